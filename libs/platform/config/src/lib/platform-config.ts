@@ -1,0 +1,3 @@
+export function platformConfig(): string {
+  return 'platform-config';
+}

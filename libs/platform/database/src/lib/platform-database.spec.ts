@@ -1,0 +1,7 @@
+import { platformDatabase } from './platform-database';
+
+describe('platformDatabase', () => {
+  it('should work', () => {
+    expect(platformDatabase()).toEqual('platform-database');
+  });
+});

@@ -1,0 +1,3 @@
+export function platformDatabase(): string {
+  return 'platform-database';
+}

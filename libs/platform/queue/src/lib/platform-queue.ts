@@ -1,0 +1,3 @@
+export function platformQueue(): string {
+  return 'platform-queue';
+}

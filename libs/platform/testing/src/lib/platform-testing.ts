@@ -1,0 +1,3 @@
+export function platformTesting(): string {
+  return 'platform-testing';
+}
