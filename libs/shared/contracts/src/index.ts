@@ -1,1 +1,4 @@
-export * from './lib/contracts';
+export * from './lib/error-codes';
+export * from './lib/roles';
+export * from './lib/identity';
+export * from './lib/abilities';

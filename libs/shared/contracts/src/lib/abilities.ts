@@ -1,0 +1,110 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { CoopRole, PlatformRole } from './roles';
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
+export type Subject =
+  | 'all'
+  | 'Federation'
+  | 'Coop'
+  | 'Application'
+  | 'Licence'
+  | 'Member'
+  | 'Invitation'
+  | 'Courier'
+  | 'Merchant'
+  | 'Order'
+  | 'Delivery'
+  | 'Dispatch'
+  | 'Proposal'
+  | 'Settings'
+  | 'OwnProfile';
+
+export type AppAbility = MongoAbility<[Action, Subject]>;
+
+/** What the ability function needs to know: no I/O, only what the token says. */
+export interface AbilityInput {
+  coopId: string | null;
+  roles: readonly CoopRole[];
+  platformRoles: readonly PlatformRole[];
+}
+
+type Can = AbilityBuilder<AppAbility>['can'];
+
+/**
+ * One record of rules per role (CASL's role-permissions pattern). Rules are plain data:
+ * no conditions built from user input, so nothing from a request can widen them.
+ */
+const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
+  coop_admin(can) {
+    can('manage', 'Member');
+    can('manage', 'Invitation');
+    can('manage', 'Courier');
+    can('manage', 'Merchant');
+    can('manage', 'Settings');
+    can('read', 'Licence');
+    can('read', 'Coop');
+    can('update', 'Coop');
+    can('read', 'Order');
+    can('read', 'Delivery');
+    can('read', 'Dispatch');
+    can('read', 'Proposal');
+    can('create', 'Proposal');
+  },
+  dispatcher(can) {
+    can('read', 'Coop');
+    can('read', 'Courier');
+    can('read', 'Merchant');
+    can('manage', 'Delivery');
+    can('manage', 'Dispatch');
+    can('read', 'Order');
+  },
+  courier(can) {
+    can('read', 'Coop');
+    can('read', 'Delivery');
+  },
+  merchant_staff(can) {
+    can('read', 'Coop');
+    can('read', 'Merchant');
+    can('update', 'Merchant');
+    can('read', 'Order');
+    can('update', 'Order');
+  },
+  member(can) {
+    can('read', 'Coop');
+    can('read', 'Proposal');
+    can('create', 'Proposal');
+  },
+};
+
+const platformRoleRules: Record<PlatformRole, (can: Can) => void> = {
+  federation_admin(can) {
+    can('manage', 'Federation');
+    can('manage', 'Coop');
+    can('manage', 'Application');
+    can('manage', 'Licence');
+  },
+};
+
+/** Pure function shared by the API (guards) and the console (navigation). */
+export function defineAbilityFor(input: AbilityInput): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  can('read', 'OwnProfile');
+  can('update', 'OwnProfile');
+  for (const role of input.platformRoles) platformRoleRules[role]?.(can);
+  if (input.coopId !== null) {
+    for (const role of input.roles) coopRoleRules[role]?.(can);
+  }
+  return build();
+}
+
+/** The permission a route declares: an action on a subject, or public. */
+export type Permission = { action: Action; subject: Subject } | 'public' | 'authenticated';
+
+export const ALL_COOP_ROLES: readonly CoopRole[] = [
+  CoopRole.COOP_ADMIN,
+  CoopRole.DISPATCHER,
+  CoopRole.COURIER,
+  CoopRole.MERCHANT_STAFF,
+  CoopRole.MEMBER,
+];
+export const ALL_PLATFORM_ROLES: readonly PlatformRole[] = [PlatformRole.FEDERATION_ADMIN];

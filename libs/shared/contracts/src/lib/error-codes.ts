@@ -1,0 +1,58 @@
+/**
+ * Stable error codes returned in the `code` field of every 4xx/5xx body.
+ * Clients (the console, partners) branch on these, never on messages.
+ */
+export const ErrorCode = {
+  // generic request problems
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  INVALID_ID: 'INVALID_ID',
+  NOT_FOUND: 'NOT_FOUND',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  // idempotency
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  // authentication and access
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  SESSION_REVOKED: 'SESSION_REVOKED',
+  USER_DISABLED: 'USER_DISABLED',
+  NO_MEMBERSHIP: 'NO_MEMBERSHIP',
+  FORBIDDEN: 'FORBIDDEN',
+  LINK_INVALID: 'LINK_INVALID',
+  LINK_EXPIRED: 'LINK_EXPIRED',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  // licence and compliance
+  LICENCE_REQUIRED: 'LICENCE_REQUIRED',
+  LICENCE_EXPIRED: 'LICENCE_EXPIRED',
+  COOP_SUSPENDED: 'COOP_SUSPENDED',
+  COOP_NOT_WORKER_OWNED: 'COOP_NOT_WORKER_OWNED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one field of a request body or query. */
+export interface FieldError {
+  /** dotted path of the field, e.g. `roles.0` */
+  field: string;
+  /** stable code, e.g. `isEmail`, `whitelistValidation`, `isUuid` */
+  code: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  requestId?: string;
+  errors?: FieldError[];
+}

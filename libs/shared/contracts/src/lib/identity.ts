@@ -1,0 +1,128 @@
+import type { CoopRole, CoopStatus, PlatformRole, UserStatus } from './roles';
+
+/** One membership as the signed-in person sees it (coop switcher). */
+export interface MembershipSummary {
+  coopId: string;
+  coopSlug: string;
+  coopName: string;
+  roles: CoopRole[];
+}
+
+/** Who is calling: derived from the access token, used by API guards and the console. */
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  /** the coop selected for this session; null for a federation admin outside any coop */
+  coopId: string | null;
+  /** roles in the selected coop */
+  roles: CoopRole[];
+  platformRoles: PlatformRole[];
+  sessionId: string;
+}
+
+// ---- /api/auth ----
+export interface SignInRequest {
+  email: string;
+  password: string;
+  /** coop to open; defaults to the first membership */
+  coopId?: string;
+}
+export interface RefreshRequest {
+  refreshToken: string;
+}
+export interface SwitchCoopRequest {
+  coopId: string;
+}
+export interface SessionResponse {
+  accessToken: string;
+  /** opaque, single use: every refresh returns a new one */
+  refreshToken: string;
+  /** seconds until the access token expires */
+  expiresIn: number;
+  principal: Principal;
+  memberships: MembershipSummary[];
+}
+export interface MeResponse {
+  principal: Principal;
+  memberships: MembershipSummary[];
+}
+export interface ForgotPasswordRequest {
+  email: string;
+}
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+// ---- invitations ----
+export interface CreateInvitationRequest {
+  email: string;
+  roles: CoopRole[];
+}
+export interface InvitationView {
+  id: string;
+  email: string;
+  roles: CoopRole[];
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+/** What the accept page shows before the invitee acts (public, by token). */
+export interface InvitationPreview {
+  coopName: string;
+  email: string;
+  roles: CoopRole[];
+  /** true when the email already has an account: accept without a new password */
+  existingUser: boolean;
+}
+export interface AcceptInvitationRequest {
+  /** required for a new user */
+  name?: string;
+  /** required for a new user, at least 10 characters */
+  password?: string;
+}
+
+// ---- members (the coop admin's "People" page) ----
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string;
+  roles: CoopRole[];
+  status: UserStatus;
+  membershipStatus: 'active' | 'disabled';
+  joinedAt: string;
+}
+export interface UpdateMemberRolesRequest {
+  roles: CoopRole[];
+}
+
+// ---- coops (federation admin) ----
+export interface CoopView {
+  id: string;
+  slug: string;
+  name: string;
+  city: string;
+  country: string;
+  timezone: string;
+  currency: string;
+  status: CoopStatus;
+  createdAt: string;
+}
+export interface CreateCoopRequest {
+  slug: string;
+  name: string;
+  city: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** IANA zone, e.g. Europe/Paris */
+  timezone: string;
+  /** ISO 4217 */
+  currency: string;
+}
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
