@@ -22,7 +22,7 @@ export default [
             { sourceTag: 'type:optimizer', onlyDependOnLibsWithTags: [] },
             // The console and its libraries never reach server code.
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser', 'platform:any'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:server'] },
             { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:server', 'type:platform', 'type:contracts', 'type:optimizer', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:server', 'type:platform', 'type:contracts', 'type:optimizer', 'type:ui', 'platform:browser', 'platform:any'] },

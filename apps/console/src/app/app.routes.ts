@@ -1,3 +1,65 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { abilityGuard, signedInGuard, signedOutGuard } from './core/auth/ability.guard';
+import { NAV_ITEMS } from './core/navigation/navigation';
 
-export const appRoutes: Route[] = [];
+/** Placeholder routes for the navigation items whose pages are not built yet. */
+const comingSoonRoutes: Route[] = NAV_ITEMS.flatMap((item) =>
+  item.comingSoon && item.permission
+    ? [
+        {
+          path: item.path.slice(1),
+          canActivate: [abilityGuard(item.permission.action, item.permission.subject)],
+          data: { titleKey: item.labelKey },
+          loadComponent: () => import('./features/status/coming-soon.page').then((m) => m.ComingSoonPage),
+        },
+      ]
+    : [],
+);
+
+export const appRoutes: Route[] = [
+  {
+    path: '',
+    pathMatch: 'full',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/home/home.page').then((m) => m.HomePage),
+  },
+  // public pages: signing in, recovering a password, accepting an invitation
+  {
+    path: 'sign-in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'forgot-password',
+    loadComponent: () => import('./features/auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'invitations/accept',
+    loadComponent: () => import('./features/auth/accept-invitation.page').then((m) => m.AcceptInvitationPage),
+  },
+  // coop admin
+  {
+    path: 'people',
+    canActivate: [abilityGuard('read', 'Member')],
+    loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
+  },
+  // federation admin
+  {
+    path: 'federation',
+    canActivate: [abilityGuard('manage', 'Coop')],
+    loadChildren: () => import('./features/federation/federation.routes').then((m) => m.federationRoutes),
+  },
+  ...comingSoonRoutes,
+  {
+    path: 'forbidden',
+    loadComponent: () => import('./features/status/forbidden.page').then((m) => m.ForbiddenPage),
+  },
+  {
+    path: '**',
+    loadComponent: () => import('./features/status/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

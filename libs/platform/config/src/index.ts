@@ -1,1 +1,1 @@
-export * from './lib/platform-config';
+export * from './lib/config';

@@ -1,1 +1,4 @@
-export * from './lib/platform-database';
+export * from './lib/tenant-context';
+export * from './lib/database';
+export * from './lib/migrator';
+export * from './lib/provisioning';

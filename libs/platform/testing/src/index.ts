@@ -1,1 +1,2 @@
-export * from './lib/platform-testing';
+export * from './lib/test-database';
+export * from './lib/queue-helpers';

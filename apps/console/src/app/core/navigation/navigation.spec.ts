@@ -1,0 +1,52 @@
+import { defineAbilityFor, type CoopRole, type PlatformRole } from '@federacycle/contracts';
+import { navigationFor } from './navigation';
+
+const COOP = '00000000-0000-4000-8000-000000000001';
+
+function pathsFor(roles: CoopRole[], platformRoles: PlatformRole[] = [], coopId: string | null = COOP): string[] {
+  return navigationFor(defineAbilityFor({ coopId, roles, platformRoles })).map((item) => item.path);
+}
+
+describe('navigationFor', () => {
+  it('gives a coop admin people, operations and governance, not the federation', () => {
+    expect(pathsFor(['coop_admin'])).toEqual([
+      '/',
+      '/people',
+      '/dispatch',
+      '/deliveries',
+      '/orders',
+      '/merchants',
+      '/couriers',
+      '/proposals',
+      '/licence',
+    ]);
+  });
+
+  it('gives a dispatcher the board and operations, not people', () => {
+    expect(pathsFor(['dispatcher'])).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
+  });
+
+  it('gives a courier deliveries only', () => {
+    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries']);
+  });
+
+  it('gives merchant staff orders and merchants', () => {
+    expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants']);
+  });
+
+  it('gives a member proposals', () => {
+    expect(pathsFor(['member'])).toEqual(['/', '/proposals']);
+  });
+
+  it('gives a federation admin coops and licences, not a coop’s people', () => {
+    expect(pathsFor([], ['federation_admin'], null)).toEqual(['/', '/federation/coops', '/licence']);
+  });
+
+  it('unions the items of several roles', () => {
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/proposals']);
+  });
+
+  it('shows only home when no coop is selected', () => {
+    expect(pathsFor(['coop_admin'], [], null)).toEqual(['/']);
+  });
+});

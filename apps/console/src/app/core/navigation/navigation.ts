@@ -1,0 +1,32 @@
+import type { Action, AppAbility, Subject } from '@federacycle/contracts';
+import type { TranslationKey } from '../i18n/en';
+
+export interface NavItem {
+  path: string;
+  labelKey: TranslationKey;
+  /** the permission that shows the item (and guards its route); absent: every signed-in person */
+  permission?: { action: Action; subject: Subject };
+  /** true while the page is a "coming soon" placeholder */
+  comingSoon?: boolean;
+}
+
+/** Every navigation item, in display order. Routes reuse these permissions. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home' },
+  { path: '/people', labelKey: 'nav.people', permission: { action: 'read', subject: 'Member' } },
+  { path: '/federation/coops', labelKey: 'nav.coops', permission: { action: 'manage', subject: 'Coop' } },
+  { path: '/dispatch', labelKey: 'nav.dispatch', permission: { action: 'read', subject: 'Dispatch' }, comingSoon: true },
+  { path: '/deliveries', labelKey: 'nav.deliveries', permission: { action: 'read', subject: 'Delivery' }, comingSoon: true },
+  { path: '/orders', labelKey: 'nav.orders', permission: { action: 'read', subject: 'Order' }, comingSoon: true },
+  { path: '/merchants', labelKey: 'nav.merchants', permission: { action: 'read', subject: 'Merchant' }, comingSoon: true },
+  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
+  { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' }, comingSoon: true },
+  { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' }, comingSoon: true },
+];
+
+/** The items a person may see, computed from their ability alone (no I/O). */
+export function navigationFor(ability: AppAbility): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) => !item.permission || ability.can(item.permission.action, item.permission.subject),
+  );
+}

@@ -1,0 +1,31 @@
+import * as api from './index';
+
+describe('public API', () => {
+  it('exports the core entry points', () => {
+    for (const name of [
+      'validateRegistration',
+      'validateApplication',
+      'inspectStatutes',
+      'transitionApplication',
+      'transitionCoop',
+      'KeyRing',
+      'signLicence',
+      'verifyLicence',
+      'standingFor',
+      'canOperate',
+      'computeWorkerOwnership',
+      'FederationErrorCode',
+    ]) {
+      expect(api).toHaveProperty(name);
+    }
+  });
+
+  it('every statuses-to-code mapping uses a declared federation or contracts code', () => {
+    const declared = new Set<string>([
+      ...Object.values(api.FederationErrorCode),
+      'LICENCE_EXPIRED',
+    ]);
+    for (const code of Object.values(api.LICENCE_STATUS_CODES))
+      expect(declared.has(code)).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from './config';
+
+const base = {
+  DATABASE_URL: 'postgres://fc_app:pw@127.0.0.1:5432/federacycle',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+describe('loadConfig', () => {
+  it('fills defaults for a minimal development environment', () => {
+    const config = loadConfig(base);
+    expect(config.apiPort).toBe(3000);
+    expect(config.databaseOwnerUrl).toBe(base.DATABASE_URL);
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it.each([
+    [{ DATABASE_URL: undefined }, 'DATABASE_URL: is missing'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: is not a valid URL'],
+    [{ DATABASE_URL: 'mysql://x@h/db' }, 'DATABASE_URL: must start with postgres:'],
+    [{ REDIS_URL: 'http://h' }, 'REDIS_URL: must start with redis:'],
+    [{ API_PORT: '70000' }, 'API_PORT: must be a port number'],
+    [{ API_PORT: 'abc' }, 'API_PORT: must be a port number'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET: must be at least 32'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET: is missing'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of'],
+    [{ CORS_ORIGINS: 'nope' }, 'CORS_ORIGINS: "nope" is not an origin'],
+    [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES: must be a positive whole number'],
+  ])('rejects %j with one line naming the variable', (override, message) => {
+    expect(() => loadConfig({ ...base, ...override })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, ...override })).toThrow(message);
+  });
+});

@@ -1,3 +1,0 @@
-export function platformConfig(): string {
-  return 'platform-config';
-}

@@ -1,3 +1,0 @@
-export function platformDatabase(): string {
-  return 'platform-database';
-}

@@ -1,0 +1,94 @@
+import type { Queue } from 'bullmq';
+import type { Database } from '@federacycle/platform-database';
+import type { JobEnvelope, JobName, QueueName } from './queue-names';
+
+interface DueRow {
+  coop_id: string;
+  id: string;
+  queue: QueueName;
+  job_name: JobName;
+  payload: JobEnvelope['payload'];
+  actor_id: string | null;
+  request_id: string;
+  status: 'pending' | 'enqueued';
+}
+
+export interface RelayResult {
+  enqueued: number;
+  requeued: number;
+}
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  /** an enqueued row not processed after this long is enqueued again */
+  staleSeconds?: number;
+}
+
+/**
+ * Moves due outbox rows into BullMQ.
+ *
+ * Enqueue first, mark second: a crash in between leaves the row pending and the next
+ * pass enqueues it again with the same jobId, which BullMQ deduplicates while the job
+ * exists; processors are idempotent for the case where it no longer does.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly staleSeconds: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.staleSeconds = options.staleSeconds ?? 300;
+  }
+
+  async relayOnce(): Promise<RelayResult> {
+    const due = await this.db.platform((tx) =>
+      tx.query<DueRow>('select * from outbox_due($1, $2)', [this.batchSize, this.staleSeconds]),
+    );
+    const result: RelayResult = { enqueued: 0, requeued: 0 };
+    const byCoop = new Map<string, DueRow[]>();
+    for (const row of due) {
+      const queue = this.queues.get(row.queue);
+      if (!queue) throw new Error(`outbox row ${row.id} names unknown queue ${row.queue}`);
+      const envelope: JobEnvelope = {
+        coopId: row.coop_id,
+        actorId: row.actor_id,
+        requestId: row.request_id,
+        outboxId: row.id,
+        payload: row.payload,
+      };
+      if (row.status === 'enqueued') {
+        // A stale row: its job may still sit in Redis (failed, or being retried); remove it
+        // so the re-add is not silently deduplicated away.
+        const existing = await queue.getJob(row.id);
+        if (existing && !(await existing.isActive())) await existing.remove();
+        result.requeued += 1;
+      } else {
+        result.enqueued += 1;
+      }
+      await queue.add(row.job_name, envelope, {
+        jobId: row.id,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+      const list = byCoop.get(row.coop_id) ?? [];
+      list.push(row);
+      byCoop.set(row.coop_id, list);
+    }
+    for (const [coopId, rows] of byCoop) {
+      await this.db.forCoop(coopId, (tx) =>
+        tx.execute(
+          `update outbox set status = 'enqueued', enqueued_at = now(), attempts = attempts + 1
+            where coop_id = $1 and id = any($2::uuid[]) and processed_at is null`,
+          [coopId, rows.map((r) => r.id)],
+        ),
+      );
+    }
+    return result;
+  }
+}

@@ -1,3 +1,0 @@
-export function platformQueue(): string {
-  return 'platform-queue';
-}

@@ -1,7 +1,0 @@
-import { platformTesting } from './platform-testing';
-
-describe('platformTesting', () => {
-  it('should work', () => {
-    expect(platformTesting()).toEqual('platform-testing');
-  });
-});

@@ -1,3 +1,0 @@
-export function platformTesting(): string {
-  return 'platform-testing';
-}
