@@ -1,21 +1,15 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@federacycle/platform-config';
+import { createApiApp } from './app/create-api-app';
+import { describeStartupError } from './app/startup-error';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('api');
+  const app = await createApiApp(config);
+  await app.listen(config.apiPort, config.apiHost);
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  console.error(`api: ${describeStartupError(error)}`);
+  process.exit(1);
+});

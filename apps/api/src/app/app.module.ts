@@ -1,10 +1,25 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
+import { DatabaseModule } from '@federacycle/platform-database';
+import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
+import { RedisModule } from '@federacycle/platform-queue';
+import { Metrics } from '@federacycle/platform-observability';
+import { HealthController } from './health/health.controller';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The HTTP API: composes the domain modules; HTTP concerns only. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: Metrics, useValue: metrics },
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -2,3 +2,4 @@ export * from './lib/tenant-context';
 export * from './lib/database';
 export * from './lib/migrator';
 export * from './lib/provisioning';
+export * from './lib/database.module';

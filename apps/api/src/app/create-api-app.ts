@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { AppConfig } from '@federacycle/platform-config';
+import { ApiErrorFilter } from '@federacycle/platform-http';
+import { Metrics, PinoNestLogger, createLogger } from '@federacycle/platform-observability';
+import { AppModule } from './app.module';
+import { httpMetrics, requestContext, requireJsonBodies } from './http-middleware';
+
+const NOT_CONSOLE = /^\/(api|health|metrics)(\/|$)/;
+
+/** Builds the API (used by main.ts, the integration tests and the benchmarks). */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const logger = createLogger('api', config.logLevel);
+  const metrics = new Metrics('api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, metrics), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestContext);
+  app.use(httpMetrics(metrics));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Angular Material and Swagger UI inject styles at run time
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  app.use(requireJsonBodies);
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  // Body-parser errors happen before Nest's pipeline: render them like every other error.
+  const filter = new ApiErrorFilter();
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    filter.catch(error, { switchToHttp: () => ({ getResponse: () => res }) } as never);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Federacycle API')
+      .setDescription('Multi-tenant platform of the bike-courier cooperatives. Every route declares its permission in x-permission.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+
+  const consoleDir = config.consoleDir ? resolve(config.consoleDir) : null;
+  if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
+    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || NOT_CONSOLE.test(req.path)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(consoleDir, 'index.html'));
+    });
+  }
+  return app;
+}

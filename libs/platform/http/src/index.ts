@@ -1,0 +1,5 @@
+export * from './lib/api-exception';
+export * from './lib/access.decorator';
+export * from './lib/validation';
+export * from './lib/uuid.pipe';
+export * from './lib/error.filter';
