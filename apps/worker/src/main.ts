@@ -1,21 +1,35 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
+import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import type { Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+import { loadConfigOrExit } from '@federacycle/platform-config';
+import { Database } from '@federacycle/platform-database';
+import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
+import { QueueName, REDIS } from '@federacycle/platform-queue';
+import { startOpsServer } from './app/ops-server';
+import { WorkerModule } from './app/worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('worker');
+  const metrics = new Metrics('worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, metrics), {
+    logger: new PinoNestLogger(createLogger('worker', config.logLevel)),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  const db = app.get(Database);
+  const redis = app.get<IORedis>(REDIS);
+  const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name)));
+  registerPlatformGauges(metrics, db, queues);
+  const server = await startOpsServer(config.workerPort, config.apiHost, db, redis, metrics);
+  process.once('SIGTERM', () => server.close());
+  process.once('SIGINT', () => server.close());
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  const e = error as { code?: string; port?: number; message?: string };
+  const line = e?.code === 'EADDRINUSE' ? `port ${e.port ?? ''} is already in use (set WORKER_PORT)` : (e?.message ?? String(error));
+  console.error(`worker: ${line}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { Database } from '@federacycle/platform-database';
+
+/** A line the start script prints so people can sign in to the demo. */
+export interface DemoCredential {
+  email: string;
+  password: string;
+  coop: string;
+  roles: string;
+}
+
+/**
+ * The demo federation, domain by domain. Every seed is idempotent: it looks for what it
+ * would create first, so `npm run seed` twice changes nothing.
+ */
+export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
+  const db = new Database({ url: appUrl, max: 2, applicationName: 'federacycle-seed' });
+  try {
+    const credentials: DemoCredential[] = [];
+    return credentials;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,126 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createConnection } from 'node:net';
+import { join, resolve } from 'node:path';
+import { ensureDevServices } from '../db/dev-services';
+import { prepareDevDatabase } from '../db/dev-database';
+import { runSeed, type DemoCredential } from '../seed/seed';
+
+/**
+ * `npm start`: services (reused or started), database (roles, migrations, demo seed),
+ * builds, then the API (serving the console) and the worker. Ctrl-C stops what it started.
+ */
+const root = resolve(__dirname, '..', '..');
+const apiPort = Number(process.env['API_PORT'] ?? 3000);
+const workerPort = Number(process.env['WORKER_PORT'] ?? 3001);
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} did not start (exit code ${child.exitCode})`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs / 1000} s`);
+}
+
+function printCredentials(credentials: DemoCredential[]): void {
+  if (!credentials.length) return;
+  console.log('\nDemo accounts (password for all: shown per line):');
+  for (const c of credentials) console.log(`  ${c.email.padEnd(34)} ${c.password.padEnd(18)} ${c.coop.padEnd(12)} ${c.roles}`);
+}
+
+async function main(): Promise<void> {
+  for (const [port, name] of [
+    [apiPort, 'API_PORT'],
+    [workerPort, 'WORKER_PORT'],
+  ] as const) {
+    if (await portInUse(port)) throw new Error(`port ${port} is already in use; stop what uses it or set ${name}`);
+  }
+  const services = await ensureDevServices(join(root, '.data'));
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await services.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    for (const line of services.started) console.log(`started ${line}`);
+    const db = await prepareDevDatabase(services.adminUrl, root);
+    console.log(`database: ${db.migrated.applied.length} migrations applied, ${db.migrated.alreadyApplied} already there`);
+    const credentials = await runSeed(db.appUrl);
+
+    console.log('building api, worker and console (cached after the first time)...');
+    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
+    if (build.status !== 0) {
+      process.stderr.write(build.stdout.toString().slice(-4000));
+      throw new Error('the build failed (output above)');
+    }
+
+    const env = {
+      ...process.env,
+      NODE_ENV: process.env['NODE_ENV'] ?? 'development',
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      REDIS_URL: services.redisUrl,
+      API_PORT: String(apiPort),
+      WORKER_PORT: String(workerPort),
+      CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
+      DATA_DIR: join(root, '.data'),
+      PUBLIC_URL: process.env['PUBLIC_URL'] ?? `http://localhost:${apiPort}`,
+    };
+    for (const app of ['api', 'worker']) {
+      const child = spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], { cwd: root, env, stdio: 'inherit' });
+      child.on('exit', (code) => {
+        if (!stopping) {
+          console.error(`${app} exited (code ${code}); stopping everything`);
+          void stop(1);
+        }
+      });
+      children.push(child);
+    }
+    await waitReady(`http://127.0.0.1:${apiPort}/health/ready`, children[0] as ChildProcess);
+    await waitReady(`http://127.0.0.1:${workerPort}/health/ready`, children[1] as ChildProcess);
+    console.log(`
+Federacycle is running:
+  console       http://localhost:${apiPort}/
+  API docs      http://localhost:${apiPort}/api/docs   (OpenAPI: /api/openapi.json)
+  API health    http://localhost:${apiPort}/health/ready
+  API metrics   http://localhost:${apiPort}/metrics
+  worker        http://localhost:${workerPort}/health/ready  and  /metrics
+  mail (dev)    ${join(root, '.data/mail')}`);
+    printCredentials(credentials);
+    console.log('\nPress Ctrl-C to stop.');
+  } catch (error) {
+    console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
+}
+
+void main();
