@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestDatabase, testQueuePrefix, testRedisUrl } from '@federacycle/platform-testing';
+import { runSeed } from '../seed/seed';
+
+/**
+ * The whole product for the browser journeys: a fresh database (seeded with the demo
+ * federation), the built API serving the built console, and the worker, on free ports.
+ */
+export interface Stack {
+  baseUrl: string;
+  /** where the API writes development mail (journeys read invitation links from it) */
+  mailDir: string;
+  stop(): Promise<void>;
+}
+
+const root = join(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i += 1) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} not ready in 60 s`);
+}
+
+export async function startStack(): Promise<Stack> {
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.toString().slice(-3000)}`);
+  const db = await createTestDatabase();
+  await runSeed(db.appUrl);
+  const dataDir = join(root, 'test-output', 'e2e-data');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db.appUrl,
+    DATABASE_OWNER_URL: db.ownerUrl,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(),
+    API_PORT: String(apiPort),
+    WORKER_PORT: String(workerPort),
+    PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
+    DATA_DIR: dataDir,
+    THROTTLE_DISABLED: 'true',
+  };
+  const children = ['api', 'worker'].map((app) =>
+    spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }),
+  );
+  const stop = async () => {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await db.drop();
+  };
+  try {
+    await waitReady(`http://127.0.0.1:${apiPort}/health/ready`, children[0] as ChildProcess);
+    await waitReady(`http://127.0.0.1:${workerPort}/health/ready`, children[1] as ChildProcess);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: `http://127.0.0.1:${apiPort}`, mailDir: join(dataDir, 'mail'), stop };
+}
