@@ -22,10 +22,8 @@ async function startTarget(): Promise<E2eTarget> {
   const base = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'tsconfig.base.json'), 'utf8')) as {
     compilerOptions: { paths: Record<string, string[]> };
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { register } = require('tsconfig-paths') as typeof import('tsconfig-paths');
   register({ baseUrl: WORKSPACE_ROOT, paths: base.compilerOptions.paths });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startStack } = require(join(WORKSPACE_ROOT, 'tools/e2e/stack')) as typeof import('../../../../tools/e2e/stack');
   const stack = await startStack();
   process.env['E2E_MAIL_DIR'] = stack.mailDir;
