@@ -2,3 +2,4 @@ export * from './lib/error-codes';
 export * from './lib/roles';
 export * from './lib/identity';
 export * from './lib/abilities';
+export * from './lib/federation';
