@@ -6,7 +6,7 @@ import type IORedis from 'ioredis';
 import { loadConfigOrExit } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
-import { QueueName, REDIS } from '@federacycle/platform-queue';
+import { QueueName, REDIS, assertDependenciesReachable } from '@federacycle/platform-queue';
 import { startOpsServer } from './app/ops-server';
 import { WorkerModule } from './app/worker.module';
 
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const db = app.get(Database);
   const redis = app.get<IORedis>(REDIS);
+  await assertDependenciesReachable(db, redis);
   const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name)));
   registerPlatformGauges(metrics, db, queues);
   const server = await startOpsServer(config.workerPort, config.apiHost, db, redis, metrics);
