@@ -7,6 +7,8 @@ export const QueueName = {
   EVENTS: 'events',
   /** periodic platform jobs (outbox sweep, compliance fan-out) */
   MAINTENANCE: 'maintenance',
+  /** federation compliance: the daily worker-ownership check, fanned out per coop */
+  COMPLIANCE: 'compliance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +17,10 @@ export const JobName = {
   AUDIT_RECORD: 'audit.record',
   /** relay pending outbox rows to their queues */
   OUTBOX_RELAY: 'outbox.relay',
+  /** daily: enqueue one worker-ownership check per coop */
+  COMPLIANCE_FAN_OUT: 'compliance.fan-out',
+  /** one coop's worker-ownership check (envelope coopId set) */
+  COMPLIANCE_CHECK_COOP: 'compliance.check-coop',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -29,12 +35,21 @@ export interface AuditRecordPayload {
 export interface JobPayloads {
   [JobName.AUDIT_RECORD]: AuditRecordPayload;
   [JobName.OUTBOX_RELAY]: Record<string, never>;
+  [JobName.COMPLIANCE_FAN_OUT]: Record<string, never>;
+  [JobName.COMPLIANCE_CHECK_COOP]: ComplianceCheckPayload;
+}
+
+export interface ComplianceCheckPayload {
+  /** the day of the run (yyyy-mm-dd, UTC): part of the job id, so a day's run is idempotent */
+  day: string;
 }
 
 /** Which queue each job goes to. */
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.AUDIT_RECORD]: QueueName.EVENTS,
   [JobName.OUTBOX_RELAY]: QueueName.MAINTENANCE,
+  [JobName.COMPLIANCE_FAN_OUT]: QueueName.COMPLIANCE,
+  [JobName.COMPLIANCE_CHECK_COOP]: QueueName.COMPLIANCE,
 };
 
 /**

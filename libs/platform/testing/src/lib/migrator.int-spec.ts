@@ -2,9 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { adminUrl } from '@federacycle/platform-testing';
-import { MigrationError, migrate, readMigrations } from './migrator';
-import { OWNER_ROLE, dropDatabase, provisionDatabase, withDatabase } from './provisioning';
+import {
+  MigrationError,
+  OWNER_ROLE,
+  dropDatabase,
+  migrate,
+  provisionDatabase,
+  readMigrations,
+  withDatabase,
+} from '@federacycle/platform-database';
+import { adminUrl } from './test-database';
 
 describe('migrator', () => {
   const database = `fc_test_migrator_${process.pid}`;
