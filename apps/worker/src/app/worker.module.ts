@@ -18,7 +18,7 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         BullModule.forRoot({ connection: createRedis(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QueueName.EVENTS }, { name: QueueName.MAINTENANCE }),
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
       providers: [{ provide: Metrics, useValue: metrics }, EventsProcessor, MaintenanceProcessor],
     };
