@@ -8,7 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { AppConfig } from '@federacycle/platform-config';
 import { ApiErrorFilter } from '@federacycle/platform-http';
-import { Metrics, PinoNestLogger, createLogger } from '@federacycle/platform-observability';
+import { Database } from '@federacycle/platform-database';
+import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
 import { AppModule } from './app.module';
 import { httpMetrics, requestContext, requireJsonBodies } from './http-middleware';
 
@@ -24,6 +25,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  // The API enqueues nothing itself (the outbox relay does), so it reports the outbox lag only.
+  registerPlatformGauges(metrics, app.get(Database), []);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestContext);

@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig } from '@federacycle/platform-config';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
+import { createApiApp } from './create-api-app';
+
+/** HTTP concerns of the API against real PostgreSQL and Redis: health, metrics, OpenAPI, bad input. */
+describe('API platform concerns', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApiApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: db.appUrl,
+        REDIS_URL: testRedisUrl(),
+        QUEUE_PREFIX: testQueuePrefix(),
+        LOG_LEVEL: 'silent',
+        BODY_LIMIT_BYTES: '2048',
+      }),
+    );
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('is live and ready when PostgreSQL and Redis answer', async () => {
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+  });
+
+  it('exposes Prometheus metrics with the HTTP latency histogram and the outbox lag', async () => {
+    await request(app.getHttpServer()).get('/health/live');
+    const res = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/health\/live"/);
+    expect(res.text).toMatch(/^outbox_lag_seconds\{service="api"\} 0$/m);
+  });
+
+  it('serves an OpenAPI document where every operation declares its permission', async () => {
+    const res = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
+    const operations = Object.values(res.body.paths as Record<string, Record<string, { 'x-permission'?: string }>>).flatMap(
+      (methods) => Object.values(methods),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const operation of operations) expect(typeof operation['x-permission']).toBe('string');
+    await request(app.getHttpServer()).get('/api/docs/').expect(200).expect('content-type', /html/);
+  });
+
+  it.each([
+    ['malformed JSON', 'application/json', '{"email":', 400, 'MALFORMED_JSON'],
+    ['an oversized body', 'application/json', JSON.stringify({ pad: 'x'.repeat(4096) }), 413, 'PAYLOAD_TOO_LARGE'],
+    ['a non-JSON content type', 'text/plain', 'hello', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ])('answers %s with a stable code and no stack trace', async (_name, type, body, status, code) => {
+    const res = await request(app.getHttpServer()).post('/api/anything').set('content-type', type).send(body);
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe(code);
+    expect(typeof res.body.message).toBe('string');
+    expect(res.body.requestId).toEqual(expect.any(String));
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('answers unknown routes with 404 ROUTE_NOT_FOUND and echoes a sane request id', async () => {
+    const res = await request(app.getHttpServer()).get('/api/no-such-thing').set('x-request-id', 'trace-123').expect(404);
+    expect(res.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', requestId: 'trace-123' });
+    expect(res.headers['x-request-id']).toBe('trace-123');
+    const evil = await request(app.getHttpServer()).get('/api/no-such-thing').set('x-request-id', 'bad id <script>');
+    expect(evil.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sets security headers', async () => {
+    const res = await request(app.getHttpServer()).get('/health/live');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
