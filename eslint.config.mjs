@@ -25,7 +25,7 @@ export default [
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:server'] },
             { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:server', 'type:platform', 'type:contracts', 'type:optimizer', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:server', 'type:platform', 'type:contracts', 'type:optimizer', 'type:ui', 'platform:browser', 'platform:any'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:server', 'type:platform', 'type:contracts', 'type:optimizer', 'type:testing', 'type:ui', 'platform:browser', 'platform:any'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:platform'] },
           ],
         },
