@@ -1,3 +1,4 @@
+import { seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 
 /** A line the start script prints so people can sign in to the demo. */
@@ -15,7 +16,13 @@ export interface DemoCredential {
 export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
   const db = new Database({ url: appUrl, max: 2, applicationName: 'federacycle-seed' });
   try {
-    const credentials: DemoCredential[] = [];
+    const accounts = await seedIdentity(db);
+    const credentials: DemoCredential[] = accounts.map((a) => ({
+      email: a.email,
+      password: a.password,
+      coop: a.coop ?? 'federation',
+      roles: a.roles.join(', '),
+    }));
     return credentials;
   } finally {
     await db.close();

@@ -41,8 +41,12 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
 
 function printCredentials(credentials: DemoCredential[]): void {
   if (!credentials.length) return;
-  console.log('\nDemo accounts (password for all: shown per line):');
-  for (const c of credentials) console.log(`  ${c.email.padEnd(34)} ${c.password.padEnd(18)} ${c.coop.padEnd(12)} ${c.roles}`);
+  const passwords = new Set(credentials.map((c) => c.password));
+  const shared = passwords.size === 1 ? [...passwords][0] : null;
+  console.log(`\nDemo accounts${shared ? ` (password for all: ${shared})` : ''}:`);
+  for (const c of credentials) {
+    console.log(`  ${c.email.padEnd(34)} ${shared ? '' : c.password.padEnd(18) + ' '}${c.coop.padEnd(11)} ${c.roles}`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -76,11 +76,12 @@ if (want('lint')) {
 }
 
 if (want('typecheck')) {
-  const tsconfigs = find(join(root, 'apps'), (p) => /tsconfig\.(app|lib|spec)\.json$/.test(p))
-    .concat(find(join(root, 'libs'), (p) => /tsconfig\.(app|lib|spec)\.json$/.test(p)))
+  const pattern = /tsconfig\.(app|lib|spec|int-spec)\.json$/;
+  const tsconfigs = find(join(root, 'apps'), (p) => pattern.test(p))
+    .concat(find(join(root, 'libs'), (p) => pattern.test(p)))
     // the console's specs are type-checked by jest-preset-angular (Angular's own resolution)
     .filter((p) => !p.includes('apps/console/tsconfig.spec.json'))
-    .concat([join(root, 'tools/tsconfig.json')])
+    .concat(find(join(root, 'tools'), (p) => p.endsWith('tsconfig.json')))
     .map((p) => relative(root, p))
     .sort();
   await perProjectStage('typecheck', tsconfigs, (p) => [bin('tsc'), ['--noEmit', '-p', p]]);

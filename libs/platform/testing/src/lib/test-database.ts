@@ -76,12 +76,8 @@ export async function ensureTemplate(): Promise<string> {
     } else {
       await rename.query(`alter database "${building}" rename to "${name}"`);
     }
-    // Drop templates of older migration sets.
-    const old = await rename.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'fc_test_tpl_%' and datname <> $1",
-      [name],
-    );
-    for (const row of old.rows) await rename.query(`drop database if exists "${row.datname}" with (force)`);
+    // Templates of older migration sets are left in place: another test run (another
+    // checkout, another branch) may be cloning from them right now.
   } finally {
     await rename.end();
   }

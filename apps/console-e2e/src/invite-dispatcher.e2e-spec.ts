@@ -1,0 +1,112 @@
+/**
+ * REAL journey (no mocks): the seeded stack's Lyon admin invites a dispatcher; the invitee
+ * follows the emailed link (read from the development mail folder), sets a password, signs
+ * in on a phone in French and sees only a dispatcher's navigation.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type E2eBrowser } from './support/browser';
+import { urlOf } from './support/env';
+import { horizontalOverflow, screenshot } from './support/screenshot';
+
+const ADMIN = 'admin@lyon.demo';
+const PASSWORD = 'federacycle-demo';
+const INVITEE = `new.dispatcher.${Date.now()}@lyon.demo`;
+const INVITEE_PASSWORD = 'a-long-dispatcher-password';
+
+/** The accept link of the newest mail sent to `email` (quoted-printable decoded). */
+function invitationLink(email: string): string {
+  const dir = process.env['E2E_MAIL_DIR'];
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set by the global setup');
+  for (const file of readdirSync(dir).sort().reverse()) {
+    const raw = readFileSync(join(dir, file), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
+    if (!raw.includes(email)) continue;
+    const match = /(https?:\/\/[^\s"<>]+\/invitations\/accept\?token=[A-Za-z0-9_-]+)/.exec(raw);
+    if (match?.[1]) return match[1];
+  }
+  throw new Error(`no invitation mail for ${email} in ${dir}`);
+}
+
+async function navPaths(page: Page): Promise<string[]> {
+  const nav = page.locator('nav').first();
+  await nav.locator('a').first().waitFor();
+  return nav.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(urlOf('/sign-in'));
+  await page.locator('input[formcontrolname=email]').fill(email);
+  await page.locator('input[formcontrolname=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+describe('invite a dispatcher through the real API', () => {
+  let admin: E2eBrowser;
+  let invitee: E2eBrowser;
+
+  beforeAll(async () => {
+    admin = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
+    invitee = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+  });
+
+  afterAll(async () => {
+    await admin?.close();
+    await invitee?.close();
+  });
+
+  it('the coop admin invites a dispatcher from the People page', async () => {
+    const page = await admin.newPage();
+    await signIn(page, ADMIN, PASSWORD);
+    await page.getByRole('link', { name: 'People' }).first().click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByText('dispatcher@lyon.demo').first().waitFor();
+    await page.locator('fc-invite-form input[formcontrolname=email]').fill(INVITEE);
+    await page.locator('fc-invite-form mat-select').click();
+    await page.getByRole('option', { name: 'Dispatcher' }).click();
+    // the form preselects Member; a dispatcher-only invitation unticks it
+    await page.getByRole('option', { name: 'Member' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.getByText(`Invitation sent to ${INVITEE}.`).waitFor();
+    await screenshot(page, 'real-people-invited-desktop-en');
+  });
+
+  it('the invitee accepts in French on a phone, signs in, and sees only the dispatcher’s navigation', async () => {
+    const page = await invitee.newPage();
+    await page.goto(invitationLink(INVITEE));
+    await page.locator('input[formcontrolname=name]').fill('Nouvelle Dispatcheuse');
+    await page.locator('input[formcontrolname=password]').fill(INVITEE_PASSWORD);
+    await page.locator('input[formcontrolname=confirm]').fill(INVITEE_PASSWORD);
+    await screenshot(page, 'real-accept-invitation-phone-fr');
+    await page.locator('button[type=submit]').click();
+    await page.getByRole('heading', { name: /Nouvelle Dispatcheuse/ }).waitFor();
+
+    // sign out (on a phone the button sits in the navigation drawer), then sign in again
+    const signOut = page.getByRole('button', { name: 'Se déconnecter' });
+    if (!(await signOut.isVisible())) await page.getByRole('button', { name: /menu/i }).first().click();
+    await signOut.click();
+    await page.locator('input[formcontrolname=email]').waitFor();
+    await signIn(page, INVITEE, INVITEE_PASSWORD);
+    await page.getByRole('heading', { name: /Nouvelle Dispatcheuse/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+
+    const menu = page.getByRole('button', { name: /menu/i });
+    if (await menu.count()) await menu.first().click();
+    const paths = await navPaths(page);
+    // exactly what a dispatcher's ability allows: no People, Licence, Proposals or federation pages
+    expect(paths).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'real-dispatcher-nav-phone-fr');
+
+    // the API agrees with the navigation: the People list is refused to a dispatcher
+    const status = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('fc.accessToken');
+      const res = await fetch('/api/members', { headers: { authorization: `Bearer ${token ?? ''}` } });
+      return res.status;
+    });
+    expect(status).toBe(403);
+  });
+});

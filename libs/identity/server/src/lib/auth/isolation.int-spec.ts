@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import type { SessionResponse } from '@federacycle/contracts';
+import { Database } from '@federacycle/platform-database';
+import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../../test/identity-harness';
+import { AccessTokenService } from './access-token.service';
+import { listRoutes, type RouteAccess } from './route-catalog';
+
+type Role = 'coop_admin' | 'dispatcher' | 'courier' | 'merchant_staff' | 'member' | 'federation_admin';
+const COOP_ROLES: Role[] = ['coop_admin', 'dispatcher', 'courier', 'merchant_staff', 'member'];
+
+interface CoopFixture {
+  slug: string;
+  id: string;
+  canary: string;
+  users: Record<string, string>;
+  invitationId: string;
+}
+interface Actor {
+  role: Role;
+  coop: CoopFixture | null;
+  session: SessionResponse;
+}
+interface Probe {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  url: string;
+  body?: object;
+}
+/**
+ * How each route is attacked: `list` (own rows only), `read` / `write` aimed at a foreign
+ * coop's ids, `body` naming a foreign id, `fixed` (public routes: a fixed answer).
+ */
+interface Expectation {
+  permission: string;
+  kind: 'list' | 'read' | 'write' | 'body' | 'fixed';
+  /** roles the route lets through; others get 403 */
+  allowed: Role[] | 'everyone';
+  probe: (foreign: CoopFixture, actor: Actor) => Probe;
+  /** status for an allowed role (default: list 200, read/write 404, body 403) */
+  status?: number;
+}
+
+/** routes express serves outside Nest (the OpenAPI document and Swagger UI): public, no tenant data */
+const OUTSIDE_NEST = 'outside-nest:public';
+const docs = (path: string, status = 200): Expectation => ({ permission: OUTSIDE_NEST, kind: 'fixed', allowed: 'everyone', status, probe: () => ({ method: 'get', url: path }) });
+
+const FOREIGN_USER = (f: CoopFixture) => f.users['courier'] as string;
+const ADMIN: Role[] = ['coop_admin'];
+const FED: Role[] = ['federation_admin'];
+
+/** The expected access of EVERY route of the API. A route missing here fails the suite. */
+const EXPECTED: Record<string, Expectation> = {
+  'GET /api/auth/me': { permission: 'authenticated', kind: 'list', allowed: 'everyone', probe: () => ({ method: 'get', url: '/api/auth/me' }) },
+  'POST /api/auth/forgot-password': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 202, probe: (f, a) => ({ method: 'post', url: '/api/auth/forgot-password', body: { email: `nobody.${a.role}.${a.coop?.slug ?? 'p'}.${f.canary}@fc.test` } }) },
+  'POST /api/auth/refresh': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 401, probe: () => ({ method: 'post', url: '/api/auth/refresh', body: { refreshToken: randomBytes(32).toString('base64url') } }) },
+  'POST /api/auth/reset-password': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 400, probe: () => ({ method: 'post', url: '/api/auth/reset-password', body: { token: randomBytes(32).toString('base64url'), password: 'long-enough-password' } }) },
+  'POST /api/auth/sign-in': { permission: 'public', kind: 'body', allowed: 'everyone', status: 403, probe: (f, a) => ({ method: 'post', url: '/api/auth/sign-in', body: { email: a.session.principal.email, password: 'integration-password-42', coopId: f.id } }) },
+  'POST /api/auth/sign-out': { permission: 'authenticated', kind: 'write', allowed: 'everyone', status: 204, probe: () => ({ method: 'post', url: '/api/auth/sign-out' }) },
+  'POST /api/auth/switch-coop': { permission: 'authenticated', kind: 'body', allowed: 'everyone', status: 403, probe: (f) => ({ method: 'post', url: '/api/auth/switch-coop', body: { coopId: f.id } }) },
+  'GET /api/federation/coops': { permission: 'read:Federation', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/coops' }) },
+  'POST /api/federation/coops': { permission: 'create:Coop', kind: 'write', allowed: FED, status: 201, probe: () => ({ method: 'post', url: '/api/federation/coops', body: { slug: `c-${randomBytes(4).toString('hex')}`, name: 'New', city: 'Gent', country: 'BE', timezone: 'Europe/Brussels', currency: 'EUR' } }) },
+  'GET /api/federation/coops/:coopId': { permission: 'read:Federation', kind: 'read', allowed: FED, status: 200, probe: (f) => ({ method: 'get', url: `/api/federation/coops/${f.id}` }) },
+  'GET /api/invitations': { permission: 'read:Invitation', kind: 'list', allowed: ADMIN, probe: () => ({ method: 'get', url: '/api/invitations' }) },
+  'POST /api/invitations': { permission: 'create:Invitation', kind: 'write', allowed: ADMIN, status: 201, probe: (_f, a) => ({ method: 'post', url: '/api/invitations', body: { email: `again.${a.coop?.slug ?? 'p'}.${randomBytes(3).toString('hex')}@fc.test`, roles: ['member'] } }) },
+  'DELETE /api/invitations/:id': { permission: 'delete:Invitation', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'delete', url: `/api/invitations/${f.invitationId}` }) },
+  'GET /api/invitations/by-token/:token': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: () => ({ method: 'get', url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}` }) },
+  'POST /api/invitations/by-token/:token/accept': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: () => ({ method: 'post', url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}/accept`, body: {} }) },
+  'GET /api/members': { permission: 'read:Member', kind: 'list', allowed: ADMIN, probe: () => ({ method: 'get', url: '/api/members' }) },
+  'GET /api/members/:userId': { permission: 'read:Member', kind: 'read', allowed: ADMIN, probe: (f) => ({ method: 'get', url: `/api/members/${FOREIGN_USER(f)}` }) },
+  'PATCH /api/members/:userId': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'patch', url: `/api/members/${FOREIGN_USER(f)}`, body: { roles: ['coop_admin'] } }) },
+  'POST /api/members/:userId/disable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/disable` }) },
+  'POST /api/members/:userId/enable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/enable` }) },
+  'GET /api/docs': docs('/api/docs'),
+  'GET /api/docs/': docs('/api/docs/'),
+  'GET /api/docs-yaml': docs('/api/docs-yaml'),
+  'GET /api/docs/LICENSE': docs('/api/docs/LICENSE', 404),
+  'GET /api/docs/docs/swagger-ui-init.js': docs('/api/docs/docs/swagger-ui-init.js'),
+  'GET /api/docs/index.html': docs('/api/docs/index.html'),
+  'GET /api/docs/swagger-ui-init.js': docs('/api/docs/swagger-ui-init.js'),
+  'GET /api/openapi.json': docs('/api/openapi.json'),
+  'GET /health/live': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/health/live' }) },
+  'GET /health/ready': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/health/ready' }) },
+  'GET /metrics': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/metrics' }) },
+};
+
+describe('tenant isolation, through every route of the live API, as the application role', () => {
+  let h: IdentityHarness;
+  let routes: RouteAccess[];
+  /** every route of the live express router, with the permission Nest's discovery gives it */
+  let liveRoutes: RouteAccess[];
+  const coops: CoopFixture[] = [];
+  const actors: Actor[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    routes = listRoutes(h.app);
+    const express = h.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+    const declared = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.permission]));
+    liveRoutes = express.router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).map((m) => ({ method: m.toUpperCase(), path: layer.route?.path as string })))
+      .map((r) => ({ ...r, permission: declared.get(`${r.method} ${r.path}`) ?? OUTSIDE_NEST }));
+    for (const slug of ['a', 'b', 'c']) {
+      const canary = `canary-${slug}-${randomBytes(4).toString('hex')}`;
+      const id = await insertCoop(h.su, `coop-${slug}`, `Coop ${canary}`);
+      const users: Record<string, string> = {};
+      for (const role of COOP_ROLES) {
+        users[role] = await insertUser(h, `${role}.${canary}@fc.test`, `Person ${canary} ${role}`, [[id, [role]]]);
+      }
+      const inv = await h.su.query<{ id: string }>(
+        `insert into invitations (coop_id, email, roles, token_hash, expires_at) values ($1, $2, '{member}', $3, now() + interval '1 day') returning id`,
+        [id, `invitee.${canary}@fc.test`, randomBytes(32).toString('hex')],
+      );
+      coops.push({ slug, id, canary, users, invitationId: inv.rows[0]?.id as string });
+    }
+    await insertUser(h, 'fed@fc.test', 'Federation', [], ['federation_admin']);
+    for (const coop of coops) {
+      for (const role of COOP_ROLES) actors.push({ role, coop, session: await signIn(h, `${role}.${coop.canary}@fc.test`) });
+    }
+    actors.push({ role: 'federation_admin', coop: null, session: await signIn(h, 'fed@fc.test') });
+  });
+  afterAll(() => h?.close());
+
+  const foreignOf = (actor: Actor): CoopFixture => {
+    const index = actor.coop ? coops.indexOf(actor.coop) : 2;
+    return coops[(index + 1) % coops.length] as CoopFixture;
+  };
+  /** The raw truth of a coop's rows, read as superuser (RLS does not apply). */
+  const snapshot = async (coop: CoopFixture): Promise<string> => {
+    const parts = await Promise.all([
+      h.su.query('select to_jsonb(c) as r from coops c where id = $1', [coop.id]),
+      h.su.query('select to_jsonb(m) as r from memberships m where coop_id = $1 order by user_id', [coop.id]),
+      h.su.query('select to_jsonb(i) as r from invitations i where coop_id = $1 order by id', [coop.id]),
+      h.su.query('select to_jsonb(u) as r from users u where id in (select user_id from memberships where coop_id = $1) order by id', [coop.id]),
+      h.su.query('select to_jsonb(o) as r from outbox o where coop_id = $1 order by id', [coop.id]),
+    ]);
+    return JSON.stringify(parts.map((p) => p.rows));
+  };
+  const send = (probe: Probe, token?: string) => {
+    let req = h.http()[probe.method](probe.url);
+    if (token) req = req.set('Authorization', `Bearer ${token}`);
+    return probe.body ? req.send(probe.body) : req;
+  };
+
+  it('matches the committed route snapshot, and every route declares its access', () => {
+    const file = join(__dirname, 'route-access.snapshot.json');
+    // UPDATE_ROUTE_SNAPSHOT=1 rewrites the file; review the diff: it is the change of access
+    if (process.env['UPDATE_ROUTE_SNAPSHOT'] === '1') writeFileSync(file, `${JSON.stringify(routes, null, 2)}\n`);
+    const committed = JSON.parse(readFileSync(file, 'utf8')) as RouteAccess[];
+    expect(routes).toEqual(committed);
+    expect(routes.filter((r) => r.permission === 'NONE')).toEqual([]);
+  });
+
+  it('finds every Nest route in the live express router; the rest is the OpenAPI document and its UI only', () => {
+    const live = liveRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((k) => !live.includes(k))).toEqual([]);
+    for (const r of liveRoutes.filter((x) => x.permission === OUTSIDE_NEST)) expect(r.path).toMatch(/^\/api\/(docs|openapi\.json)/);
+  });
+
+  it('has an expected-access entry for every live route, and no stale entry', () => {
+    const keys = liveRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+    for (const route of liveRoutes) expect([route.path, route.permission]).toEqual([route.path, EXPECTED[`${route.method} ${route.path}`]?.permission]);
+  });
+
+  it('every role of every coop: foreign reads 404, lists without foreign canaries, foreign writes refused with rows unchanged', async () => {
+    let checks = 0;
+    const unexpected: string[] = [];
+    for (const route of liveRoutes) {
+      await h.resetThrottle(); // throttling has its own test; here every actor must get through
+      const started = Date.now();
+      const key = `${route.method} ${route.path}`;
+      const expected = EXPECTED[key];
+      if (!expected) {
+        // probe every known route first, then fail naming the routes nobody described
+        unexpected.push(key);
+        continue;
+      }
+      for (const actor of actors) {
+        const foreign = foreignOf(actor);
+        const allowed = expected.allowed === 'everyone' || expected.allowed.includes(actor.role);
+        let token = actor.session.accessToken;
+        if (key === 'POST /api/auth/sign-out') token = (await signIn(h, actor.session.principal.email)).accessToken;
+        const before = await snapshot(foreign);
+        const res = await send(expected.probe(foreign, actor), ['public', OUTSIDE_NEST].includes(expected.permission) ? undefined : token);
+        const body = JSON.stringify(res.body ?? '') + (res.text ?? '');
+        const label = `${key} as ${actor.role}@${actor.coop?.slug ?? 'platform'}`;
+        const defaults = { list: 200, read: 404, write: 404, body: 403, fixed: 200 };
+        const status = allowed ? (expected.status ?? defaults[expected.kind]) : 403;
+        expect([label, res.status]).toEqual([label, status]);
+        const foreignCanaries = coops.filter((c) => c !== actor.coop).map((c) => c.canary);
+        if (!(key.startsWith('GET /api/federation/coops') && actor.role === 'federation_admin')) {
+          // a federation admin sees coops (platform rows, names included); nobody sees another coop's tenant rows
+          for (const canary of foreignCanaries) expect([label, body.includes(canary)]).toEqual([label, false]);
+        }
+        if (expected.kind === 'list' && allowed && actor.coop) {
+          expect([label, body.includes(actor.coop.canary)]).toEqual([label, true]); // not vacuous
+        }
+        expect([label, await snapshot(foreign)]).toEqual([label, before]);
+        checks += 1;
+      }
+      if (process.env['TIMING']) console.warn(key, Date.now() - started);
+    }
+    expect(unexpected).toEqual([]);
+    expect(checks).toBe(liveRoutes.length * actors.length);
+  });
+
+  it('refuses forged, expired, foreign-coop, disabled and revoked tokens, every one', async () => {
+    const victim = actors[0] as Actor;
+    const claims = { sub: victim.session.principal.userId, sid: victim.session.principal.sessionId, coop: victim.coop?.id ?? null, typ: 'access' };
+    const now = Math.floor(Date.now() / 1000);
+    const std = { iss: h.config.jwtIssuer, aud: h.config.jwtAudience, iat: now, exp: now + 600 };
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const hs = (header: object, payload: object, secret = h.config.jwtSecret) => {
+      const head = `${b64(header)}.${b64(payload)}`;
+      return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+    };
+    const signer = h.app.get(AccessTokenService);
+    const disabledId = await insertUser(h, 'disabled@fc.test', 'Disabled', [[coops[0]?.id as string, ['coop_admin']]]);
+    const disabled = await signIn(h, 'disabled@fc.test');
+    await h.su.query("update users set status = 'disabled' where id = $1", [disabledId]);
+    const revoked = await signIn(h, `coop_admin.${coops[0]?.canary}@fc.test`);
+    await h.http().post('/api/auth/sign-out').set('Authorization', `Bearer ${revoked.accessToken}`).expect(204);
+
+    const table: Array<[string, string, number, string]> = [
+      ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, ...std })}.`, 401, 'TOKEN_INVALID'],
+      ['wrong signature', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std }, 'x'.repeat(48)), 401, 'TOKEN_INVALID'],
+      ['HS512 header, unsigned', `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64({ ...claims, ...std })}.sig`, 401, 'TOKEN_INVALID'],
+      ['expired', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iat: now - 2000, exp: now - 1000 }), 401, 'TOKEN_EXPIRED'],
+      ['wrong audience', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, aud: 'other-api' }), 401, 'TOKEN_INVALID'],
+      ['wrong issuer', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iss: 'other' }), 401, 'TOKEN_INVALID'],
+      ['coop claim without membership', signer.sign({ sub: claims.sub, sid: claims.sid, coop: coops[1]?.id as string }), 403, 'NO_MEMBERSHIP'],
+      ['someone else’s session', signer.sign({ sub: (actors[6] as Actor).session.principal.userId, sid: claims.sid, coop: claims.coop }), 401, 'SESSION_REVOKED'],
+      ['disabled user', disabled.accessToken, 401, 'USER_DISABLED'],
+      ['revoked session', revoked.accessToken, 401, 'SESSION_REVOKED'],
+      ['garbage', 'Bearer-less', 401, 'TOKEN_INVALID'],
+    ];
+    for (const [name, token, status, code] of table) {
+      const res = await h.http().get('/api/members').set('Authorization', `Bearer ${token}`);
+      expect([name, res.status, res.body.code]).toEqual([name, status, code]);
+    }
+    const good = await h.http().get('/api/members').set('Authorization', `Bearer ${victim.session.accessToken}`);
+    expect(good.status).toBe(200);
+  });
+
+  it('catalog: every coop_id table has RLS enabled and forced; the application role owns nothing and bypasses nothing', async () => {
+    const tables = await h.su.query<{ table: string; rls: boolean; forced: boolean; owner: string }>(
+      `select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced, pg_get_userbyid(c.relowner) as owner
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p')
+          and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'coop_id' and not a.attisdropped)`,
+    );
+    expect(tables.rows.map((t) => t.table)).toEqual(expect.arrayContaining(['memberships', 'invitations', 'outbox', 'audit_events']));
+    for (const t of tables.rows) expect([t.table, t.rls, t.forced]).toEqual([t.table, true, true]);
+    const owned = await h.su.query(
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and pg_get_userbyid(c.relowner) = 'fc_app'`,
+    );
+    expect(owned.rows).toEqual([]);
+    const role = await h.su.query("select rolsuper, rolbypassrls from pg_roles where rolname = 'fc_app'");
+    expect(role.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+    const pks = await h.su.query<{ table: string; first: string }>(
+      `select t.relname as table, a.attname as first
+         from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+         join pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[0]
+        where n.nspname = 'public' and (i.indisprimary or i.indisunique)
+          and t.relname = any($1)`,
+      [tables.rows.map((t) => t.table)],
+    );
+    for (const pk of pks.rows) expect([pk.table, pk.first]).toEqual([pk.table, 'coop_id']);
+  });
+
+  it('raw queries as the application role: no coop set → 0 rows; coop A set → only A', async () => {
+    const db = new Database({ url: h.testDb.appUrl, max: 2 });
+    try {
+      const who = await db.platform((tx) => tx.one<{ current_user: string }>('select current_user'));
+      expect(who.current_user).toBe('fc_app');
+      for (const table of ['memberships', 'invitations', 'outbox', 'audit_events']) {
+        expect(await db.platform((tx) => tx.query(`select * from ${table}`))).toEqual([]);
+        const a = coops[0] as CoopFixture;
+        const rows = await db.forCoop(a.id, (tx) => tx.query<{ coop_id: string }>(`select coop_id from ${table}`));
+        expect(rows.every((r) => r.coop_id === a.id)).toBe(true);
+        if (table === 'memberships' || table === 'invitations') expect(rows.length).toBeGreaterThan(0);
+      }
+      await expect(
+        db.forCoop(coops[0]?.id as string, (tx) =>
+          tx.execute("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{member}')", [coops[1]?.id, coops[0]?.users['member']]),
+        ),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await db.close();
+    }
+  });
+});

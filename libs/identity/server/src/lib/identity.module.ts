@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthController } from './auth/auth.controller';
+import { PasswordResetService } from './auth/password-reset.service';
+import { CoopsController } from './coops/coops.controller';
+import { CoopsService } from './coops/coops.service';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { MailService } from './mail/mail.service';
+import { MembersController } from './members/members.controller';
+import { MembersService } from './members/members.service';
+import { SessionsService } from './sessions/sessions.service';
+import { IDENTITY_OPTIONS, identityOptionsFromEnv } from './shared/identity-options';
+import { ThrottleService } from './throttle/throttle.service';
+import { AcceptInvitationUseCase } from './usecases/accept-invitation/accept-invitation.usecase';
+import { RefreshSessionUseCase } from './usecases/refresh-session/refresh-session.usecase';
+import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
+
+/**
+ * Identity and access: users, sessions, memberships, invitations, coops (federation
+ * admin), and the global guard that every route of the API passes through.
+ * Needs the global ConfigModule, DatabaseModule and RedisModule of the host app.
+ */
+@Module({
+  imports: [DiscoveryModule],
+  controllers: [AuthController, MembersController, InvitationsController, CoopsController],
+  providers: [
+    { provide: IDENTITY_OPTIONS, useFactory: () => identityOptionsFromEnv() },
+    AccessTokenService,
+    SessionsService,
+    ThrottleService,
+    MailService,
+    PasswordResetService,
+    SignInUseCase,
+    RefreshSessionUseCase,
+    AcceptInvitationUseCase,
+    MembersService,
+    InvitationsService,
+    CoopsService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [SessionsService, AccessTokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SessionResponse } from '@federacycle/contracts';
+import { Database } from '@federacycle/platform-database';
+import { ApiException } from '@federacycle/platform-http';
+import { SessionsService, chooseCoop, type UserRow } from '../../sessions/sessions.service';
+import { verifyPassword } from '../../shared/passwords';
+import { normalizeEmail } from '../../shared/secrets';
+import { ThrottleService } from '../../throttle/throttle.service';
+
+export interface SignInCommand {
+  email: string;
+  password: string;
+  coopId?: string;
+  ip: string;
+}
+
+/**
+ * Sign-in: throttled per IP and per account, one argon2 verification whether or not the
+ * email exists, one answer for "no such email" and "wrong password".
+ */
+@Injectable()
+export class SignInUseCase {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(ThrottleService) private readonly throttle: ThrottleService,
+  ) {}
+
+  async execute(command: SignInCommand): Promise<SessionResponse> {
+    const email = normalizeEmail(command.email);
+    await this.throttle.consume([
+      ['sign-in:ip', command.ip],
+      ['sign-in:account', email],
+    ]);
+    const user = await this.db.platform((tx) =>
+      tx.maybeOne<UserRow & { password_hash: string }>(
+        'select id, email, name, status, platform_roles, password_hash from users where lower(email) = $1',
+        [email],
+      ),
+    );
+    const valid = await verifyPassword(user?.password_hash ?? null, command.password);
+    if (!user || !valid) throw new ApiException(401, 'INVALID_CREDENTIALS', 'Email or password is wrong');
+    if (user.status !== 'active') throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
+    return this.db.platform(async (tx) => {
+      const memberships = await this.sessions.memberships(tx, user.id);
+      const coopId = chooseCoop(memberships, command.coopId);
+      const { sessionId: _sessionId, ...response } = await this.sessions.issue(tx, user, coopId, memberships);
+      return response;
+    });
+  }
+}

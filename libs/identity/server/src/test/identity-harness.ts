@@ -1,0 +1,136 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import type { Principal, SessionResponse } from '@federacycle/contracts';
+import { loadConfig, type AppConfig } from '@federacycle/platform-config';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, workspaceRoot, type TestDatabase } from '@federacycle/platform-testing';
+import { mailDirectory } from '../lib/mail/mail.service';
+import { hashPassword } from '../lib/shared/passwords';
+import { ThrottleService } from '../lib/throttle/throttle.service';
+
+export const TEST_PASSWORD = 'integration-password-42';
+
+type CreateApiApp = (config: AppConfig) => Promise<INestApplication>;
+
+/**
+ * The integration suite drives the whole API as it ships (helmet, body limits, filters,
+ * every module). apps/api composes this library, so a static import would make a cycle
+ * in the project graph: the app is loaded at run time instead (Jest transforms it).
+ */
+function loadCreateApiApp(): CreateApiApp {
+  const mod = require(join(workspaceRoot(), 'apps', 'api', 'src', 'app', 'create-api-app')) as { createApiApp: CreateApiApp };
+  return mod.createApiApp;
+}
+
+/** The API on a fresh database, a superuser client for raw assertions, and helpers. */
+export interface IdentityHarness {
+  app: INestApplication;
+  config: AppConfig;
+  testDb: TestDatabase;
+  /** superuser: sees every row (RLS does not apply): the raw truth for assertions */
+  su: Client;
+  http: () => ReturnType<typeof request>;
+  passwordHash: string;
+  close(): Promise<void>;
+  resetThrottle(): Promise<void>;
+  /** waits for a new mail to `to` and returns the token of its link */
+  mailToken(to: string): Promise<string>;
+}
+
+export async function startHarness(): Promise<IdentityHarness> {
+  const testDb = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'fc-identity-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDb.appUrl,
+    DATABASE_OWNER_URL: testDb.ownerUrl,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://console.test',
+  });
+  const app = await loadCreateApiApp()(config);
+  await app.init();
+  const su = new Client({ connectionString: testDb.superUrl });
+  await su.connect();
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const throttle = app.get(ThrottleService);
+  const seen = new Set<string>();
+  return {
+    app,
+    config,
+    testDb,
+    su,
+    passwordHash,
+    http: () => request(app.getHttpServer()),
+    resetThrottle: () => throttle.reset(),
+    async close() {
+      await throttle.reset();
+      await app.close();
+      await su.end();
+      await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    async mailToken(to: string): Promise<string> {
+      const dir = mailDirectory(dataDir);
+      for (let i = 0; i < 100; i += 1) {
+        const files = await readdir(dir).catch(() => [] as string[]);
+        for (const file of files.sort().reverse()) {
+          const text = decodeQuotedPrintable(await readFile(join(dir, file), 'utf8'));
+          const match = /token=([A-Za-z0-9_-]{43})/.exec(text);
+          if (text.includes(`To: ${to}`) && match && !seen.has(file)) {
+            seen.add(file);
+            return match[1] as string;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`no mail to ${to}`);
+    },
+  };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export async function insertCoop(su: Client, slug: string, name: string): Promise<string> {
+  const row = await su.query<{ id: string }>(
+    `insert into coops (slug, name, city, country, timezone, currency) values ($1, $2, 'City', 'FR', 'Europe/Paris', 'EUR') returning id`,
+    [slug, name],
+  );
+  return row.rows[0]?.id as string;
+}
+
+export async function insertUser(
+  h: IdentityHarness,
+  email: string,
+  name: string,
+  memberships: Array<[coopId: string, roles: string[]]>,
+  platformRoles: string[] = [],
+): Promise<string> {
+  const row = await h.su.query<{ id: string }>(
+    'insert into users (email, name, password_hash, platform_roles) values ($1, $2, $3, $4) returning id',
+    [email, name, h.passwordHash, platformRoles],
+  );
+  const id = row.rows[0]?.id as string;
+  for (const [coopId, roles] of memberships) {
+    await h.su.query('insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)', [coopId, id, roles]);
+  }
+  return id;
+}
+
+export async function signIn(h: IdentityHarness, email: string, coopId?: string): Promise<SessionResponse> {
+  const res = await h
+    .http()
+    .post('/api/auth/sign-in')
+    .send({ email, password: TEST_PASSWORD, ...(coopId ? { coopId } : {}) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as SessionResponse;
+}
+
+export type { Principal };

@@ -1,0 +1,239 @@
+/**
+ * API benchmark: the framework path (Nest + guard with session lookup + unit of work with
+ * RLS) against a bare node:http + pg endpoint running the same list query for the same
+ * coop and page size, at 10 and then 1,000 coops in one database.
+ *
+ *   TS_NODE_PROJECT=tools/bench-api/tsconfig.json node -r ts-node/register/transpile-only \
+ *     -r tsconfig-paths/register tools/bench-api/bench-api.ts [--duration 10] [--connections 20]
+ *
+ * The servers run in a child process so that autocannon (in this process) does not steal
+ * their event loop. Writes dist/bench/api.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+import { loadConfig } from '@federacycle/platform-config';
+import { Database } from '@federacycle/platform-database';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, workspaceRoot } from '@federacycle/platform-testing';
+import { LIST_MEMBERS_SQL, hashPassword, toMemberView } from '@federacycle/identity-server';
+// the benchmark drives the API exactly as it ships
+import { createApiApp } from '../../apps/api/src/app/create-api-app';
+
+const PAGE_SIZE = 50;
+const ROWS_PER_COOP = 300;
+const PASSWORD = 'bench-password-123';
+
+interface Ports {
+  api: number;
+  apiCached: number;
+  apiWide: number;
+  bare: number;
+}
+interface Run {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+// ---------------------------------------------------------------- child: the servers
+async function serve(): Promise<void> {
+  const appUrl = process.env['BENCH_APP_URL'] as string;
+  const superUrl = process.env['BENCH_SUPER_URL'] as string;
+  const base = {
+    NODE_ENV: 'test',
+    DATABASE_URL: appUrl,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: process.env['BENCH_PREFIX'],
+    LOG_LEVEL: 'silent',
+    DATA_DIR: join(workspaceRoot(), 'dist', 'bench', '.data'),
+  };
+  const listen = async (cacheMs: number, poolMax?: number) => {
+    process.env['IDENTITY_PRINCIPAL_CACHE_MS'] = String(cacheMs);
+    const app = await createApiApp(loadConfig(base));
+    // experiment only: the platform's DatabaseModule fixes 10 connections; pg reads `max` on each checkout
+    if (poolMax) (app.get(Database).pool as unknown as { options: { max: number } }).options.max = poolMax;
+    await app.listen(0, '127.0.0.1');
+    return (app.getHttpServer() as Server).address() as AddressInfo;
+  };
+  const api = await listen(0);
+  const apiCached = await listen(5000);
+  const apiWide = await listen(5000, 20);
+
+  // bare: plain node:http, a pg pool of the same size (10), the same query, same coop, same page
+  const pool = new Pool({ connectionString: superUrl, max: 10 });
+  pool.on('error', () => undefined);
+  const coopId = process.env['BENCH_COOP_ID'] as string;
+  const bare = createServer((req, res) => {
+    pool
+      .query(LIST_MEMBERS_SQL, [coopId, PAGE_SIZE, 0])
+      .then((result) => {
+        const body = JSON.stringify({ items: result.rows.map(toMemberView), total: Number(result.rows[0]?.total ?? 0) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      })
+      .catch(() => {
+        res.writeHead(500);
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const ports: Ports = { api: api.port, apiCached: apiCached.port, apiWide: apiWide.port, bare: (bare.address() as AddressInfo).port };
+  process.send?.(ports);
+}
+
+// ---------------------------------------------------------------- parent: seed and measure
+async function seedCoops(su: Client, from: number, to: number, passwordHash: string): Promise<void> {
+  await su.query(
+    `insert into coops (slug, name, city, country, timezone, currency)
+     select 'bench-' || g, 'Bench coop ' || g, 'City', 'FR', 'Europe/Paris', 'EUR' from generate_series($1::int, $2::int) g`,
+    [from, to],
+  );
+  await su.query(
+    `insert into users (email, name, password_hash)
+     select 'u-' || c || '-' || k || '@bench.test', 'Rider ' || c || '-' || k, $3
+       from generate_series($1::int, $2::int) c, generate_series(1, $4::int) k`,
+    [from, to, passwordHash, ROWS_PER_COOP],
+  );
+  await su.query(
+    `insert into memberships (coop_id, user_id, roles)
+     select c.id, u.id, '{member}'
+       from users u
+       join coops c on c.slug = 'bench-' || split_part(split_part(u.email, '@', 1), '-', 2)
+      where u.email like 'u-%@bench.test'
+        and split_part(split_part(u.email, '@', 1), '-', 2)::int between $1 and $2`,
+    [from, to],
+  );
+  await su.query('analyze coops; analyze users; analyze memberships');
+}
+
+async function measure(name: string, url: string, headers: Record<string, string>, duration: number, connections: number): Promise<Run> {
+  await autocannon({ url, headers, connections, duration: 2 }); // warm-up
+  const result = await autocannon({ url, headers, connections, duration });
+  const run: Run = {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  console.warn(`  ${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms   non2xx ${run.non2xx}`);
+  return run;
+}
+
+async function main(): Promise<void> {
+  const duration = arg('duration', 10);
+  const connections = arg('connections', 20);
+  const db = await createTestDatabase();
+  const su = new Client({ connectionString: db.superUrl });
+  await su.connect();
+  let child: ChildProcess | undefined;
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const t0 = Date.now();
+    await seedCoops(su, 1, 10, passwordHash);
+    const coop = await su.query<{ id: string }>("select id from coops where slug = 'bench-1'");
+    const coopId = coop.rows[0]?.id as string;
+    await su.query("insert into users (email, name, password_hash) values ('admin@bench.test', 'Bench Admin', $1)", [passwordHash]);
+    await su.query(`insert into memberships (coop_id, user_id, roles) select $1, id, '{coop_admin}' from users where email = 'admin@bench.test'`, [coopId]);
+    console.warn(`seeded 10 coops × ${ROWS_PER_COOP} memberships in ${Date.now() - t0} ms`);
+
+    child = fork(__filename, ['--serve'], {
+      env: { ...process.env, BENCH_APP_URL: db.appUrl, BENCH_SUPER_URL: db.superUrl, BENCH_PREFIX: testQueuePrefix(), BENCH_COOP_ID: coopId },
+      stdio: 'inherit',
+    });
+    const ports = await new Promise<Ports>((resolve, reject) => {
+      child?.once('message', (m) => resolve(m as Ports));
+      child?.once('exit', (code) => reject(new Error(`servers exited with ${code}`)));
+    });
+    const signIn = await fetch(`http://127.0.0.1:${ports.api}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@bench.test', password: PASSWORD }),
+    });
+    const session = (await signIn.json()) as { accessToken: string; principal: { coopId: string } };
+    if (session.principal.coopId !== coopId) throw new Error('bench admin signed into the wrong coop');
+    const auth = { authorization: `Bearer ${session.accessToken}` };
+    const path = `/api/members?limit=${PAGE_SIZE}`;
+
+    const scales: Record<string, Run[]> = {};
+    let baseline: Run | undefined;
+    for (const coops of [10, 1000]) {
+      if (coops === 1000) {
+        const t1 = Date.now();
+        await seedCoops(su, 11, 1000, passwordHash);
+        console.warn(`seeded up to 1,000 coops (${1000 * ROWS_PER_COOP} memberships) in ${Date.now() - t1} ms`);
+      }
+      console.warn(`${coops} coops, GET ${path}, ${connections} connections, ${duration} s:`);
+      scales[coops] = [
+        await measure('bare (node:http + pg)', `http://127.0.0.1:${ports.bare}/`, {}, duration, connections),
+        await measure('framework (lookup each req)', `http://127.0.0.1:${ports.api}${path}`, auth, duration, connections),
+        await measure('framework (5 s session cache)', `http://127.0.0.1:${ports.apiCached}${path}`, auth, duration, connections),
+        await measure('framework (cache + pool 20)', `http://127.0.0.1:${ports.apiWide}${path}`, auth, duration, connections),
+      ];
+      if (coops === 10) {
+        // the floor: the same Nest app on a public route with no database work at all
+        baseline = await measure('framework GET /health/live', `http://127.0.0.1:${ports.api}/health/live`, {}, duration, connections);
+      }
+    }
+    const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+    const [bare10, api10, cached10, wide10] = scales[10] as [Run, Run, Run, Run];
+    const [bare1k, api1k, cached1k, wide1k] = scales[1000] as [Run, Run, Run, Run];
+    const summary = {
+      frameworkOverBareReqs: { at10: ratio(api10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(api1k.requestsPerSecond, bare1k.requestsPerSecond) },
+      cachedOverBareReqs: { at10: ratio(cached10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(cached1k.requestsPerSecond, bare1k.requestsPerSecond) },
+      widePoolOverBareReqs: { at10: ratio(wide10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(wide1k.requestsPerSecond, bare1k.requestsPerSecond) },
+      p99At1000OverP99At10: {
+        framework: ratio(api1k.p99, api10.p99),
+        cached: ratio(cached1k.p99, cached10.p99),
+        widePool: ratio(wide1k.p99, wide10.p99),
+        bare: ratio(bare1k.p99, bare10.p99),
+      },
+      nestFloorReqs: baseline?.requestsPerSecond ?? null,
+      targets: { frameworkOverBareReqs: '>= 0.6', p99At1000OverP99At10: '<= 1.2' },
+    };
+    console.warn(JSON.stringify(summary, null, 2));
+    const out = join(workspaceRoot(), 'dist', 'bench');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      join(out, 'api.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, path, pageSize: PAGE_SIZE, rowsPerCoop: ROWS_PER_COOP, duration, connections, runs: scales, baseline, summary }, null, 2)}\n`,
+    );
+    console.warn(`wrote ${join(out, 'api.json')}`);
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await su.end();
+    await db.drop();
+  }
+}
+
+if (process.argv.includes('--serve')) {
+  serve().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
