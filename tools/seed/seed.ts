@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { seedFederation } from '@federacycle/federation-server';
 import { seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 
@@ -23,6 +25,11 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       coop: a.coop ?? 'federation',
       roles: a.roles.join(', '),
     }));
+    // federation: after the identity seed (it needs the demo coops lyon and barcelona)
+    await seedFederation(db, {
+      keyDirectory: join(process.env['DATA_DIR'] ?? '.data', 'licence-keys'),
+      licenceSigningKey: process.env['LICENCE_SIGNING_KEY'] ?? null,
+    });
     return credentials;
   } finally {
     await db.close();

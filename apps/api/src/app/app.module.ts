@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
+import { FederationModule } from '@federacycle/federation-server';
 import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, FederationModule],
       controllers: [HealthController],
       providers: [
         { provide: Metrics, useValue: metrics },

@@ -41,7 +41,21 @@ export const appRoutes: Route[] = [
     path: 'invitations/accept',
     loadComponent: () => import('./features/auth/accept-invitation.page').then((m) => m.AcceptInvitationPage),
   },
+  // public federation onboarding: "Start a coop", its status page, licence verification
+  {
+    path: 'apply',
+    loadChildren: () => import('./features/apply/apply.routes').then((m) => m.applyRoutes),
+  },
+  {
+    path: 'verify',
+    loadComponent: () => import('./features/licence/verify.page').then((m) => m.VerifyPage),
+  },
   // coop admin
+  {
+    path: 'licence',
+    canActivate: [abilityGuard('read', 'Licence')],
+    loadChildren: () => import('./features/licence/licence.routes').then((m) => m.licenceRoutes),
+  },
   {
     path: 'people',
     canActivate: [abilityGuard('read', 'Member')],

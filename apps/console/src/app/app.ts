@@ -11,12 +11,21 @@ import { CoopSwitcherComponent } from './core/layout/coop-switcher.component';
 import { NavListComponent } from './core/layout/nav-list.component';
 import { I18nService, type Lang } from './core/i18n/i18n.service';
 import { navigationFor } from './core/navigation/navigation';
+import { ComplianceBannerComponent } from './features/licence/compliance-banner.component';
 
 /** The console shell (container): header, role-aware navigation drawer, routed page. */
 @Component({
   selector: 'fc-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, MatSidenavModule, MatButtonModule, AppHeaderComponent, NavListComponent, CoopSwitcherComponent],
+  imports: [
+    RouterOutlet,
+    MatSidenavModule,
+    MatButtonModule,
+    AppHeaderComponent,
+    NavListComponent,
+    CoopSwitcherComponent,
+    ComplianceBannerComponent,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })

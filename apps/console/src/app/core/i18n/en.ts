@@ -3,6 +3,8 @@
  * `Dictionary`, so a missing key is a compile error (and a failing unit test).
  * Placeholders are written `{name}`.
  */
+import { federationEn } from './federation.en';
+
 export const en = {
   'app.name': 'Federacycle',
   'app.skipToContent': 'Skip to main content',
@@ -175,6 +177,9 @@ export const en = {
   'error.COOP_SUSPENDED': 'The cooperative is suspended.',
   'error.COOP_NOT_WORKER_OWNED': 'The cooperative no longer meets the worker-owned condition.',
   'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
+
+  // federation onboarding, licences and compliance: see federation.en.ts
+  ...federationEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

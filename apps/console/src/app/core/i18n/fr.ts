@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { federationFr } from './federation.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -173,4 +174,7 @@ export const fr: Dictionary = {
   'error.COOP_SUSPENDED': 'La coopérative est suspendue.',
   'error.COOP_NOT_WORKER_OWNED': 'La coopérative ne remplit plus la condition de propriété par les travailleurs.',
   'error.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez sous peu.',
+
+  // federation onboarding, licences and compliance: see federation.fr.ts
+  ...federationFr,
 };

@@ -39,7 +39,13 @@ describe('navigationFor', () => {
   });
 
   it('gives a federation admin coops and licences, not a coop’s people', () => {
-    expect(pathsFor([], ['federation_admin'], null)).toEqual(['/', '/federation/coops', '/licence']);
+    expect(pathsFor([], ['federation_admin'], null)).toEqual([
+      '/',
+      '/federation/coops',
+      '/federation/applications',
+      '/federation/directory',
+      '/licence',
+    ]);
   });
 
   it('unions the items of several roles', () => {

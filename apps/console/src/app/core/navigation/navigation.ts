@@ -15,13 +15,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home' },
   { path: '/people', labelKey: 'nav.people', permission: { action: 'read', subject: 'Member' } },
   { path: '/federation/coops', labelKey: 'nav.coops', permission: { action: 'manage', subject: 'Coop' } },
+  {
+    path: '/federation/applications',
+    labelKey: 'nav.applications',
+    permission: { action: 'manage', subject: 'Application' },
+  },
+  { path: '/federation/directory', labelKey: 'nav.directory', permission: { action: 'manage', subject: 'Coop' } },
   { path: '/dispatch', labelKey: 'nav.dispatch', permission: { action: 'read', subject: 'Dispatch' }, comingSoon: true },
   { path: '/deliveries', labelKey: 'nav.deliveries', permission: { action: 'read', subject: 'Delivery' }, comingSoon: true },
   { path: '/orders', labelKey: 'nav.orders', permission: { action: 'read', subject: 'Order' }, comingSoon: true },
   { path: '/merchants', labelKey: 'nav.merchants', permission: { action: 'read', subject: 'Merchant' }, comingSoon: true },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
   { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' }, comingSoon: true },
-  { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' }, comingSoon: true },
+  { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' } },
 ];
 
 /** The items a person may see, computed from their ability alone (no I/O). */

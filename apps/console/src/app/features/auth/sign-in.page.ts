@@ -61,6 +61,11 @@ export function safeReturnUrl(value: string | undefined): string {
             <a routerLink="/forgot-password">{{ t('signIn.forgot') }}</a>
           </div>
         </form>
+        <p class="public-links">
+          <span>{{ t('signIn.noAccount') }}</span>
+          <a routerLink="/apply">{{ t('apply.startLink') }}</a>
+          <a routerLink="/verify">{{ t('verify.link') }}</a>
+        </p>
       </mat-card-content>
     </mat-card>
   `,
@@ -70,6 +75,14 @@ export function safeReturnUrl(value: string | undefined): string {
     }
     mat-card-header {
       margin-bottom: 16px;
+    }
+    .public-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin: 24px 0 0;
+      padding-top: 16px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
     }
   `,
 })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
@@ -72,6 +72,38 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/members/:userId': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'patch', url: `/api/members/${FOREIGN_USER(f)}`, body: { roles: ['coop_admin'] } }) },
   'POST /api/members/:userId/disable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/disable` }) },
   'POST /api/members/:userId/enable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/enable` }) },
+  // federation onboarding and licences (libs/federation/server)
+  'GET /.well-known/jwks.json': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/.well-known/jwks.json' }) },
+  'GET /api/public/licences/jwks': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/api/public/licences/jwks' }) },
+  'GET /api/public/legal-forms': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/api/public/legal-forms' }) },
+  'POST /api/public/licences/verify': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'post', url: '/api/public/licences/verify', body: { licence: 'not.a.licence' } }) },
+  'POST /api/public/applications': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 415, probe: (f) => ({ method: 'post', url: '/api/public/applications', body: { name: f.canary } }) },
+  'GET /api/public/applications/:id': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: (f) => ({ method: 'get', url: `/api/public/applications/${f.id}?token=${randomBytes(32).toString('base64url')}` }) },
+  'GET /api/compliance': { permission: 'authenticated', kind: 'fixed', allowed: COOP_ROLES, status: 200, probe: () => ({ method: 'get', url: '/api/compliance' }) },
+  'GET /api/coop/export': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 409, probe: () => ({ method: 'get', url: '/api/coop/export' }) },
+  'GET /api/licence': { permission: 'read:Licence', kind: 'fixed', allowed: ADMIN, status: 200, probe: () => ({ method: 'get', url: '/api/licence' }) },
+  'GET /api/licence/download': { permission: 'read:Licence', kind: 'fixed', allowed: ADMIN, status: 404, probe: () => ({ method: 'get', url: '/api/licence/download' }) },
+  'GET /api/storefront': { permission: 'read:Coop', kind: 'fixed', allowed: COOP_ROLES, status: 200, probe: () => ({ method: 'get', url: '/api/storefront' }) },
+  'POST /api/storefront/publish': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 403, probe: () => ({ method: 'post', url: '/api/storefront/publish' }) },
+  'POST /api/storefront/unpublish': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 200, probe: () => ({ method: 'post', url: '/api/storefront/unpublish' }) },
+  'GET /api/federation/applications': { permission: 'manage:Application', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/applications' }) },
+  'GET /api/federation/applications/:id': { permission: 'manage:Application', kind: 'read', allowed: FED, probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}` }) },
+  'GET /api/federation/applications/:id/statutes': { permission: 'manage:Application', kind: 'read', allowed: FED, probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}/statutes` }) },
+  'POST /api/federation/applications/:id/start-review': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/start-review`, body: {} }) },
+  'POST /api/federation/applications/:id/approve': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/approve`, body: {} }) },
+  'POST /api/federation/applications/:id/reject': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/reject`, body: { reason: 'not a cooperative at all' } }) },
+  'GET /api/federation/directory': { permission: 'manage:Coop', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/directory' }) },
+  // a federation admin may suspend or offboard any coop: probed without the required reason (400), or
+  // where the lifecycle forbids it (409), so nothing changes
+  'POST /api/federation/coops/:coopId/suspend': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 400, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/suspend`, body: {} }) },
+  'POST /api/federation/coops/:coopId/reinstate': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 409, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/reinstate`, body: {} }) },
+  'POST /api/federation/coops/:coopId/offboard': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 400, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/offboard`, body: {} }) },
+  'POST /api/federation/coops/:coopId/complete-offboarding': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 409, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/complete-offboarding`, body: { reason: 'probe' } }) },
+  'POST /api/federation/coops/:coopId/licence': { permission: 'manage:Licence', kind: 'write', allowed: FED, probe: () => ({ method: 'post', url: `/api/federation/coops/${randomUUID()}/licence`, body: {} }) },
+  'POST /api/federation/licences/:licenceId/revoke': { permission: 'manage:Licence', kind: 'write', allowed: FED, probe: () => ({ method: 'post', url: `/api/federation/licences/${randomUUID()}/revoke`, body: { reason: 'probe of an unknown licence' } }) },
+  'GET /api/federation/settings': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 200, probe: () => ({ method: 'get', url: '/api/federation/settings' }) },
+  'PATCH /api/federation/settings': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 400, probe: () => ({ method: 'patch', url: '/api/federation/settings', body: { licenceGraceDays: -1 } }) },
+  'POST /api/federation/keys/rotate': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 200, probe: () => ({ method: 'post', url: '/api/federation/keys/rotate' }) },
   'GET /api/docs': docs('/api/docs'),
   'GET /api/docs/': docs('/api/docs/'),
   'GET /api/docs-yaml': docs('/api/docs-yaml'),
@@ -135,6 +167,9 @@ describe('tenant isolation, through every route of the live API, as the applicat
       h.su.query('select to_jsonb(i) as r from invitations i where coop_id = $1 order by id', [coop.id]),
       h.su.query('select to_jsonb(u) as r from users u where id in (select user_id from memberships where coop_id = $1) order by id', [coop.id]),
       h.su.query('select to_jsonb(o) as r from outbox o where coop_id = $1 order by id', [coop.id]),
+      h.su.query('select to_jsonb(s) as r from coop_storefronts s where coop_id = $1', [coop.id]),
+      h.su.query('select to_jsonb(c) as r from coop_compliance c where coop_id = $1', [coop.id]),
+      h.su.query('select to_jsonb(l) as r from licences l where licensed_coop_id = $1 order by id', [coop.id]),
     ]);
     return JSON.stringify(parts.map((p) => p.rows));
   };
@@ -192,7 +227,8 @@ describe('tenant isolation, through every route of the live API, as the applicat
         const status = allowed ? (expected.status ?? defaults[expected.kind]) : 403;
         expect([label, res.status]).toEqual([label, status]);
         const foreignCanaries = coops.filter((c) => c !== actor.coop).map((c) => c.canary);
-        if (!(key.startsWith('GET /api/federation/coops') && actor.role === 'federation_admin')) {
+        const platformList = key.startsWith('GET /api/federation/coops') || key === 'GET /api/federation/directory';
+        if (!(platformList && actor.role === 'federation_admin')) {
           // a federation admin sees coops (platform rows, names included); nobody sees another coop's tenant rows
           for (const canary of foreignCanaries) expect([label, body.includes(canary)]).toEqual([label, false]);
         }

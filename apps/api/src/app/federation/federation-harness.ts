@@ -1,0 +1,203 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import type {
+  CoopApplicationRequest,
+  SessionResponse,
+} from '@federacycle/contracts';
+import { CLOCK, type Clock } from '@federacycle/federation-server';
+import {
+  ThrottleService,
+  hashPassword,
+  mailDirectory,
+} from '@federacycle/identity-server';
+import { loadConfig, type AppConfig } from '@federacycle/platform-config';
+import {
+  createTestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@federacycle/platform-testing';
+import { createApiApp } from '../create-api-app';
+
+export const PASSWORD = 'federation-int-password-42';
+export const DAY_MS = 86_400_000;
+
+/** The API on a fresh database, with a controllable clock and a superuser client for assertions. */
+export interface FederationHarness {
+  app: INestApplication;
+  config: AppConfig;
+  testDb: TestDatabase;
+  su: Client;
+  dataDir: string;
+  http: () => ReturnType<typeof request>;
+  /** moves the federation clock (null: real time) */
+  setNow(date: Date | null): void;
+  insertCoop(slug: string, country?: string): Promise<string>;
+  insertUser(
+    email: string,
+    memberships: Array<[coopId: string, roles: string[]]>,
+    platformRoles?: string[],
+  ): Promise<string>;
+  signIn(email: string, coopId?: string): Promise<string>;
+  mails(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startFederationHarness(): Promise<FederationHarness> {
+  const testDb = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'fc-federation-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDb.appUrl,
+    DATABASE_OWNER_URL: testDb.ownerUrl,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://console.test',
+  });
+  const app = await createApiApp(config);
+  await app.init();
+  const su = new Client({ connectionString: testDb.superUrl });
+  await su.connect();
+  const passwordHash = await hashPassword(PASSWORD);
+  const clock = app.get<Clock>(CLOCK);
+  const realNow = clock.now.bind(clock);
+  let fixed: Date | null = null;
+  clock.now = () => (fixed ? new Date(fixed.getTime()) : realNow());
+  const throttle = app.get(ThrottleService);
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    config,
+    testDb,
+    su,
+    dataDir,
+    http,
+    setNow: (date) => {
+      fixed = date;
+    },
+    async insertCoop(slug, country = 'FR') {
+      const row = await su.query<{ id: string }>(
+        `insert into coops (slug, name, city, country, timezone, currency) values ($1, $2, 'City', $3, 'Europe/Paris', 'EUR') returning id`,
+        [slug, `Coop ${slug}`, country],
+      );
+      return row.rows[0]?.id as string;
+    },
+    async insertUser(email, memberships, platformRoles = []) {
+      const row = await su.query<{ id: string }>(
+        'insert into users (email, name, password_hash, platform_roles) values ($1, $2, $3, $4) returning id',
+        [email, email.split('@')[0], passwordHash, platformRoles],
+      );
+      const id = row.rows[0]?.id as string;
+      for (const [coopId, roles] of memberships)
+        await su.query(
+          'insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)',
+          [coopId, id, roles],
+        );
+      return id;
+    },
+    async signIn(email, coopId) {
+      await throttle.reset();
+      const res = await http()
+        .post('/api/auth/sign-in')
+        .send({ email, password: PASSWORD, ...(coopId ? { coopId } : {}) });
+      if (res.status !== 200)
+        throw new Error(
+          `sign-in of ${email}: ${res.status} ${JSON.stringify(res.body)}`,
+        );
+      return (res.body as SessionResponse).accessToken;
+    },
+    async mails() {
+      const dir = mailDirectory(dataDir);
+      const files = await readdir(dir).catch(() => [] as string[]);
+      return Promise.all(
+        files
+          .sort()
+          .map((f) =>
+            readFile(join(dir, f), 'utf8').then(decodeQuotedPrintable),
+          ),
+      );
+    },
+    async close() {
+      await throttle.reset();
+      await app.close();
+      await su.end();
+      await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+}
+
+export const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+export function applicationBody(
+  overrides: Partial<CoopApplicationRequest> = {},
+): CoopApplicationRequest {
+  return {
+    name: 'Vélo Coop Test',
+    city: 'Nantes',
+    country: 'FR',
+    timezone: 'Europe/Paris',
+    currency: 'EUR',
+    legalForm: 'fr_scop_sarl',
+    registrationNumber: '732829320',
+    declarations: {
+      workersAreMembersOrEmployees: true,
+      socialEconomyStatus: true,
+    },
+    admin: { name: 'Camille Admin', email: 'camille@coop.test' },
+    ...overrides,
+  };
+}
+
+/** POST /api/public/applications as multipart. */
+export function submit(
+  h: FederationHarness,
+  application: unknown,
+  statutes: Buffer | null = PDF,
+  fileName = 'statutes.pdf',
+) {
+  let req = h.http().post('/api/public/applications');
+  if (application !== undefined)
+    req = req.field(
+      'application',
+      typeof application === 'string'
+        ? application
+        : JSON.stringify(application),
+    );
+  if (statutes)
+    req = req.attach('statutes', statutes, {
+      filename: fileName,
+      contentType: 'application/pdf',
+    });
+  return req;
+}
+
+/** Polls until `predicate` holds on the mails written so far. */
+export async function waitForMail(
+  h: FederationHarness,
+  predicate: (mail: string) => boolean,
+): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    const found = (await h.mails()).find(predicate);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('mail not found');
+}

@@ -1,0 +1,165 @@
+/**
+ * REAL journey (no mocks) of the cooperative-only licence: a coop applies on a phone in
+ * French → the federation admin reviews and approves → the invited admin sets a password
+ * and sees a valid licence → the federation suspends the coop → its admin sees the
+ * restriction banner and cannot publish the storefront.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type E2eBrowser } from './support/browser';
+import { urlOf } from './support/env';
+import { horizontalOverflow, screenshot } from './support/screenshot';
+
+const suffix = Date.now().toString(36);
+const COOP = `Roue Libre ${suffix}`;
+const ADMIN_EMAIL = `zoe.${suffix}@roue-libre.test`;
+const ADMIN_PASSWORD = 'a-long-coop-admin-password';
+
+/** A fresh, valid SIREN (9 digits, Luhn) so reruns never collide on the registration. */
+function randomSiren(): string {
+  const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
+  for (let check = 0; check < 10; check += 1) {
+    const all = [...digits, check];
+    const sum = all.reduce((acc, d, i) => {
+      const v = i % 2 === 1 ? d * 2 : d;
+      return acc + (v > 9 ? v - 9 : v);
+    }, 0);
+    if (sum % 10 === 0) return all.join('');
+  }
+  throw new Error('unreachable');
+}
+
+function mailLink(to: string, pattern: RegExp): string {
+  const dir = process.env['E2E_MAIL_DIR'];
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set by the global setup');
+  for (const file of readdirSync(dir).sort().reverse()) {
+    const raw = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const match = raw.includes(to) ? pattern.exec(raw) : null;
+    if (match?.[1]) return match[1];
+  }
+  throw new Error(`no mail to ${to} in ${dir}`);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(urlOf('/sign-in'));
+  await page.locator('input[formcontrolname=email]').fill(email);
+  await page.locator('input[formcontrolname=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+describe('federation onboarding through the real API', () => {
+  let applicant: E2eBrowser;
+  let federation: E2eBrowser;
+  let fed: Page;
+
+  beforeAll(async () => {
+    applicant = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+    federation = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
+  });
+
+  afterAll(async () => {
+    await applicant?.close();
+    await federation?.close();
+  });
+
+  it('a coop applies with its statutes, on a phone, in French', async () => {
+    const p = await applicant.newPage();
+    await p.goto(urlOf('/apply'));
+    await p.getByRole('heading', { name: 'Créer une coop', level: 1 }).waitFor();
+    await p.getByLabel('Nom de la coopérative').fill(COOP);
+    await p.getByLabel('Ville').fill('Nantes');
+    await p.getByRole('combobox', { name: 'Pays' }).click();
+    await p.getByRole('option', { name: 'France' }).click();
+    await p.locator('[data-next="coop"]').click();
+    await p.getByRole('combobox', { name: 'Forme juridique' }).click();
+    await p.getByRole('option', { name: /SCIC/ }).first().click();
+    await p.getByLabel('Numéro d’immatriculation').fill(randomSiren());
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await p.locator('#statutes-input').setInputFiles({ name: 'statuts.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await p.locator('[data-next="legal"]').click();
+    await p.getByLabel('Je déclare que chaque coursier·ère est sociétaire ou salarié·e de la coopérative.').check();
+    await p.getByLabel('Je déclare que la coopérative relève de l’économie sociale et solidaire.').check();
+    await p.getByLabel('Nom complet').fill('Zoé Martin');
+    await p.getByLabel('E-mail').fill(ADMIN_EMAIL);
+    await p.locator('[data-next="declarations"]').click();
+    await p.getByRole('button', { name: 'Envoyer la candidature' }).click();
+    await p.getByRole('heading', { name: 'Votre candidature' }).waitFor();
+    await p.getByText('Reçue', { exact: true }).waitFor();
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await screenshot(p, 'real-application-status-phone-fr');
+  });
+
+  it('the federation admin reviews the evidence and approves', async () => {
+    fed = await federation.newPage();
+    await signIn(fed, 'federation@federacycle.demo', 'federacycle-demo');
+    await fed.getByRole('link', { name: 'Applications', exact: true }).first().click();
+    await fed.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
+    await screenshot(fed, 'real-applications-queue-desktop-en');
+    await fed.getByRole('link', { name: COOP }).click();
+    await fed.getByRole('heading', { name: COOP, level: 1 }).waitFor();
+    await fed.getByRole('button', { name: 'Start the review' }).click();
+    await fed.getByText(`Review of ${COOP} started.`).waitFor();
+    for (const label of [
+      'The legal form is a cooperative one',
+      'The registration number was checked in the public register',
+      'The statutes were read and match the application',
+      'The declarations are signed',
+    ]) {
+      await fed.getByLabel(label).check();
+    }
+    await fed.getByRole('button', { name: 'Approve', exact: true }).click();
+    await fed.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await fed.getByText(`${COOP} is approved.`).waitFor();
+    await screenshot(fed, 'real-application-approved-desktop-en');
+  });
+
+  it('the invited admin sets a password and sees a valid licence', async () => {
+    const p = await applicant.newPage();
+    await p.goto(mailLink(ADMIN_EMAIL, /(https?:\/\/[^\s"<>]+\/invitations\/accept\?token=[A-Za-z0-9_-]+)/));
+    await p.locator('input[formcontrolname=name]').fill('Zoé Martin');
+    await p.locator('input[formcontrolname=password]').fill(ADMIN_PASSWORD);
+    await p.locator('input[formcontrolname=confirm]').fill(ADMIN_PASSWORD);
+    await p.locator('button[type=submit]').click();
+    await p.getByRole('heading', { name: /Zoé Martin/ }).waitFor();
+    await p.goto(urlOf('/licence'));
+    await p.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
+    const status = await p.evaluate(async () => {
+      const res = await fetch('/api/licence', { headers: { authorization: `Bearer ${sessionStorage.getItem('fc.accessToken') ?? ''}` } });
+      return (await res.json()) as { standing: { mode: string }; licence: { status: string; token: string } | null };
+    });
+    expect(status.standing.mode).toBe('licensed');
+    expect(status.licence?.status).toBe('active');
+    // anyone can verify it with the published keys
+    const verdict = await p.evaluate(async (token) => {
+      const res = await fetch('/api/public/licences/verify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ licence: token }),
+      });
+      return (await res.json()) as { status: string };
+    }, status.licence?.token ?? '');
+    expect(verdict.status).toBe('valid');
+    await screenshot(p, 'real-licence-valid-phone-fr');
+  });
+
+  it('once suspended, the coop admin sees the banner and cannot publish', async () => {
+    await fed.goto(urlOf('/federation/directory'));
+    await fed.getByRole('heading', { name: 'Coop directory', level: 1 }).waitFor();
+    await fed.getByRole('button', { name: `Actions for ${COOP}` }).click();
+    await fed.getByRole('menuitem', { name: 'Suspend' }).click();
+    await fed.getByLabel('Reason').fill('Membership dues unpaid for 6 months');
+    await fed.getByRole('dialog').getByRole('button', { name: 'Suspend' }).click();
+    await fed.getByText(`${COOP} is suspended.`).waitFor();
+
+    // a new tab: the session is restored from the refresh token the accept step stored
+    const p = await applicant.newPage();
+    await p.goto(urlOf('/licence'));
+    await p.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
+    await p.getByRole('status', { name: 'Conformité' }).waitFor();
+    await p.getByRole('button', { name: 'Publier' }).click();
+    await p.getByRole('alert').getByText('La coopérative est suspendue.').waitFor();
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await screenshot(p, 'real-suspended-cannot-publish-phone-fr');
+  });
+});

@@ -1,0 +1,10 @@
+import type { Route } from '@angular/router';
+
+/** Public: no sign-in needed. */
+export const applyRoutes: Route[] = [
+  { path: '', pathMatch: 'full', loadComponent: () => import('./apply.page').then((m) => m.ApplyPage) },
+  {
+    path: 'status/:id',
+    loadComponent: () => import('./application-status.page').then((m) => m.ApplicationStatusPage),
+  },
+];

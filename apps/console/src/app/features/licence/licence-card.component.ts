@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import type { LicenceView } from '@federacycle/contracts';
+import { I18nService } from '../../core/i18n/i18n.service';
+
+/** Presentational: the coop's licence (status, key id, dates, download, public verify link). */
+@Component({
+  selector: 'fc-licence-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatCardModule, MatButtonModule],
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-header>
+        <mat-card-title><h2>{{ t('licence.cardTitle') }}</h2></mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        @if (licence(); as l) {
+          <p class="chip" [class]="'chip l-' + l.status">{{ t(statusKey(l.status)) }}</p>
+          <dl class="facts">
+            <dt>{{ t('licence.expires') }}</dt>
+            <dd>{{ date(l.expiresAt) }}</dd>
+            <dt>{{ t('licence.issued') }}</dt>
+            <dd>{{ date(l.issuedAt) }}</dd>
+            @if (l.revokedAt) {
+              <dt>{{ t('licence.revokedAt') }}</dt>
+              <dd>{{ date(l.revokedAt) }}</dd>
+            }
+            <dt>{{ t('licence.kid') }}</dt>
+            <dd class="mono">{{ l.kid }}</dd>
+          </dl>
+        } @else {
+          <p>{{ t('licence.none') }}</p>
+        }
+      </mat-card-content>
+      <mat-card-actions class="actions">
+        @if (licence()) {
+          <button mat-flat-button type="button" [disabled]="downloading()" (click)="download.emit()">
+            {{ t('licence.download') }}
+          </button>
+        }
+        <a mat-button [href]="verifyUrl()" target="_blank" rel="noopener">{{ t('licence.verifyLink') }}</a>
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styles: `
+    h2 {
+      margin: 0;
+    }
+    .chip {
+      display: inline-block;
+      margin: 8px 0;
+      padding: 4px 12px;
+      border-radius: 16px;
+      font: var(--mat-sys-label-large);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .l-active {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+      margin: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+    }
+    .actions {
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+  `,
+})
+export class LicenceCardComponent {
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+  readonly licence = input<LicenceView | null>(null);
+  readonly verifyUrl = input('/verify');
+  readonly downloading = input(false);
+  readonly download = output<void>();
+
+  protected statusKey(status: LicenceView['status']): 'licence.active' | 'licence.expired' | 'licence.revoked' {
+    return `licence.${status}`;
+  }
+
+  protected date(iso: string): string {
+    return this.i18n.formatDate(iso);
+  }
+}

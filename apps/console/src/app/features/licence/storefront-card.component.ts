@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { StorefrontView } from '@federacycle/contracts';
+import { I18nService } from '../../core/i18n/i18n.service';
+
+/** Presentational: the storefront's publication (an operational capability: licence required). */
+@Component({
+  selector: 'fc-storefront-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatCardModule, MatButtonModule, MatProgressBarModule],
+  template: `
+    <mat-card appearance="outlined">
+      @if (busy()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="t('app.loading')" />
+      }
+      <mat-card-header>
+        <mat-card-title><h2>{{ t('storefront.title') }}</h2></mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        @if (error(); as message) {
+          <p class="fc-error-banner" role="alert">{{ message }}</p>
+        }
+        @if (storefront(); as s) {
+          <p role="status">
+            {{ s.published && s.publishedAt ? t('storefront.publishedSince', { date: date(s.publishedAt) }) : t(s.published ? 'storefront.published' : 'storefront.unpublished') }}
+          </p>
+        } @else {
+          <p class="fc-muted">{{ t('storefront.unknown') }}</p>
+        }
+        <p class="fc-muted">{{ t('storefront.hint') }}</p>
+      </mat-card-content>
+      <mat-card-actions>
+        @if (storefront()?.published) {
+          <button mat-stroked-button type="button" [disabled]="busy()" (click)="publishChange.emit(false)">
+            {{ t('storefront.unpublish') }}
+          </button>
+        } @else {
+          <button mat-flat-button type="button" [disabled]="busy()" (click)="publishChange.emit(true)">
+            {{ t('storefront.publish') }}
+          </button>
+        }
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styles: `
+    h2 {
+      margin: 0;
+    }
+  `,
+})
+export class StorefrontCardComponent {
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+  readonly storefront = input<StorefrontView | null>(null);
+  readonly busy = input(false);
+  readonly error = input<string | null>(null);
+  readonly publishChange = output<boolean>();
+
+  protected date(iso: string): string {
+    return this.i18n.formatDate(iso);
+  }
+}
