@@ -8,6 +8,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** the owner role: runs migrations */
   databaseOwnerUrl: string;
+  /** connections per process in the application pool */
+  databasePoolSize: number;
   redisUrl: string;
   /** prefix of every BullMQ key: lets tests share one Redis */
   queuePrefix: string;
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseOwnerUrl: url(env, 'DATABASE_OWNER_URL', ['postgres:', 'postgresql:'], env['DATABASE_URL'] ?? ''),
+    databasePoolSize: positiveInt(env, 'DATABASE_POOL_SIZE', 20),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: optional(env, 'QUEUE_PREFIX', 'fc'),
     apiHost: optional(env, 'API_HOST', '127.0.0.1'),

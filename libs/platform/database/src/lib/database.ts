@@ -1,6 +1,8 @@
 import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { TenantContext } from './tenant-context';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A transaction handle: the only way domain code talks to PostgreSQL. */
 export interface Tx {
   query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
@@ -85,10 +87,12 @@ export class Database {
   }
 
   private async transaction<T>(coopId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // The coop is inlined (after validation) so that BEGIN and set_config travel in one
+    // round trip: a unit of work costs begin+set, the work, commit.
+    if (coopId !== '' && !UUID.test(coopId)) throw new Error('the coop id of a unit of work must be a UUID');
     const client = await this.pool.connect();
     try {
-      await client.query('begin');
-      await client.query("select set_config('app.coop_id', $1, true)", [coopId]);
+      await client.query(`begin; select set_config('app.coop_id', '${coopId}', true)`);
       const result = await fn(new ClientTx(client));
       await client.query('commit');
       return result;

@@ -1,0 +1,152 @@
+/**
+ * Entry point of the optimizer: validate, compile, construct, minimise routes, minimise
+ * distance, report. Deterministic for a given seed when the run is bounded by `maxIterations`
+ * (a wall-clock budget that cuts the run short makes the result depend on machine speed).
+ */
+import { AlnsSearch } from './core/alns-search';
+import { type CompiledInstance, compileInstance } from './core/compiled-instance';
+import { bestInsertion, emptyInsertion } from './core/insertion-evaluator';
+import { buildPlan } from './core/plan-builder';
+import { minimizeRoutes } from './core/route-minimizer';
+import { SeededRandom } from './core/seeded-random';
+import { Solution } from './core/solution-state';
+import { validateProblem } from './model/input-validator';
+import type { DispatchPlan, DispatchProblem, StopKind, UnassignedReason } from './model/optimizer-model';
+
+export interface RouteSeed {
+  readonly courierId: string;
+  readonly stops: readonly { readonly requestId: string; readonly kind: StopKind }[];
+}
+
+export interface SolveOptions {
+  readonly seed?: number;
+  /** Wall-clock budget for the whole solve, in milliseconds (default 1000). */
+  readonly timeBudgetMs?: number;
+  /** Iteration limit over both search phases (default unlimited). */
+  readonly maxIterations?: number;
+  /** Share of the budget given to route minimisation when vehicles are in the objective (default 0.5). */
+  readonly routeMinimizationShare?: number;
+  /** A previous plan's routes to start from (re-planning); stops that no longer fit are re-inserted. */
+  readonly initialRoutes?: readonly RouteSeed[];
+}
+
+export function solveDispatch(problem: DispatchProblem, options: SolveOptions = {}): DispatchPlan {
+  const started = performance.now();
+  validateProblem(problem);
+  const seed = options.seed ?? 1;
+  const budgetMs = options.timeBudgetMs ?? 1000;
+  const maxIterations = options.maxIterations ?? Infinity;
+  const deadline = started + budgetMs;
+  const inst = compileInstance(problem);
+  const rng = new SeededRandom(seed);
+
+  const { excluded, reasons } = screenRequests(inst);
+  let sol = new Solution(inst, excluded);
+  if (options.initialRoutes) seedRoutes(inst, sol, options.initialRoutes);
+
+  const alns = new AlnsSearch(inst, rng);
+  // Work that must stay with one courier goes in first, while its route still has room.
+  const notFixed = new Uint8Array(inst.requestCount);
+  for (let r = 0; r < inst.requestCount; r++) if (inst.reqOwner[r] < 0) notFixed[r] = 1;
+  const fixedOnly = new Solution(inst, orMask(excluded, notFixed));
+  fixedOnly.copyFrom(sol);
+  alns.insertPending(fixedOnly, 1, inst.courierCount);
+  sol.copyFrom(fixedOnly);
+  alns.construct(sol, inst.courierCount);
+
+  let iterations = 0;
+  const minimiseVehicles = inst.weights.vehicle > 0;
+  if (minimiseVehicles) {
+    const share = options.routeMinimizationShare ?? 0.5;
+    const result = minimizeRoutes(
+      inst,
+      alns,
+      sol,
+      { deadline: started + budgetMs * share, maxIterations: Math.floor(maxIterations * share) },
+      rng,
+    );
+    sol = result.solution;
+    iterations += result.iterations;
+  }
+  const { best, iterations: distanceIterations } = alns.run(sol, {
+    vehicleLimit: minimiseVehicles ? sol.usedRoutes() : inst.courierCount,
+    unassignedWeight: inst.weights.unassigned,
+    adaptivePenalty: true,
+    maxIterations: maxIterations - iterations,
+    deadline,
+    stopAtUnassigned: -1,
+  });
+  iterations += distanceIterations;
+  return buildPlan(inst, best, reasons, { seed, iterations, elapsedMs: performance.now() - started });
+}
+
+function orMask(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] | b[i];
+  return out;
+}
+
+/**
+ * Valid requests that no allowed courier could serve even with an otherwise empty route are
+ * set aside with their reason, so the search never wastes effort on them and the caller learns why.
+ */
+function screenRequests(inst: CompiledInstance): { excluded: Uint8Array; reasons: Map<number, UnassignedReason> } {
+  const excluded = new Uint8Array(inst.requestCount);
+  const reasons = new Map<number, UnassignedReason>();
+  const empty = new Solution(inst, excluded);
+  const scratch = emptyInsertion();
+  for (let r = 0; r < inst.requestCount; r++) {
+    let fitsSomeone = false;
+    let reachable = false;
+    for (let k = 0; k < inst.courierCount && !reachable; k++) {
+      if (inst.reqOwner[r] >= 0 ? inst.reqOwner[r] !== k : inst.courierClosed[k] === 1) continue;
+      let fits = true;
+      if (inst.reqPickup[r] >= 0) {
+        for (let d = 0; d < inst.dims; d++) {
+          if (-inst.demand[inst.reqDelivery[r] * inst.dims + d] > inst.capacity[k * inst.dims + d]) fits = false;
+        }
+      }
+      if (!fits) continue;
+      fitsSomeone = true;
+      bestInsertion(inst, empty.routes[k], r, scratch);
+      reachable = scratch.cost < Infinity;
+    }
+    if (!reachable) {
+      excluded[r] = 1;
+      reasons.set(r, fitsSomeone ? 'window-unreachable' : 'exceeds-capacity');
+    }
+  }
+  return { excluded, reasons };
+}
+
+/** Rebuilds routes from a previous plan; a route that became infeasible is dropped whole. */
+function seedRoutes(inst: CompiledInstance, sol: Solution, seeds: readonly RouteSeed[]): void {
+  const courierIndex = new Map(inst.courierIds.map((id, k) => [id, k]));
+  const requestIndex = new Map(inst.requestIds.map((id, r) => [id, r]));
+  for (const seedRoute of seeds) {
+    const k = courierIndex.get(seedRoute.courierId);
+    if (k === undefined) continue;
+    const route = sol.routes[k];
+    const nodes: number[] = [];
+    const seen = new Map<number, number>();
+    for (const stop of seedRoute.stops) {
+      const r = requestIndex.get(stop.requestId);
+      if (r === undefined || sol.excluded[r] === 1 || sol.routeOf[r] >= 0) continue;
+      if (inst.reqOwner[r] >= 0 ? inst.reqOwner[r] !== k : inst.courierClosed[k] === 1) continue;
+      const node = stop.kind === 'pickup' ? inst.reqPickup[r] : inst.reqDelivery[r];
+      if (node < 0) continue;
+      nodes.push(node);
+      seen.set(r, (seen.get(r) ?? 0) + 1);
+    }
+    // Keep only complete requests: both stops of a pair (pickup first), or a carried delivery.
+    const complete = nodes.filter((node) => {
+      const r = inst.nodeRequest[node];
+      return (seen.get(r) ?? 0) === (inst.reqPickup[r] >= 0 ? 2 : 1) && (inst.reqPickup[r] < 0 || nodes.indexOf(inst.reqPickup[r]) < nodes.indexOf(inst.reqDelivery[r]));
+    });
+    if (route.assign(inst, complete)) {
+      for (const node of complete) sol.routeOf[inst.nodeRequest[node]] = k;
+    } else {
+      route.clear(inst);
+    }
+  }
+}
