@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '@federacycle/platform-config';
-import { Database } from '@federacycle/platform-database';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, workspaceRoot } from '@federacycle/platform-testing';
 import { LIST_MEMBERS_SQL, hashPassword, toMemberView } from '@federacycle/identity-server';
 // the benchmark drives the API exactly as it ships
@@ -30,7 +29,6 @@ const PASSWORD = 'bench-password-123';
 interface Ports {
   api: number;
   apiCached: number;
-  apiWide: number;
   bare: number;
 }
 interface Run {
@@ -59,20 +57,17 @@ async function serve(): Promise<void> {
     LOG_LEVEL: 'silent',
     DATA_DIR: join(workspaceRoot(), 'dist', 'bench', '.data'),
   };
-  const listen = async (cacheMs: number, poolMax?: number) => {
+  const listen = async (cacheMs: number) => {
     process.env['IDENTITY_PRINCIPAL_CACHE_MS'] = String(cacheMs);
     const app = await createApiApp(loadConfig(base));
-    // experiment only: the platform's DatabaseModule fixes 10 connections; pg reads `max` on each checkout
-    if (poolMax) (app.get(Database).pool as unknown as { options: { max: number } }).options.max = poolMax;
     await app.listen(0, '127.0.0.1');
     return (app.getHttpServer() as Server).address() as AddressInfo;
   };
   const api = await listen(0);
   const apiCached = await listen(5000);
-  const apiWide = await listen(5000, 20);
 
-  // bare: plain node:http, a pg pool of the same size (10), the same query, same coop, same page
-  const pool = new Pool({ connectionString: superUrl, max: 10 });
+  // bare: plain node:http, a pg pool of the same size as the API's, the same query, same coop, same page
+  const pool = new Pool({ connectionString: superUrl, max: loadConfig(base).databasePoolSize });
   pool.on('error', () => undefined);
   const coopId = process.env['BENCH_COOP_ID'] as string;
   const bare = createServer((req, res) => {
@@ -89,7 +84,7 @@ async function serve(): Promise<void> {
       });
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const ports: Ports = { api: api.port, apiCached: apiCached.port, apiWide: apiWide.port, bare: (bare.address() as AddressInfo).port };
+  const ports: Ports = { api: api.port, apiCached: apiCached.port, bare: (bare.address() as AddressInfo).port };
   process.send?.(ports);
 }
 
@@ -181,7 +176,6 @@ async function main(): Promise<void> {
         await measure('bare (node:http + pg)', `http://127.0.0.1:${ports.bare}/`, {}, duration, connections),
         await measure('framework (lookup each req)', `http://127.0.0.1:${ports.api}${path}`, auth, duration, connections),
         await measure('framework (5 s session cache)', `http://127.0.0.1:${ports.apiCached}${path}`, auth, duration, connections),
-        await measure('framework (cache + pool 20)', `http://127.0.0.1:${ports.apiWide}${path}`, auth, duration, connections),
       ];
       if (coops === 10) {
         // the floor: the same Nest app on a public route with no database work at all
@@ -189,16 +183,14 @@ async function main(): Promise<void> {
       }
     }
     const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
-    const [bare10, api10, cached10, wide10] = scales[10] as [Run, Run, Run, Run];
-    const [bare1k, api1k, cached1k, wide1k] = scales[1000] as [Run, Run, Run, Run];
+    const [bare10, api10, cached10] = scales[10] as [Run, Run, Run];
+    const [bare1k, api1k, cached1k] = scales[1000] as [Run, Run, Run];
     const summary = {
       frameworkOverBareReqs: { at10: ratio(api10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(api1k.requestsPerSecond, bare1k.requestsPerSecond) },
       cachedOverBareReqs: { at10: ratio(cached10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(cached1k.requestsPerSecond, bare1k.requestsPerSecond) },
-      widePoolOverBareReqs: { at10: ratio(wide10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(wide1k.requestsPerSecond, bare1k.requestsPerSecond) },
       p99At1000OverP99At10: {
         framework: ratio(api1k.p99, api10.p99),
         cached: ratio(cached1k.p99, cached10.p99),
-        widePool: ratio(wide1k.p99, wide10.p99),
         bare: ratio(bare1k.p99, bare10.p99),
       },
       nestFloorReqs: baseline?.requestsPerSecond ?? null,
