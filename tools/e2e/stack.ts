@@ -43,11 +43,18 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} not ready in 60 s`);
 }
 
+/** The Nx build's environment, without ts-node settings that webpack's tsconfig-paths would pick up. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+  for (const key of Object.keys(env)) if (key.startsWith('TS_NODE_')) delete env[key];
+  return env;
+}
+
 export async function startStack(): Promise<Stack> {
   const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    env: buildEnv(),
   });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.toString().slice(-3000)}`);
   const db = await createTestDatabase();

@@ -49,6 +49,16 @@ function printCredentials(credentials: DemoCredential[]): void {
   }
 }
 
+/**
+ * The environment of the Nx build: without this script's own ts-node settings, which
+ * webpack's tsconfig-paths plugin would otherwise pick up (TS_NODE_PROJECT).
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+  for (const key of Object.keys(env)) if (key.startsWith('TS_NODE_')) delete env[key];
+  return env;
+}
+
 async function main(): Promise<void> {
   for (const [port, name] of [
     [apiPort, 'API_PORT'],
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
     const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      env: buildEnv(),
     });
     if (build.status !== 0) {
       process.stderr.write(build.stdout.toString().slice(-4000));

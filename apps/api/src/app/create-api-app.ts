@@ -13,7 +13,7 @@ import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@
 import { AppModule } from './app.module';
 import { httpMetrics, requestContext, requireJsonBodies } from './http-middleware';
 
-const NOT_CONSOLE = /^\/(api|health|metrics)(\/|$)/;
+const NOT_CONSOLE = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 
 /** Builds the API (used by main.ts, the integration tests and the benchmarks). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@federacycle/platform-config';
@@ -9,6 +12,9 @@ describe('API platform concerns', () => {
   let db: TestDatabase;
   let app: INestApplication;
 
+  const consoleDir = mkdtempSync(join(tmpdir(), 'fc-console-'));
+  writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createApiApp(
@@ -19,6 +25,8 @@ describe('API platform concerns', () => {
         QUEUE_PREFIX: testQueuePrefix(),
         LOG_LEVEL: 'silent',
         BODY_LIMIT_BYTES: '2048',
+        CONSOLE_DIR: consoleDir,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-data-')),
       }),
     );
     await app.init();
@@ -72,6 +80,15 @@ describe('API platform concerns', () => {
     expect(res.headers['x-request-id']).toBe('trace-123');
     const evil = await request(app.getHttpServer()).get('/api/no-such-thing').set('x-request-id', 'bad id <script>');
     expect(evil.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the console for its routes and never shadows the API, health or well-known routes', async () => {
+    await request(app.getHttpServer()).get('/').expect(200).expect('content-type', /html/);
+    await request(app.getHttpServer()).get('/people/anything').expect(200).expect('content-type', /html/);
+    const jwks = await request(app.getHttpServer()).get('/.well-known/jwks.json').expect(200);
+    expect(jwks.body.keys).toEqual(expect.any(Array));
+    await request(app.getHttpServer()).get('/api/unknown').expect(404).expect('content-type', /json/);
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
   });
 
   it('sets security headers', async () => {
