@@ -82,7 +82,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('mocked federation admin on %s
   });
 
   it('returns to the coops page and lists the coops', async () => {
-    await p.getByRole('heading', { name: 'Coops & applications', level: 1 }).waitFor();
+    await p.getByRole('heading', { name: 'Coops', level: 1 }).waitFor();
     await p.getByText('Vélo Lyon').first().waitFor();
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
   });

@@ -164,7 +164,7 @@ describe('mocked sign-in → home → People on desktop', () => {
     expect(await p.getByRole('combobox', { name: 'Cooperative' }).isVisible()).toBe(true);
     const nav = p.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link', { name: 'People' }).isVisible()).toBe(true);
-    expect(await nav.getByRole('link', { name: 'Coops & applications' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Coops', exact: true }).count()).toBe(0);
     await screenshot(p, 'home-desktop-en');
   });
 

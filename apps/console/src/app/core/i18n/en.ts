@@ -24,7 +24,7 @@ export const en = {
 
   'nav.home': 'Home',
   'nav.people': 'People',
-  'nav.coops': 'Coops & applications',
+  'nav.coops': 'Coops',
   'nav.dispatch': 'Dispatch board',
   'nav.deliveries': 'Deliveries',
   'nav.orders': 'Orders',
@@ -122,7 +122,7 @@ export const en = {
   'people.revoked': 'Invitation of {email} revoked.',
   'people.atLeastOneRole': 'Choose at least one role.',
 
-  'coops.title': 'Coops & applications',
+  'coops.title': 'Coops',
   'coops.list': 'Cooperatives',
   'coops.empty': 'No cooperatives yet.',
   'coops.create': 'Create a cooperative',

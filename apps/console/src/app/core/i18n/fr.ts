@@ -21,7 +21,7 @@ export const fr: Dictionary = {
 
   'nav.home': 'Accueil',
   'nav.people': 'Personnes',
-  'nav.coops': 'Coopératives et candidatures',
+  'nav.coops': 'Coopératives',
   'nav.dispatch': 'Tableau de dispatch',
   'nav.deliveries': 'Livraisons',
   'nav.orders': 'Commandes',
@@ -119,7 +119,7 @@ export const fr: Dictionary = {
   'people.revoked': 'Invitation de {email} révoquée.',
   'people.atLeastOneRole': 'Choisissez au moins un rôle.',
 
-  'coops.title': 'Coopératives et candidatures',
+  'coops.title': 'Coopératives',
   'coops.list': 'Coopératives',
   'coops.empty': 'Aucune coopérative pour l’instant.',
   'coops.create': 'Créer une coopérative',

@@ -5,25 +5,12 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { Principal, SessionResponse } from '@federacycle/contracts';
+import { ThrottleService, hashPassword, mailDirectory } from '@federacycle/identity-server';
 import { loadConfig, type AppConfig } from '@federacycle/platform-config';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, workspaceRoot, type TestDatabase } from '@federacycle/platform-testing';
-import { mailDirectory } from '../lib/mail/mail.service';
-import { hashPassword } from '../lib/shared/passwords';
-import { ThrottleService } from '../lib/throttle/throttle.service';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
+import { createApiApp } from '../create-api-app';
 
 export const TEST_PASSWORD = 'integration-password-42';
-
-type CreateApiApp = (config: AppConfig) => Promise<INestApplication>;
-
-/**
- * The integration suite drives the whole API as it ships (helmet, body limits, filters,
- * every module). apps/api composes this library, so a static import would make a cycle
- * in the project graph: the app is loaded at run time instead (Jest transforms it).
- */
-function loadCreateApiApp(): CreateApiApp {
-  const mod = require(join(workspaceRoot(), 'apps', 'api', 'src', 'app', 'create-api-app')) as { createApiApp: CreateApiApp };
-  return mod.createApiApp;
-}
 
 /** The API on a fresh database, a superuser client for raw assertions, and helpers. */
 export interface IdentityHarness {
@@ -53,7 +40,7 @@ export async function startHarness(): Promise<IdentityHarness> {
     DATA_DIR: dataDir,
     PUBLIC_URL: 'http://console.test',
   });
-  const app = await loadCreateApiApp()(config);
+  const app = await createApiApp(config);
   await app.init();
   const su = new Client({ connectionString: testDb.superUrl });
   await su.connect();

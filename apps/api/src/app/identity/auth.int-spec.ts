@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@federacycle/contracts';
-import { TEST_PASSWORD, insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../../test/identity-harness';
+import { TEST_PASSWORD, insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from './identity-harness';
 
 describe('identity flows through the real API, PostgreSQL and Redis', () => {
   let h: IdentityHarness;

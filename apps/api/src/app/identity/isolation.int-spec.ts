@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import type { SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
-import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../../test/identity-harness';
-import { AccessTokenService } from './access-token.service';
-import { listRoutes, type RouteAccess } from './route-catalog';
+import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from './identity-harness';
+import { AccessTokenService, listRoutes, type RouteAccess } from '@federacycle/identity-server';
 
 type Role = 'coop_admin' | 'dispatcher' | 'courier' | 'merchant_staff' | 'member' | 'federation_admin';
 const COOP_ROLES: Role[] = ['coop_admin', 'dispatcher', 'courier', 'merchant_staff', 'member'];
