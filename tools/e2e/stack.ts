@@ -51,11 +51,15 @@ function buildEnv(): NodeJS.ProcessEnv {
 }
 
 export async function startStack(): Promise<Stack> {
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: buildEnv(),
-  });
+  const build = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: buildEnv(),
+    },
+  );
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.toString().slice(-3000)}`);
   const db = await createTestDatabase();
   await runSeed(db.appUrl);
@@ -79,7 +83,11 @@ export async function startStack(): Promise<Stack> {
     THROTTLE_DISABLED: 'true',
   };
   const children = ['api', 'worker'].map((app) =>
-    spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }),
+    spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
   );
   const stop = async () => {
     for (const child of children) child.kill('SIGTERM');

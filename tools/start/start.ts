@@ -82,15 +82,21 @@ async function main(): Promise<void> {
   try {
     for (const line of services.started) console.log(`started ${line}`);
     const db = await prepareDevDatabase(services.adminUrl, root);
-    console.log(`database: ${db.migrated.applied.length} migrations applied, ${db.migrated.alreadyApplied} already there`);
+    console.log(
+      `database: ${db.migrated.applied.length} migrations applied, ${db.migrated.alreadyApplied} already there`,
+    );
     const credentials = await runSeed(db.appUrl);
 
     console.log('building api, worker and console (cached after the first time)...');
-    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: buildEnv(),
-    });
+    const build = spawnSync(
+      'npx',
+      ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: buildEnv(),
+      },
+    );
     if (build.status !== 0) {
       process.stderr.write(build.stdout.toString().slice(-4000));
       throw new Error('the build failed (output above)');
@@ -110,7 +116,11 @@ async function main(): Promise<void> {
       PUBLIC_URL: process.env['PUBLIC_URL'] ?? `http://localhost:${apiPort}`,
     };
     for (const app of ['api', 'worker']) {
-      const child = spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], { cwd: root, env, stdio: 'inherit' });
+      const child = spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {
+        cwd: root,
+        env,
+        stdio: 'inherit',
+      });
       child.on('exit', (code) => {
         if (!stopping) {
           console.error(`${app} exited (code ${code}); stopping everything`);

@@ -68,11 +68,16 @@ async function perProjectStage(name, projects, commandFor) {
   stages.push({ name, passed, failed, seconds: (Date.now() - started) / 1000 });
 }
 
+/** What Prettier keeps formatted (`npx prettier --write` with these globs fixes it). */
+const FORMATTED = ['apps/**/*.{ts,html,scss}', 'libs/**/*.{ts,html,scss}', 'tools/**/*.{ts,mjs}', '*.json'];
+
 const want = (stage) => only.length === 0 || only.includes(stage);
 
 if (want('lint')) {
   const { ok, seconds } = run(bin('nx'), ['run-many', '-t', 'lint', '--output-style=static', '--', '--max-warnings=0']);
   stages.push({ name: 'lint', passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
+  const format = run(bin('prettier'), ['--check', '--log-level=warn', ...FORMATTED]);
+  stages.push({ name: 'format', passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1, seconds: format.seconds });
 }
 
 if (want('typecheck')) {
@@ -101,7 +106,9 @@ if (want('e2e')) jestStage('e2e', ['--ci', '-c', 'apps/console-e2e/jest.config.c
 
 console.log('\nstage          passed  failed   seconds');
 for (const s of stages) {
-  console.log(`${s.name.padEnd(14)} ${String(s.passed).padStart(6)} ${String(s.failed).padStart(7)} ${s.seconds.toFixed(1).padStart(9)}`);
+  console.log(
+    `${s.name.padEnd(14)} ${String(s.passed).padStart(6)} ${String(s.failed).padStart(7)} ${s.seconds.toFixed(1).padStart(9)}`,
+  );
 }
 const passed = stages.reduce((a, s) => a + s.passed, 0);
 const failed = stages.reduce((a, s) => a + s.failed, 0);

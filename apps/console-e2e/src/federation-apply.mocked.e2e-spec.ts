@@ -38,12 +38,25 @@ function json(route: Route, status: number, body: unknown): Promise<void> {
   return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 }
 
-function sessionFor(name: string, coopId: string | null, roles: SessionResponse['principal']['roles'], platformRoles: SessionResponse['principal']['platformRoles'] = []): SessionResponse {
+function sessionFor(
+  name: string,
+  coopId: string | null,
+  roles: SessionResponse['principal']['roles'],
+  platformRoles: SessionResponse['principal']['platformRoles'] = [],
+): SessionResponse {
   return {
     accessToken: `access-${name}`,
     refreshToken: `refresh-${name}`,
     expiresIn: 900,
-    principal: { userId: `u-${name}`, email: `${name}@example.coop`, name, coopId, roles, platformRoles, sessionId: `s-${name}` },
+    principal: {
+      userId: `u-${name}`,
+      email: `${name}@example.coop`,
+      name,
+      coopId,
+      roles,
+      platformRoles,
+      sessionId: `s-${name}`,
+    },
     memberships: coopId ? [{ coopId, coopSlug: 'roue-libre', coopName: 'Roue Libre Nantes', roles }] : [],
   };
 }
@@ -63,16 +76,38 @@ const catalogue: LegalFormCatalogueResponse = {
       registrationHint: '9 chiffres (SIREN)',
       registrationExample: '732 829 320',
       legalForms: [
-        { id: 'fr-scop', labels: { en: 'SCOP (worker cooperative)', fr: 'SCOP (société coopérative de production)' }, socialEconomyDeclarationApplicable: false, requiresJustification: false },
-        { id: 'fr-scic', labels: { en: 'SCIC (multi-stakeholder cooperative)', fr: 'SCIC (société coopérative d’intérêt collectif)' }, socialEconomyDeclarationApplicable: true, requiresJustification: false },
-        { id: 'other', labels: { en: 'Other', fr: 'Autre' }, socialEconomyDeclarationApplicable: false, requiresJustification: true },
+        {
+          id: 'fr-scop',
+          labels: { en: 'SCOP (worker cooperative)', fr: 'SCOP (société coopérative de production)' },
+          socialEconomyDeclarationApplicable: false,
+          requiresJustification: false,
+        },
+        {
+          id: 'fr-scic',
+          labels: { en: 'SCIC (multi-stakeholder cooperative)', fr: 'SCIC (société coopérative d’intérêt collectif)' },
+          socialEconomyDeclarationApplicable: true,
+          requiresJustification: false,
+        },
+        {
+          id: 'other',
+          labels: { en: 'Other', fr: 'Autre' },
+          socialEconomyDeclarationApplicable: false,
+          requiresJustification: true,
+        },
       ],
     },
     {
       code: 'BE',
       registrationHint: '10 digits (BCE/KBO)',
       registrationExample: '0123.456.789',
-      legalForms: [{ id: 'be-sc', labels: { en: 'SC (cooperative company)', fr: 'SC (société coopérative)' }, socialEconomyDeclarationApplicable: true, requiresJustification: false }],
+      legalForms: [
+        {
+          id: 'be-sc',
+          labels: { en: 'SC (cooperative company)', fr: 'SC (société coopérative)' },
+          socialEconomyDeclarationApplicable: true,
+          requiresJustification: false,
+        },
+      ],
     },
   ],
 };
@@ -93,7 +128,14 @@ describe('mocked: applying to the federation from a phone, in French', () => {
       },
       'GET /api/public/applications/app-42': (route) =>
         new URL(route.request().url()).searchParams.get('token') === 'secret-token'
-          ? json(route, 200, { id: 'app-42', name: 'Roue Libre Nantes', status: 'applied', submittedAt: '2026-11-21T10:00:00Z', decidedAt: null, reason: null })
+          ? json(route, 200, {
+              id: 'app-42',
+              name: 'Roue Libre Nantes',
+              status: 'applied',
+              submittedAt: '2026-11-21T10:00:00Z',
+              decidedAt: null,
+              reason: null,
+            })
           : json(route, 404, { statusCode: 404, code: 'NOT_FOUND', message: 'no' }),
     });
   });
@@ -125,11 +167,15 @@ describe('mocked: applying to the federation from a phone, in French', () => {
     await p.locator('[data-next="legal"]').click();
     await p.getByText('Ce numéro ne ressemble pas à un numéro d’immatriculation. Exemple : 732 829 320.').waitFor();
     await p.getByText('Joignez vos statuts au format PDF.').waitFor();
-    await p.locator('#statutes-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('png') });
+    await p
+      .locator('#statutes-input')
+      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('png') });
     await p.getByText('Les statuts doivent être un fichier PDF.').waitFor();
     await screenshot(p, 'apply-step2-errors-phone-fr');
     await p.getByLabel('Numéro d’immatriculation').fill('732 829 320');
-    await p.locator('#statutes-input').setInputFiles({ name: 'statuts.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 statuts') });
+    await p
+      .locator('#statutes-input')
+      .setInputFiles({ name: 'statuts.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 statuts') });
     await p.locator('.file-name').getByText('statuts.pdf').waitFor();
     await p.locator('[data-next="legal"]').click();
 
@@ -160,7 +206,9 @@ describe('mocked: applying to the federation from a phone, in French', () => {
   });
 });
 
-const history = [{ from: 'none', to: 'applied', event: 'submit', reason: null, actorEmail: null, at: '2026-11-20T09:00:00Z' }];
+const history = [
+  { from: 'none', to: 'applied', event: 'submit', reason: null, actorEmail: null, at: '2026-11-20T09:00:00Z' },
+];
 const application: ApplicationView = {
   id: 'app-42',
   status: 'applied',
@@ -174,7 +222,11 @@ const application: ApplicationView = {
   registrationNumber: '732829320',
   declarations: { workersAreMembersOrEmployees: true, socialEconomyStatus: true },
   admin: { name: 'Zoé Martin', email: 'zoe@roue-libre.coop' },
-  statutes: { sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 48213, downloadUrl: '/api/federation/applications/app-42/statutes' },
+  statutes: {
+    sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    size: 48213,
+    downloadUrl: '/api/federation/applications/app-42/statutes',
+  },
   submittedAt: '2026-11-20T09:00:00Z',
   coopId: null,
   history,
@@ -190,7 +242,14 @@ describe('mocked: a federation admin approves an application (desktop, English)'
     p = await browser.newPage();
     const admin = sessionFor('Fatou', null, [], ['federation_admin']);
     const transition = (to: ApplicationView['status'], event: string, reason: string | null): ApplicationView => {
-      current = { ...current, status: to, history: [...current.history, { from: current.status, to, event, reason, actorEmail: 'fatou@example.coop', at: '2026-11-21T10:00:00Z' }] };
+      current = {
+        ...current,
+        status: to,
+        history: [
+          ...current.history,
+          { from: current.status, to, event, reason, actorEmail: 'fatou@example.coop', at: '2026-11-21T10:00:00Z' },
+        ],
+      };
       return current;
     };
     await mockApi(p, {
@@ -198,9 +257,13 @@ describe('mocked: a federation admin approves an application (desktop, English)'
       'GET /api/public/legal-forms': (route) => json(route, 200, catalogue),
       'GET /api/federation/applications': (route) => json(route, 200, { items: [current], total: 1 }),
       'GET /api/federation/applications/app-42': (route) => json(route, 200, current),
-      'POST /api/federation/applications/app-42/start-review': (route) => json(route, 200, transition('under_review', 'start_review', null)),
+      'POST /api/federation/applications/app-42/start-review': (route) =>
+        json(route, 200, transition('under_review', 'start_review', null)),
       'POST /api/federation/applications/app-42/approve': (route, body) =>
-        json(route, 200, { ...transition('approved', 'approve', (JSON.parse(body ?? '{}') as { reason?: string }).reason ?? null), coopId: 'c-new' }),
+        json(route, 200, {
+          ...transition('approved', 'approve', (JSON.parse(body ?? '{}') as { reason?: string }).reason ?? null),
+          coopId: 'c-new',
+        }),
     });
     await signIn(p, '/federation/applications', 'fatou@example.coop');
   });
@@ -266,17 +329,35 @@ function licenceResponse(standing: StandingView): CoopLicenceResponse {
 describe.each([
   {
     name: 'grace',
-    standing: { mode: 'grace', code: 'LICENCE_EXPIRED', message: 'expired', warnings: [], graceEndsAt: '2026-12-01T00:00:00Z' } satisfies StandingView,
+    standing: {
+      mode: 'grace',
+      code: 'LICENCE_EXPIRED',
+      message: 'expired',
+      warnings: [],
+      graceEndsAt: '2026-12-01T00:00:00Z',
+    } satisfies StandingView,
     publish: 'ok',
   },
   {
     name: 'restricted-expired',
-    standing: { mode: 'restricted', code: 'LICENCE_EXPIRED', message: 'expired', warnings: [], graceEndsAt: null } satisfies StandingView,
+    standing: {
+      mode: 'restricted',
+      code: 'LICENCE_EXPIRED',
+      message: 'expired',
+      warnings: [],
+      graceEndsAt: null,
+    } satisfies StandingView,
     publish: 'LICENCE_EXPIRED',
   },
   {
     name: 'restricted-suspended',
-    standing: { mode: 'restricted', code: 'COOP_SUSPENDED', message: 'suspended', warnings: [], graceEndsAt: null } satisfies StandingView,
+    standing: {
+      mode: 'restricted',
+      code: 'COOP_SUSPENDED',
+      message: 'suspended',
+      warnings: [],
+      graceEndsAt: null,
+    } satisfies StandingView,
     publish: 'COOP_SUSPENDED',
   },
 ])('mocked: coop admin licence page ($name)', ({ name, standing, publish }) => {
@@ -322,7 +403,8 @@ describe.each([
     if (publish === 'ok') {
       await p.getByText('Published since 21 Nov 2026.').waitFor();
     } else {
-      const message = publish === 'LICENCE_EXPIRED' ? 'The cooperative’s licence has expired.' : 'The cooperative is suspended.';
+      const message =
+        publish === 'LICENCE_EXPIRED' ? 'The cooperative’s licence has expired.' : 'The cooperative is suspended.';
       await p.getByRole('alert').getByText(message).waitFor();
     }
     await screenshot(p, `licence-${name}-publish`);
@@ -330,9 +412,39 @@ describe.each([
 });
 
 const directory: CoopDirectoryEntry[] = [
-  { id: 'c-1', slug: 'velo-lyon', name: 'Vélo Lyon', city: 'Lyon', country: 'FR', status: 'active', standing: 'licensed', licenceExpiresAt: '2027-06-30T00:00:00Z', memberShare: 0.91 },
-  { id: 'c-2', slug: 'roue-libre', name: 'Roue Libre Nantes', city: 'Nantes', country: 'FR', status: 'active', standing: 'grace', licenceExpiresAt: '2026-11-01T00:00:00Z', memberShare: 0.64 },
-  { id: 'c-3', slug: 'fietskoeriers-gent', name: 'Fietskoeriers Gent coöperatie met een heel lange naam', city: 'Gent', country: 'BE', status: 'suspended', standing: 'restricted', licenceExpiresAt: null, memberShare: null },
+  {
+    id: 'c-1',
+    slug: 'velo-lyon',
+    name: 'Vélo Lyon',
+    city: 'Lyon',
+    country: 'FR',
+    status: 'active',
+    standing: 'licensed',
+    licenceExpiresAt: '2027-06-30T00:00:00Z',
+    memberShare: 0.91,
+  },
+  {
+    id: 'c-2',
+    slug: 'roue-libre',
+    name: 'Roue Libre Nantes',
+    city: 'Nantes',
+    country: 'FR',
+    status: 'active',
+    standing: 'grace',
+    licenceExpiresAt: '2026-11-01T00:00:00Z',
+    memberShare: 0.64,
+  },
+  {
+    id: 'c-3',
+    slug: 'fietskoeriers-gent',
+    name: 'Fietskoeriers Gent coöperatie met een heel lange naam',
+    city: 'Gent',
+    country: 'BE',
+    status: 'suspended',
+    standing: 'restricted',
+    licenceExpiresAt: null,
+    memberShare: null,
+  },
 ];
 
 describe.each(['desktop', 'phone'] as const)('mocked: the coop directory on %s', (viewport) => {

@@ -34,7 +34,9 @@ function mailLink(to: string, pattern: RegExp): string {
   const dir = process.env['E2E_MAIL_DIR'];
   if (!dir) throw new Error('E2E_MAIL_DIR is not set by the global setup');
   for (const file of readdirSync(dir).sort().reverse()) {
-    const raw = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const raw = readFileSync(join(dir, file), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
     const match = raw.includes(to) ? pattern.exec(raw) : null;
     if (match?.[1]) return match[1];
   }
@@ -125,7 +127,9 @@ describe('federation onboarding through the real API', () => {
     await p.goto(urlOf('/licence'));
     await p.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
     const status = await p.evaluate(async () => {
-      const res = await fetch('/api/licence', { headers: { authorization: `Bearer ${sessionStorage.getItem('fc.accessToken') ?? ''}` } });
+      const res = await fetch('/api/licence', {
+        headers: { authorization: `Bearer ${sessionStorage.getItem('fc.accessToken') ?? ''}` },
+      });
       return (await res.json()) as { standing: { mode: string }; licence: { status: string; token: string } | null };
     });
     expect(status.standing.mode).toBe('licensed');

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const e = error as { code?: string; port?: number; message?: string };
-  const line = e?.code === 'EADDRINUSE' ? `port ${e.port ?? ''} is already in use (set WORKER_PORT)` : (e?.message ?? String(error));
+  const line =
+    e?.code === 'EADDRINUSE'
+      ? `port ${e.port ?? ''} is already in use (set WORKER_PORT)`
+      : (e?.message ?? String(error));
   console.error(`worker: ${line}`);
   process.exit(1);
 });

@@ -56,7 +56,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     app,
     new DocumentBuilder()
       .setTitle('Federacycle API')
-      .setDescription('Multi-tenant platform of the bike-courier cooperatives. Every route declares its permission in x-permission.')
+      .setDescription(
+        'Multi-tenant platform of the bike-courier cooperatives. Every route declares its permission in x-permission.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -53,9 +53,9 @@ describe('API platform concerns', () => {
 
   it('serves an OpenAPI document where every operation declares its permission', async () => {
     const res = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
-    const operations = Object.values(res.body.paths as Record<string, Record<string, { 'x-permission'?: string }>>).flatMap(
-      (methods) => Object.values(methods),
-    );
+    const operations = Object.values(
+      res.body.paths as Record<string, Record<string, { 'x-permission'?: string }>>,
+    ).flatMap((methods) => Object.values(methods));
     expect(operations.length).toBeGreaterThan(0);
     for (const operation of operations) expect(typeof operation['x-permission']).toBe('string');
     await request(app.getHttpServer()).get('/api/docs/').expect(200).expect('content-type', /html/);
@@ -75,7 +75,10 @@ describe('API platform concerns', () => {
   });
 
   it('answers unknown routes with 404 ROUTE_NOT_FOUND and echoes a sane request id', async () => {
-    const res = await request(app.getHttpServer()).get('/api/no-such-thing').set('x-request-id', 'trace-123').expect(404);
+    const res = await request(app.getHttpServer())
+      .get('/api/no-such-thing')
+      .set('x-request-id', 'trace-123')
+      .expect(404);
     expect(res.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', requestId: 'trace-123' });
     expect(res.headers['x-request-id']).toBe('trace-123');
     const evil = await request(app.getHttpServer()).get('/api/no-such-thing').set('x-request-id', 'bad id <script>');

@@ -6,7 +6,8 @@ export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
 /** Where the console is served: set by the caller, or by the global setup. */
 export function baseUrl(): string {
   const url = process.env['E2E_BASE_URL'];
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through `nx run console-e2e:e2e` (its global setup sets it).');
+  if (!url)
+    throw new Error('E2E_BASE_URL is not set: run through `nx run console-e2e:e2e` (its global setup sets it).');
   return url.replace(/\/+$/, '');
 }
 

@@ -24,7 +24,9 @@ async function startTarget(): Promise<E2eTarget> {
   };
   const { register } = require('tsconfig-paths') as typeof import('tsconfig-paths');
   register({ baseUrl: WORKSPACE_ROOT, paths: base.compilerOptions.paths });
-  const { startStack } = require(join(WORKSPACE_ROOT, 'tools/e2e/stack')) as typeof import('../../../../tools/e2e/stack');
+  const { startStack } = require(
+    join(WORKSPACE_ROOT, 'tools/e2e/stack'),
+  ) as typeof import('../../../../tools/e2e/stack');
   const stack = await startStack();
   process.env['E2E_MAIL_DIR'] = stack.mailDir;
   return { baseUrl: stack.baseUrl, stop: stack.stop };

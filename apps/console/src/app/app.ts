@@ -75,7 +75,8 @@ export class App {
         this.closeMenuOnPhone();
         void this.router.navigateByUrl('/');
       },
-      error: (error: unknown) => this.snackBar.open(toProblemText(this.t, error), this.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) =>
+        this.snackBar.open(toProblemText(this.t, error), this.t('common.close'), { duration: 6000 }),
     });
   }
 

@@ -4,7 +4,13 @@ import type { Database } from '@federacycle/platform-database';
 import { checkReadiness, type Metrics } from '@federacycle/platform-observability';
 
 /** The worker's only HTTP surface: /health/live, /health/ready and /metrics. */
-export function startOpsServer(port: number, host: string, db: Database, redis: IORedis, metrics: Metrics): Promise<Server> {
+export function startOpsServer(
+  port: number,
+  host: string,
+  db: Database,
+  redis: IORedis,
+  metrics: Metrics,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const send = (status: number, body: string, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type });

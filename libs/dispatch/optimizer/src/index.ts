@@ -21,7 +21,13 @@ export type {
 export { DEFAULT_OBJECTIVE } from './lib/model/optimizer-model';
 export { OptimizerInputError, type OptimizerInputErrorCode } from './lib/model/optimizer-input-error';
 export { validateProblem } from './lib/model/input-validator';
-export { euclideanMetric, haversineMetric, matrixMetric, type MetricKind, type TravelMetric } from './lib/distance/travel-metric';
+export {
+  euclideanMetric,
+  haversineMetric,
+  matrixMetric,
+  type MetricKind,
+  type TravelMetric,
+} from './lib/distance/travel-metric';
 export { solveDispatch, type RouteSeed, type SolveOptions } from './lib/dispatch-solver';
 export { checkLilimRoutes, checkPlan, type CheckResult } from './lib/checker/solution-checker';
 export {
@@ -33,4 +39,9 @@ export {
   type LilimNode,
 } from './lib/lilim/lilim-format';
 export { generateLunchRush, type LunchRushOptions } from './lib/city/lunch-rush-generator';
-export { DEFAULT_REPLAN_BUDGET_MS, replanDispatch, type PlanChange, type ReplanResult } from './lib/replan/replan-dispatch';
+export {
+  DEFAULT_REPLAN_BUDGET_MS,
+  replanDispatch,
+  type PlanChange,
+  type ReplanResult,
+} from './lib/replan/replan-dispatch';

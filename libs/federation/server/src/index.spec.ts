@@ -21,11 +21,7 @@ describe('public API', () => {
   });
 
   it('every statuses-to-code mapping uses a declared federation or contracts code', () => {
-    const declared = new Set<string>([
-      ...Object.values(api.FederationErrorCode),
-      'LICENCE_EXPIRED',
-    ]);
-    for (const code of Object.values(api.LICENCE_STATUS_CODES))
-      expect(declared.has(code)).toBe(true);
+    const declared = new Set<string>([...Object.values(api.FederationErrorCode), 'LICENCE_EXPIRED']);
+    for (const code of Object.values(api.LICENCE_STATUS_CODES)) expect(declared.has(code)).toBe(true);
   });
 });

@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import type {
-  CoopApplicationRequest,
-  SessionResponse,
-} from '@federacycle/contracts';
+import type { CoopApplicationRequest, SessionResponse } from '@federacycle/contracts';
 import { CLOCK, type Clock } from '@federacycle/federation-server';
-import {
-  ThrottleService,
-  hashPassword,
-  mailDirectory,
-} from '@federacycle/identity-server';
+import { ThrottleService, hashPassword, mailDirectory } from '@federacycle/identity-server';
 import { loadConfig, type AppConfig } from '@federacycle/platform-config';
-import {
-  createTestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-  type TestDatabase,
-} from '@federacycle/platform-testing';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
 import { createApiApp } from '../create-api-app';
 
 export const PASSWORD = 'federation-int-password-42';
@@ -95,10 +83,7 @@ export async function startFederationHarness(): Promise<FederationHarness> {
       );
       const id = row.rows[0]?.id as string;
       for (const [coopId, roles] of memberships)
-        await su.query(
-          'insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)',
-          [coopId, id, roles],
-        );
+        await su.query('insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)', [coopId, id, roles]);
       return id;
     },
     async signIn(email, coopId) {
@@ -106,22 +91,13 @@ export async function startFederationHarness(): Promise<FederationHarness> {
       const res = await http()
         .post('/api/auth/sign-in')
         .send({ email, password: PASSWORD, ...(coopId ? { coopId } : {}) });
-      if (res.status !== 200)
-        throw new Error(
-          `sign-in of ${email}: ${res.status} ${JSON.stringify(res.body)}`,
-        );
+      if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
       return (res.body as SessionResponse).accessToken;
     },
     async mails() {
       const dir = mailDirectory(dataDir);
       const files = await readdir(dir).catch(() => [] as string[]);
-      return Promise.all(
-        files
-          .sort()
-          .map((f) =>
-            readFile(join(dir, f), 'utf8').then(decodeQuotedPrintable),
-          ),
-      );
+      return Promise.all(files.sort().map((f) => readFile(join(dir, f), 'utf8').then(decodeQuotedPrintable)));
     },
     async close() {
       await throttle.reset();
@@ -136,19 +112,12 @@ export async function startFederationHarness(): Promise<FederationHarness> {
 function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    );
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export const PDF = Buffer.from(
-  '%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+export const PDF = Buffer.from('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
-export function applicationBody(
-  overrides: Partial<CoopApplicationRequest> = {},
-): CoopApplicationRequest {
+export function applicationBody(overrides: Partial<CoopApplicationRequest> = {}): CoopApplicationRequest {
   return {
     name: 'Vélo Coop Test',
     city: 'Nantes',
@@ -175,12 +144,7 @@ export function submit(
 ) {
   let req = h.http().post('/api/public/applications');
   if (application !== undefined)
-    req = req.field(
-      'application',
-      typeof application === 'string'
-        ? application
-        : JSON.stringify(application),
-    );
+    req = req.field('application', typeof application === 'string' ? application : JSON.stringify(application));
   if (statutes)
     req = req.attach('statutes', statutes, {
       filename: fileName,
@@ -190,10 +154,7 @@ export function submit(
 }
 
 /** Polls until `predicate` holds on the mails written so far. */
-export async function waitForMail(
-  h: FederationHarness,
-  predicate: (mail: string) => boolean,
-): Promise<string> {
+export async function waitForMail(h: FederationHarness, predicate: (mail: string) => boolean): Promise<string> {
   for (let i = 0; i < 100; i += 1) {
     const found = (await h.mails()).find(predicate);
     if (found) return found;

@@ -26,20 +26,38 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
 
   it('signs in without revealing which of email or password was wrong', async () => {
     const session = await signIn(h, 'Admin@Lyon.test');
-    expect(session.principal).toMatchObject({ userId: adminId, coopId: lyon, roles: ['coop_admin'], platformRoles: [] });
+    expect(session.principal).toMatchObject({
+      userId: adminId,
+      coopId: lyon,
+      roles: ['coop_admin'],
+      platformRoles: [],
+    });
     expect(session.expiresIn).toBe(900);
     expect(session.memberships).toEqual([{ coopId: lyon, coopSlug: 'lyon', coopName: 'Lyon', roles: ['coop_admin'] }]);
-    const wrong = await h.http().post('/api/auth/sign-in').send({ email: 'admin@lyon.test', password: 'wrong-password' });
-    const unknown = await h.http().post('/api/auth/sign-in').send({ email: 'nobody@lyon.test', password: 'wrong-password' });
+    const wrong = await h
+      .http()
+      .post('/api/auth/sign-in')
+      .send({ email: 'admin@lyon.test', password: 'wrong-password' });
+    const unknown = await h
+      .http()
+      .post('/api/auth/sign-in')
+      .send({ email: 'nobody@lyon.test', password: 'wrong-password' });
     expect([wrong.status, wrong.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
-    expect([unknown.status, unknown.body.code, unknown.body.message]).toEqual([401, 'INVALID_CREDENTIALS', wrong.body.message]);
+    expect([unknown.status, unknown.body.code, unknown.body.message]).toEqual([
+      401,
+      'INVALID_CREDENTIALS',
+      wrong.body.message,
+    ]);
   });
 
   it('opens the asked coop only with a membership, and switches coops', async () => {
     const rider = await signIn(h, 'rider@two.test', berlin);
     expect(rider.principal).toMatchObject({ coopId: berlin, roles: ['courier', 'member'] });
     expect(rider.memberships.map((m) => m.coopId).sort()).toEqual([lyon, berlin].sort());
-    const denied = await h.http().post('/api/auth/sign-in').send({ email: 'admin@lyon.test', password: TEST_PASSWORD, coopId: berlin });
+    const denied = await h
+      .http()
+      .post('/api/auth/sign-in')
+      .send({ email: 'admin@lyon.test', password: TEST_PASSWORD, coopId: berlin });
     expect([denied.status, denied.body.code]).toEqual([403, 'NO_MEMBERSHIP']);
 
     const switched = await h.http().post('/api/auth/switch-coop').set(bearer(rider)).send({ coopId: lyon });
@@ -48,7 +66,10 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     const admin = await signIn(h, 'admin@lyon.test');
     const refused = await h.http().post('/api/auth/switch-coop').set(bearer(admin)).send({ coopId: berlin });
     expect([refused.status, refused.body.code]).toEqual([403, 'NO_MEMBERSHIP']);
-    const me = await h.http().get('/api/auth/me').set({ Authorization: `Bearer ${switched.body.accessToken}` });
+    const me = await h
+      .http()
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${switched.body.accessToken}` });
     expect(me.body.principal).toMatchObject({ userId: riderId, coopId: lyon });
   });
 
@@ -64,7 +85,10 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     expect([reuse.status, reuse.body.code]).toEqual([401, 'SESSION_REVOKED']);
     const latest = await h.http().post('/api/auth/refresh').send({ refreshToken: third.body.refreshToken });
     expect([latest.status, latest.body.code]).toEqual([401, 'SESSION_REVOKED']);
-    const access = await h.http().get('/api/auth/me').set({ Authorization: `Bearer ${third.body.accessToken}` });
+    const access = await h
+      .http()
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${third.body.accessToken}` });
     expect([access.status, access.body.code]).toEqual([401, 'SESSION_REVOKED']);
     const stored = await h.su.query('select refresh_hash from sessions where user_id = $1', [adminId]);
     expect(JSON.stringify(stored.rows)).not.toContain(first.refreshToken);
@@ -95,10 +119,19 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     expect([self.status, self.body.code]).toEqual([409, 'CONFLICT']);
     const enabled = await h.http().post(`/api/members/${riderId}/enable`).set(bearer(admin)).send({});
     expect(enabled.body.membershipStatus).toBe('active');
-    const roles = await h.http().patch(`/api/members/${riderId}`).set(bearer(admin)).send({ roles: ['courier', 'dispatcher'] });
+    const roles = await h
+      .http()
+      .patch(`/api/members/${riderId}`)
+      .set(bearer(admin))
+      .send({ roles: ['courier', 'dispatcher'] });
     expect([roles.status, roles.body.roles]).toEqual([200, ['courier', 'dispatcher']]);
-    const audits = await h.su.query("select payload->>'action' as action from outbox where coop_id = $1 order by created_at", [lyon]);
-    expect(audits.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['member.disabled', 'member.enabled', 'member.roles_changed']));
+    const audits = await h.su.query(
+      "select payload->>'action' as action from outbox where coop_id = $1 order by created_at",
+      [lyon],
+    );
+    expect(audits.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['member.disabled', 'member.enabled', 'member.roles_changed']),
+    );
   });
 
   it('a disabled user is refused on refresh and on every request', async () => {
@@ -113,7 +146,11 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
 
   it('invites a new person: single-use link, account creation, membership, session', async () => {
     const admin = await signIn(h, 'admin@lyon.test');
-    const created = await h.http().post('/api/invitations').set(bearer(admin)).send({ email: 'New.Rider@Example.org', roles: ['courier'] });
+    const created = await h
+      .http()
+      .post('/api/invitations')
+      .set(bearer(admin))
+      .send({ email: 'New.Rider@Example.org', roles: ['courier'] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: 'new.rider@example.org', roles: ['courier'], acceptedAt: null });
     expect(Date.parse(created.body.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
@@ -123,13 +160,24 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     expect(stored.rows[0].token_hash).not.toContain(token);
 
     const preview = await h.http().get(`/api/invitations/by-token/${token}`);
-    expect(preview.body).toEqual({ coopName: 'Lyon', email: 'new.rider@example.org', roles: ['courier'], existingUser: false });
+    expect(preview.body).toEqual({
+      coopName: 'Lyon',
+      email: 'new.rider@example.org',
+      roles: ['courier'],
+      existingUser: false,
+    });
     const missing = await h.http().post(`/api/invitations/by-token/${token}/accept`).send({});
     expect([missing.status, missing.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const accepted = await h.http().post(`/api/invitations/by-token/${token}/accept`).send({ name: 'New Rider', password: 'a-long-password' });
+    const accepted = await h
+      .http()
+      .post(`/api/invitations/by-token/${token}/accept`)
+      .send({ name: 'New Rider', password: 'a-long-password' });
     expect(accepted.status).toBe(200);
     expect(accepted.body.principal).toMatchObject({ coopId: lyon, roles: ['courier'], email: 'new.rider@example.org' });
-    const again = await h.http().post(`/api/invitations/by-token/${token}/accept`).send({ name: 'X', password: 'a-long-password' });
+    const again = await h
+      .http()
+      .post(`/api/invitations/by-token/${token}/accept`)
+      .send({ name: 'X', password: 'a-long-password' });
     expect([again.status, again.body.code]).toEqual([404, 'LINK_INVALID']);
     const list = await h.http().get('/api/invitations').set(bearer(admin));
     expect(list.body.items.find((i: { id: string }) => i.id === created.body.id).acceptedAt).not.toBeNull();
@@ -138,23 +186,40 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
   it('an existing user accepts a membership in another coop; revoked and expired links are refused', async () => {
     const berlinAdminId = await insertUser(h, 'admin@berlin.test', 'Admin Berlin', [[berlin, ['coop_admin']]]);
     const berlinAdmin = await signIn(h, 'admin@berlin.test');
-    await h.http().post('/api/invitations').set(bearer(berlinAdmin)).send({ email: 'admin@lyon.test', roles: ['dispatcher'] }).expect(201);
+    await h
+      .http()
+      .post('/api/invitations')
+      .set(bearer(berlinAdmin))
+      .send({ email: 'admin@lyon.test', roles: ['dispatcher'] })
+      .expect(201);
     const token = await h.mailToken('admin@lyon.test');
     expect((await h.http().get(`/api/invitations/by-token/${token}`)).body.existingUser).toBe(true);
     const accepted = await h.http().post(`/api/invitations/by-token/${token}/accept`).send({});
     expect(accepted.status).toBe(200);
     expect(accepted.body.principal).toMatchObject({ userId: adminId, coopId: berlin, roles: ['dispatcher'] });
 
-    const revokedInv = await h.http().post('/api/invitations').set(bearer(berlinAdmin)).send({ email: 'x@y.org', roles: ['member'] });
+    const revokedInv = await h
+      .http()
+      .post('/api/invitations')
+      .set(bearer(berlinAdmin))
+      .send({ email: 'x@y.org', roles: ['member'] });
     const revokedToken = await h.mailToken('x@y.org');
     expect((await h.http().delete(`/api/invitations/${revokedInv.body.id}`).set(bearer(berlinAdmin))).status).toBe(204);
     const gone = await h.http().get(`/api/invitations/by-token/${revokedToken}`);
     expect([gone.status, gone.body.code]).toEqual([404, 'LINK_INVALID']);
 
-    await h.http().post('/api/invitations').set(bearer(berlinAdmin)).send({ email: 'late@y.org', roles: ['member'] }).expect(201);
+    await h
+      .http()
+      .post('/api/invitations')
+      .set(bearer(berlinAdmin))
+      .send({ email: 'late@y.org', roles: ['member'] })
+      .expect(201);
     const lateToken = await h.mailToken('late@y.org');
     await h.su.query("update invitations set expires_at = now() - interval '1 second' where email = 'late@y.org'");
-    const late = await h.http().post(`/api/invitations/by-token/${lateToken}/accept`).send({ name: 'Late', password: 'a-long-password' });
+    const late = await h
+      .http()
+      .post(`/api/invitations/by-token/${lateToken}/accept`)
+      .send({ name: 'Late', password: 'a-long-password' });
     expect([late.status, late.body.code]).toEqual([410, 'LINK_EXPIRED']);
     expect((await h.su.query("select 1 from users where email = 'late@y.org'")).rowCount).toBe(0);
     expect(berlinAdminId).toBeDefined();
@@ -169,30 +234,43 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     const token = await h.mailToken('rider@two.test');
     const weak = await h.http().post('/api/auth/reset-password').send({ token, password: 'short' });
     expect([weak.status, weak.body.code, weak.body.errors[0].field]).toEqual([400, 'VALIDATION_FAILED', 'password']);
-    expect((await h.http().post('/api/auth/reset-password').send({ token, password: 'brand-new-password' })).status).toBe(204);
+    expect(
+      (await h.http().post('/api/auth/reset-password').send({ token, password: 'brand-new-password' })).status,
+    ).toBe(204);
     const reused = await h.http().post('/api/auth/reset-password').send({ token, password: 'brand-new-password' });
     expect([reused.status, reused.body.code]).toEqual([400, 'LINK_INVALID']);
     const old = await h.http().get('/api/auth/me').set(bearer(before));
     expect([old.status, old.body.code]).toEqual([401, 'SESSION_REVOKED']);
-    const signedIn = await h.http().post('/api/auth/sign-in').send({ email: 'rider@two.test', password: 'brand-new-password' });
+    const signedIn = await h
+      .http()
+      .post('/api/auth/sign-in')
+      .send({ email: 'rider@two.test', password: 'brand-new-password' });
     expect(signedIn.status).toBe(200);
 
     await h.http().post('/api/auth/forgot-password').send({ email: 'admin@lyon.test' }).expect(202);
     const expiring = await h.mailToken('admin@lyon.test');
     await h.su.query("update password_resets set expires_at = now() - interval '1 second' where used_at is null");
-    const expired = await h.http().post('/api/auth/reset-password').send({ token: expiring, password: 'brand-new-password' });
+    const expired = await h
+      .http()
+      .post('/api/auth/reset-password')
+      .send({ token: expiring, password: 'brand-new-password' });
     expect([expired.status, expired.body.code]).toEqual([400, 'LINK_EXPIRED']);
   });
 
   it('throttles sign-in per account with 429, RATE_LIMITED and Retry-After', async () => {
     let last = await h.http().post('/api/auth/sign-in').send({ email: 'target@lyon.test', password: 'guess-0' });
     for (let i = 1; i <= 10; i += 1) {
-      last = await h.http().post('/api/auth/sign-in').send({ email: 'target@lyon.test', password: `guess-${i}` });
+      last = await h
+        .http()
+        .post('/api/auth/sign-in')
+        .send({ email: 'target@lyon.test', password: `guess-${i}` });
     }
     expect([last.status, last.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
     // another account from the same IP is not locked out by it
-    expect((await h.http().post('/api/auth/sign-in').send({ email: 'admin@lyon.test', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await h.http().post('/api/auth/sign-in').send({ email: 'admin@lyon.test', password: TEST_PASSWORD })).status,
+    ).toBe(200);
     for (let i = 0; i < 6; i += 1) await h.http().post('/api/auth/forgot-password').send({ email: 'spam@lyon.test' });
     const spam = await h.http().post('/api/auth/forgot-password').send({ email: 'spam@lyon.test' });
     expect([spam.status, spam.body.code]).toEqual([429, 'RATE_LIMITED']);
@@ -203,13 +281,70 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     const countInvitations = async () => Number((await h.su.query('select count(*) from invitations')).rows[0].count);
     const before = await countInvitations();
     const cases: Array<[string, () => Promise<{ status: number; body: { code: string } }>, number, string]> = [
-      ['malformed JSON', () => h.http().post('/api/invitations').set(bearer(admin)).set('Content-Type', 'application/json').send('{"email": '), 400, 'MALFORMED_JSON'],
-      ['oversized body', () => h.http().post('/api/invitations').set(bearer(admin)).send({ email: 'a@b.org', roles: ['member'], pad: 'x'.repeat(1_100_000) }), 413, 'PAYLOAD_TOO_LARGE'],
-      ['wrong content type', () => h.http().post('/api/invitations').set(bearer(admin)).set('Content-Type', 'text/plain').send('email=a@b.org'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['unknown field', () => h.http().post('/api/invitations').set(bearer(admin)).send({ email: 'a@b.org', roles: ['member'], coopId: berlin }), 400, 'VALIDATION_FAILED'],
-      ['unknown role', () => h.http().post('/api/invitations').set(bearer(admin)).send({ email: 'a@b.org', roles: ['federation_admin'] }), 400, 'VALIDATION_FAILED'],
+      [
+        'malformed JSON',
+        () =>
+          h
+            .http()
+            .post('/api/invitations')
+            .set(bearer(admin))
+            .set('Content-Type', 'application/json')
+            .send('{"email": '),
+        400,
+        'MALFORMED_JSON',
+      ],
+      [
+        'oversized body',
+        () =>
+          h
+            .http()
+            .post('/api/invitations')
+            .set(bearer(admin))
+            .send({ email: 'a@b.org', roles: ['member'], pad: 'x'.repeat(1_100_000) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'wrong content type',
+        () =>
+          h.http().post('/api/invitations').set(bearer(admin)).set('Content-Type', 'text/plain').send('email=a@b.org'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'unknown field',
+        () =>
+          h
+            .http()
+            .post('/api/invitations')
+            .set(bearer(admin))
+            .send({ email: 'a@b.org', roles: ['member'], coopId: berlin }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'unknown role',
+        () =>
+          h
+            .http()
+            .post('/api/invitations')
+            .set(bearer(admin))
+            .send({ email: 'a@b.org', roles: ['federation_admin'] }),
+        400,
+        'VALIDATION_FAILED',
+      ],
       ['invalid uuid', () => h.http().delete('/api/invitations/not-a-uuid').set(bearer(admin)), 400, 'INVALID_ID'],
-      ['invalid member uuid', () => h.http().patch('/api/members/123').set(bearer(admin)).send({ roles: ['member'] }), 400, 'INVALID_ID'],
+      [
+        'invalid member uuid',
+        () =>
+          h
+            .http()
+            .patch('/api/members/123')
+            .set(bearer(admin))
+            .send({ roles: ['member'] }),
+        400,
+        'INVALID_ID',
+      ],
       ['bad page size', () => h.http().get('/api/members?limit=5000').set(bearer(admin)), 400, 'VALIDATION_FAILED'],
       ['invalid link', () => h.http().get('/api/invitations/by-token/short'), 404, 'LINK_INVALID'],
       ['no token', () => h.http().get('/api/members'), 401, 'UNAUTHENTICATED'],
@@ -226,16 +361,31 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     const fed = await signIn(h, 'fed@fc.test');
     expect(fed.principal).toMatchObject({ coopId: null, platformRoles: ['federation_admin'] });
     const created = await h.http().post('/api/federation/coops').set(bearer(fed)).send({
-      slug: 'gent', name: 'Gent Fietskoeriers', city: 'Gent', country: 'BE', timezone: 'Europe/Brussels', currency: 'EUR',
+      slug: 'gent',
+      name: 'Gent Fietskoeriers',
+      city: 'Gent',
+      country: 'BE',
+      timezone: 'Europe/Brussels',
+      currency: 'EUR',
     });
     expect(created.status).toBe(201);
     expect((await h.http().get(`/api/federation/coops/${created.body.id}`).set(bearer(fed))).body.slug).toBe('gent');
     const dup = await h.http().post('/api/federation/coops').set(bearer(fed)).send({
-      slug: 'gent', name: 'Again', city: 'Gent', country: 'BE', timezone: 'Europe/Brussels', currency: 'EUR',
+      slug: 'gent',
+      name: 'Again',
+      city: 'Gent',
+      country: 'BE',
+      timezone: 'Europe/Brussels',
+      currency: 'EUR',
     });
     expect([dup.status, dup.body.code]).toEqual([409, 'CONFLICT']);
     const badZone = await h.http().post('/api/federation/coops').set(bearer(fed)).send({
-      slug: 'nowhere', name: 'N', city: 'N', country: 'BE', timezone: 'Mars/Olympus', currency: 'EUR',
+      slug: 'nowhere',
+      name: 'N',
+      city: 'N',
+      country: 'BE',
+      timezone: 'Mars/Olympus',
+      currency: 'EUR',
     });
     expect([badZone.status, badZone.body.errors[0].field]).toEqual([400, 'timezone']);
     const admin = await signIn(h, 'admin@lyon.test');

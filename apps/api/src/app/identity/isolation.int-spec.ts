@@ -43,7 +43,13 @@ interface Expectation {
 
 /** routes express serves outside Nest (the OpenAPI document and Swagger UI): public, no tenant data */
 const OUTSIDE_NEST = 'outside-nest:public';
-const docs = (path: string, status = 200): Expectation => ({ permission: OUTSIDE_NEST, kind: 'fixed', allowed: 'everyone', status, probe: () => ({ method: 'get', url: path }) });
+const docs = (path: string, status = 200): Expectation => ({
+  permission: OUTSIDE_NEST,
+  kind: 'fixed',
+  allowed: 'everyone',
+  status,
+  probe: () => ({ method: 'get', url: path }),
+});
 
 const FOREIGN_USER = (f: CoopFixture) => f.users['courier'] as string;
 const ADMIN: Role[] = ['coop_admin'];
@@ -51,58 +57,384 @@ const FED: Role[] = ['federation_admin'];
 
 /** The expected access of EVERY route of the API. A route missing here fails the suite. */
 const EXPECTED: Record<string, Expectation> = {
-  'GET /api/auth/me': { permission: 'authenticated', kind: 'list', allowed: 'everyone', probe: () => ({ method: 'get', url: '/api/auth/me' }) },
-  'POST /api/auth/forgot-password': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 202, probe: (f, a) => ({ method: 'post', url: '/api/auth/forgot-password', body: { email: `nobody.${a.role}.${a.coop?.slug ?? 'p'}.${f.canary}@fc.test` } }) },
-  'POST /api/auth/refresh': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 401, probe: () => ({ method: 'post', url: '/api/auth/refresh', body: { refreshToken: randomBytes(32).toString('base64url') } }) },
-  'POST /api/auth/reset-password': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 400, probe: () => ({ method: 'post', url: '/api/auth/reset-password', body: { token: randomBytes(32).toString('base64url'), password: 'long-enough-password' } }) },
-  'POST /api/auth/sign-in': { permission: 'public', kind: 'body', allowed: 'everyone', status: 403, probe: (f, a) => ({ method: 'post', url: '/api/auth/sign-in', body: { email: a.session.principal.email, password: 'integration-password-42', coopId: f.id } }) },
-  'POST /api/auth/sign-out': { permission: 'authenticated', kind: 'write', allowed: 'everyone', status: 204, probe: () => ({ method: 'post', url: '/api/auth/sign-out' }) },
-  'POST /api/auth/switch-coop': { permission: 'authenticated', kind: 'body', allowed: 'everyone', status: 403, probe: (f) => ({ method: 'post', url: '/api/auth/switch-coop', body: { coopId: f.id } }) },
-  'GET /api/federation/coops': { permission: 'read:Federation', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/coops' }) },
-  'POST /api/federation/coops': { permission: 'create:Coop', kind: 'write', allowed: FED, status: 201, probe: () => ({ method: 'post', url: '/api/federation/coops', body: { slug: `c-${randomBytes(4).toString('hex')}`, name: 'New', city: 'Gent', country: 'BE', timezone: 'Europe/Brussels', currency: 'EUR' } }) },
-  'GET /api/federation/coops/:coopId': { permission: 'read:Federation', kind: 'read', allowed: FED, status: 200, probe: (f) => ({ method: 'get', url: `/api/federation/coops/${f.id}` }) },
-  'GET /api/invitations': { permission: 'read:Invitation', kind: 'list', allowed: ADMIN, probe: () => ({ method: 'get', url: '/api/invitations' }) },
-  'POST /api/invitations': { permission: 'create:Invitation', kind: 'write', allowed: ADMIN, status: 201, probe: (_f, a) => ({ method: 'post', url: '/api/invitations', body: { email: `again.${a.coop?.slug ?? 'p'}.${randomBytes(3).toString('hex')}@fc.test`, roles: ['member'] } }) },
-  'DELETE /api/invitations/:id': { permission: 'delete:Invitation', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'delete', url: `/api/invitations/${f.invitationId}` }) },
-  'GET /api/invitations/by-token/:token': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: () => ({ method: 'get', url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}` }) },
-  'POST /api/invitations/by-token/:token/accept': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: () => ({ method: 'post', url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}/accept`, body: {} }) },
-  'GET /api/members': { permission: 'read:Member', kind: 'list', allowed: ADMIN, probe: () => ({ method: 'get', url: '/api/members' }) },
-  'GET /api/members/:userId': { permission: 'read:Member', kind: 'read', allowed: ADMIN, probe: (f) => ({ method: 'get', url: `/api/members/${FOREIGN_USER(f)}` }) },
-  'PATCH /api/members/:userId': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'patch', url: `/api/members/${FOREIGN_USER(f)}`, body: { roles: ['coop_admin'] } }) },
-  'POST /api/members/:userId/disable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/disable` }) },
-  'POST /api/members/:userId/enable': { permission: 'update:Member', kind: 'write', allowed: ADMIN, probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/enable` }) },
+  'GET /api/auth/me': {
+    permission: 'authenticated',
+    kind: 'list',
+    allowed: 'everyone',
+    probe: () => ({ method: 'get', url: '/api/auth/me' }),
+  },
+  'POST /api/auth/forgot-password': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 202,
+    probe: (f, a) => ({
+      method: 'post',
+      url: '/api/auth/forgot-password',
+      body: { email: `nobody.${a.role}.${a.coop?.slug ?? 'p'}.${f.canary}@fc.test` },
+    }),
+  },
+  'POST /api/auth/refresh': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 401,
+    probe: () => ({
+      method: 'post',
+      url: '/api/auth/refresh',
+      body: { refreshToken: randomBytes(32).toString('base64url') },
+    }),
+  },
+  'POST /api/auth/reset-password': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 400,
+    probe: () => ({
+      method: 'post',
+      url: '/api/auth/reset-password',
+      body: { token: randomBytes(32).toString('base64url'), password: 'long-enough-password' },
+    }),
+  },
+  'POST /api/auth/sign-in': {
+    permission: 'public',
+    kind: 'body',
+    allowed: 'everyone',
+    status: 403,
+    probe: (f, a) => ({
+      method: 'post',
+      url: '/api/auth/sign-in',
+      body: { email: a.session.principal.email, password: 'integration-password-42', coopId: f.id },
+    }),
+  },
+  'POST /api/auth/sign-out': {
+    permission: 'authenticated',
+    kind: 'write',
+    allowed: 'everyone',
+    status: 204,
+    probe: () => ({ method: 'post', url: '/api/auth/sign-out' }),
+  },
+  'POST /api/auth/switch-coop': {
+    permission: 'authenticated',
+    kind: 'body',
+    allowed: 'everyone',
+    status: 403,
+    probe: (f) => ({ method: 'post', url: '/api/auth/switch-coop', body: { coopId: f.id } }),
+  },
+  'GET /api/federation/coops': {
+    permission: 'read:Federation',
+    kind: 'list',
+    allowed: FED,
+    probe: () => ({ method: 'get', url: '/api/federation/coops' }),
+  },
+  'POST /api/federation/coops': {
+    permission: 'create:Coop',
+    kind: 'write',
+    allowed: FED,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/federation/coops',
+      body: {
+        slug: `c-${randomBytes(4).toString('hex')}`,
+        name: 'New',
+        city: 'Gent',
+        country: 'BE',
+        timezone: 'Europe/Brussels',
+        currency: 'EUR',
+      },
+    }),
+  },
+  'GET /api/federation/coops/:coopId': {
+    permission: 'read:Federation',
+    kind: 'read',
+    allowed: FED,
+    status: 200,
+    probe: (f) => ({ method: 'get', url: `/api/federation/coops/${f.id}` }),
+  },
+  'GET /api/invitations': {
+    permission: 'read:Invitation',
+    kind: 'list',
+    allowed: ADMIN,
+    probe: () => ({ method: 'get', url: '/api/invitations' }),
+  },
+  'POST /api/invitations': {
+    permission: 'create:Invitation',
+    kind: 'write',
+    allowed: ADMIN,
+    status: 201,
+    probe: (_f, a) => ({
+      method: 'post',
+      url: '/api/invitations',
+      body: { email: `again.${a.coop?.slug ?? 'p'}.${randomBytes(3).toString('hex')}@fc.test`, roles: ['member'] },
+    }),
+  },
+  'DELETE /api/invitations/:id': {
+    permission: 'delete:Invitation',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'delete', url: `/api/invitations/${f.invitationId}` }),
+  },
+  'GET /api/invitations/by-token/:token': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 404,
+    probe: () => ({ method: 'get', url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}` }),
+  },
+  'POST /api/invitations/by-token/:token/accept': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 404,
+    probe: () => ({
+      method: 'post',
+      url: `/api/invitations/by-token/${randomBytes(32).toString('base64url')}/accept`,
+      body: {},
+    }),
+  },
+  'GET /api/members': {
+    permission: 'read:Member',
+    kind: 'list',
+    allowed: ADMIN,
+    probe: () => ({ method: 'get', url: '/api/members' }),
+  },
+  'GET /api/members/:userId': {
+    permission: 'read:Member',
+    kind: 'read',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'get', url: `/api/members/${FOREIGN_USER(f)}` }),
+  },
+  'PATCH /api/members/:userId': {
+    permission: 'update:Member',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'patch', url: `/api/members/${FOREIGN_USER(f)}`, body: { roles: ['coop_admin'] } }),
+  },
+  'POST /api/members/:userId/disable': {
+    permission: 'update:Member',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/disable` }),
+  },
+  'POST /api/members/:userId/enable': {
+    permission: 'update:Member',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'post', url: `/api/members/${FOREIGN_USER(f)}/enable` }),
+  },
   // federation onboarding and licences (libs/federation/server)
-  'GET /.well-known/jwks.json': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/.well-known/jwks.json' }) },
-  'GET /api/public/licences/jwks': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/api/public/licences/jwks' }) },
-  'GET /api/public/legal-forms': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/api/public/legal-forms' }) },
-  'POST /api/public/licences/verify': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'post', url: '/api/public/licences/verify', body: { licence: 'not.a.licence' } }) },
-  'POST /api/public/applications': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 415, probe: (f) => ({ method: 'post', url: '/api/public/applications', body: { name: f.canary } }) },
-  'GET /api/public/applications/:id': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 404, probe: (f) => ({ method: 'get', url: `/api/public/applications/${f.id}?token=${randomBytes(32).toString('base64url')}` }) },
-  'GET /api/compliance': { permission: 'authenticated', kind: 'fixed', allowed: COOP_ROLES, status: 200, probe: () => ({ method: 'get', url: '/api/compliance' }) },
-  'GET /api/coop/export': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 409, probe: () => ({ method: 'get', url: '/api/coop/export' }) },
-  'GET /api/licence': { permission: 'read:Licence', kind: 'fixed', allowed: ADMIN, status: 200, probe: () => ({ method: 'get', url: '/api/licence' }) },
-  'GET /api/licence/download': { permission: 'read:Licence', kind: 'fixed', allowed: ADMIN, status: 404, probe: () => ({ method: 'get', url: '/api/licence/download' }) },
-  'GET /api/storefront': { permission: 'read:Coop', kind: 'fixed', allowed: COOP_ROLES, status: 200, probe: () => ({ method: 'get', url: '/api/storefront' }) },
-  'POST /api/storefront/publish': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 403, probe: () => ({ method: 'post', url: '/api/storefront/publish' }) },
-  'POST /api/storefront/unpublish': { permission: 'update:Coop', kind: 'fixed', allowed: ADMIN, status: 200, probe: () => ({ method: 'post', url: '/api/storefront/unpublish' }) },
-  'GET /api/federation/applications': { permission: 'manage:Application', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/applications' }) },
-  'GET /api/federation/applications/:id': { permission: 'manage:Application', kind: 'read', allowed: FED, probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}` }) },
-  'GET /api/federation/applications/:id/statutes': { permission: 'manage:Application', kind: 'read', allowed: FED, probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}/statutes` }) },
-  'POST /api/federation/applications/:id/start-review': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/start-review`, body: {} }) },
-  'POST /api/federation/applications/:id/approve': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/approve`, body: {} }) },
-  'POST /api/federation/applications/:id/reject': { permission: 'manage:Application', kind: 'write', allowed: FED, probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/reject`, body: { reason: 'not a cooperative at all' } }) },
-  'GET /api/federation/directory': { permission: 'manage:Coop', kind: 'list', allowed: FED, probe: () => ({ method: 'get', url: '/api/federation/directory' }) },
+  'GET /.well-known/jwks.json': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/.well-known/jwks.json' }),
+  },
+  'GET /api/public/licences/jwks': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/public/licences/jwks' }),
+  },
+  'GET /api/public/legal-forms': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/public/legal-forms' }),
+  },
+  'POST /api/public/licences/verify': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'post', url: '/api/public/licences/verify', body: { licence: 'not.a.licence' } }),
+  },
+  'POST /api/public/applications': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 415,
+    probe: (f) => ({ method: 'post', url: '/api/public/applications', body: { name: f.canary } }),
+  },
+  'GET /api/public/applications/:id': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 404,
+    probe: (f) => ({
+      method: 'get',
+      url: `/api/public/applications/${f.id}?token=${randomBytes(32).toString('base64url')}`,
+    }),
+  },
+  'GET /api/compliance': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: COOP_ROLES,
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/compliance' }),
+  },
+  'GET /api/coop/export': {
+    permission: 'update:Coop',
+    kind: 'fixed',
+    allowed: ADMIN,
+    status: 409,
+    probe: () => ({ method: 'get', url: '/api/coop/export' }),
+  },
+  'GET /api/licence': {
+    permission: 'read:Licence',
+    kind: 'fixed',
+    allowed: ADMIN,
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/licence' }),
+  },
+  'GET /api/licence/download': {
+    permission: 'read:Licence',
+    kind: 'fixed',
+    allowed: ADMIN,
+    status: 404,
+    probe: () => ({ method: 'get', url: '/api/licence/download' }),
+  },
+  'GET /api/storefront': {
+    permission: 'read:Coop',
+    kind: 'fixed',
+    allowed: COOP_ROLES,
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/storefront' }),
+  },
+  'POST /api/storefront/publish': {
+    permission: 'update:Coop',
+    kind: 'fixed',
+    allowed: ADMIN,
+    status: 403,
+    probe: () => ({ method: 'post', url: '/api/storefront/publish' }),
+  },
+  'POST /api/storefront/unpublish': {
+    permission: 'update:Coop',
+    kind: 'fixed',
+    allowed: ADMIN,
+    status: 200,
+    probe: () => ({ method: 'post', url: '/api/storefront/unpublish' }),
+  },
+  'GET /api/federation/applications': {
+    permission: 'manage:Application',
+    kind: 'list',
+    allowed: FED,
+    probe: () => ({ method: 'get', url: '/api/federation/applications' }),
+  },
+  'GET /api/federation/applications/:id': {
+    permission: 'manage:Application',
+    kind: 'read',
+    allowed: FED,
+    probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}` }),
+  },
+  'GET /api/federation/applications/:id/statutes': {
+    permission: 'manage:Application',
+    kind: 'read',
+    allowed: FED,
+    probe: (f) => ({ method: 'get', url: `/api/federation/applications/${f.id}/statutes` }),
+  },
+  'POST /api/federation/applications/:id/start-review': {
+    permission: 'manage:Application',
+    kind: 'write',
+    allowed: FED,
+    probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/start-review`, body: {} }),
+  },
+  'POST /api/federation/applications/:id/approve': {
+    permission: 'manage:Application',
+    kind: 'write',
+    allowed: FED,
+    probe: (f) => ({ method: 'post', url: `/api/federation/applications/${f.id}/approve`, body: {} }),
+  },
+  'POST /api/federation/applications/:id/reject': {
+    permission: 'manage:Application',
+    kind: 'write',
+    allowed: FED,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/federation/applications/${f.id}/reject`,
+      body: { reason: 'not a cooperative at all' },
+    }),
+  },
+  'GET /api/federation/directory': {
+    permission: 'manage:Coop',
+    kind: 'list',
+    allowed: FED,
+    probe: () => ({ method: 'get', url: '/api/federation/directory' }),
+  },
   // a federation admin may suspend or offboard any coop: probed without the required reason (400), or
   // where the lifecycle forbids it (409), so nothing changes
-  'POST /api/federation/coops/:coopId/suspend': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 400, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/suspend`, body: {} }) },
-  'POST /api/federation/coops/:coopId/reinstate': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 409, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/reinstate`, body: {} }) },
-  'POST /api/federation/coops/:coopId/offboard': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 400, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/offboard`, body: {} }) },
-  'POST /api/federation/coops/:coopId/complete-offboarding': { permission: 'manage:Coop', kind: 'write', allowed: FED, status: 409, probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/complete-offboarding`, body: { reason: 'probe' } }) },
-  'POST /api/federation/coops/:coopId/licence': { permission: 'manage:Licence', kind: 'write', allowed: FED, probe: () => ({ method: 'post', url: `/api/federation/coops/${randomUUID()}/licence`, body: {} }) },
-  'POST /api/federation/licences/:licenceId/revoke': { permission: 'manage:Licence', kind: 'write', allowed: FED, probe: () => ({ method: 'post', url: `/api/federation/licences/${randomUUID()}/revoke`, body: { reason: 'probe of an unknown licence' } }) },
-  'GET /api/federation/settings': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 200, probe: () => ({ method: 'get', url: '/api/federation/settings' }) },
-  'PATCH /api/federation/settings': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 400, probe: () => ({ method: 'patch', url: '/api/federation/settings', body: { licenceGraceDays: -1 } }) },
-  'POST /api/federation/keys/rotate': { permission: 'manage:Federation', kind: 'fixed', allowed: FED, status: 200, probe: () => ({ method: 'post', url: '/api/federation/keys/rotate' }) },
+  'POST /api/federation/coops/:coopId/suspend': {
+    permission: 'manage:Coop',
+    kind: 'write',
+    allowed: FED,
+    status: 400,
+    probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/suspend`, body: {} }),
+  },
+  'POST /api/federation/coops/:coopId/reinstate': {
+    permission: 'manage:Coop',
+    kind: 'write',
+    allowed: FED,
+    status: 409,
+    probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/reinstate`, body: {} }),
+  },
+  'POST /api/federation/coops/:coopId/offboard': {
+    permission: 'manage:Coop',
+    kind: 'write',
+    allowed: FED,
+    status: 400,
+    probe: (f) => ({ method: 'post', url: `/api/federation/coops/${f.id}/offboard`, body: {} }),
+  },
+  'POST /api/federation/coops/:coopId/complete-offboarding': {
+    permission: 'manage:Coop',
+    kind: 'write',
+    allowed: FED,
+    status: 409,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/federation/coops/${f.id}/complete-offboarding`,
+      body: { reason: 'probe' },
+    }),
+  },
+  'POST /api/federation/coops/:coopId/licence': {
+    permission: 'manage:Licence',
+    kind: 'write',
+    allowed: FED,
+    probe: () => ({ method: 'post', url: `/api/federation/coops/${randomUUID()}/licence`, body: {} }),
+  },
+  'POST /api/federation/licences/:licenceId/revoke': {
+    permission: 'manage:Licence',
+    kind: 'write',
+    allowed: FED,
+    probe: () => ({
+      method: 'post',
+      url: `/api/federation/licences/${randomUUID()}/revoke`,
+      body: { reason: 'probe of an unknown licence' },
+    }),
+  },
+  'GET /api/federation/settings': {
+    permission: 'manage:Federation',
+    kind: 'fixed',
+    allowed: FED,
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/federation/settings' }),
+  },
+  'PATCH /api/federation/settings': {
+    permission: 'manage:Federation',
+    kind: 'fixed',
+    allowed: FED,
+    status: 400,
+    probe: () => ({ method: 'patch', url: '/api/federation/settings', body: { licenceGraceDays: -1 } }),
+  },
+  'POST /api/federation/keys/rotate': {
+    permission: 'manage:Federation',
+    kind: 'fixed',
+    allowed: FED,
+    status: 200,
+    probe: () => ({ method: 'post', url: '/api/federation/keys/rotate' }),
+  },
   'GET /api/docs': docs('/api/docs'),
   'GET /api/docs/': docs('/api/docs/'),
   'GET /api/docs-yaml': docs('/api/docs-yaml'),
@@ -111,9 +443,27 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/docs/index.html': docs('/api/docs/index.html'),
   'GET /api/docs/swagger-ui-init.js': docs('/api/docs/swagger-ui-init.js'),
   'GET /api/openapi.json': docs('/api/openapi.json'),
-  'GET /health/live': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/health/live' }) },
-  'GET /health/ready': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/health/ready' }) },
-  'GET /metrics': { permission: 'public', kind: 'fixed', allowed: 'everyone', status: 200, probe: () => ({ method: 'get', url: '/metrics' }) },
+  'GET /health/live': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/health/live' }),
+  },
+  'GET /health/ready': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/health/ready' }),
+  },
+  'GET /metrics': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/metrics' }),
+  },
 };
 
 describe('tenant isolation, through every route of the live API, as the application role', () => {
@@ -127,11 +477,18 @@ describe('tenant isolation, through every route of the live API, as the applicat
   beforeAll(async () => {
     h = await startHarness();
     routes = listRoutes(h.app);
-    const express = h.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+    const express = h.app.getHttpAdapter().getInstance() as {
+      router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+    };
     const declared = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.permission]));
     liveRoutes = express.router.stack
       .filter((layer) => layer.route)
-      .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).map((m) => ({ method: m.toUpperCase(), path: layer.route?.path as string })))
+      .flatMap((layer) =>
+        Object.keys(layer.route?.methods ?? {}).map((m) => ({
+          method: m.toUpperCase(),
+          path: layer.route?.path as string,
+        })),
+      )
       .map((r) => ({ ...r, permission: declared.get(`${r.method} ${r.path}`) ?? OUTSIDE_NEST }));
     for (const slug of ['a', 'b', 'c']) {
       const canary = `canary-${slug}-${randomBytes(4).toString('hex')}`;
@@ -148,7 +505,8 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     await insertUser(h, 'fed@fc.test', 'Federation', [], ['federation_admin']);
     for (const coop of coops) {
-      for (const role of COOP_ROLES) actors.push({ role, coop, session: await signIn(h, `${role}.${coop.canary}@fc.test`) });
+      for (const role of COOP_ROLES)
+        actors.push({ role, coop, session: await signIn(h, `${role}.${coop.canary}@fc.test`) });
     }
     actors.push({ role: 'federation_admin', coop: null, session: await signIn(h, 'fed@fc.test') });
   });
@@ -164,7 +522,10 @@ describe('tenant isolation, through every route of the live API, as the applicat
       h.su.query('select to_jsonb(c) as r from coops c where id = $1', [coop.id]),
       h.su.query('select to_jsonb(m) as r from memberships m where coop_id = $1 order by user_id', [coop.id]),
       h.su.query('select to_jsonb(i) as r from invitations i where coop_id = $1 order by id', [coop.id]),
-      h.su.query('select to_jsonb(u) as r from users u where id in (select user_id from memberships where coop_id = $1) order by id', [coop.id]),
+      h.su.query(
+        'select to_jsonb(u) as r from users u where id in (select user_id from memberships where coop_id = $1) order by id',
+        [coop.id],
+      ),
       h.su.query('select to_jsonb(o) as r from outbox o where coop_id = $1 order by id', [coop.id]),
       h.su.query('select to_jsonb(s) as r from coop_storefronts s where coop_id = $1', [coop.id]),
       h.su.query('select to_jsonb(c) as r from coop_compliance c where coop_id = $1', [coop.id]),
@@ -190,14 +551,19 @@ describe('tenant isolation, through every route of the live API, as the applicat
   it('finds every Nest route in the live express router; the rest is the OpenAPI document and its UI only', () => {
     const live = liveRoutes.map((r) => `${r.method} ${r.path}`);
     expect(routes.map((r) => `${r.method} ${r.path}`).filter((k) => !live.includes(k))).toEqual([]);
-    for (const r of liveRoutes.filter((x) => x.permission === OUTSIDE_NEST)) expect(r.path).toMatch(/^\/api\/(docs|openapi\.json)/);
+    for (const r of liveRoutes.filter((x) => x.permission === OUTSIDE_NEST))
+      expect(r.path).toMatch(/^\/api\/(docs|openapi\.json)/);
   });
 
   it('has an expected-access entry for every live route, and no stale entry', () => {
     const keys = liveRoutes.map((r) => `${r.method} ${r.path}`);
     expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
-    for (const route of liveRoutes) expect([route.path, route.permission]).toEqual([route.path, EXPECTED[`${route.method} ${route.path}`]?.permission]);
+    for (const route of liveRoutes)
+      expect([route.path, route.permission]).toEqual([
+        route.path,
+        EXPECTED[`${route.method} ${route.path}`]?.permission,
+      ]);
   });
 
   it('every role of every coop: foreign reads 404, lists without foreign canaries, foreign writes refused with rows unchanged', async () => {
@@ -219,7 +585,10 @@ describe('tenant isolation, through every route of the live API, as the applicat
         let token = actor.session.accessToken;
         if (key === 'POST /api/auth/sign-out') token = (await signIn(h, actor.session.principal.email)).accessToken;
         const before = await snapshot(foreign);
-        const res = await send(expected.probe(foreign, actor), ['public', OUTSIDE_NEST].includes(expected.permission) ? undefined : token);
+        const res = await send(
+          expected.probe(foreign, actor),
+          ['public', OUTSIDE_NEST].includes(expected.permission) ? undefined : token,
+        );
         const body = JSON.stringify(res.body ?? '') + (res.text ?? '');
         const label = `${key} as ${actor.role}@${actor.coop?.slug ?? 'platform'}`;
         const defaults = { list: 200, read: 404, write: 404, body: 403, fixed: 200 };
@@ -245,7 +614,12 @@ describe('tenant isolation, through every route of the live API, as the applicat
 
   it('refuses forged, expired, foreign-coop, disabled and revoked tokens, every one', async () => {
     const victim = actors[0] as Actor;
-    const claims = { sub: victim.session.principal.userId, sid: victim.session.principal.sessionId, coop: victim.coop?.id ?? null, typ: 'access' };
+    const claims = {
+      sub: victim.session.principal.userId,
+      sid: victim.session.principal.sessionId,
+      coop: victim.coop?.id ?? null,
+      typ: 'access',
+    };
     const now = Math.floor(Date.now() / 1000);
     const std = { iss: h.config.jwtIssuer, aud: h.config.jwtAudience, iat: now, exp: now + 600 };
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -262,13 +636,43 @@ describe('tenant isolation, through every route of the live API, as the applicat
 
     const table: Array<[string, string, number, string]> = [
       ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, ...std })}.`, 401, 'TOKEN_INVALID'],
-      ['wrong signature', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std }, 'x'.repeat(48)), 401, 'TOKEN_INVALID'],
-      ['HS512 header, unsigned', `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64({ ...claims, ...std })}.sig`, 401, 'TOKEN_INVALID'],
-      ['expired', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iat: now - 2000, exp: now - 1000 }), 401, 'TOKEN_EXPIRED'],
-      ['wrong audience', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, aud: 'other-api' }), 401, 'TOKEN_INVALID'],
+      [
+        'wrong signature',
+        hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std }, 'x'.repeat(48)),
+        401,
+        'TOKEN_INVALID',
+      ],
+      [
+        'HS512 header, unsigned',
+        `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64({ ...claims, ...std })}.sig`,
+        401,
+        'TOKEN_INVALID',
+      ],
+      [
+        'expired',
+        hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iat: now - 2000, exp: now - 1000 }),
+        401,
+        'TOKEN_EXPIRED',
+      ],
+      [
+        'wrong audience',
+        hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, aud: 'other-api' }),
+        401,
+        'TOKEN_INVALID',
+      ],
       ['wrong issuer', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iss: 'other' }), 401, 'TOKEN_INVALID'],
-      ['coop claim without membership', signer.sign({ sub: claims.sub, sid: claims.sid, coop: coops[1]?.id as string }), 403, 'NO_MEMBERSHIP'],
-      ['someone else’s session', signer.sign({ sub: (actors[6] as Actor).session.principal.userId, sid: claims.sid, coop: claims.coop }), 401, 'SESSION_REVOKED'],
+      [
+        'coop claim without membership',
+        signer.sign({ sub: claims.sub, sid: claims.sid, coop: coops[1]?.id as string }),
+        403,
+        'NO_MEMBERSHIP',
+      ],
+      [
+        'someone else’s session',
+        signer.sign({ sub: (actors[6] as Actor).session.principal.userId, sid: claims.sid, coop: claims.coop }),
+        401,
+        'SESSION_REVOKED',
+      ],
       ['disabled user', disabled.accessToken, 401, 'USER_DISABLED'],
       ['revoked session', revoked.accessToken, 401, 'SESSION_REVOKED'],
       ['garbage', 'Bearer-less', 401, 'TOKEN_INVALID'],
@@ -288,7 +692,9 @@ describe('tenant isolation, through every route of the live API, as the applicat
         where n.nspname = 'public' and c.relkind in ('r', 'p')
           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'coop_id' and not a.attisdropped)`,
     );
-    expect(tables.rows.map((t) => t.table)).toEqual(expect.arrayContaining(['memberships', 'invitations', 'outbox', 'audit_events']));
+    expect(tables.rows.map((t) => t.table)).toEqual(
+      expect.arrayContaining(['memberships', 'invitations', 'outbox', 'audit_events']),
+    );
     for (const t of tables.rows) expect([t.table, t.rls, t.forced]).toEqual([t.table, true, true]);
     const owned = await h.su.query(
       `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -322,7 +728,10 @@ describe('tenant isolation, through every route of the live API, as the applicat
       }
       await expect(
         db.forCoop(coops[0]?.id as string, (tx) =>
-          tx.execute("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{member}')", [coops[1]?.id, coops[0]?.users['member']]),
+          tx.execute("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{member}')", [
+            coops[1]?.id,
+            coops[0]?.users['member'],
+          ]),
         ),
       ).rejects.toThrow(/row-level security/);
     } finally {

@@ -3,20 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
-import {
-  ComplianceService,
-  FederationMailer,
-} from '@federacycle/federation-server';
+import { ComplianceService, FederationMailer } from '@federacycle/federation-server';
 import { MailService } from '@federacycle/identity-server';
 import { loadConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
-import {
-  JobName,
-  QueueName,
-  createRedis,
-  type JobEnvelope,
-} from '@federacycle/platform-queue';
+import { JobName, QueueName, createRedis, type JobEnvelope } from '@federacycle/platform-queue';
 import {
   createTestDatabase,
   obliterate,
@@ -56,17 +48,8 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
       prefix: testQueuePrefix(),
     });
     const clock = { now: () => now };
-    const compliance = new ComplianceService(
-      db,
-      new FederationMailer(new MailService(config), config),
-      clock,
-    );
-    processor = new ComplianceProcessor(
-      compliance,
-      clock,
-      new Metrics('worker-test'),
-      queue,
-    );
+    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock);
+    processor = new ComplianceProcessor(compliance, clock, new Metrics('worker-test'), queue);
     for (const [slug, status] of [
       ['a', 'active'],
       ['b', 'active'],
@@ -82,10 +65,10 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
     const u = await su.query<{ id: string }>(
       "insert into users (email, name, password_hash) values ('rider@a.test', 'R', 'x') returning id",
     );
-    await su.query(
-      "insert into memberships (coop_id, user_id, roles) values ($1, $2, '{courier}')",
-      [coops[0], u.rows[0]?.id],
-    );
+    await su.query("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{courier}')", [
+      coops[0],
+      u.rows[0]?.id,
+    ]);
   });
   afterAll(async () => {
     await obliterate([queue]);
@@ -120,17 +103,11 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
     });
     const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(jobs.map((j) => j.id).sort()).toEqual(
-      [coops[0], coops[1], coops[2]]
-        .map((id) => complianceJobId(id as string, '2026-06-01'))
-        .sort(),
+      [coops[0], coops[1], coops[2]].map((id) => complianceJobId(id as string, '2026-06-01')).sort(),
     );
-    expect(
-      jobs.every(
-        (j) =>
-          j.name === JobName.COMPLIANCE_CHECK_COOP &&
-          (j.data as JobEnvelope).coopId !== null,
-      ),
-    ).toBe(true);
+    expect(jobs.every((j) => j.name === JobName.COMPLIANCE_CHECK_COOP && (j.data as JobEnvelope).coopId !== null)).toBe(
+      true,
+    );
   });
 
   it('runs each coop job in its coop context; running a job twice leaves the same row', async () => {

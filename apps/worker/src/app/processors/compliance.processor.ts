@@ -9,12 +9,7 @@ import {
   type ComplianceCheckResult,
 } from '@federacycle/federation-server';
 import { Metrics } from '@federacycle/platform-observability';
-import {
-  JobName,
-  QueueName,
-  runInJobContext,
-  type JobEnvelope,
-} from '@federacycle/platform-queue';
+import { JobName, QueueName, runInJobContext, type JobEnvelope } from '@federacycle/platform-queue';
 
 /** Daily at 03:00 (server time zone of the worker; UTC in production). */
 export const COMPLIANCE_FAN_OUT_PATTERN = '0 3 * * *';
@@ -30,10 +25,7 @@ export function complianceJobId(coopId: string, day: string): string {
  * context by ComplianceService.checkCoop (idempotent: a second run the same day changes nothing).
  */
 @Processor(QueueName.COMPLIANCE, { concurrency: 4 })
-export class ComplianceProcessor
-  extends WorkerHost
-  implements OnApplicationBootstrap
-{
+export class ComplianceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ComplianceProcessor.name);
 
   constructor(
@@ -93,25 +85,18 @@ export class ComplianceProcessor
   private dispatch(job: Job<JobEnvelope>): Promise<unknown> {
     switch (job.name) {
       case JobName.COMPLIANCE_FAN_OUT:
-        return this.fanOut(
-          job as Job<JobEnvelope<typeof JobName.COMPLIANCE_FAN_OUT>>,
-        );
+        return this.fanOut(job as Job<JobEnvelope<typeof JobName.COMPLIANCE_FAN_OUT>>);
       case JobName.COMPLIANCE_CHECK_COOP:
-        return runInJobContext(
-          job as Job<JobEnvelope<typeof JobName.COMPLIANCE_CHECK_COOP>>,
-          (envelope) => this.check(envelope),
+        return runInJobContext(job as Job<JobEnvelope<typeof JobName.COMPLIANCE_CHECK_COOP>>, (envelope) =>
+          this.check(envelope),
         );
       default:
-        throw new Error(
-          `no handler for job ${job.name} on ${QueueName.COMPLIANCE}`,
-        );
+        throw new Error(`no handler for job ${job.name} on ${QueueName.COMPLIANCE}`);
     }
   }
 
   /** One job per coop for today; a second fan-out the same day adds nothing (same job ids). */
-  async fanOut(
-    job: Job<JobEnvelope<typeof JobName.COMPLIANCE_FAN_OUT>>,
-  ): Promise<{ day: string; coops: number }> {
+  async fanOut(job: Job<JobEnvelope<typeof JobName.COMPLIANCE_FAN_OUT>>): Promise<{ day: string; coops: number }> {
     const day = utcDay(this.clock.now());
     const coops = await this.compliance.coopsToCheck();
     await this.queue.addBulk(
@@ -139,8 +124,7 @@ export class ComplianceProcessor
   private async check(
     envelope: JobEnvelope<typeof JobName.COMPLIANCE_CHECK_COOP>,
   ): Promise<ComplianceCheckResult | null> {
-    if (envelope.coopId === null)
-      throw new Error('compliance.check-coop needs the coop in its envelope');
+    if (envelope.coopId === null) throw new Error('compliance.check-coop needs the coop in its envelope');
     return this.compliance.checkCoop(envelope.coopId);
   }
 }

@@ -25,7 +25,10 @@ export class EventsProcessor extends WorkerHost {
         return result;
       } catch (error) {
         this.metrics.jobsProcessed.inc({ queue: QueueName.EVENTS, job: job.name, outcome: 'failed' });
-        this.logger.error({ err: error instanceof Error ? error.message : String(error), job: job.name, jobId: job.id }, 'job failed');
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error), job: job.name, jobId: job.id },
+          'job failed',
+        );
         throw error;
       }
     });

@@ -34,7 +34,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async process(job: Job): Promise<RelayResult> {
-    if (job.name !== JobName.OUTBOX_RELAY) throw new Error(`no handler for job ${job.name} on ${QueueName.MAINTENANCE}`);
+    if (job.name !== JobName.OUTBOX_RELAY)
+      throw new Error(`no handler for job ${job.name} on ${QueueName.MAINTENANCE}`);
     return this.relay.relayOnce();
   }
 }

@@ -16,7 +16,8 @@ const shapes = fc.record({
   openEnds: fc.boolean(),
 });
 
-const routesOf = (plan: DispatchPlan) => plan.routes.map((r) => ({ courierId: r.courierId, stops: r.stops.map((s) => `${s.kind}:${s.requestId}`) }));
+const routesOf = (plan: DispatchPlan) =>
+  plan.routes.map((r) => ({ courierId: r.courierId, stops: r.stops.map((s) => `${s.kind}:${s.requestId}`) }));
 
 function courierOf(plan: DispatchPlan, requestId: string): string | undefined {
   return plan.routes.find((r) => r.stops.some((s) => s.requestId === requestId))?.courierId;
@@ -68,7 +69,10 @@ describe('solveDispatch on Li & Lim', () => {
   });
 
   it('still returns a feasible plan under a zero budget, reporting what it could not place', () => {
-    const problem: DispatchProblem = { ...lilimToProblem(loadLilim('lr101')), couriers: lilimToProblem(loadLilim('lr101')).couriers.slice(0, 5) };
+    const problem: DispatchProblem = {
+      ...lilimToProblem(loadLilim('lr101')),
+      couriers: lilimToProblem(loadLilim('lr101')).couriers.slice(0, 5),
+    };
     const plan = solveDispatch(problem, { seed: 1, timeBudgetMs: 0 });
     expect(checkPlan(problem, plan).violations).toEqual([]);
     expect(plan.unassigned.length).toBeGreaterThan(0);
@@ -81,6 +85,11 @@ describe('solveDispatch on Li & Lim', () => {
 describe('solveDispatch with nothing to do', () => {
   it('handles no requests and no couriers', () => {
     const metric = euclideanMetric();
-    expect(solveDispatch({ couriers: [], requests: [], metric }).summary).toEqual({ unassigned: 0, couriersUsed: 0, lateness: 0, distance: 0 });
+    expect(solveDispatch({ couriers: [], requests: [], metric }).summary).toEqual({
+      unassigned: 0,
+      couriersUsed: 0,
+      lateness: 0,
+      distance: 0,
+    });
   });
 });

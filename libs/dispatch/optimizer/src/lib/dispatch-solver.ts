@@ -141,7 +141,10 @@ function seedRoutes(inst: CompiledInstance, sol: Solution, seeds: readonly Route
     // Keep only complete requests: both stops of a pair (pickup first), or a carried delivery.
     const complete = nodes.filter((node) => {
       const r = inst.nodeRequest[node];
-      return (seen.get(r) ?? 0) === (inst.reqPickup[r] >= 0 ? 2 : 1) && (inst.reqPickup[r] < 0 || nodes.indexOf(inst.reqPickup[r]) < nodes.indexOf(inst.reqDelivery[r]));
+      return (
+        (seen.get(r) ?? 0) === (inst.reqPickup[r] >= 0 ? 2 : 1) &&
+        (inst.reqPickup[r] < 0 || nodes.indexOf(inst.reqPickup[r]) < nodes.indexOf(inst.reqDelivery[r]))
+      );
     });
     if (route.assign(inst, complete)) {
       for (const node of complete) sol.routeOf[inst.nodeRequest[node]] = k;

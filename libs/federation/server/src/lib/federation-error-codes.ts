@@ -34,5 +34,4 @@ export const FederationErrorCode = {
   LICENCE_REVOKED: 'LICENCE_REVOKED',
   LICENCE_NOT_YET_VALID: 'LICENCE_NOT_YET_VALID',
 } as const;
-export type FederationErrorCode =
-  (typeof FederationErrorCode)[keyof typeof FederationErrorCode];
+export type FederationErrorCode = (typeof FederationErrorCode)[keyof typeof FederationErrorCode];

@@ -10,10 +10,7 @@ import { FederationPublicController } from './http/public.controller';
 import { StatutesUploadInterceptor } from './http/statutes-upload.interceptor';
 import { CapabilityGuard } from './nest/capability.guard';
 import { CLOCK, SystemClock } from './nest/clock';
-import {
-  COOP_ADMIN_INVITER,
-  TransactionalCoopAdminInviter,
-} from './nest/coop-admin-inviter';
+import { COOP_ADMIN_INVITER, TransactionalCoopAdminInviter } from './nest/coop-admin-inviter';
 import { FederationMailer } from './nest/federation-mailer';
 import { FederationSettingsService } from './nest/federation-settings.service';
 import { LicenceKeysService } from './nest/licence-keys.service';
@@ -27,11 +24,7 @@ import { StandingService } from './nest/standing.service';
  * modules (orders, partner API, dispatch): import FederationModule there.
  */
 @Module({
-  controllers: [
-    FederationPublicController,
-    FederationAdminController,
-    CoopFederationController,
-  ],
+  controllers: [FederationPublicController, FederationAdminController, CoopFederationController],
   providers: [
     { provide: CLOCK, useClass: SystemClock },
     { provide: COOP_ADMIN_INVITER, useClass: TransactionalCoopAdminInviter },
@@ -48,13 +41,7 @@ import { StandingService } from './nest/standing.service';
     ComplianceService,
     StatutesUploadInterceptor,
   ],
-  exports: [
-    CLOCK,
-    StandingService,
-    CapabilityGuard,
-    LicencesService,
-    ComplianceService,
-  ],
+  exports: [CLOCK, StandingService, CapabilityGuard, LicencesService, ComplianceService],
 })
 export class FederationModule {}
 
@@ -62,12 +49,7 @@ export class FederationModule {}
  * What the worker needs of the federation: the daily compliance check (no controllers, no keys).
  */
 @Module({
-  providers: [
-    { provide: CLOCK, useClass: SystemClock },
-    MailService,
-    FederationMailer,
-    ComplianceService,
-  ],
+  providers: [{ provide: CLOCK, useClass: SystemClock }, MailService, FederationMailer, ComplianceService],
   exports: [CLOCK, ComplianceService],
 })
 export class FederationWorkerModule {}

@@ -102,7 +102,8 @@ const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const apiPort = port(env, 'API_PORT', 3000);
-  const jwtSecret = nodeEnv === 'production' ? required(env, 'JWT_SECRET') : optional(env, 'JWT_SECRET', DEV_JWT_SECRET);
+  const jwtSecret =
+    nodeEnv === 'production' ? required(env, 'JWT_SECRET') : optional(env, 'JWT_SECRET', DEV_JWT_SECRET);
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'must be changed from the development default in production');

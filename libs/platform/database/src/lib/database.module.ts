@@ -8,7 +8,8 @@ import { Database } from './database';
     {
       provide: Database,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Database({ url: config.databaseUrl, max: config.databasePoolSize, applicationName: 'federacycle' }),
+      useFactory: (config: AppConfig) =>
+        new Database({ url: config.databaseUrl, max: config.databasePoolSize, applicationName: 'federacycle' }),
     },
   ],
   exports: [Database],

@@ -69,9 +69,12 @@ export async function migrate(ownerUrl: string, dir: string): Promise<MigrateRes
     const byVersion = new Map(files.map((f) => [f.version, f]));
     for (const row of applied.rows) {
       const file = byVersion.get(row.version);
-      if (!file) throw new MigrationError(`migration ${row.version}_${row.name}.sql was applied but its file is missing`);
+      if (!file)
+        throw new MigrationError(`migration ${row.version}_${row.name}.sql was applied but its file is missing`);
       if (file.checksum !== row.checksum) {
-        throw new MigrationError(`migration ${row.version}_${row.name}.sql changed after it was applied; add a new migration instead`);
+        throw new MigrationError(
+          `migration ${row.version}_${row.name}.sql changed after it was applied; add a new migration instead`,
+        );
       }
     }
     const done = new Set(applied.rows.map((r) => r.version));

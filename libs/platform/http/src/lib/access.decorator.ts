@@ -14,7 +14,10 @@ export function describePermission(permission: Permission): string {
  * route without it; the permission also lands in the OpenAPI document (`x-permission`).
  */
 export function Access(permission: Permission): MethodDecorator & ClassDecorator {
-  const decorators = [SetMetadata(ACCESS_METADATA, permission), ApiExtension('x-permission', describePermission(permission))];
+  const decorators = [
+    SetMetadata(ACCESS_METADATA, permission),
+    ApiExtension('x-permission', describePermission(permission)),
+  ];
   if (permission !== 'public') {
     decorators.push(
       ApiBearerAuth(),

@@ -13,7 +13,10 @@ export class ApiException extends HttpException {
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
   ) {
-    super({ statusCode: status, code, message, errors } satisfies Omit<ApiErrorBody, 'code'> & { code: string }, status);
+    super(
+      { statusCode: status, code, message, errors } satisfies Omit<ApiErrorBody, 'code'> & { code: string },
+      status,
+    );
   }
 
   static notFound(what: string): ApiException {

@@ -83,8 +83,13 @@ export class ApiErrorFilter implements ExceptionFilter {
       if (status === 404) {
         return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'No such endpoint' };
       }
-      if (status === 413) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
-      return { statusCode: status, code: statusCode(status), message: status >= 500 ? 'Something went wrong on our side' : exception.message };
+      if (status === 413)
+        return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      return {
+        statusCode: status,
+        code: statusCode(status),
+        message: status >= 500 ? 'Something went wrong on our side' : exception.message,
+      };
     }
     const pg = pgErrorCode(exception);
     if (pg === PgErrorCode.INVALID_TEXT_REPRESENTATION) {
@@ -99,6 +104,10 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (pg === PgErrorCode.INSUFFICIENT_PRIVILEGE) {
       return { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' };
     }
-    return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; the request id helps us find it' };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side; the request id helps us find it',
+    };
   }
 }

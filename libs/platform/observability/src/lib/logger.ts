@@ -11,7 +11,10 @@ export function createLogger(service: string, level: string): Logger {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
+      remove: true,
+    },
     mixin() {
       const context = TenantContext.current();
       return context ? { requestId: context.requestId, coopId: context.coopId, actorId: context.actorId } : {};

@@ -24,11 +24,16 @@ export async function pingRedis(redis: IORedis, timeoutMs = 2000): Promise<void>
  * Boot check of api and worker: both stores must answer before the process serves, so a
  * wrong URL fails fast with one line instead of a process that looks up but is not.
  */
-export async function assertDependenciesReachable(db: { ping(timeoutMs?: number): Promise<void> }, redis: IORedis): Promise<void> {
+export async function assertDependenciesReachable(
+  db: { ping(timeoutMs?: number): Promise<void> },
+  redis: IORedis,
+): Promise<void> {
   try {
     await db.ping(5000);
   } catch (error) {
-    throw new Error(`cannot reach PostgreSQL at DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `cannot reach PostgreSQL at DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     await pingRedis(redis, 5000);

@@ -1,7 +1,13 @@
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Client } from 'pg';
 import { Database, TenantContext } from '@federacycle/platform-database';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, waitForQueuesIdle, type TestDatabase } from '@federacycle/platform-testing';
+import {
+  createTestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+  waitForQueuesIdle,
+  type TestDatabase,
+} from '@federacycle/platform-testing';
 import { recordAuditEvent } from './audit-recorder';
 import { createRedis } from './connection';
 import { writeOutbox } from './outbox';
@@ -24,7 +30,10 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     db = new Database({ url: testDb.appUrl, max: 4 });
     owner = new Client({ connectionString: testDb.superUrl });
     await owner.connect();
-    for (const [id, slug] of [[coopA, 'coop-a'], [coopB, 'coop-b']]) {
+    for (const [id, slug] of [
+      [coopA, 'coop-a'],
+      [coopB, 'coop-b'],
+    ]) {
       await owner.query(
         `insert into coops (id, slug, name, city, country, timezone, currency) values ($1, $2, $2, 'City', 'FR', 'Europe/Paris', 'EUR')`,
         [id, slug],
@@ -56,7 +65,10 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     // writing a row for another coop is refused by the policy's WITH CHECK
     await expect(
       db.forCoop(coopA, (tx) =>
-        tx.execute(`insert into outbox (coop_id, queue, job_name, payload, request_id) values ($1, 'events', 'x', '{}', 'r')`, [coopB]),
+        tx.execute(
+          `insert into outbox (coop_id, queue, job_name, payload, request_id) values ($1, 'events', 'x', '{}', 'r')`,
+          [coopB],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
     // and reading the coop from an unset context throws rather than running for nobody

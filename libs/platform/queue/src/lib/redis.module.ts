@@ -8,7 +8,9 @@ export const REDIS = Symbol('REDIS');
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl) }],
+  providers: [
+    { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl) },
+  ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {

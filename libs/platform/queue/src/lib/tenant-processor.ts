@@ -11,8 +11,7 @@ export function runInJobContext<J extends JobName, T>(
   handler: (envelope: JobEnvelope<J>) => Promise<T>,
 ): Promise<T> {
   const envelope = job.data;
-  return TenantContext.run(
-    { coopId: envelope.coopId, actorId: envelope.actorId, requestId: envelope.requestId },
-    () => handler(envelope),
+  return TenantContext.run({ coopId: envelope.coopId, actorId: envelope.actorId, requestId: envelope.requestId }, () =>
+    handler(envelope),
   );
 }

@@ -19,7 +19,12 @@ describe('migrator', () => {
   let ownerUrl: string;
 
   beforeAll(async () => {
-    await provisionDatabase({ adminUrl: adminUrl(), database, ownerPassword: 'fc_owner_test', appPassword: 'fc_app_test' });
+    await provisionDatabase({
+      adminUrl: adminUrl(),
+      database,
+      ownerPassword: 'fc_owner_test',
+      appPassword: 'fc_app_test',
+    });
     ownerUrl = withDatabase(adminUrl(), database, OWNER_ROLE, 'fc_owner_test');
     dir = mkdtempSync(join(tmpdir(), 'fc-migrations-'));
   });
@@ -38,7 +43,9 @@ describe('migrator', () => {
 
   it('rolls back a failing migration whole and names it', async () => {
     writeFileSync(join(dir, '0003_broken.sql'), 'insert into first values (2); select no_such_function();');
-    await expect(migrate(ownerUrl, dir)).rejects.toThrow(/0003_broken\.sql failed: function no_such_function\(\) does not exist/);
+    await expect(migrate(ownerUrl, dir)).rejects.toThrow(
+      /0003_broken\.sql failed: function no_such_function\(\) does not exist/,
+    );
     const client = new Client({ connectionString: ownerUrl });
     await client.connect();
     const rows = await client.query('select id from first order by id');
@@ -52,7 +59,9 @@ describe('migrator', () => {
     await expect(migrate(ownerUrl, dir)).rejects.toThrow('migration 0002_second.sql changed after it was applied');
     rmSync(join(dir, '0002_second.sql'));
     await expect(migrate(ownerUrl, dir)).rejects.toThrow(MigrationError);
-    await expect(migrate(ownerUrl, dir)).rejects.toThrow('migration 0002_second.sql was applied but its file is missing');
+    await expect(migrate(ownerUrl, dir)).rejects.toThrow(
+      'migration 0002_second.sql was applied but its file is missing',
+    );
   });
 
   it('rejects badly named files and missing folders with one line', () => {

@@ -70,7 +70,9 @@ describe('federation API clients', () => {
     api.approve('a-1').subscribe();
     expect(http.expectOne('/api/federation/applications/a-1/approve').request.body).toEqual({});
     api.reject('a-1', 'Not a cooperative').subscribe();
-    expect(http.expectOne('/api/federation/applications/a-1/reject').request.body).toEqual({ reason: 'Not a cooperative' });
+    expect(http.expectOne('/api/federation/applications/a-1/reject').request.body).toEqual({
+      reason: 'Not a cooperative',
+    });
     api.coopAction('c-1', 'suspend', 'Unpaid dues').subscribe();
     expect(http.expectOne('/api/federation/coops/c-1/suspend').request.body).toEqual({ reason: 'Unpaid dues' });
     api.issueLicence('c-1').subscribe();

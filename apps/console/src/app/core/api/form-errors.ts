@@ -58,10 +58,16 @@ export function controlErrorMessage(
   if (errors['required']) return { key: 'form.required' };
   if (errors['email']) return { key: 'form.invalidEmail' };
   if (errors['minlength']) {
-    return { key: 'form.minLength', params: { min: (errors['minlength'] as { requiredLength: number }).requiredLength } };
+    return {
+      key: 'form.minLength',
+      params: { min: (errors['minlength'] as { requiredLength: number }).requiredLength },
+    };
   }
   if (errors['maxlength']) {
-    return { key: 'form.maxLength', params: { max: (errors['maxlength'] as { requiredLength: number }).requiredLength } };
+    return {
+      key: 'form.maxLength',
+      params: { max: (errors['maxlength'] as { requiredLength: number }).requiredLength },
+    };
   }
   if (errors['pattern']) return { key: 'form.invalidFormat' };
   if (errors['server']) return { key: serverCodeKey(errors['server']) };

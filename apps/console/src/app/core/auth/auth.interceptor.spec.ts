@@ -99,7 +99,10 @@ describe('authInterceptor', () => {
     backend.expectOne('/api/members').flush(expired, { status: 401, statusText: 'Unauthorized' });
     backend
       .expectOne(AUTH_URLS.refresh)
-      .flush({ statusCode: 401, code: 'SESSION_REVOKED', message: 'revoked' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, code: 'SESSION_REVOKED', message: 'revoked' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
 
     expect(signOut).toHaveBeenCalledTimes(1);
     expect(failure).not.toBeNull();

@@ -38,9 +38,7 @@ export class AuthService {
   readonly signedIn = computed(() => this.principalState() !== null);
   readonly ability = computed<AppAbility>(() => {
     const principal = this.principalState();
-    return defineAbilityFor(
-      principal ?? { coopId: null, roles: [], platformRoles: [] },
-    );
+    return defineAbilityFor(principal ?? { coopId: null, roles: [], platformRoles: [] });
   });
   readonly currentMembership = computed<MembershipSummary | null>(() => {
     const coopId = this.principalState()?.coopId ?? null;
@@ -69,9 +67,7 @@ export class AuthService {
   }
 
   switchCoop(coopId: string): Observable<SessionResponse> {
-    return this.http
-      .post<SessionResponse>(AUTH_URLS.switchCoop, { coopId })
-      .pipe(tap((s) => this.applySession(s)));
+    return this.http.post<SessionResponse>(AUTH_URLS.switchCoop, { coopId }).pipe(tap((s) => this.applySession(s)));
   }
 
   /**
@@ -119,7 +115,10 @@ export class AuthService {
   endSessionLocally(): void {
     this.clearSession();
     const current = this.router.url;
-    void this.router.navigate(['/sign-in'], current && current !== '/sign-in' ? { queryParams: { returnUrl: current } } : {});
+    void this.router.navigate(
+      ['/sign-in'],
+      current && current !== '/sign-in' ? { queryParams: { returnUrl: current } } : {},
+    );
   }
 
   private clearSession(): void {

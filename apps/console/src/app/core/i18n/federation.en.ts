@@ -12,7 +12,8 @@ export const federationEn = {
   'signIn.noAccount': 'Not on Federacycle yet?',
 
   'apply.title': 'Start a coop',
-  'apply.intro': 'Apply to join the federation. A federation admin reviews every application; you can follow yours on its status page.',
+  'apply.intro':
+    'Apply to join the federation. A federation admin reviews every application; you can follow yours on its status page.',
   'apply.startLink': 'Start a coop',
   'apply.haveAccount': 'Already a member? Sign in',
   'apply.stepCoop': 'Cooperative',
@@ -54,10 +55,13 @@ export const federationEn = {
   'applicationStatus.under_review': 'Under review',
   'applicationStatus.approved': 'Approved',
   'applicationStatus.rejected': 'Rejected',
-  'applicationStatus.explainApplied': 'We have received your application. A federation admin will start reviewing it soon.',
+  'applicationStatus.explainApplied':
+    'We have received your application. A federation admin will start reviewing it soon.',
   'applicationStatus.explainUnderReview': 'A federation admin is checking your legal form, registration and statutes.',
-  'applicationStatus.explainApproved': 'Welcome to the federation! The first coop admin receives an email to set up the console.',
-  'applicationStatus.explainRejected': 'Your application was not accepted. The reason is below; you may apply again once it is addressed.',
+  'applicationStatus.explainApproved':
+    'Welcome to the federation! The first coop admin receives an email to set up the console.',
+  'applicationStatus.explainRejected':
+    'Your application was not accepted. The reason is below; you may apply again once it is addressed.',
   'applicationStatus.reason': 'Reason given',
   'applicationStatus.submitted': 'Submitted',
   'applicationStatus.decided': 'Decided',
@@ -67,7 +71,8 @@ export const federationEn = {
 
   'verify.link': 'Verify a licence',
   'verify.title': 'Verify a licence',
-  'verify.intro': 'Paste a Federacycle licence to check that the federation issued it to a worker-owned cooperative and that it is still valid.',
+  'verify.intro':
+    'Paste a Federacycle licence to check that the federation issued it to a worker-owned cooperative and that it is still valid.',
   'verify.licence': 'Licence',
   'verify.submit': 'Verify',
   'verify.coop': 'Cooperative',
@@ -97,7 +102,8 @@ export const federationEn = {
   'compliance.code.LICENCE_REQUIRED': 'The cooperative has no licence yet.',
   'compliance.code.LICENCE_EXPIRED': 'The cooperative’s licence has expired: ask the federation to renew it.',
   'compliance.code.COOP_SUSPENDED': 'The federation has suspended the cooperative.',
-  'compliance.code.COOP_NOT_WORKER_OWNED': 'Too few couriers are members: the cooperative no longer meets the worker-owned condition.',
+  'compliance.code.COOP_NOT_WORKER_OWNED':
+    'Too few couriers are members: the cooperative no longer meets the worker-owned condition.',
 
   'licence.title': 'Licence',
   'licence.noCoop': 'Choose a cooperative with the switcher to see its licence.',

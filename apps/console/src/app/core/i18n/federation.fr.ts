@@ -11,7 +11,8 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
   'signIn.noAccount': 'Pas encore sur Federacycle ?',
 
   'apply.title': 'Créer une coop',
-  'apply.intro': 'Candidatez pour rejoindre la fédération. Chaque candidature est examinée par un·e admin de la fédération ; vous suivez la vôtre sur sa page de suivi.',
+  'apply.intro':
+    'Candidatez pour rejoindre la fédération. Chaque candidature est examinée par un·e admin de la fédération ; vous suivez la vôtre sur sa page de suivi.',
   'apply.startLink': 'Créer une coop',
   'apply.haveAccount': 'Déjà membre ? Se connecter',
   'apply.stepCoop': 'Coopérative',
@@ -53,10 +54,14 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
   'applicationStatus.under_review': 'En cours d’examen',
   'applicationStatus.approved': 'Acceptée',
   'applicationStatus.rejected': 'Refusée',
-  'applicationStatus.explainApplied': 'Nous avons bien reçu votre candidature. Un·e admin de la fédération va bientôt l’examiner.',
-  'applicationStatus.explainUnderReview': 'Un·e admin de la fédération vérifie votre forme juridique, votre immatriculation et vos statuts.',
-  'applicationStatus.explainApproved': 'Bienvenue dans la fédération ! La première personne admin reçoit un e-mail pour configurer la console.',
-  'applicationStatus.explainRejected': 'Votre candidature n’a pas été acceptée. Le motif est indiqué ci-dessous ; vous pourrez candidater à nouveau une fois le point réglé.',
+  'applicationStatus.explainApplied':
+    'Nous avons bien reçu votre candidature. Un·e admin de la fédération va bientôt l’examiner.',
+  'applicationStatus.explainUnderReview':
+    'Un·e admin de la fédération vérifie votre forme juridique, votre immatriculation et vos statuts.',
+  'applicationStatus.explainApproved':
+    'Bienvenue dans la fédération ! La première personne admin reçoit un e-mail pour configurer la console.',
+  'applicationStatus.explainRejected':
+    'Votre candidature n’a pas été acceptée. Le motif est indiqué ci-dessous ; vous pourrez candidater à nouveau une fois le point réglé.',
   'applicationStatus.reason': 'Motif indiqué',
   'applicationStatus.submitted': 'Envoyée le',
   'applicationStatus.decided': 'Décision le',
@@ -66,7 +71,8 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
 
   'verify.link': 'Vérifier une licence',
   'verify.title': 'Vérifier une licence',
-  'verify.intro': 'Collez une licence Federacycle pour vérifier que la fédération l’a délivrée à une coopérative détenue par ses travailleur·euses et qu’elle est toujours valide.',
+  'verify.intro':
+    'Collez une licence Federacycle pour vérifier que la fédération l’a délivrée à une coopérative détenue par ses travailleur·euses et qu’elle est toujours valide.',
   'verify.licence': 'Licence',
   'verify.submit': 'Vérifier',
   'verify.coop': 'Coopérative',
@@ -88,15 +94,18 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
   'standing.restricted': 'Restreinte',
 
   'compliance.label': 'Conformité',
-  'compliance.restricted': 'Votre coopérative est restreinte : les nouvelles commandes, la vitrine et l’API partenaires sont suspendues.',
+  'compliance.restricted':
+    'Votre coopérative est restreinte : les nouvelles commandes, la vitrine et l’API partenaires sont suspendues.',
   'compliance.grace': 'Votre coopérative est en délai de grâce : agissez maintenant pour continuer à opérer.',
   'compliance.graceUntil': 'Délai de grâce jusqu’au {date} : agissez avant pour continuer à opérer.',
   'compliance.warning': 'Une action est nécessaire pour garder votre licence.',
   'compliance.seeLicence': 'Voir la licence',
   'compliance.code.LICENCE_REQUIRED': 'La coopérative n’a pas encore de licence.',
-  'compliance.code.LICENCE_EXPIRED': 'La licence de la coopérative a expiré : demandez son renouvellement à la fédération.',
+  'compliance.code.LICENCE_EXPIRED':
+    'La licence de la coopérative a expiré : demandez son renouvellement à la fédération.',
   'compliance.code.COOP_SUSPENDED': 'La fédération a suspendu la coopérative.',
-  'compliance.code.COOP_NOT_WORKER_OWNED': 'Trop peu de coursier·ères sont sociétaires : la coopérative ne remplit plus la condition de détention par les travailleur·euses.',
+  'compliance.code.COOP_NOT_WORKER_OWNED':
+    'Trop peu de coursier·ères sont sociétaires : la coopérative ne remplit plus la condition de détention par les travailleur·euses.',
 
   'licence.title': 'Licence',
   'licence.noCoop': 'Choisissez une coopérative avec le sélecteur pour voir sa licence.',
@@ -117,7 +126,8 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
   'licence.explainSandbox': 'Mode test : un nombre limité de commandes de test jusqu’à la délivrance de la licence.',
   'licence.explainRestricted': 'L’activité est suspendue jusqu’à la résolution du problème ci-dessous.',
   'licence.ownershipTitle': 'Détention par les travailleur·euses',
-  'licence.ownershipDetail': '{members} coursier·ères actif·ves sur {active} sont sociétaires (au moins {threshold} requis).',
+  'licence.ownershipDetail':
+    '{members} coursier·ères actif·ves sur {active} sont sociétaires (au moins {threshold} requis).',
 
   'storefront.title': 'Vitrine',
   'storefront.published': 'La vitrine est publiée.',
@@ -192,12 +202,14 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
 
   'error.DUPLICATE_REGISTRATION': 'Une coopérative avec ce numéro d’immatriculation a déjà candidaté.',
   'error.REGISTRATION_FORMAT': 'Ce numéro d’immatriculation n’a pas le format attendu.',
-  'error.REGISTRATION_CHECKSUM': 'Ce numéro d’immatriculation n’est pas valide (clé de contrôle) : vérifiez qu’il n’y a pas de faute de frappe.',
+  'error.REGISTRATION_CHECKSUM':
+    'Ce numéro d’immatriculation n’est pas valide (clé de contrôle) : vérifiez qu’il n’y a pas de faute de frappe.',
   'error.UNKNOWN_COUNTRY': 'La fédération n’accepte pas encore de candidatures de ce pays.',
   'error.UNKNOWN_LEGAL_FORM': 'Cette forme juridique n’est pas acceptée pour ce pays.',
   'error.STATUTES_EMPTY': 'Le fichier des statuts est vide.',
   'error.STATUTES_TOO_LARGE': 'Le fichier des statuts est trop lourd.',
   'error.STATUTES_NOT_PDF': 'Les statuts doivent être un fichier PDF.',
   'error.REASON_REQUIRED': 'Indiquez un motif.',
-  'error.SANDBOX_TEST_ORDER_LIMIT': 'La limite de commandes de test du bac à sable est atteinte : une licence est nécessaire pour aller plus loin.',
+  'error.SANDBOX_TEST_ORDER_LIMIT':
+    'La limite de commandes de test du bac à sable est atteinte : une licence est nécessaire pour aller plus loin.',
 };

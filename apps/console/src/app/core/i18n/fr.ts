@@ -157,7 +157,8 @@ export const fr: Dictionary = {
   'error.RATE_LIMITED_NO_DELAY': 'Trop de tentatives. Réessayez dans un instant.',
   'error.LINK_EXPIRED': 'Ce lien a expiré. Demandez-en un nouveau.',
   'error.LINK_INVALID': 'Ce lien n’est pas valide (il a peut-être déjà servi).',
-  'error.WEAK_PASSWORD': 'Ce mot de passe est trop faible : utilisez au moins 10 caractères et évitez les mots courants.',
+  'error.WEAK_PASSWORD':
+    'Ce mot de passe est trop faible : utilisez au moins 10 caractères et évitez les mots courants.',
   'error.VALIDATION_FAILED': 'Certains champs ne sont pas valides : vérifiez les champs signalés.',
   'error.USER_DISABLED': 'Ce compte est désactivé. Contactez votre coopérative.',
   'error.NO_MEMBERSHIP': 'Ce compte n’appartient à aucune coopérative active.',

@@ -37,8 +37,7 @@ export class I18nService {
   readonly locale = computed(() => (this.langState() === 'fr' ? 'fr-FR' : 'en-GB'));
 
   /** Arrow function so components can expose it directly: `protected readonly t = inject(I18nService).t`. */
-  readonly t = (key: TranslationKey, params?: TranslationParams): string =>
-    interpolate(this.dictionary()[key], params);
+  readonly t = (key: TranslationKey, params?: TranslationParams): string => interpolate(this.dictionary()[key], params);
 
   constructor() {
     effect(() => {

@@ -21,18 +21,36 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: { action: 'manage', subject: 'Application' },
   },
   { path: '/federation/directory', labelKey: 'nav.directory', permission: { action: 'manage', subject: 'Coop' } },
-  { path: '/dispatch', labelKey: 'nav.dispatch', permission: { action: 'read', subject: 'Dispatch' }, comingSoon: true },
-  { path: '/deliveries', labelKey: 'nav.deliveries', permission: { action: 'read', subject: 'Delivery' }, comingSoon: true },
+  {
+    path: '/dispatch',
+    labelKey: 'nav.dispatch',
+    permission: { action: 'read', subject: 'Dispatch' },
+    comingSoon: true,
+  },
+  {
+    path: '/deliveries',
+    labelKey: 'nav.deliveries',
+    permission: { action: 'read', subject: 'Delivery' },
+    comingSoon: true,
+  },
   { path: '/orders', labelKey: 'nav.orders', permission: { action: 'read', subject: 'Order' }, comingSoon: true },
-  { path: '/merchants', labelKey: 'nav.merchants', permission: { action: 'read', subject: 'Merchant' }, comingSoon: true },
+  {
+    path: '/merchants',
+    labelKey: 'nav.merchants',
+    permission: { action: 'read', subject: 'Merchant' },
+    comingSoon: true,
+  },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
-  { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' }, comingSoon: true },
+  {
+    path: '/proposals',
+    labelKey: 'nav.proposals',
+    permission: { action: 'read', subject: 'Proposal' },
+    comingSoon: true,
+  },
   { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' } },
 ];
 
 /** The items a person may see, computed from their ability alone (no I/O). */
 export function navigationFor(ability: AppAbility): NavItem[] {
-  return NAV_ITEMS.filter(
-    (item) => !item.permission || ability.can(item.permission.action, item.permission.subject),
-  );
+  return NAV_ITEMS.filter((item) => !item.permission || ability.can(item.permission.action, item.permission.subject));
 }

@@ -16,9 +16,24 @@ const FR: CountryView = {
   registrationHint: '9 digits (SIREN)',
   registrationExample: '732 829 320',
   legalForms: [
-    { id: 'fr-scop', labels: { en: 'SCOP', fr: 'SCOP' }, socialEconomyDeclarationApplicable: false, requiresJustification: false },
-    { id: 'fr-scic', labels: { en: 'SCIC', fr: 'SCIC' }, socialEconomyDeclarationApplicable: true, requiresJustification: false },
-    { id: 'other', labels: { en: 'Other', fr: 'Autre' }, socialEconomyDeclarationApplicable: false, requiresJustification: true },
+    {
+      id: 'fr-scop',
+      labels: { en: 'SCOP', fr: 'SCOP' },
+      socialEconomyDeclarationApplicable: false,
+      requiresJustification: false,
+    },
+    {
+      id: 'fr-scic',
+      labels: { en: 'SCIC', fr: 'SCIC' },
+      socialEconomyDeclarationApplicable: true,
+      requiresJustification: false,
+    },
+    {
+      id: 'other',
+      labels: { en: 'Other', fr: 'Autre' },
+      socialEconomyDeclarationApplicable: false,
+      requiresJustification: true,
+    },
   ],
 };
 

@@ -108,7 +108,10 @@ export function createApplicationForm(): ApplicationForm {
       statutes: new FormControl<File | null>(null, { validators: [statutesValidator] }),
     }),
     declarations: new FormGroup({
-      workersAreMembersOrEmployees: new FormControl(false, { nonNullable: true, validators: [Validators.requiredTrue] }),
+      workersAreMembersOrEmployees: new FormControl(false, {
+        nonNullable: true,
+        validators: [Validators.requiredTrue],
+      }),
       socialEconomyStatus: new FormControl(false, { nonNullable: true }),
       adminName: text(),
       adminEmail: text([Validators.required, Validators.email, Validators.maxLength(254)]),
@@ -132,14 +135,19 @@ export function applyCountry(form: ApplicationForm, country: CountryView | undef
   if (country?.registrationExample) validators.push(registrationValidator(country.registrationExample));
   legal.registrationNumber.setValidators(validators);
   legal.registrationNumber.updateValueAndValidity();
-  applyLegalForm(form, country?.legalForms.find((f) => f.id === legal.legalForm.value));
+  applyLegalForm(
+    form,
+    country?.legalForms.find((f) => f.id === legal.legalForm.value),
+  );
 }
 
 /** The legal form decides whether a justification and the social-economy declaration are required. */
 export function applyLegalForm(form: ApplicationForm, legalForm: LegalFormView | undefined): void {
   const justification = form.controls.legal.controls.legalFormJustification;
   justification.setValidators(
-    legalForm?.requiresJustification ? [Validators.required, Validators.minLength(JUSTIFICATION_MIN), Validators.maxLength(2000)] : [],
+    legalForm?.requiresJustification
+      ? [Validators.required, Validators.minLength(JUSTIFICATION_MIN), Validators.maxLength(2000)]
+      : [],
   );
   justification.updateValueAndValidity();
   const social = form.controls.declarations.controls.socialEconomyStatus;
@@ -148,7 +156,10 @@ export function applyLegalForm(form: ApplicationForm, legalForm: LegalFormView |
 }
 
 /** The request body, normalised; optional parts only when the legal form asks for them. */
-export function toApplicationRequest(form: ApplicationForm, legalForm: LegalFormView | undefined): CoopApplicationRequest {
+export function toApplicationRequest(
+  form: ApplicationForm,
+  legalForm: LegalFormView | undefined,
+): CoopApplicationRequest {
   const { coop, legal, declarations } = form.getRawValue();
   const request: CoopApplicationRequest = {
     name: coop.name.trim(),
@@ -221,7 +232,7 @@ export function applyApplicationCode(form: ApplicationForm, code: string | null)
   const target = code ? CODE_FIELDS[code] : undefined;
   if (!target || !code) return -1;
   const step: AbstractControl = form.controls[target[0]];
-    const control = step.get(target[1]);
+  const control = step.get(target[1]);
   if (!control) return -1;
   control.setErrors({ ...(control.errors ?? {}), server: code });
   control.markAsTouched();

@@ -27,7 +27,8 @@ export function applyErrorText(t: Translate, control: AbstractControl | null): s
   if (errors['required'] && typeof control?.value === 'boolean') return t('apply.mustDeclare');
   if (errors['statutesType']) return t('error.STATUTES_NOT_PDF');
   if (errors['statutesEmpty']) return t('error.STATUTES_EMPTY');
-  if (errors['statutesSize']) return t('apply.statutesTooLarge', { max: Math.round(STATUTES_MAX_BYTES / (1024 * 1024)) });
+  if (errors['statutesSize'])
+    return t('apply.statutesTooLarge', { max: Math.round(STATUTES_MAX_BYTES / (1024 * 1024)) });
   if (errors['registrationFormat']) {
     return t('apply.registrationFormat', { example: (errors['registrationFormat'] as { example: string }).example });
   }

@@ -39,7 +39,9 @@ import { JUSTIFICATION_MIN, type LegalStep } from './application-form';
         <mat-label>{{ t('apply.registration') }}</mat-label>
         <input matInput formControlName="registrationNumber" autocomplete="off" required />
         @if (country(); as c) {
-          <mat-hint>{{ t('apply.registrationHint', { hint: c.registrationHint, example: c.registrationExample }) }}</mat-hint>
+          <mat-hint>{{
+            t('apply.registrationHint', { hint: c.registrationHint, example: c.registrationExample })
+          }}</mat-hint>
         }
         <mat-error>{{ err('registrationNumber') }}</mat-error>
       </mat-form-field>

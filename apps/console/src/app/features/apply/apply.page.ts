@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  OnInit,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -83,12 +92,18 @@ export class ApplyPage implements OnInit {
 
   constructor() {
     this.form.events.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.revision.update((n) => n + 1));
-    this.form.controls.coop.controls.country.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((code) => applyCountry(this.form, this.countries().find((c) => c.code === code)));
-    this.form.controls.legal.controls.legalForm.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((id) => applyLegalForm(this.form, this.country()?.legalForms.find((f) => f.id === id)));
+    this.form.controls.coop.controls.country.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((code) =>
+      applyCountry(
+        this.form,
+        this.countries().find((c) => c.code === code),
+      ),
+    );
+    this.form.controls.legal.controls.legalForm.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((id) =>
+      applyLegalForm(
+        this.form,
+        this.country()?.legalForms.find((f) => f.id === id),
+      ),
+    );
   }
 
   ngOnInit(): void {

@@ -19,7 +19,14 @@ import { newPasswordControls, passwordsMatchValidator } from './password-form';
 @Component({
   selector: 'fc-accept-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, MatButtonModule, MatProgressBarModule, RoleChipsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    RoleChipsComponent,
+  ],
   templateUrl: './accept-invitation.page.html',
 })
 export class AcceptInvitationPage implements OnInit {

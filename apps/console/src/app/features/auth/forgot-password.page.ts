@@ -36,7 +36,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
             </div>
           </form>
         }
-        <p><a routerLink="/sign-in">{{ t('forgot.back') }}</a></p>
+        <p>
+          <a routerLink="/sign-in">{{ t('forgot.back') }}</a>
+        </p>
       </mat-card-content>
     </mat-card>
   `,

@@ -23,16 +23,22 @@ import { createNewPasswordForm } from './password-form';
         <h1>{{ t('reset.title') }}</h1>
         @if (!token()) {
           <p class="fc-error-banner" role="alert">{{ t('reset.missingToken') }}</p>
-          <p><a routerLink="/forgot-password">{{ t('reset.askAgain') }}</a></p>
+          <p>
+            <a routerLink="/forgot-password">{{ t('reset.askAgain') }}</a>
+          </p>
         } @else if (done()) {
           <p class="fc-info-banner" role="status">{{ t('reset.done') }}</p>
-          <p><a routerLink="/sign-in">{{ t('signIn.submit') }}</a></p>
+          <p>
+            <a routerLink="/sign-in">{{ t('signIn.submit') }}</a>
+          </p>
         } @else {
           @if (error(); as message) {
             <p class="fc-error-banner" role="alert">{{ message }}</p>
           }
           @if (linkBroken()) {
-            <p><a routerLink="/forgot-password">{{ t('reset.askAgain') }}</a></p>
+            <p>
+              <a routerLink="/forgot-password">{{ t('reset.askAgain') }}</a>
+            </p>
           }
           <form class="fc-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>

@@ -38,7 +38,9 @@ export function safeReturnUrl(value: string | undefined): string {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="t('app.loading')" />
       }
       <mat-card-header>
-        <mat-card-title><h1>{{ t('signIn.title') }}</h1></mat-card-title>
+        <mat-card-title
+          ><h1>{{ t('signIn.title') }}</h1></mat-card-title
+        >
         <mat-card-subtitle>{{ t('signIn.subtitle') }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>

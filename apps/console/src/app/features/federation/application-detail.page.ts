@@ -113,8 +113,15 @@ export class ApplicationDetailPage implements OnInit {
   protected approve(): void {
     const a = this.application();
     if (!a || !this.canApprove()) return;
-    this.askReason({ titleKey: 'review.approveTitle', titleParams: { name: a.name }, bodyKey: 'review.approveBody', confirmKey: 'review.approve', required: false }, (reason) =>
-      this.run(this.api.approve(a.id, reason || undefined), 'review.approved'),
+    this.askReason(
+      {
+        titleKey: 'review.approveTitle',
+        titleParams: { name: a.name },
+        bodyKey: 'review.approveBody',
+        confirmKey: 'review.approve',
+        required: false,
+      },
+      (reason) => this.run(this.api.approve(a.id, reason || undefined), 'review.approved'),
     );
   }
 
@@ -122,7 +129,14 @@ export class ApplicationDetailPage implements OnInit {
     const a = this.application();
     if (!a || !this.decidable()) return;
     this.askReason(
-      { titleKey: 'review.rejectTitle', titleParams: { name: a.name }, bodyKey: 'review.rejectBody', confirmKey: 'review.reject', required: true, destructive: true },
+      {
+        titleKey: 'review.rejectTitle',
+        titleParams: { name: a.name },
+        bodyKey: 'review.rejectBody',
+        confirmKey: 'review.reject',
+        required: true,
+        destructive: true,
+      },
       (reason) => this.run(this.api.reject(a.id, reason), 'review.rejected'),
     );
   }
@@ -136,7 +150,10 @@ export class ApplicationDetailPage implements OnInit {
       });
   }
 
-  private run(call: Observable<ApplicationView>, doneKey: 'review.started' | 'review.approved' | 'review.rejected'): void {
+  private run(
+    call: Observable<ApplicationView>,
+    doneKey: 'review.started' | 'review.approved' | 'review.rejected',
+  ): void {
     this.busy.set(true);
     call.subscribe({
       next: (updated) => {

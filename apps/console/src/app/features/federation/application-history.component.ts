@@ -57,12 +57,12 @@ export class ApplicationHistoryComponent {
   }
 
   protected label(state: string): string {
-    return this.known(state)
-      ? this.t(applicationStatusKey(state as ApplicationStatus))
-      : state;
+    return this.known(state) ? this.t(applicationStatusKey(state as ApplicationStatus)) : state;
   }
 
   protected date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
   }
 }

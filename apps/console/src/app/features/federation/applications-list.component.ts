@@ -24,7 +24,11 @@ import { applicationStatusKey } from './federation-labels';
       </ul>
     } @else {
       <table mat-table [dataSource]="applications()" class="table">
-        <caption class="fc-visually-hidden">{{ t('applications.title') }}</caption>
+        <caption class="fc-visually-hidden">
+          {{
+            t('applications.title')
+          }}
+        </caption>
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef scope="col">{{ t('apply.coopName') }}</th>
           <td mat-cell *matCellDef="let a">

@@ -22,7 +22,11 @@ import { coopStatusKey } from '../../shared/role-labels';
       </ul>
     } @else {
       <table mat-table [dataSource]="coops()" class="table">
-        <caption class="fc-visually-hidden">{{ t('coops.list') }}</caption>
+        <caption class="fc-visually-hidden">
+          {{
+            t('coops.list')
+          }}
+        </caption>
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef scope="col">{{ t('coops.name') }}</th>
           <td mat-cell *matCellDef="let c">{{ c.name }}</td>

@@ -23,7 +23,10 @@ export function createCoopForm(): CreateCoopForm {
       nonNullable: true,
       validators: [Validators.required, Validators.pattern(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$/)],
     }),
-    currency: new FormControl('EUR', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)] }),
+    currency: new FormControl('EUR', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
+    }),
   });
 }
 

@@ -57,7 +57,9 @@ export class ReasonDialog {
   protected readonly t = inject(I18nService).t;
   protected readonly reason = new FormControl('', {
     nonNullable: true,
-    validators: this.data.required ? [Validators.required, Validators.minLength(3), Validators.maxLength(1000)] : [Validators.maxLength(1000)],
+    validators: this.data.required
+      ? [Validators.required, Validators.minLength(3), Validators.maxLength(1000)]
+      : [Validators.maxLength(1000)],
   });
   protected readonly form = new FormGroup({ reason: this.reason });
 

@@ -19,7 +19,11 @@ export const CHECKLIST: readonly { id: string; key: TranslationKey }[] = [
     <fieldset class="list" [disabled]="disabled()">
       <legend>{{ t('review.checklist') }}</legend>
       @for (item of items; track item.id) {
-        <mat-checkbox [checked]="ticked().includes(item.id)" [disabled]="disabled()" (change)="toggle(item.id, $event.checked)">
+        <mat-checkbox
+          [checked]="ticked().includes(item.id)"
+          [disabled]="disabled()"
+          (change)="toggle(item.id, $event.checked)"
+        >
           {{ t(item.key) }}
         </mat-checkbox>
       }

@@ -50,7 +50,7 @@ export class HomePage {
     const p = this.principal();
     return p ? [...p.platformRoles, ...p.roles] : [];
   });
-  protected readonly otherCoops = computed(() =>
-    this.auth.memberships().filter((m) => m.coopId !== this.principal()?.coopId).length,
+  protected readonly otherCoops = computed(
+    () => this.auth.memberships().filter((m) => m.coopId !== this.principal()?.coopId).length,
   );
 }

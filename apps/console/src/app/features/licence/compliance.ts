@@ -20,7 +20,10 @@ export function standingCodeKey(code: StandingCode): TranslationKey {
  * without warnings; an error when restricted; a warning in grace; information otherwise.
  * `formatDate` turns graceEndsAt into the reader's language.
  */
-export function complianceBanner(standing: StandingView | null, formatDate: (iso: string) => string): ComplianceBanner | null {
+export function complianceBanner(
+  standing: StandingView | null,
+  formatDate: (iso: string) => string,
+): ComplianceBanner | null {
   if (!standing) return null;
   const codes: StandingCode[] = [];
   for (const code of [standing.code, ...standing.warnings.map((w) => w.code)]) {

@@ -12,7 +12,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
-        <mat-card-title><h2>{{ t('licence.cardTitle') }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2>{{ t('licence.cardTitle') }}</h2></mat-card-title
+        >
       </mat-card-header>
       <mat-card-content>
         @if (licence(); as l) {

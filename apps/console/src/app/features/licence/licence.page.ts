@@ -15,7 +15,13 @@ import { StorefrontCardComponent } from './storefront-card.component';
 @Component({
   selector: 'fc-licence-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, LicenceCardComponent, StandingCardComponent, StorefrontCardComponent],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    LicenceCardComponent,
+    StandingCardComponent,
+    StorefrontCardComponent,
+  ],
   template: `
     <h1>{{ t('licence.title') }}</h1>
     @if (!hasCoop()) {

@@ -13,7 +13,9 @@ import { standingCodeKey } from './compliance';
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
-        <mat-card-title><h2>{{ t('licence.standingTitle') }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2>{{ t('licence.standingTitle') }}</h2></mat-card-title
+        >
       </mat-card-header>
       <mat-card-content>
         <p class="mode" [class]="'mode m-' + data().standing.mode">{{ t(standingKey(data().standing.mode)) }}</p>
@@ -25,7 +27,13 @@ import { standingCodeKey } from './compliance';
           <h3>{{ t('licence.ownershipTitle') }}</h3>
           <p class="share">{{ share(w.share) }}</p>
           <p class="fc-muted">
-            {{ t('licence.ownershipDetail', { members: w.memberCouriers, active: w.activeCouriers, threshold: share(w.threshold) }) }}
+            {{
+              t('licence.ownershipDetail', {
+                members: w.memberCouriers,
+                active: w.activeCouriers,
+                threshold: share(w.threshold),
+              })
+            }}
           </p>
         }
       </mat-card-content>

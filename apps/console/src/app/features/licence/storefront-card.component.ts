@@ -16,7 +16,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="t('app.loading')" />
       }
       <mat-card-header>
-        <mat-card-title><h2>{{ t('storefront.title') }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2>{{ t('storefront.title') }}</h2></mat-card-title
+        >
       </mat-card-header>
       <mat-card-content>
         @if (error(); as message) {
@@ -24,7 +26,11 @@ import { I18nService } from '../../core/i18n/i18n.service';
         }
         @if (storefront(); as s) {
           <p role="status">
-            {{ s.published && s.publishedAt ? t('storefront.publishedSince', { date: date(s.publishedAt) }) : t(s.published ? 'storefront.published' : 'storefront.unpublished') }}
+            {{
+              s.published && s.publishedAt
+                ? t('storefront.publishedSince', { date: date(s.publishedAt) })
+                : t(s.published ? 'storefront.published' : 'storefront.unpublished')
+            }}
           </p>
         } @else {
           <p class="fc-muted">{{ t('storefront.unknown') }}</p>

@@ -15,7 +15,15 @@ import { VerifyResultComponent } from './verify-result.component';
 @Component({
   selector: 'fc-verify-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatInputModule, MatButtonModule, MatProgressBarModule, VerifyResultComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    VerifyResultComponent,
+  ],
   template: `
     <mat-card appearance="outlined" class="card">
       @if (busy()) {

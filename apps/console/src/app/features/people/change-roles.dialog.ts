@@ -22,7 +22,9 @@ export interface ChangeRolesDialogData {
       <fieldset class="roles">
         <legend class="fc-visually-hidden">{{ t('form.roles') }}</legend>
         @for (role of roles; track role) {
-          <mat-checkbox [checked]="has(role)" (change)="toggle(role, $event.checked)">{{ t(roleKey(role)) }}</mat-checkbox>
+          <mat-checkbox [checked]="has(role)" (change)="toggle(role, $event.checked)">{{
+            t(roleKey(role))
+          }}</mat-checkbox>
         }
       </fieldset>
       @if (selected.invalid) {
@@ -31,7 +33,9 @@ export interface ChangeRolesDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ t('common.cancel') }}</button>
-      <button mat-flat-button type="button" [disabled]="selected.invalid" (click)="save()">{{ t('common.save') }}</button>
+      <button mat-flat-button type="button" [disabled]="selected.invalid" (click)="save()">
+        {{ t('common.save') }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, effect, inject, input, output, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
@@ -41,7 +50,9 @@ export function createInviteForm(): InviteForm {
             <mat-option [value]="role">{{ t(roleKey(role)) }}</mat-option>
           }
         </mat-select>
-        <mat-error>{{ form.controls.roles.hasError('required') ? t('people.atLeastOneRole') : errorOf('roles') }}</mat-error>
+        <mat-error>{{
+          form.controls.roles.hasError('required') ? t('people.atLeastOneRole') : errorOf('roles')
+        }}</mat-error>
       </mat-form-field>
       <button mat-flat-button type="submit" class="submit" [disabled]="busy()">{{ t('people.inviteSubmit') }}</button>
     </form>

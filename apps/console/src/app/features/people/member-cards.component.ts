@@ -36,7 +36,12 @@ import { isMemberActive } from './member-actions';
               >
                 {{ t('people.changeRoles') }}
               </button>
-              <button mat-button type="button" [disabled]="busyIds().includes(m.userId)" (click)="toggleEnabled.emit(m)">
+              <button
+                mat-button
+                type="button"
+                [disabled]="busyIds().includes(m.userId)"
+                (click)="toggleEnabled.emit(m)"
+              >
                 {{ t(active(m) ? 'people.disable' : 'people.enable') }}
               </button>
             </mat-card-actions>

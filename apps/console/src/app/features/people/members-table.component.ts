@@ -13,7 +13,11 @@ import { isMemberActive } from './member-actions';
   imports: [MatTableModule, MatButtonModule, RoleChipsComponent],
   template: `
     <table mat-table [dataSource]="members()" class="table">
-      <caption class="fc-visually-hidden">{{ t('people.members') }}</caption>
+      <caption class="fc-visually-hidden">
+        {{
+          t('people.members')
+        }}
+      </caption>
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef scope="col">{{ t('people.colName') }}</th>
         <td mat-cell *matCellDef="let m" class="name">{{ m.name }}</td>
@@ -44,12 +48,7 @@ import { isMemberActive } from './member-actions';
           >
             {{ t('people.changeRoles') }}
           </button>
-          <button
-            mat-button
-            type="button"
-            [disabled]="busyIds().includes(m.userId)"
-            (click)="toggleEnabled.emit(m)"
-          >
+          <button mat-button type="button" [disabled]="busyIds().includes(m.userId)" (click)="toggleEnabled.emit(m)">
             {{ t(active(m) ? 'people.disable' : 'people.enable') }}
           </button>
         </td>

@@ -29,15 +29,18 @@ describe('checkLilimRoutes on the best-known solutions', () => {
     expect(rows).toHaveLength(56);
   });
 
-  it.each(rows.map((r) => [r.instance, r] as const))('%s: feasible with the listed vehicles and distance', (_name, row) => {
-    const inst = loadLilim(row.instance);
-    const routes = parseSintefRoutes(readFileSync(join(lilimDir(), 'bks_solutions', row.file), 'utf8'));
-    const result = checkLilimRoutes(inst, routes);
-    expect(result.violations).toEqual([]);
-    expect(result.feasible).toBe(true);
-    expect(result.vehicles).toBe(row.vehicles);
-    expect(result.distance.toFixed(4)).toBe(row.distance.toFixed(4));
-  });
+  it.each(rows.map((r) => [r.instance, r] as const))(
+    '%s: feasible with the listed vehicles and distance',
+    (_name, row) => {
+      const inst = loadLilim(row.instance);
+      const routes = parseSintefRoutes(readFileSync(join(lilimDir(), 'bks_solutions', row.file), 'utf8'));
+      const result = checkLilimRoutes(inst, routes);
+      expect(result.violations).toEqual([]);
+      expect(result.feasible).toBe(true);
+      expect(result.vehicles).toBe(row.vehicles);
+      expect(result.distance.toFixed(4)).toBe(row.distance.toFixed(4));
+    },
+  );
 });
 
 describe('checkLilimRoutes on broken routes', () => {
@@ -126,7 +129,11 @@ describe('checkPlan', () => {
     const deliveryAt = stops.findIndex((s) => s.requestId === id);
     stops.splice(deliveryAt + 1, 0, served.stops[pickupAt]);
     const routes = plan.routes.map((r) => (r === served ? { ...r, stops } : r));
-    const text = checkPlan(problem, { ...plan, routes, summary: { ...plan.summary, distance: plan.summary.distance + 1 } }).violations.join('\n');
+    const text = checkPlan(problem, {
+      ...plan,
+      routes,
+      summary: { ...plan.summary, distance: plan.summary.distance + 1 },
+    }).violations.join('\n');
     expect(text).toContain(`delivery ${id} without its pickup earlier on the route`);
     expect(text).toMatch(/reported distance/);
   });

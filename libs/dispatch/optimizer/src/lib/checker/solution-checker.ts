@@ -47,10 +47,14 @@ function walk(route: WalkRoute, travel: Travel, violations: string[]): number {
     const leg = travel(here, stop.location);
     distance += leg.distance;
     const begin = Math.max(clock + leg.time, stop.earliest);
-    if (begin > stop.latest + EPS) violations.push(`${route.label}: ${stop.label} starts at ${begin.toFixed(3)} after its window closes at ${stop.latest}`);
+    if (begin > stop.latest + EPS)
+      violations.push(
+        `${route.label}: ${stop.label} starts at ${begin.toFixed(3)} after its window closes at ${stop.latest}`,
+      );
     stop.delta.forEach((q, d) => {
       load[d] += q;
-      if (load[d] > route.capacity[d] + EPS) violations.push(`${route.label}: load ${load[d]} over capacity ${route.capacity[d]} after ${stop.label}`);
+      if (load[d] > route.capacity[d] + EPS)
+        violations.push(`${route.label}: load ${load[d]} over capacity ${route.capacity[d]} after ${stop.label}`);
       if (load[d] < -EPS) violations.push(`${route.label}: negative load after ${stop.label}`);
     });
     clock = begin + stop.service;
@@ -59,7 +63,8 @@ function walk(route: WalkRoute, travel: Travel, violations: string[]): number {
   if (route.end) {
     const leg = travel(here, route.end.location);
     distance += leg.distance;
-    if (clock + leg.time > route.end.latest + EPS) violations.push(`${route.label}: returns at ${(clock + leg.time).toFixed(3)} after ${route.end.latest}`);
+    if (clock + leg.time > route.end.latest + EPS)
+      violations.push(`${route.label}: returns at ${(clock + leg.time).toFixed(3)} after ${route.end.latest}`);
   }
   return distance;
 }
@@ -84,10 +89,25 @@ export function checkLilimRoutes(inst: LilimInstance, routes: readonly (readonly
       }
       if (seenIn.has(id)) violations.push(`node ${id} visited more than once`);
       seenIn.set(id, { route: k, position });
-      stops.push({ label: `node ${id}`, location: node, earliest: node.early, latest: node.late, service: node.service, delta: [node.demand] });
+      stops.push({
+        label: `node ${id}`,
+        location: node,
+        earliest: node.early,
+        latest: node.late,
+        service: node.service,
+        delta: [node.demand],
+      });
     });
     distance += walk(
-      { label: `route ${k + 1}`, origin: depot, departure: depot.early, initialLoad: [0], capacity: [inst.capacity], stops, end: { location: depot, latest: depot.late } },
+      {
+        label: `route ${k + 1}`,
+        origin: depot,
+        departure: depot.early,
+        initialLoad: [0],
+        capacity: [inst.capacity],
+        stops,
+        end: { location: depot, latest: depot.late },
+      },
       travel,
       violations,
     );
@@ -102,7 +122,8 @@ export function checkLilimRoutes(inst: LilimInstance, routes: readonly (readonly
     if (node.deliveryId > 0) {
       const dAt = seenIn.get(node.deliveryId);
       if (dAt && dAt.route !== at.route) violations.push(`pair ${node.id}-${node.deliveryId} split over two routes`);
-      else if (dAt && dAt.position < at.position) violations.push(`delivery ${node.deliveryId} before its pickup ${node.id}`);
+      else if (dAt && dAt.position < at.position)
+        violations.push(`delivery ${node.deliveryId} before its pickup ${node.id}`);
     }
   }
   const vehicles = routes.filter((r) => r.length > 0).length;
@@ -155,20 +176,35 @@ export function checkPlan(problem: DispatchProblem, plan: DispatchPlan): CheckRe
         pickedUp.add(req.id);
         stops.push(asStop(label, req.pickup, req.demand));
       } else if (req && stop.kind === 'delivery') {
-        if (!pickedUp.has(req.id)) violations.push(`${route.courierId}: ${label} without its pickup earlier on the route`);
+        if (!pickedUp.has(req.id))
+          violations.push(`${route.courierId}: ${label} without its pickup earlier on the route`);
         else if (servedBy.has(req.id)) violations.push(`${label} visited more than once`);
         servedBy.set(req.id, courier.id);
-        stops.push(asStop(label, req.delivery, req.demand.map((q) => -q)));
+        stops.push(
+          asStop(
+            label,
+            req.delivery,
+            req.demand.map((q) => -q),
+          ),
+        );
       } else if (load && stop.kind === 'delivery') {
-        if (load.courierId !== courier.id) violations.push(`carried load ${load.id} delivered by ${courier.id} instead of ${load.courierId}`);
+        if (load.courierId !== courier.id)
+          violations.push(`carried load ${load.id} delivered by ${courier.id} instead of ${load.courierId}`);
         if (servedBy.has(load.id)) violations.push(`${label} visited more than once`);
         servedBy.set(load.id, courier.id);
-        stops.push(asStop(label, load.delivery, load.demand.map((q) => -q)));
+        stops.push(
+          asStop(
+            label,
+            load.delivery,
+            load.demand.map((q) => -q),
+          ),
+        );
       } else {
         violations.push(`${route.courierId}: unknown stop ${label}`);
       }
     }
-    for (const id of pickedUp) if (!servedBy.has(id)) violations.push(`${route.courierId}: pickup ${id} never delivered`);
+    for (const id of pickedUp)
+      if (!servedBy.has(id)) violations.push(`${route.courierId}: pickup ${id} never delivered`);
     const routeDistance = walk(
       {
         label: `courier ${courier.id}`,
@@ -177,7 +213,11 @@ export function checkPlan(problem: DispatchProblem, plan: DispatchPlan): CheckRe
         initialLoad,
         capacity: courier.capacity,
         stops,
-        end: courier.end ? { location: courier.end, latest: courier.endTime ?? Infinity } : courier.endTime !== undefined ? { location: stops.at(-1)?.location ?? courier.start, latest: courier.endTime } : null,
+        end: courier.end
+          ? { location: courier.end, latest: courier.endTime ?? Infinity }
+          : courier.endTime !== undefined
+            ? { location: stops.at(-1)?.location ?? courier.start, latest: courier.endTime }
+            : null,
       },
       travel,
       violations,
@@ -191,7 +231,8 @@ export function checkPlan(problem: DispatchProblem, plan: DispatchPlan): CheckRe
     if (served && unassigned.has(id)) violations.push(`request ${id} both served and reported unassigned`);
     if (!served && !unassigned.has(id)) violations.push(`request ${id} silently dropped`);
     const pinnedTo = pins.get(id);
-    if (served && pinnedTo !== undefined && servedBy.get(id) !== pinnedTo) violations.push(`pinned request ${id} moved from ${pinnedTo} to ${servedBy.get(id)}`);
+    if (served && pinnedTo !== undefined && servedBy.get(id) !== pinnedTo)
+      violations.push(`pinned request ${id} moved from ${pinnedTo} to ${servedBy.get(id)}`);
   }
   if (Math.abs(distance - plan.summary.distance) > 1e-6 * Math.max(1, distance)) {
     violations.push(`reported distance ${plan.summary.distance} differs from recomputed ${distance}`);

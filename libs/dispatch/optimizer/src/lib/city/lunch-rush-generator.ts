@@ -41,11 +41,17 @@ export function generateLunchRush(options: LunchRushOptions): DispatchProblem {
   const metresPerDegLon = metresPerDegLat * Math.cos((centre.y * Math.PI) / 180);
   const half = (cityKm * 1000) / 2;
   const clamp = (v: number) => Math.max(-half, Math.min(half, v));
-  const toLocation = (dx: number, dy: number): Location => ({ x: centre.x + clamp(dx) / metresPerDegLon, y: centre.y + clamp(dy) / metresPerDegLat });
+  const toLocation = (dx: number, dy: number): Location => ({
+    x: centre.x + clamp(dx) / metresPerDegLon,
+    y: centre.y + clamp(dy) / metresPerDegLat,
+  });
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
   const uniform = () => toLocation((2 * rng.next() - 1) * half, (2 * rng.next() - 1) * half);
 
-  const clusters = Array.from({ length: 6 }, () => ({ x: (2 * rng.next() - 1) * half * 0.7, y: (2 * rng.next() - 1) * half * 0.7 }));
+  const clusters = Array.from({ length: 6 }, () => ({
+    x: (2 * rng.next() - 1) * half * 0.7,
+    y: (2 * rng.next() - 1) * half * 0.7,
+  }));
   const restaurants = Array.from({ length: 40 }, () => {
     const c = clusters[rng.int(0, clusters.length - 1)];
     return toLocation(c.x + gaussian() * 400, c.y + gaussian() * 400);
@@ -54,7 +60,10 @@ export function generateLunchRush(options: LunchRushOptions): DispatchProblem {
   const near = (from: Location): Location => {
     const radius = 500 + 2500 * rng.next();
     const angle = 2 * Math.PI * rng.next();
-    return toLocation((from.x - centre.x) * metresPerDegLon + radius * Math.cos(angle), (from.y - centre.y) * metresPerDegLat + radius * Math.sin(angle));
+    return toLocation(
+      (from.x - centre.x) * metresPerDegLon + radius * Math.cos(angle),
+      (from.y - centre.y) * metresPerDegLat + radius * Math.sin(angle),
+    );
   };
   const anywhere = () => toLocation(gaussian() * half * 0.4, gaussian() * half * 0.4);
 
@@ -68,8 +77,16 @@ export function generateLunchRush(options: LunchRushOptions): DispatchProblem {
     const dueAt = Math.max(due, ready + 5 * MINUTE);
     requests.push({
       id: `o${r + 1}`,
-      pickup: { location: restaurant, window: { earliest: ready, latest: dueAt + MAX_LATENESS }, serviceTime: PICKUP_SERVICE },
-      delivery: { location: near(restaurant), window: { earliest: ready, latest: dueAt + MAX_LATENESS, due: dueAt }, serviceTime: DELIVERY_SERVICE },
+      pickup: {
+        location: restaurant,
+        window: { earliest: ready, latest: dueAt + MAX_LATENESS },
+        serviceTime: PICKUP_SERVICE,
+      },
+      delivery: {
+        location: near(restaurant),
+        window: { earliest: ready, latest: dueAt + MAX_LATENESS, due: dueAt },
+        serviceTime: DELIVERY_SERVICE,
+      },
       demand: [1, rng.int(2, 12)],
     });
   }
@@ -86,7 +103,11 @@ export function generateLunchRush(options: LunchRushOptions): DispatchProblem {
         carried.push({
           id: `${id}-bag${l + 1}`,
           courierId: id,
-          delivery: { location: anywhere(), window: { earliest: 0, latest: due + MAX_LATENESS, due }, serviceTime: DELIVERY_SERVICE },
+          delivery: {
+            location: anywhere(),
+            window: { earliest: 0, latest: due + MAX_LATENESS, due },
+            serviceTime: DELIVERY_SERVICE,
+          },
           demand: [1, rng.int(2, 12)],
         });
       }

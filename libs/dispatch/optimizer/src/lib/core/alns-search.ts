@@ -4,7 +4,14 @@
  * simulated annealing, and adapt the operator probabilities to their recent success.
  */
 import type { CompiledInstance } from './compiled-instance';
-import { type DestroyOperator, randomRemoval, routeRemoval, shawRemoval, stringRemoval, worstRemoval } from './destroy-operators';
+import {
+  type DestroyOperator,
+  randomRemoval,
+  routeRemoval,
+  shawRemoval,
+  stringRemoval,
+  worstRemoval,
+} from './destroy-operators';
 import { InsertionRepair } from './repair-operators';
 import type { SeededRandom } from './seeded-random';
 import type { Solution } from './solution-state';
@@ -123,7 +130,12 @@ export class AlnsSearch {
   private applyRepair(sol: Solution, variant: RepairVariant, vehicleLimit: number, noise: number): void {
     const pending = sol.pending();
     if (variant.kind === 'regret') {
-      this.repairer.repair(sol, pending, { regret: variant.regret, vehicleLimit, noise: variant.noisy ? noise : 0 }, this.rng);
+      this.repairer.repair(
+        sol,
+        pending,
+        { regret: variant.regret, vehicleLimit, noise: variant.noisy ? noise : 0 },
+        this.rng,
+      );
       return;
     }
     if (variant.order === 'random') {
@@ -154,7 +166,11 @@ export class AlnsSearch {
     // Temperature on the scale of the levels the search is still trading (lateness and distance;
     // vehicles and unassigned are held by the phase), so one setting fits both Li & Lim and cities.
     const w = inst.weights;
-    const tradable = Math.max(w.lateness * current.lateness() + w.distance * current.distance(), w.distance * inst.meanDistance, 1e-9);
+    const tradable = Math.max(
+      w.lateness * current.lateness() + w.distance * current.distance(),
+      w.distance * inst.meanDistance,
+      1e-9,
+    );
     const served = Math.max(1, current.servedCount());
     const t0 = (START_WORSENING_REQUESTS * tradable) / served / Math.LN2;
     // Walk cost = cost without the unassigned level + penalty x unassigned. With a fixed huge
@@ -163,7 +179,9 @@ export class AlnsSearch {
     // current solution leaves requests out, lowered while it is complete, so the walk can cross
     // infeasible valleys between tight solutions (e.g. a just-squeezed fleet) without settling
     // outside feasibility.
-    let penalty = run.adaptivePenalty ? Math.max(w.distance * inst.meanDistance, tradable / served) : run.unassignedWeight;
+    let penalty = run.adaptivePenalty
+      ? Math.max(w.distance * inst.meanDistance, tradable / served)
+      : run.unassignedWeight;
     const minPenalty = penalty * 0.1;
     const startTime = performance.now();
     const span = Math.max(1, run.deadline - startTime);
@@ -181,7 +199,9 @@ export class AlnsSearch {
     while (it < run.maxIterations && bestMissing > run.stopAtUnassigned) {
       if (performance.now() >= run.deadline) break;
       if (removableCount === 0) break;
-      const progress = Number.isFinite(run.maxIterations) ? it / run.maxIterations : (performance.now() - startTime) / span;
+      const progress = Number.isFinite(run.maxIterations)
+        ? it / run.maxIterations
+        : (performance.now() - startTime) / span;
       const temperature = t0 * END_TEMPERATURE_RATIO ** Math.min(1, progress);
       it++;
 
@@ -212,7 +232,8 @@ export class AlnsSearch {
         currentBase = base;
         currentMissing = missing;
       }
-      if (run.adaptivePenalty) penalty = currentMissing > 0 ? penalty * PENALTY_STEP : Math.max(minPenalty, penalty / PENALTY_STEP);
+      if (run.adaptivePenalty)
+        penalty = currentMissing > 0 ? penalty * PENALTY_STEP : Math.max(minPenalty, penalty / PENALTY_STEP);
       this.destroyWeights.reward(d, score);
       this.repairWeights.reward(h, score);
       if (it % SEGMENT === 0) {

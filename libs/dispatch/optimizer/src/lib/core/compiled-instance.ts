@@ -7,7 +7,13 @@
  * [0, R0) the problem's requests (pickup + delivery), then the carried loads (delivery only,
  * `reqPickup` = -1).
  */
-import { DEFAULT_OBJECTIVE, type DispatchProblem, type Location, type ObjectiveLevel, type StopSpec } from '../model/optimizer-model';
+import {
+  DEFAULT_OBJECTIVE,
+  type DispatchProblem,
+  type Location,
+  type ObjectiveLevel,
+  type StopSpec,
+} from '../model/optimizer-model';
 
 export interface ObjectiveWeights {
   readonly unassigned: number;
@@ -50,7 +56,10 @@ export interface CompiledInstance {
 }
 
 /** Unassigned always dominates; then the listed levels in order, each above the sum of those below. */
-function lexicographicWeights(levels: readonly ObjectiveLevel[], bounds: Record<ObjectiveLevel, number>): ObjectiveWeights {
+function lexicographicWeights(
+  levels: readonly ObjectiveLevel[],
+  bounds: Record<ObjectiveLevel, number>,
+): ObjectiveWeights {
   const order: ObjectiveLevel[] = ['unassigned', ...levels.filter((l) => l !== 'unassigned')];
   const w: Record<ObjectiveLevel, number> = { unassigned: 0, vehicles: 0, lateness: 0, distance: 0 };
   let below = 0;

@@ -40,10 +40,16 @@ function removalGain(inst: CompiledInstance, sol: Solution, r: number): number {
     else if (nodes[m] === d) id = m;
   }
   if (ip >= 0 && id === ip + 1) {
-    return dist[nodes[ip - 1] * n + p] + dist[p * n + d] + dist[d * n + nodes[id + 1]] - dist[nodes[ip - 1] * n + nodes[id + 1]];
+    return (
+      dist[nodes[ip - 1] * n + p] +
+      dist[p * n + d] +
+      dist[d * n + nodes[id + 1]] -
+      dist[nodes[ip - 1] * n + nodes[id + 1]]
+    );
   }
   let gain = dist[nodes[id - 1] * n + d] + dist[d * n + nodes[id + 1]] - dist[nodes[id - 1] * n + nodes[id + 1]];
-  if (ip >= 0) gain += dist[nodes[ip - 1] * n + p] + dist[p * n + nodes[ip + 1]] - dist[nodes[ip - 1] * n + nodes[ip + 1]];
+  if (ip >= 0)
+    gain += dist[nodes[ip - 1] * n + p] + dist[p * n + nodes[ip + 1]] - dist[nodes[ip - 1] * n + nodes[ip + 1]];
   // A request alone in its route also saves the vehicle.
   if (route.len <= 4) gain += inst.weights.vehicle;
   return gain;
@@ -76,11 +82,19 @@ export const shawRemoval: DestroyOperator = (inst, sol, q, rng) => {
   const { dist, nodeCount: n, dims } = inst;
   const maxDist = 4 * inst.meanDistance || 1;
   let horizon = 1;
-  for (let k = 0; k < inst.courierCount; k++) horizon = Math.max(horizon, Number.isFinite(inst.late[inst.courierCount + k]) ? inst.late[inst.courierCount + k] - inst.early[k] : 0);
+  for (let k = 0; k < inst.courierCount; k++)
+    horizon = Math.max(
+      horizon,
+      Number.isFinite(inst.late[inst.courierCount + k]) ? inst.late[inst.courierCount + k] - inst.early[k] : 0,
+    );
   const relatedness = (a: number, b: number): number => {
-    const pa = inst.reqPickup[a], da = inst.reqDelivery[a], pb = inst.reqPickup[b], db = inst.reqDelivery[b];
+    const pa = inst.reqPickup[a],
+      da = inst.reqDelivery[a],
+      pb = inst.reqPickup[b],
+      db = inst.reqDelivery[b];
     const space = (pa >= 0 && pb >= 0 ? dist[pa * n + pb] : 0) + dist[da * n + db];
-    const timeGap = (pa >= 0 && pb >= 0 ? Math.abs(startOf[pa] - startOf[pb]) : 0) + Math.abs(startOf[da] - startOf[db]);
+    const timeGap =
+      (pa >= 0 && pb >= 0 ? Math.abs(startOf[pa] - startOf[pb]) : 0) + Math.abs(startOf[da] - startOf[db]);
     const sizeGap = Math.abs(inst.demand[da * dims] - inst.demand[db * dims]);
     return (9 * space) / maxDist + (3 * timeGap) / horizon + (2 * sizeGap) / (1 + Math.abs(inst.demand[da * dims]));
   };

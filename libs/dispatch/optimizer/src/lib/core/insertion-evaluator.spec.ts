@@ -20,7 +20,10 @@ function bruteForce(inst: CompiledInstance, route: Route, r: number): number {
   const d = inst.reqDelivery[r];
   for (let i = 0; i <= stops.length; i++) {
     for (let j = p < 0 ? 0 : i; j <= stops.length; j++) {
-      const next = p < 0 ? [...stops.slice(0, j), d, ...stops.slice(j)] : [...stops.slice(0, i), p, ...stops.slice(i, j), d, ...stops.slice(j)];
+      const next =
+        p < 0
+          ? [...stops.slice(0, j), d, ...stops.slice(j)]
+          : [...stops.slice(0, i), p, ...stops.slice(i, j), d, ...stops.slice(j)];
       if (!trial.assign(inst, next)) continue;
       best = Math.min(best, w.vehicle + w.distance * trial.distance + w.lateness * trial.lateness - base);
     }
@@ -39,7 +42,12 @@ describe('bestInsertion', () => {
         // Half of the requests build the routes; the other half are probed.
         for (let r = 0; r < inst.requestCount; r += 2) excluded[r] = 1;
         const sol = new Solution(inst, excluded);
-        new InsertionRepair(inst).repair(sol, sol.pending(), { regret: 2, vehicleLimit: inst.courierCount, noise: 0 }, rng);
+        new InsertionRepair(inst).repair(
+          sol,
+          sol.pending(),
+          { regret: 2, vehicleLimit: inst.courierCount, noise: 0 },
+          rng,
+        );
         const out = emptyInsertion();
         for (let r = 0; r < inst.requestCount; r += 2) {
           for (const route of sol.routes) {

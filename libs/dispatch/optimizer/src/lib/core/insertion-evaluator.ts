@@ -84,8 +84,12 @@ export function bestInsertion(inst: CompiledInstance, route: Route, r: number, o
   const fixedCost = route.len === 2 ? weights.vehicle : 0;
   const wDist = weights.distance;
   const wLate = inst.hasDue ? weights.lateness : 0;
-  const eP = early[p], lP = late[p], sP = service[p];
-  const eD = early[d], lD = late[d], sD = service[d];
+  const eP = early[p],
+    lP = late[p],
+    sP = service[p];
+  const eD = early[d],
+    lD = late[d],
+    sD = service[d];
   const tPD = time[p * n + d];
   // Single-dimension capacity (the common case) is checked inline against one limit.
   const single = inst.dims === 1;

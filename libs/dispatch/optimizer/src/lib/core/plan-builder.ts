@@ -1,5 +1,11 @@
 /** Turns the search's typed-array solution back into the public, serialisable plan. */
-import type { CourierRoute, DispatchPlan, PlannedStop, UnassignedReason, UnassignedRequest } from '../model/optimizer-model';
+import type {
+  CourierRoute,
+  DispatchPlan,
+  PlannedStop,
+  UnassignedReason,
+  UnassignedRequest,
+} from '../model/optimizer-model';
 import type { CompiledInstance } from './compiled-instance';
 import type { Solution } from './solution-state';
 

@@ -138,7 +138,8 @@ export class InsertionRepair {
       const route = sol.routes[pickRoute];
       const cell = r * K + pickRoute;
       if (route.len === 2) used++;
-      if (inst.reqPickup[r] >= 0) route.insertPair(inst, inst.reqPickup[r], inst.reqDelivery[r], this.posI[cell], this.posJ[cell]);
+      if (inst.reqPickup[r] >= 0)
+        route.insertPair(inst, inst.reqPickup[r], inst.reqDelivery[r], this.posI[cell], this.posJ[cell]);
       else route.insertSingle(inst, inst.reqDelivery[r], this.posJ[cell]);
       sol.routeOf[r] = pickRoute;
       // With triangular travel times, adding stops never makes an infeasible insertion

@@ -29,15 +29,29 @@ export interface LilimInstance {
 }
 
 export function parseLilimInstance(name: string, text: string): LilimInstance {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const [vehicles, capacity, rawSpeed] = lines[0].split(/\s+/).map(Number);
   // A few files carry 0 in the speed field; travel time equals distance throughout the set.
   const speed = rawSpeed > 0 ? rawSpeed : 1;
   const nodes: LilimNode[] = [];
   for (const line of lines.slice(1)) {
     const v = line.split(/\s+/).map(Number);
-    if (v.length < 9 || v.some((x) => !Number.isFinite(x))) throw new SyntaxError(`${name}: malformed node line "${line}"`);
-    nodes[v[0]] = { id: v[0], x: v[1], y: v[2], demand: v[3], early: v[4], late: v[5], service: v[6], pickupId: v[7], deliveryId: v[8] };
+    if (v.length < 9 || v.some((x) => !Number.isFinite(x)))
+      throw new SyntaxError(`${name}: malformed node line "${line}"`);
+    nodes[v[0]] = {
+      id: v[0],
+      x: v[1],
+      y: v[2],
+      demand: v[3],
+      early: v[4],
+      late: v[5],
+      service: v[6],
+      pickupId: v[7],
+      deliveryId: v[8],
+    };
   }
   return { name, vehicles, capacity, speed, nodes };
 }
@@ -47,7 +61,14 @@ export function parseSintefRoutes(text: string): number[][] {
   const routes: number[][] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*Route\s+\d+\s*:(.*)$/.exec(line);
-    if (m) routes.push(m[1].trim().split(/\s+/).filter((t) => t.length > 0).map(Number));
+    if (m)
+      routes.push(
+        m[1]
+          .trim()
+          .split(/\s+/)
+          .filter((t) => t.length > 0)
+          .map(Number),
+      );
   }
   return routes;
 }
@@ -55,7 +76,11 @@ export function parseSintefRoutes(text: string): number[][] {
 /** The instance as a dispatch problem: one courier per available vehicle, request id = pickup node id. */
 export function lilimToProblem(inst: LilimInstance): DispatchProblem {
   const depot = inst.nodes[0];
-  const at = (n: LilimNode) => ({ location: { x: n.x, y: n.y }, window: { earliest: n.early, latest: n.late }, serviceTime: n.service });
+  const at = (n: LilimNode) => ({
+    location: { x: n.x, y: n.y },
+    window: { earliest: n.early, latest: n.late },
+    serviceTime: n.service,
+  });
   const couriers: Courier[] = [];
   for (let k = 0; k < inst.vehicles; k++) {
     couriers.push({

@@ -3,7 +3,11 @@ import { solveDispatch } from '../dispatch-solver';
 import { OptimizerInputError } from './optimizer-input-error';
 import type { DeliveryRequest, DispatchProblem, StopSpec } from './optimizer-model';
 
-const at = (x: number, y: number, earliest = 0, latest = 1000): StopSpec => ({ location: { x, y }, window: { earliest, latest }, serviceTime: 5 });
+const at = (x: number, y: number, earliest = 0, latest = 1000): StopSpec => ({
+  location: { x, y },
+  window: { earliest, latest },
+  serviceTime: 5,
+});
 const request = (id: string, overrides: Partial<DeliveryRequest> = {}): DeliveryRequest => ({
   id,
   pickup: at(10, 10),
@@ -34,7 +38,11 @@ describe('input validation', () => {
     ['window closing before it opens', request('bad', { pickup: at(1, 1, 50, 10) }), 'INVALID_WINDOW'],
     ['negative demand', request('bad', { demand: [-1] }), 'INVALID_DEMAND'],
     ['demand with the wrong dimensions', request('bad', { demand: [1, 1] }), 'INVALID_DEMAND'],
-    ['delivery without its pickup', { id: 'bad', delivery: at(1, 1), demand: [1] } as unknown as DeliveryRequest, 'MISSING_PICKUP'],
+    [
+      'delivery without its pickup',
+      { id: 'bad', delivery: at(1, 1), demand: [1] } as unknown as DeliveryRequest,
+      'MISSING_PICKUP',
+    ],
     ['negative service time', request('bad', { delivery: { ...at(1, 1), serviceTime: -1 } }), 'INVALID_NUMBER'],
   ])('rejects a %s with a typed error naming the request', (_what, bad, code) => {
     const error = rejection({ ...base, requests: [request('ok'), bad] });
@@ -45,12 +53,17 @@ describe('input validation', () => {
 
   it('rejects duplicate ids, unknown couriers and unknown pinned requests', () => {
     expect(rejection({ ...base, requests: [request('a'), request('a')] }).code).toBe('DUPLICATE_ID');
-    expect(rejection({ ...base, carried: [{ id: 'l', courierId: 'ghost', delivery: at(1, 1), demand: [1] }] }).code).toBe('UNKNOWN_COURIER');
+    expect(
+      rejection({ ...base, carried: [{ id: 'l', courierId: 'ghost', delivery: at(1, 1), demand: [1] }] }).code,
+    ).toBe('UNKNOWN_COURIER');
     expect(rejection({ ...base, pinned: [{ requestId: 'ghost', courierId: 'c1' }] }).code).toBe('UNKNOWN_REQUEST');
   });
 
   it('accepts negative planar coordinates but rejects out-of-range latitude for haversine', () => {
-    const planar = solveDispatch({ ...base, requests: [request('neg', { pickup: at(-10, -20) })] }, { maxIterations: 5 });
+    const planar = solveDispatch(
+      { ...base, requests: [request('neg', { pickup: at(-10, -20) })] },
+      { maxIterations: 5 },
+    );
     expect(planar.unassigned).toEqual([]);
     const geo: DispatchProblem = {
       couriers: [{ id: 'c1', start: { x: 13.4, y: 52.5 }, startTime: 0, capacity: [5] }],

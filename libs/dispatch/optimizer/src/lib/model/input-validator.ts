@@ -17,7 +17,8 @@ function finite(value: unknown, what: string, ids: Ids): void {
 }
 
 function checkLocation(metric: TravelMetric, location: StopSpec['location'] | undefined, what: string, ids: Ids): void {
-  if (location === undefined || location === null) throw new OptimizerInputError('INVALID_LOCATION', `${what} is missing`, ids);
+  if (location === undefined || location === null)
+    throw new OptimizerInputError('INVALID_LOCATION', `${what} is missing`, ids);
   const problem = metric.checkLocation(location);
   if (problem) throw new OptimizerInputError('INVALID_LOCATION', `${what}: ${problem}`, ids);
 }
@@ -28,7 +29,8 @@ function checkStop(metric: TravelMetric, stop: StopSpec, what: string, ids: Ids)
   if (w === undefined || w === null) throw new OptimizerInputError('INVALID_WINDOW', `${what} window is missing`, ids);
   finite(w.earliest, `${what} window earliest`, ids);
   finite(w.latest, `${what} window latest`, ids);
-  if (w.latest < w.earliest) throw new OptimizerInputError('INVALID_WINDOW', `${what} window closes before it opens`, ids);
+  if (w.latest < w.earliest)
+    throw new OptimizerInputError('INVALID_WINDOW', `${what} window closes before it opens`, ids);
   if (w.due !== undefined) finite(w.due, `${what} window due`, ids);
   finite(stop.serviceTime, `${what} service time`, ids);
   if (stop.serviceTime < 0) throw new OptimizerInputError('INVALID_NUMBER', `${what} service time is negative`, ids);
@@ -60,7 +62,11 @@ export function validateProblem(problem: DispatchProblem): void {
       throw new OptimizerInputError('INVALID_WINDOW', 'shift ends before it starts', ids);
     }
     if (!Array.isArray(c.capacity) || c.capacity.length === 0 || (dims >= 0 && c.capacity.length !== dims)) {
-      throw new OptimizerInputError('INVALID_CAPACITY', 'capacity must be a non-empty array, same length for all couriers', ids);
+      throw new OptimizerInputError(
+        'INVALID_CAPACITY',
+        'capacity must be a non-empty array, same length for all couriers',
+        ids,
+      );
     }
     dims = c.capacity.length;
     for (const q of c.capacity) {
@@ -86,7 +92,8 @@ export function validateProblem(problem: DispatchProblem): void {
     const ids = { requestId: load.id, courierId: load.courierId };
     if (stopIds.has(load.id)) throw new OptimizerInputError('DUPLICATE_ID', 'duplicate request id', ids);
     stopIds.add(load.id);
-    if (!courierIds.has(load.courierId)) throw new OptimizerInputError('UNKNOWN_COURIER', 'carried by an unknown courier', ids);
+    if (!courierIds.has(load.courierId))
+      throw new OptimizerInputError('UNKNOWN_COURIER', 'carried by an unknown courier', ids);
     if (!load.delivery) throw new OptimizerInputError('MISSING_DELIVERY', 'a carried load needs its delivery', ids);
     checkStop(metric, load.delivery, 'delivery', ids);
     checkDemand(load.demand, dims, ids);
@@ -95,8 +102,10 @@ export function validateProblem(problem: DispatchProblem): void {
   const pinnedIds = new Set<string>();
   for (const pin of problem.pinned ?? []) {
     const ids = { requestId: pin.requestId, courierId: pin.courierId };
-    if (!requestIds.has(pin.requestId)) throw new OptimizerInputError('UNKNOWN_REQUEST', 'pinned request does not exist', ids);
-    if (!courierIds.has(pin.courierId)) throw new OptimizerInputError('UNKNOWN_COURIER', 'pinned to an unknown courier', ids);
+    if (!requestIds.has(pin.requestId))
+      throw new OptimizerInputError('UNKNOWN_REQUEST', 'pinned request does not exist', ids);
+    if (!courierIds.has(pin.courierId))
+      throw new OptimizerInputError('UNKNOWN_COURIER', 'pinned to an unknown courier', ids);
     if (pinnedIds.has(pin.requestId)) throw new OptimizerInputError('DUPLICATE_ID', 'request pinned twice', ids);
     pinnedIds.add(pin.requestId);
   }

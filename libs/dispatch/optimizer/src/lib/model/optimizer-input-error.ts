@@ -18,7 +18,12 @@ export class OptimizerInputError extends Error {
   readonly courierId: string | undefined;
 
   constructor(code: OptimizerInputErrorCode, message: string, ids: { requestId?: string; courierId?: string } = {}) {
-    const subject = ids.requestId !== undefined ? `request ${ids.requestId}` : ids.courierId !== undefined ? `courier ${ids.courierId}` : 'input';
+    const subject =
+      ids.requestId !== undefined
+        ? `request ${ids.requestId}`
+        : ids.courierId !== undefined
+          ? `courier ${ids.courierId}`
+          : 'input';
     super(`${code}: ${subject}: ${message}`);
     this.name = 'OptimizerInputError';
     this.code = code;

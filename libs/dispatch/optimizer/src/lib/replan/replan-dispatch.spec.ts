@@ -25,12 +25,19 @@ describe('replanDispatch', () => {
   });
 
   it('adds a new request without moving carried or pinned work', () => {
-    const { problem, plan: next } = replanDispatch(base, plan, { kind: 'new-request', request: full.requests[40] }, options);
+    const { problem, plan: next } = replanDispatch(
+      base,
+      plan,
+      { kind: 'new-request', request: full.requests[40] },
+      options,
+    );
     expect(checkPlan(problem, next).violations).toEqual([]);
     expect(problem.requests).toHaveLength(41);
     for (const load of base.carried ?? []) expect(courierOf(next, load.id) ?? load.courierId).toBe(load.courierId);
     expect(courierOf(next, full.requests[0].id)).toBe(full.couriers[2].id);
-    const placed = courierOf(next, full.requests[40].id) !== undefined || next.unassigned.some((u) => u.requestId === full.requests[40].id);
+    const placed =
+      courierOf(next, full.requests[40].id) !== undefined ||
+      next.unassigned.some((u) => u.requestId === full.requests[40].id);
     expect(placed).toBe(true);
   });
 
@@ -47,7 +54,12 @@ describe('replanDispatch', () => {
     const route = plan.routes.find((r) => r.stops.some((s) => s.kind === 'pickup'));
     const stop = route?.stops.find((s) => s.kind === 'pickup');
     if (!route || !stop) throw new Error('fixture has no planned pickup');
-    const { problem, plan: next } = replanDispatch(base, plan, { kind: 'task-done', requestId: stop.requestId, stop: 'pickup', at: stop.departure }, options);
+    const { problem, plan: next } = replanDispatch(
+      base,
+      plan,
+      { kind: 'task-done', requestId: stop.requestId, stop: 'pickup', at: stop.departure },
+      options,
+    );
     expect(checkPlan(problem, next).violations).toEqual([]);
     expect(problem.carried?.some((c) => c.id === stop.requestId && c.courierId === route.courierId)).toBe(true);
     expect(problem.couriers.find((c) => c.id === route.courierId)?.startTime).toBe(stop.departure);
@@ -56,7 +68,12 @@ describe('replanDispatch', () => {
 
   it('drops a delivered load from the state', () => {
     const load = (base.carried ?? [])[0];
-    const { problem, plan: next } = replanDispatch(base, plan, { kind: 'task-done', requestId: load.id, stop: 'delivery', at: 600 }, options);
+    const { problem, plan: next } = replanDispatch(
+      base,
+      plan,
+      { kind: 'task-done', requestId: load.id, stop: 'delivery', at: 600 },
+      options,
+    );
     expect(checkPlan(problem, next).violations).toEqual([]);
     expect(problem.carried?.some((c) => c.id === load.id)).toBe(false);
     expect(courierOf(next, load.id)).toBeUndefined();
@@ -65,7 +82,12 @@ describe('replanDispatch', () => {
   it('respects a delayed pickup', () => {
     const request = base.requests[5];
     const readyAt = request.pickup.window.earliest + 900;
-    const { problem, plan: next } = replanDispatch(base, plan, { kind: 'pickup-delayed', requestId: request.id, readyAt }, options);
+    const { problem, plan: next } = replanDispatch(
+      base,
+      plan,
+      { kind: 'pickup-delayed', requestId: request.id, readyAt },
+      options,
+    );
     expect(checkPlan(problem, next).violations).toEqual([]);
     const pickup = next.routes.flatMap((r) => r.stops).find((s) => s.requestId === request.id && s.kind === 'pickup');
     if (pickup) expect(pickup.serviceStart).toBeGreaterThanOrEqual(readyAt);

@@ -6,7 +6,14 @@
  */
 import { type SolveOptions, solveDispatch } from '../dispatch-solver';
 import { OptimizerInputError } from '../model/optimizer-input-error';
-import type { CarriedLoad, DeliveryRequest, DispatchPlan, DispatchProblem, Location, StopKind } from '../model/optimizer-model';
+import type {
+  CarriedLoad,
+  DeliveryRequest,
+  DispatchPlan,
+  DispatchProblem,
+  Location,
+  StopKind,
+} from '../model/optimizer-model';
 
 export type PlanChange =
   | { readonly kind: 'new-request'; readonly request: DeliveryRequest }
@@ -25,15 +32,35 @@ export interface ReplanResult {
 /** Default re-plan budget: small enough for interactive dispatch, enough for a short ALNS. */
 export const DEFAULT_REPLAN_BUDGET_MS = 100;
 
-export function replanDispatch(problem: DispatchProblem, plan: DispatchPlan, change: PlanChange, options: SolveOptions = {}): ReplanResult {
+export function replanDispatch(
+  problem: DispatchProblem,
+  plan: DispatchPlan,
+  change: PlanChange,
+  options: SolveOptions = {},
+): ReplanResult {
   const next = applyChange(problem, plan, change);
   const seeds = plan.routes.map((route) => ({
     courierId: route.courierId,
-    stops: route.stops.filter((s) => !(change.kind === 'task-done' && s.requestId === change.requestId && (s.kind === change.stop || change.stop === 'delivery'))),
+    stops: route.stops.filter(
+      (s) =>
+        !(
+          change.kind === 'task-done' &&
+          s.requestId === change.requestId &&
+          (s.kind === change.stop || change.stop === 'delivery')
+        ),
+    ),
   }));
   // A delayed pickup may break its route: let the solver place it afresh.
-  const stops = change.kind === 'pickup-delayed' ? seeds.map((s) => ({ ...s, stops: s.stops.filter((x) => x.requestId !== change.requestId) })) : seeds;
-  const newPlan = solveDispatch(next, { timeBudgetMs: DEFAULT_REPLAN_BUDGET_MS, routeMinimizationShare: 0, ...options, initialRoutes: stops });
+  const stops =
+    change.kind === 'pickup-delayed'
+      ? seeds.map((s) => ({ ...s, stops: s.stops.filter((x) => x.requestId !== change.requestId) }))
+      : seeds;
+  const newPlan = solveDispatch(next, {
+    timeBudgetMs: DEFAULT_REPLAN_BUDGET_MS,
+    routeMinimizationShare: 0,
+    ...options,
+    initialRoutes: stops,
+  });
   return { problem: next, plan: newPlan };
 }
 
@@ -43,7 +70,9 @@ function applyChange(problem: DispatchProblem, plan: DispatchPlan, change: PlanC
       return { ...problem, requests: [...problem.requests, change.request] };
     case 'courier-off-duty': {
       if (!problem.couriers.some((c) => c.id === change.courierId)) {
-        throw new OptimizerInputError('UNKNOWN_COURIER', 'courier going off duty does not exist', { courierId: change.courierId });
+        throw new OptimizerInputError('UNKNOWN_COURIER', 'courier going off duty does not exist', {
+          courierId: change.courierId,
+        });
       }
       return {
         ...problem,
@@ -55,11 +84,17 @@ function applyChange(problem: DispatchProblem, plan: DispatchPlan, change: PlanC
       return completeTask(problem, plan, change.requestId, change.stop, change.at);
     case 'pickup-delayed': {
       const request = problem.requests.find((r) => r.id === change.requestId);
-      if (!request) throw new OptimizerInputError('UNKNOWN_REQUEST', 'delayed request does not exist', { requestId: change.requestId });
+      if (!request)
+        throw new OptimizerInputError('UNKNOWN_REQUEST', 'delayed request does not exist', {
+          requestId: change.requestId,
+        });
       const w = request.pickup.window;
       const delayed: DeliveryRequest = {
         ...request,
-        pickup: { ...request.pickup, window: { ...w, earliest: change.readyAt, latest: Math.max(w.latest, change.readyAt) } },
+        pickup: {
+          ...request.pickup,
+          window: { ...w, earliest: change.readyAt, latest: Math.max(w.latest, change.readyAt) },
+        },
       };
       return { ...problem, requests: problem.requests.map((r) => (r.id === change.requestId ? delayed : r)) };
     }
@@ -67,9 +102,18 @@ function applyChange(problem: DispatchProblem, plan: DispatchPlan, change: PlanC
 }
 
 /** The courier is now where the task was done, at the time it was done; a pickup becomes a carried load. */
-function completeTask(problem: DispatchProblem, plan: DispatchPlan, requestId: string, stop: StopKind, at: number): DispatchProblem {
-  const courierId = plan.routes.find((r) => r.stops.some((s) => s.requestId === requestId && s.kind === stop))?.courierId;
-  if (courierId === undefined) throw new OptimizerInputError('UNKNOWN_REQUEST', `no planned ${stop} for this request`, { requestId });
+function completeTask(
+  problem: DispatchProblem,
+  plan: DispatchPlan,
+  requestId: string,
+  stop: StopKind,
+  at: number,
+): DispatchProblem {
+  const courierId = plan.routes.find((r) =>
+    r.stops.some((s) => s.requestId === requestId && s.kind === stop),
+  )?.courierId;
+  if (courierId === undefined)
+    throw new OptimizerInputError('UNKNOWN_REQUEST', `no planned ${stop} for this request`, { requestId });
   const request = problem.requests.find((r) => r.id === requestId);
   const load = (problem.carried ?? []).find((c) => c.id === requestId);
   let where: Location;

@@ -12,7 +12,9 @@ export function lilimDir(): string {
   }
   const data = resolve(dir, '../shared/bench/lilim');
   if (!existsSync(join(data, 'bks_100.csv'))) {
-    throw new Error(`Li & Lim benchmark data missing: expected ${data} (../shared/bench/lilim from the repository root)`);
+    throw new Error(
+      `Li & Lim benchmark data missing: expected ${data} (../shared/bench/lilim from the repository root)`,
+    );
   }
   return data;
 }

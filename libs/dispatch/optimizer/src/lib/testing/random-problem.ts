@@ -1,7 +1,14 @@
 /** Small random problems for property tests: a few couriers, carried loads and pinned requests. */
 import { SeededRandom } from '../core/seeded-random';
 import { euclideanMetric } from '../distance/travel-metric';
-import type { CarriedLoad, Courier, DeliveryRequest, DispatchProblem, PinnedAssignment, StopSpec } from '../model/optimizer-model';
+import type {
+  CarriedLoad,
+  Courier,
+  DeliveryRequest,
+  DispatchProblem,
+  PinnedAssignment,
+  StopSpec,
+} from '../model/optimizer-model';
 
 export interface RandomProblemShape {
   readonly seed: number;
@@ -44,7 +51,12 @@ export function randomProblem(shape: RandomProblemShape): DispatchProblem {
   }
   const carried: CarriedLoad[] = [];
   for (let c = 0; c < shape.carried && couriers.length > 0; c++) {
-    carried.push({ id: `load${c}`, courierId: couriers[rng.int(0, couriers.length - 1)].id, delivery: stop(0, rng.int(150, 400), true), demand: [rng.int(1, 3), 0] });
+    carried.push({
+      id: `load${c}`,
+      courierId: couriers[rng.int(0, couriers.length - 1)].id,
+      delivery: stop(0, rng.int(150, 400), true),
+      demand: [rng.int(1, 3), 0],
+    });
   }
   const pinned: PinnedAssignment[] = [];
   for (let p = 0; p < Math.min(shape.pinned, requests.length) && couriers.length > 0; p++) {

@@ -1,8 +1,4 @@
-import {
-  CoopApplicationInput,
-  normaliseTimeZone,
-  validateApplication,
-} from './application-input';
+import { CoopApplicationInput, normaliseTimeZone, validateApplication } from './application-input';
 
 const valid = (): CoopApplicationInput => ({
   name: '  Rayon   Vert ',
@@ -25,8 +21,7 @@ const errorsOf = (payload: unknown) => {
   const result = validateApplication(payload);
   return result.ok ? [] : result.errors;
 };
-const codesOf = (payload: unknown) =>
-  errorsOf(payload).map((e) => `${e.field}:${e.code}`);
+const codesOf = (payload: unknown) => errorsOf(payload).map((e) => `${e.field}:${e.code}`);
 
 describe('validateApplication', () => {
   it('accepts and normalises a valid French application', () => {
@@ -71,8 +66,7 @@ describe('validateApplication', () => {
   });
 
   it('accepts another country with the form other and a justification', () => {
-    const justification =
-      'We are a Portuguese cooperativa de trabalho registered under the Código Cooperativo.';
+    const justification = 'We are a Portuguese cooperativa de trabalho registered under the Código Cooperativo.';
     const result = validateApplication(
       withPatch({
         country: 'PT',
@@ -103,68 +97,20 @@ describe('validateApplication', () => {
     ['oversized name', withPatch({ name: 'x'.repeat(121) }), ['name:TOO_LONG']],
     ['huge name', withPatch({ name: 'x'.repeat(100_000) }), ['name:TOO_LONG']],
     ['numeric name', withPatch({ name: 42 }), ['name:NOT_A_STRING']],
-    [
-      'name with control char',
-      withPatch({ name: 'Rayon\u0000Vert' }),
-      ['name:INVALID_CHARACTERS'],
-    ],
-    [
-      'name with bidi override',
-      withPatch({ name: 'Rayon \u202eVert' }),
-      ['name:INVALID_CHARACTERS'],
-    ],
+    ['name with control char', withPatch({ name: 'Rayon\u0000Vert' }), ['name:INVALID_CHARACTERS']],
+    ['name with bidi override', withPatch({ name: 'Rayon \u202eVert' }), ['name:INVALID_CHARACTERS']],
     ['city empty', withPatch({ city: '' }), ['city:REQUIRED']],
     ['city too long', withPatch({ city: 'L'.repeat(101) }), ['city:TOO_LONG']],
-    [
-      'unknown country',
-      withPatch({ country: 'XX' }),
-      ['country:UNKNOWN_COUNTRY'],
-    ],
-    [
-      'country name instead of code',
-      withPatch({ country: 'France' }),
-      ['country:UNKNOWN_COUNTRY'],
-    ],
-    [
-      'alpha-3 country',
-      withPatch({ country: 'FRA' }),
-      ['country:UNKNOWN_COUNTRY'],
-    ],
-    [
-      'unknown timezone',
-      withPatch({ timezone: 'Europe/Atlantis' }),
-      ['timezone:UNKNOWN_TIMEZONE'],
-    ],
-    [
-      'offset timezone',
-      withPatch({ timezone: '+01:00' }),
-      ['timezone:UNKNOWN_TIMEZONE'],
-    ],
-    [
-      'unknown currency',
-      withPatch({ currency: 'EURO' }),
-      ['currency:UNKNOWN_CURRENCY'],
-    ],
-    [
-      'withdrawn currency',
-      withPatch({ currency: 'FRF' }),
-      ['currency:UNKNOWN_CURRENCY'],
-    ],
-    [
-      'legal form of another country',
-      withPatch({ legalForm: 'de_eg' }),
-      ['legalForm:UNKNOWN_LEGAL_FORM'],
-    ],
-    [
-      'made-up legal form',
-      withPatch({ legalForm: 'sarl' }),
-      ['legalForm:UNKNOWN_LEGAL_FORM'],
-    ],
-    [
-      'missing legal form',
-      withPatch({ legalForm: undefined }),
-      ['legalForm:REQUIRED'],
-    ],
+    ['unknown country', withPatch({ country: 'XX' }), ['country:UNKNOWN_COUNTRY']],
+    ['country name instead of code', withPatch({ country: 'France' }), ['country:UNKNOWN_COUNTRY']],
+    ['alpha-3 country', withPatch({ country: 'FRA' }), ['country:UNKNOWN_COUNTRY']],
+    ['unknown timezone', withPatch({ timezone: 'Europe/Atlantis' }), ['timezone:UNKNOWN_TIMEZONE']],
+    ['offset timezone', withPatch({ timezone: '+01:00' }), ['timezone:UNKNOWN_TIMEZONE']],
+    ['unknown currency', withPatch({ currency: 'EURO' }), ['currency:UNKNOWN_CURRENCY']],
+    ['withdrawn currency', withPatch({ currency: 'FRF' }), ['currency:UNKNOWN_CURRENCY']],
+    ['legal form of another country', withPatch({ legalForm: 'de_eg' }), ['legalForm:UNKNOWN_LEGAL_FORM']],
+    ['made-up legal form', withPatch({ legalForm: 'sarl' }), ['legalForm:UNKNOWN_LEGAL_FORM']],
+    ['missing legal form', withPatch({ legalForm: undefined }), ['legalForm:REQUIRED']],
     [
       'other without justification',
       withPatch({ legalForm: 'other' }),
@@ -196,31 +142,11 @@ describe('validateApplication', () => {
       withPatch({ registrationNumber: '732829321' }),
       ['registrationNumber:REGISTRATION_CHECKSUM'],
     ],
-    [
-      'bad SIREN format',
-      withPatch({ registrationNumber: '7328' }),
-      ['registrationNumber:REGISTRATION_FORMAT'],
-    ],
-    [
-      'missing registration',
-      withPatch({ registrationNumber: '' }),
-      ['registrationNumber:REQUIRED'],
-    ],
-    [
-      'oversized registration',
-      withPatch({ registrationNumber: '1'.repeat(121) }),
-      ['registrationNumber:TOO_LONG'],
-    ],
-    [
-      'missing declarations',
-      withPatch({ declarations: undefined }),
-      ['declarations:REQUIRED'],
-    ],
-    [
-      'declarations not an object',
-      withPatch({ declarations: true }),
-      ['declarations:NOT_AN_OBJECT'],
-    ],
+    ['bad SIREN format', withPatch({ registrationNumber: '7328' }), ['registrationNumber:REGISTRATION_FORMAT']],
+    ['missing registration', withPatch({ registrationNumber: '' }), ['registrationNumber:REQUIRED']],
+    ['oversized registration', withPatch({ registrationNumber: '1'.repeat(121) }), ['registrationNumber:TOO_LONG']],
+    ['missing declarations', withPatch({ declarations: undefined }), ['declarations:REQUIRED']],
+    ['declarations not an object', withPatch({ declarations: true }), ['declarations:NOT_AN_OBJECT']],
     [
       'workers declaration false',
       withPatch({
@@ -257,21 +183,9 @@ describe('validateApplication', () => {
       ['declarations.socialEconomyStatus:DECLARATION_REQUIRED'],
     ],
     ['missing admin', withPatch({ admin: undefined }), ['admin:REQUIRED']],
-    [
-      'admin not an object',
-      withPatch({ admin: 'camille@example.org' }),
-      ['admin:NOT_AN_OBJECT'],
-    ],
-    [
-      'admin name empty',
-      withPatch({ admin: { name: '', email: 'a@example.org' } }),
-      ['admin.name:REQUIRED'],
-    ],
-    [
-      'admin name multi-line',
-      withPatch({ admin: { name: 'Camille\nMartin', email: 'a@example.org' } }),
-      [],
-    ],
+    ['admin not an object', withPatch({ admin: 'camille@example.org' }), ['admin:NOT_AN_OBJECT']],
+    ['admin name empty', withPatch({ admin: { name: '', email: 'a@example.org' } }), ['admin.name:REQUIRED']],
+    ['admin name multi-line', withPatch({ admin: { name: 'Camille\nMartin', email: 'a@example.org' } }), []],
     [
       'email without at',
       withPatch({ admin: { name: 'C', email: 'camille.example.org' } }),
@@ -316,11 +230,7 @@ describe('validateApplication', () => {
       }),
       ['admin.email:INVALID_CHARACTERS'],
     ],
-    [
-      'unknown top-level field',
-      withPatch({ registration: '732829320' }),
-      ['registration:UNKNOWN_FIELD'],
-    ],
+    ['unknown top-level field', withPatch({ registration: '732829320' }), ['registration:UNKNOWN_FIELD']],
     [
       'unknown nested fields',
       withPatch({
@@ -359,15 +269,11 @@ describe('validateApplication', () => {
   });
 
   it('skips form and registration checks when the country is unknown', () => {
-    expect(
-      codesOf(withPatch({ country: 'ZZ', registrationNumber: 'whatever' })),
-    ).toEqual(['country:UNKNOWN_COUNTRY']);
+    expect(codesOf(withPatch({ country: 'ZZ', registrationNumber: 'whatever' }))).toEqual(['country:UNKNOWN_COUNTRY']);
   });
 
   it('the admin name check is separate from the multi-line check (newlines are collapsed in names)', () => {
-    const result = validateApplication(
-      withPatch({ admin: { name: 'Camille\nMartin', email: 'a@example.org' } }),
-    );
+    const result = validateApplication(withPatch({ admin: { name: 'Camille\nMartin', email: 'a@example.org' } }));
     expect(result).toMatchObject({
       ok: true,
       value: { admin: { name: 'Camille Martin' } },
@@ -375,9 +281,7 @@ describe('validateApplication', () => {
   });
 
   it('counts characters, not UTF-16 units, and normalises to NFC', () => {
-    const result = validateApplication(
-      withPatch({ name: 'Vélo'.normalize('NFD'), city: '🚲' }),
-    );
+    const result = validateApplication(withPatch({ name: 'Vélo'.normalize('NFD'), city: '🚲' }));
     expect(result).toMatchObject({
       ok: true,
       value: { name: 'Vélo'.normalize('NFC'), city: '🚲' },

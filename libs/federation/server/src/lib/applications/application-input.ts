@@ -38,8 +38,7 @@ export const APPLICATION_FIELD_CODES = {
   DECLARATION_REQUIRED: 'DECLARATION_REQUIRED',
   INVALID_EMAIL: 'INVALID_EMAIL',
 } as const;
-export type ApplicationFieldCode =
-  (typeof APPLICATION_FIELD_CODES)[keyof typeof APPLICATION_FIELD_CODES];
+export type ApplicationFieldCode = (typeof APPLICATION_FIELD_CODES)[keyof typeof APPLICATION_FIELD_CODES];
 
 /** Length bounds (in characters, after trimming). */
 export const APPLICATION_LIMITS = {
@@ -95,9 +94,7 @@ export interface ValidCoopApplication {
   admin: { name: string; email: string };
 }
 
-export type ApplicationValidation =
-  | { ok: true; value: ValidCoopApplication }
-  | { ok: false; errors: FieldError[] };
+export type ApplicationValidation = { ok: true; value: ValidCoopApplication } | { ok: false; errors: FieldError[] };
 
 const TOP_LEVEL = new Set([
   'name',
@@ -111,10 +108,7 @@ const TOP_LEVEL = new Set([
   'declarations',
   'admin',
 ]);
-const DECLARATIONS = new Set([
-  'workersAreMembersOrEmployees',
-  'socialEconomyStatus',
-]);
+const DECLARATIONS = new Set(['workersAreMembersOrEmployees', 'socialEconomyStatus']);
 const ADMIN = new Set(['name', 'email']);
 
 // C0/C1 controls except tab/newline/carriage return (allowed in the justification only), and
@@ -143,12 +137,7 @@ function knownTimeZones(): ReadonlySet<string> {
  * aliases it resolves to one of them (e.g. `Europe/Kyiv` vs `Europe/Kiev` depending on ICU).
  */
 export function normaliseTimeZone(value: string): string | null {
-  if (
-    value.length === 0 ||
-    value.length > 64 ||
-    !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(value)
-  )
-    return null;
+  if (value.length === 0 || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(value)) return null;
   if (knownTimeZones().has(value)) return value;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', {
@@ -166,26 +155,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function validateApplication(payload: unknown): ApplicationValidation {
   const errors: FieldError[] = [];
-  const add = (field: string, code: ApplicationFieldCode, message: string) =>
-    errors.push({ field, code, message });
+  const add = (field: string, code: ApplicationFieldCode, message: string) => errors.push({ field, code, message });
 
   if (!isRecord(payload)) {
     add('', 'NOT_AN_OBJECT', 'The application must be a JSON object.');
     return { ok: false, errors };
   }
 
-  const unknownMembers = (
-    obj: Record<string, unknown>,
-    allowed: ReadonlySet<string>,
-    prefix: string,
-  ) => {
+  const unknownMembers = (obj: Record<string, unknown>, allowed: ReadonlySet<string>, prefix: string) => {
     for (const key of Object.keys(obj)) {
       if (!allowed.has(key))
-        add(
-          `${prefix}${key.slice(0, 60)}`,
-          'UNKNOWN_FIELD',
-          `Unknown field '${key.slice(0, 60)}'.`,
-        );
+        add(`${prefix}${key.slice(0, 60)}`, 'UNKNOWN_FIELD', `Unknown field '${key.slice(0, 60)}'.`);
     }
   };
 
@@ -203,13 +183,8 @@ export function validateApplication(payload: unknown): ApplicationValidation {
     } = {},
   ): string | undefined => {
     const raw = obj[key];
-    if (
-      raw === undefined ||
-      raw === null ||
-      (typeof raw === 'string' && raw.trim() === '')
-    ) {
-      if (options.required !== false)
-        add(field, 'REQUIRED', `${label} is required.`);
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+      if (options.required !== false) add(field, 'REQUIRED', `${label} is required.`);
       return undefined;
     }
     if (typeof raw !== 'string') {
@@ -217,63 +192,33 @@ export function validateApplication(payload: unknown): ApplicationValidation {
       return undefined;
     }
     if (raw.length > bounds.max * 4) {
-      add(
-        field,
-        'TOO_LONG',
-        `${label} must be at most ${bounds.max} characters.`,
-      );
+      add(field, 'TOO_LONG', `${label} must be at most ${bounds.max} characters.`);
       return undefined;
     }
     let value = raw.normalize('NFC').trim();
     if (options.collapse) value = value.replace(/\s+/g, ' ');
-    if (
-      CONTROL.test(value) ||
-      (!options.multiline && LINE_BREAKS.test(value))
-    ) {
-      add(
-        field,
-        'INVALID_CHARACTERS',
-        `${label} contains characters that are not allowed.`,
-      );
+    if (CONTROL.test(value) || (!options.multiline && LINE_BREAKS.test(value))) {
+      add(field, 'INVALID_CHARACTERS', `${label} contains characters that are not allowed.`);
       return undefined;
     }
     const length = [...value].length;
     if (bounds.min !== undefined && length < bounds.min) {
-      add(
-        field,
-        'TOO_SHORT',
-        `${label} must be at least ${bounds.min} characters.`,
-      );
+      add(field, 'TOO_SHORT', `${label} must be at least ${bounds.min} characters.`);
       return undefined;
     }
     if (length > bounds.max) {
-      add(
-        field,
-        'TOO_LONG',
-        `${label} must be at most ${bounds.max} characters.`,
-      );
+      add(field, 'TOO_LONG', `${label} must be at most ${bounds.max} characters.`);
       return undefined;
     }
     return value;
   };
 
-  const mustBeTrue = (
-    obj: Record<string, unknown>,
-    key: string,
-    label: string,
-  ): boolean => {
+  const mustBeTrue = (obj: Record<string, unknown>, key: string, label: string): boolean => {
     const field = `declarations.${key}`;
     const value = obj[key];
-    if (value === undefined || value === null)
-      add(field, 'DECLARATION_REQUIRED', `You must declare that ${label}.`);
-    else if (typeof value !== 'boolean')
-      add(field, 'NOT_A_BOOLEAN', 'This declaration must be true or false.');
-    else if (!value)
-      add(
-        field,
-        'DECLARATION_REQUIRED',
-        `Only cooperatives where ${label} can join the federation.`,
-      );
+    if (value === undefined || value === null) add(field, 'DECLARATION_REQUIRED', `You must declare that ${label}.`);
+    else if (typeof value !== 'boolean') add(field, 'NOT_A_BOOLEAN', 'This declaration must be true or false.');
+    else if (!value) add(field, 'DECLARATION_REQUIRED', `Only cooperatives where ${label} can join the federation.`);
     return value === true;
   };
 
@@ -291,14 +236,8 @@ export function validateApplication(payload: unknown): ApplicationValidation {
     max: 64,
   });
   if (countryRaw !== undefined) {
-    if (isIsoCountry(countryRaw.toUpperCase()))
-      country = countryRaw.toUpperCase();
-    else
-      add(
-        'country',
-        'UNKNOWN_COUNTRY',
-        'Unknown country: use an ISO 3166-1 alpha-2 code such as FR.',
-      );
+    if (isIsoCountry(countryRaw.toUpperCase())) country = countryRaw.toUpperCase();
+    else add('country', 'UNKNOWN_COUNTRY', 'Unknown country: use an ISO 3166-1 alpha-2 code such as FR.');
   }
 
   let timezone: string | undefined;
@@ -308,11 +247,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   if (timezoneRaw !== undefined) {
     timezone = normaliseTimeZone(timezoneRaw) ?? undefined;
     if (timezone === undefined)
-      add(
-        'timezone',
-        'UNKNOWN_TIMEZONE',
-        'Unknown time zone: use an IANA name such as Europe/Paris.',
-      );
+      add('timezone', 'UNKNOWN_TIMEZONE', 'Unknown time zone: use an IANA name such as Europe/Paris.');
   }
 
   let currency: string | undefined;
@@ -320,32 +255,14 @@ export function validateApplication(payload: unknown): ApplicationValidation {
     max: 16,
   });
   if (currencyRaw !== undefined) {
-    if (isIsoCurrency(currencyRaw.toUpperCase()))
-      currency = currencyRaw.toUpperCase();
-    else
-      add(
-        'currency',
-        'UNKNOWN_CURRENCY',
-        'Unknown currency: use an ISO 4217 code such as EUR.',
-      );
+    if (isIsoCurrency(currencyRaw.toUpperCase())) currency = currencyRaw.toUpperCase();
+    else add('currency', 'UNKNOWN_CURRENCY', 'Unknown currency: use an ISO 4217 code such as EUR.');
   }
 
-  const legalFormRaw = text(
-    payload,
-    'legalForm',
-    'legalForm',
-    'The legal form',
-    { max: 64 },
-  );
+  const legalFormRaw = text(payload, 'legalForm', 'legalForm', 'The legal form', { max: 64 });
   const legalForm =
-    country !== undefined && legalFormRaw !== undefined
-      ? findLegalForm(country, legalFormRaw)
-      : undefined;
-  if (
-    country !== undefined &&
-    legalFormRaw !== undefined &&
-    legalForm === undefined
-  ) {
+    country !== undefined && legalFormRaw !== undefined ? findLegalForm(country, legalFormRaw) : undefined;
+  if (country !== undefined && legalFormRaw !== undefined && legalForm === undefined) {
     add(
       'legalForm',
       'UNKNOWN_LEGAL_FORM',
@@ -366,10 +283,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
         required: false,
       },
     );
-    if (
-      value === undefined &&
-      !errors.some((e) => e.field === 'legalFormJustification')
-    ) {
+    if (value === undefined && !errors.some((e) => e.field === 'legalFormJustification')) {
       add(
         'legalFormJustification',
         'JUSTIFICATION_REQUIRED',
@@ -390,8 +304,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   if (country !== undefined && registrationRaw !== undefined) {
     const result = validateRegistration(country, registrationRaw);
     if (result.ok) registration = result.normalised;
-    else if (result.code !== 'UNKNOWN_COUNTRY')
-      add('registrationNumber', result.code, result.message);
+    else if (result.code !== 'UNKNOWN_COUNTRY') add('registrationNumber', result.code, result.message);
   }
 
   let declarations: ValidCoopApplication['declarations'] | undefined;
@@ -399,9 +312,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   if (!isRecord(declarationsRaw)) {
     add(
       'declarations',
-      declarationsRaw === undefined || declarationsRaw === null
-        ? 'REQUIRED'
-        : 'NOT_AN_OBJECT',
+      declarationsRaw === undefined || declarationsRaw === null ? 'REQUIRED' : 'NOT_AN_OBJECT',
       'The declarations are required.',
     );
   } else {
@@ -423,11 +334,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
       declarationsRaw['socialEconomyStatus'] !== null
     ) {
       if (typeof declarationsRaw['socialEconomyStatus'] !== 'boolean') {
-        add(
-          'declarations.socialEconomyStatus',
-          'NOT_A_BOOLEAN',
-          'This declaration must be true or false.',
-        );
+        add('declarations.socialEconomyStatus', 'NOT_A_BOOLEAN', 'This declaration must be true or false.');
       } else {
         social = declarationsRaw['socialEconomyStatus'];
       }
@@ -444,36 +351,19 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   if (!isRecord(adminRaw)) {
     add(
       'admin',
-      adminRaw === undefined || adminRaw === null
-        ? 'REQUIRED'
-        : 'NOT_AN_OBJECT',
+      adminRaw === undefined || adminRaw === null ? 'REQUIRED' : 'NOT_AN_OBJECT',
       'The first administrator’s name and email are required.',
     );
   } else {
     unknownMembers(adminRaw, ADMIN, 'admin.');
-    const adminName = text(
-      adminRaw,
-      'name',
-      'admin.name',
-      'The administrator’s name',
-      L.adminName,
-      { collapse: true },
-    );
-    const emailRaw = text(
-      adminRaw,
-      'email',
-      'admin.email',
-      'The administrator’s email',
-      L.email,
-    );
+    const adminName = text(adminRaw, 'name', 'admin.name', 'The administrator’s name', L.adminName, { collapse: true });
+    const emailRaw = text(adminRaw, 'email', 'admin.email', 'The administrator’s email', L.email);
     let email: string | undefined;
     if (emailRaw !== undefined) {
       if (EMAIL.test(emailRaw)) email = emailRaw.toLowerCase();
-      else
-        add('admin.email', 'INVALID_EMAIL', 'This email address is not valid.');
+      else add('admin.email', 'INVALID_EMAIL', 'This email address is not valid.');
     }
-    if (adminName !== undefined && email !== undefined)
-      admin = { name: adminName, email };
+    if (adminName !== undefined && email !== undefined) admin = { name: adminName, email };
   }
 
   if (
@@ -499,8 +389,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
       timezone,
       currency,
       legalForm: legalForm.id,
-      legalFormJustification:
-        legalForm.id === OTHER_LEGAL_FORM_ID ? justification : null,
+      legalFormJustification: legalForm.id === OTHER_LEGAL_FORM_ID ? justification : null,
       registrationNumber: registration,
       registrationKey: registrationKey(country, registration),
       declarations,

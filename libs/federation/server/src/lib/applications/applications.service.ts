@@ -1,38 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  ApplicationReceipt,
-  ApplicationStatusView,
-  ApplicationView,
-  Page,
-} from '@federacycle/contracts';
+import type { ApplicationReceipt, ApplicationStatusView, ApplicationView, Page } from '@federacycle/contracts';
 import { hashToken, newToken } from '@federacycle/identity-server';
-import {
-  Database,
-  PgErrorCode,
-  pgErrorCode,
-  type Tx,
-} from '@federacycle/platform-database';
+import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import {
-  applicationLifecycle,
-  type ApplicationEvent,
-  type ApplicationState,
-} from '../lifecycle/application-lifecycle';
+import { applicationLifecycle, type ApplicationEvent, type ApplicationState } from '../lifecycle/application-lifecycle';
 import { INITIAL_COOP_STATE } from '../lifecycle/coop-lifecycle';
 import { inspectStatutes } from '../statutes/pdf-sniffer';
 import { CLOCK, type Clock } from '../nest/clock';
-import {
-  COOP_ADMIN_INVITER,
-  type CoopAdminInviter,
-} from '../nest/coop-admin-inviter';
+import { COOP_ADMIN_INVITER, type CoopAdminInviter } from '../nest/coop-admin-inviter';
 import { auditForCoop, recordTransition } from '../nest/federation-audit';
 import { applicationInvalid, lifecycleError } from '../nest/federation-errors';
 import { FederationMailer } from '../nest/federation-mailer';
 import { LicencesService } from '../nest/licences.service';
-import {
-  validateApplication,
-  type ValidCoopApplication,
-} from './application-input';
+import { validateApplication, type ValidCoopApplication } from './application-input';
 
 interface ApplicationRow {
   id: string;
@@ -64,12 +44,7 @@ interface ApplicationRow {
 const COLUMNS = `id, status, name, city, country, timezone, currency, legal_form, legal_form_justification, registration_number,
   registration_key, declarations, admin_name, admin_email, statutes_sha256, statutes_size, created_coop_id, submitted_at, decided_at, reason`;
 
-const STATUSES: readonly ApplicationState[] = [
-  'applied',
-  'under_review',
-  'approved',
-  'rejected',
-];
+const STATUSES: readonly ApplicationState[] = ['applied', 'under_review', 'approved', 'rejected'];
 
 /** A URL-safe slug of a coop name (accents folded), 2..41 characters, matching the coops check. */
 export function slugify(name: string): string {
@@ -85,15 +60,8 @@ export function slugify(name: string): string {
 }
 
 /** Refuses a registration already held by a coop or by a live (not rejected) application. */
-async function assertRegistrationFree(
-  tx: Tx,
-  key: string,
-  exceptApplication: string | null,
-): Promise<void> {
-  await tx.query(
-    "select pg_advisory_xact_lock(hashtext('fc:registration:' || $1))",
-    [key],
-  );
+async function assertRegistrationFree(tx: Tx, key: string, exceptApplication: string | null): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(hashtext('fc:registration:' || $1))", [key]);
   const taken = await tx.maybeOne(
     `select 1 from coops where registration_key = $1
      union all
@@ -126,34 +94,22 @@ export class ApplicationsService {
   ) {}
 
   /** Public "Start a coop": validates everything first, then writes the application in one transaction. */
-  async submit(
-    payload: unknown,
-    statutes: StatutesUpload | undefined,
-  ): Promise<ApplicationReceipt> {
+  async submit(payload: unknown, statutes: StatutesUpload | undefined): Promise<ApplicationReceipt> {
     const validation = validateApplication(payload);
     if (!validation.ok) throw applicationInvalid(validation.errors);
     if (!statutes) {
-      throw new ApiException(
-        400,
-        'STATUTES_EMPTY',
-        'Attach the statutes as a PDF in the `statutes` part',
-        [
-          {
-            field: 'statutes',
-            code: 'REQUIRED',
-            message: 'The statutes PDF is required.',
-          },
-        ],
-      );
+      throw new ApiException(400, 'STATUTES_EMPTY', 'Attach the statutes as a PDF in the `statutes` part', [
+        {
+          field: 'statutes',
+          code: 'REQUIRED',
+          message: 'The statutes PDF is required.',
+        },
+      ]);
     }
     const inspection = inspectStatutes(statutes.buffer);
     if (!inspection.ok) {
       const status =
-        inspection.code === 'STATUTES_TOO_LARGE'
-          ? 413
-          : inspection.code === 'STATUTES_NOT_PDF'
-            ? 415
-            : 400;
+        inspection.code === 'STATUTES_TOO_LARGE' ? 413 : inspection.code === 'STATUTES_NOT_PDF' ? 415 : 400;
       throw new ApiException(status, inspection.code, inspection.message, [
         {
           field: 'statutes',
@@ -213,8 +169,7 @@ export class ApplicationsService {
       );
       return { id: row.id, status: 'applied', statusToken: token };
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
-        throw duplicate();
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw duplicate();
       throw error;
     }
   }
@@ -224,10 +179,10 @@ export class ApplicationsService {
     if (typeof token !== 'string' || token.length < 20 || token.length > 100)
       throw ApiException.notFound('Application');
     const row = await this.db.platform((tx) =>
-      tx.maybeOne<ApplicationRow>(
-        `select ${COLUMNS} from coop_applications where id = $1 and status_token_hash = $2`,
-        [id, hashToken(token)],
-      ),
+      tx.maybeOne<ApplicationRow>(`select ${COLUMNS} from coop_applications where id = $1 and status_token_hash = $2`, [
+        id,
+        hashToken(token),
+      ]),
     );
     if (!row) throw ApiException.notFound('Application');
     return {
@@ -240,18 +195,8 @@ export class ApplicationsService {
     };
   }
 
-  async list(
-    status: unknown,
-    limit: number,
-    offset: number,
-  ): Promise<Page<ApplicationView>> {
-    if (
-      status !== undefined &&
-      !(
-        typeof status === 'string' &&
-        (STATUSES as readonly string[]).includes(status)
-      )
-    ) {
+  async list(status: unknown, limit: number, offset: number): Promise<Page<ApplicationView>> {
+    if (status !== undefined && !(typeof status === 'string' && (STATUSES as readonly string[]).includes(status))) {
       throw ApiException.validation([
         {
           field: 'status',
@@ -285,18 +230,13 @@ export class ApplicationsService {
 
   get(id: string): Promise<ApplicationView> {
     return this.db.platform(async (tx) => {
-      const row = await tx.maybeOne<ApplicationRow>(
-        `select ${COLUMNS} from coop_applications where id = $1`,
-        [id],
-      );
+      const row = await tx.maybeOne<ApplicationRow>(`select ${COLUMNS} from coop_applications where id = $1`, [id]);
       if (!row) throw ApiException.notFound('Application');
       return this.view(tx, row);
     });
   }
 
-  async statutes(
-    id: string,
-  ): Promise<{ content: Buffer; sha256: string; name: string }> {
+  async statutes(id: string): Promise<{ content: Buffer; sha256: string; name: string }> {
     const row = await this.db.platform((tx) =>
       tx.maybeOne<{ statutes: Buffer; statutes_sha256: string; name: string }>(
         'select statutes, statutes_sha256, name from coop_applications where id = $1',
@@ -324,11 +264,7 @@ export class ApplicationsService {
     return this.decide(id, 'approve', reason);
   }
 
-  private async decide(
-    id: string,
-    event: ApplicationEvent,
-    reason: string | undefined,
-  ): Promise<ApplicationView> {
+  private async decide(id: string, event: ApplicationEvent, reason: string | undefined): Promise<ApplicationView> {
     const now = this.clock.now();
     const mails: Array<() => void> = [];
     try {
@@ -367,10 +303,7 @@ export class ApplicationsService {
           reason: record.reason,
           at: now,
         });
-        const updated = await tx.one<ApplicationRow>(
-          `select ${COLUMNS} from coop_applications where id = $1`,
-          [id],
-        );
+        const updated = await tx.one<ApplicationRow>(`select ${COLUMNS} from coop_applications where id = $1`, [id]);
         const subject: Record<ApplicationEvent, string> = {
           start_review: `Your application is under review: ${row.name}`,
           approve: `Welcome to the federation: ${row.name} is approved`,
@@ -382,39 +315,25 @@ export class ApplicationsService {
           reject: `The federation did not accept the application of ${row.name}. Reason: ${record.reason ?? ''}`,
         };
         mails.push(() =>
-          this.mailer.notify(
-            row.admin_email,
-            subject[event],
-            text[event],
-            this.mailer.url(`/apply/status/${id}`),
-          ),
+          this.mailer.notify(row.admin_email, subject[event], text[event], this.mailer.url(`/apply/status/${id}`)),
         );
         return this.view(tx, updated);
       });
       for (const send of mails) send();
       return view;
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
-        throw duplicate();
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw duplicate();
       throw error;
     }
   }
 
-  private async createCoop(
-    tx: Tx,
-    row: ApplicationRow,
-    now: Date,
-    mails: Array<() => void>,
-  ): Promise<string> {
+  private async createCoop(tx: Tx, row: ApplicationRow, now: Date, mails: Array<() => void>): Promise<string> {
     await assertRegistrationFree(tx, row.registration_key, row.id);
     const base = slugify(row.name);
     const taken = new Set(
-      (
-        await tx.query<{ slug: string }>(
-          "select slug from coops where slug = $1 or slug like $1 || '-%'",
-          [base],
-        )
-      ).map((r) => r.slug),
+      (await tx.query<{ slug: string }>("select slug from coops where slug = $1 or slug like $1 || '-%'", [base])).map(
+        (r) => r.slug,
+      ),
     );
     let slug = base;
     for (let i = 2; taken.has(slug); i += 1) slug = `${base}-${i}`;
@@ -456,12 +375,7 @@ export class ApplicationsService {
       },
     });
     await this.licences.issueInTx(tx, coop.id, now);
-    const invitation = await this.inviter.inviteFirstAdmin(
-      coop.id,
-      row.admin_email,
-      row.admin_name,
-      tx,
-    );
+    const invitation = await this.inviter.inviteFirstAdmin(coop.id, row.admin_email, row.admin_name, tx);
     await tx.query("select set_config('app.coop_id', '', true)");
     mails.push(() =>
       this.mailer.notify(
@@ -499,8 +413,7 @@ export class ApplicationsService {
       legalFormJustification: row.legal_form_justification,
       registrationNumber: row.registration_number,
       declarations: {
-        workersAreMembersOrEmployees:
-          row.declarations.workersAreMembersOrEmployees,
+        workersAreMembersOrEmployees: row.declarations.workersAreMembersOrEmployees,
         socialEconomyStatus: row.declarations.socialEconomyStatus ?? null,
       },
       admin: { name: row.admin_name, email: row.admin_email },

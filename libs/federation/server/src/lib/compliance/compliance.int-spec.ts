@@ -5,11 +5,7 @@ import { Client } from 'pg';
 import { MailService } from '@federacycle/identity-server';
 import { loadConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
-import {
-  createTestDatabase,
-  testRedisUrl,
-  type TestDatabase,
-} from '@federacycle/platform-testing';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
 import { FederationMailer } from '../nest/federation-mailer';
 import { ComplianceService } from './compliance.service';
 
@@ -25,8 +21,7 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
   let coopId: string;
   const users: string[] = [];
 
-  const mails = async () =>
-    (await readdir(join(dataDir, 'mail')).catch(() => [] as string[])).length;
+  const mails = async () => (await readdir(join(dataDir, 'mail')).catch(() => [] as string[])).length;
   const row = async () =>
     (
       await su.query(
@@ -48,11 +43,7 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     });
-    service = new ComplianceService(
-      db,
-      new FederationMailer(new MailService(config), config),
-      { now: () => now },
-    );
+    service = new ComplianceService(db, new FederationMailer(new MailService(config), config), { now: () => now });
     const coop = await su.query<{ id: string }>(
       `insert into coops (slug, name, city, country, timezone, currency, contact_email) values ('own', 'Own Coop', 'Lyon', 'FR', 'Europe/Paris', 'EUR', 'contact@own.test') returning id`,
     );
@@ -69,10 +60,11 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
         [`u${i}@own.test`],
       );
       users.push(u.rows[0]?.id as string);
-      await su.query(
-        'insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)',
-        [coopId, users[i], roles],
-      );
+      await su.query('insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)', [
+        coopId,
+        users[i],
+        roles,
+      ]);
     }
   });
   afterAll(async () => {
@@ -128,10 +120,10 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
   });
 
   it('above the threshold again: below_since cleared (the grace period restarts at the next breach)', async () => {
-    await su.query(
-      "update memberships set roles = '{courier,member}' where coop_id = $1 and user_id = any($2)",
-      [coopId, [users[1], users[2]]],
-    );
+    await su.query("update memberships set roles = '{courier,member}' where coop_id = $1 and user_id = any($2)", [
+      coopId,
+      [users[1], users[2]],
+    ]);
     now = new Date(now.getTime() + DAY);
     const result = await service.checkCoop(coopId);
     expect(result).toMatchObject({
@@ -148,19 +140,17 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
   });
 
   it('disabled memberships do not count; the check is scoped to its coop (RLS)', async () => {
-    await su.query(
-      "update memberships set status = 'disabled' where coop_id = $1 and user_id = any($2)",
-      [coopId, [users[1], users[2]]],
-    );
+    await su.query("update memberships set status = 'disabled' where coop_id = $1 and user_id = any($2)", [
+      coopId,
+      [users[1], users[2]],
+    ]);
     expect(await service.checkCoop(coopId)).toMatchObject({
       activeCouriers: 2,
       memberCouriers: 1,
       share: 0.5,
       belowThreshold: false,
     });
-    const visible = await db.platform((tx) =>
-      tx.query('select * from coop_compliance'),
-    );
+    const visible = await db.platform((tx) => tx.query('select * from coop_compliance'));
     expect(visible).toEqual([]);
   });
 });

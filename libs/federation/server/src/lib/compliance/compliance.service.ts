@@ -40,9 +40,7 @@ export class ComplianceService {
   /** Coops the daily fan-out checks: every coop still operating or suspended. */
   async coopsToCheck(): Promise<string[]> {
     const rows = await this.db.platform((tx) =>
-      tx.query<{ id: string }>(
-        "select id from coops where status in ('active', 'suspended') order by id",
-      ),
+      tx.query<{ id: string }>("select id from coops where status in ('active', 'suspended') order by id"),
     );
     return rows.map((r) => r.id);
   }
@@ -66,28 +64,14 @@ export class ComplianceService {
         isMember: c.is_member,
         lastActiveAt: now,
       }));
-      const ownership = computeWorkerOwnership(
-        records,
-        now,
-        settings.workerOwnershipThreshold,
-      );
+      const ownership = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
       const previous = await tx.maybeOne<{
         below_since: Date | null;
         warned_at: Date | null;
-      }>(
-        'select below_since, warned_at from coop_compliance where coop_id = $1 for update',
-        [coopId],
-      );
-      const belowSince = nextBelowSince(
-        previous?.below_since ?? null,
-        ownership,
-        now,
-      );
-      const warn =
-        ownership.belowThreshold && (previous?.warned_at ?? null) === null;
-      const warnedAt = ownership.belowThreshold
-        ? (previous?.warned_at ?? now)
-        : null;
+      }>('select below_since, warned_at from coop_compliance where coop_id = $1 for update', [coopId]);
+      const belowSince = nextBelowSince(previous?.below_since ?? null, ownership, now);
+      const warn = ownership.belowThreshold && (previous?.warned_at ?? null) === null;
+      const warnedAt = ownership.belowThreshold ? (previous?.warned_at ?? now) : null;
       await tx.execute(
         `insert into coop_compliance (coop_id, share, active_couriers, member_couriers, threshold, below_since, warned_at, checked_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -34,22 +34,10 @@ const belowSince = (n: number | null, share = 0.4): StandingInput => ({
   },
 });
 
-type Scenario = [
-  name: string,
-  input: StandingInput,
-  mode: StandingMode,
-  code: string | undefined,
-  warnings: string[],
-];
+type Scenario = [name: string, input: StandingInput, mode: StandingMode, code: string | undefined, warnings: string[]];
 const scenarios: Scenario[] = [
   ['licensed, compliant', base, 'licensed', undefined, []],
-  [
-    'licensed, ownership never computed',
-    { ...base, workerOwnership: null },
-    'licensed',
-    undefined,
-    [],
-  ],
+  ['licensed, ownership never computed', { ...base, workerOwnership: null }, 'licensed', undefined, []],
   [
     'licensed, no active couriers',
     {
@@ -70,27 +58,9 @@ const scenarios: Scenario[] = [
     undefined,
     [],
   ],
-  [
-    'suspended',
-    { ...base, coopStatus: 'suspended' },
-    'restricted',
-    'COOP_SUSPENDED',
-    [],
-  ],
-  [
-    'offboarding',
-    { ...base, coopStatus: 'offboarding' },
-    'restricted',
-    'COOP_SUSPENDED',
-    [],
-  ],
-  [
-    'offboarded',
-    { ...base, coopStatus: 'offboarded' },
-    'restricted',
-    'COOP_SUSPENDED',
-    [],
-  ],
+  ['suspended', { ...base, coopStatus: 'suspended' }, 'restricted', 'COOP_SUSPENDED', []],
+  ['offboarding', { ...base, coopStatus: 'offboarding' }, 'restricted', 'COOP_SUSPENDED', []],
+  ['offboarded', { ...base, coopStatus: 'offboarded' }, 'restricted', 'COOP_SUSPENDED', []],
   [
     'suspended without licence',
     { ...base, coopStatus: 'suspended', licence: null },
@@ -150,76 +120,16 @@ const scenarios: Scenario[] = [
     undefined,
     [],
   ],
-  [
-    'expired right now',
-    expiredSince(0),
-    'grace',
-    undefined,
-    ['LICENCE_EXPIRED'],
-  ],
-  [
-    'expired 29 days ago',
-    expiredSince(29),
-    'grace',
-    undefined,
-    ['LICENCE_EXPIRED'],
-  ],
-  [
-    'expired exactly 30 days ago',
-    expiredSince(30),
-    'restricted',
-    'LICENCE_EXPIRED',
-    [],
-  ],
-  [
-    'expired 31 days ago',
-    expiredSince(31),
-    'restricted',
-    'LICENCE_EXPIRED',
-    [],
-  ],
-  [
-    'expired, grace 0',
-    { ...expiredSince(0), graceDays: 0 },
-    'restricted',
-    'LICENCE_EXPIRED',
-    [],
-  ],
-  [
-    'expired 40 days ago, grace 60',
-    { ...expiredSince(40), graceDays: 60 },
-    'grace',
-    undefined,
-    ['LICENCE_EXPIRED'],
-  ],
-  [
-    'below threshold, first day (belowSince unset)',
-    belowSince(null),
-    'licensed',
-    undefined,
-    ['COOP_NOT_WORKER_OWNED'],
-  ],
-  [
-    'below threshold for 29 days',
-    belowSince(29),
-    'licensed',
-    undefined,
-    ['COOP_NOT_WORKER_OWNED'],
-  ],
-  [
-    'below threshold for 30 days',
-    belowSince(30),
-    'restricted',
-    'COOP_NOT_WORKER_OWNED',
-    [],
-  ],
-  [
-    'no member at all for 45 days',
-    belowSince(45, 0),
-    'restricted',
-    'COOP_NOT_WORKER_OWNED',
-    [],
-  ],
+  ['expired right now', expiredSince(0), 'grace', undefined, ['LICENCE_EXPIRED']],
+  ['expired 29 days ago', expiredSince(29), 'grace', undefined, ['LICENCE_EXPIRED']],
+  ['expired exactly 30 days ago', expiredSince(30), 'restricted', 'LICENCE_EXPIRED', []],
+  ['expired 31 days ago', expiredSince(31), 'restricted', 'LICENCE_EXPIRED', []],
+  ['expired, grace 0', { ...expiredSince(0), graceDays: 0 }, 'restricted', 'LICENCE_EXPIRED', []],
+  ['expired 40 days ago, grace 60', { ...expiredSince(40), graceDays: 60 }, 'grace', undefined, ['LICENCE_EXPIRED']],
+  ['below threshold, first day (belowSince unset)', belowSince(null), 'licensed', undefined, ['COOP_NOT_WORKER_OWNED']],
+  ['below threshold for 29 days', belowSince(29), 'licensed', undefined, ['COOP_NOT_WORKER_OWNED']],
+  ['below threshold for 30 days', belowSince(30), 'restricted', 'COOP_NOT_WORKER_OWNED', []],
+  ['no member at all for 45 days', belowSince(45, 0), 'restricted', 'COOP_NOT_WORKER_OWNED', []],
   [
     'expired in grace and below threshold',
     { ...expiredSince(5), workerOwnership: belowSince(3).workerOwnership },
@@ -255,9 +165,7 @@ const scenarios: Scenario[] = [
 ];
 
 /** What each mode allows, capability by capability (test_orders under the daily cap). */
-const ALLOWED: Readonly<
-  Record<StandingMode, Readonly<Record<OperationalCapability, boolean>>>
-> = {
+const ALLOWED: Readonly<Record<StandingMode, Readonly<Record<OperationalCapability, boolean>>>> = {
   licensed: {
     take_orders: true,
     publish_storefront: true,
@@ -320,10 +228,7 @@ describe('standingFor', () => {
       ...expiredSince(2),
       workerOwnership: belowSince(25).workerOwnership,
     });
-    expect(standing.warnings.map((w) => w.code)).toEqual([
-      'COOP_NOT_WORKER_OWNED',
-      'LICENCE_EXPIRED',
-    ]);
+    expect(standing.warnings.map((w) => w.code)).toEqual(['COOP_NOT_WORKER_OWNED', 'LICENCE_EXPIRED']);
     expect(standing.graceEndsAt).toEqual(days(5));
   });
 
@@ -334,12 +239,8 @@ describe('standingFor', () => {
   });
 
   it('says why: suspended, revoked, sandbox, expired', () => {
-    expect(standingFor({ ...base, coopStatus: 'suspended' }).message).toMatch(
-      /suspended/,
-    );
-    expect(standingFor({ ...base, coopStatus: 'offboarded' }).message).toMatch(
-      /left the federation/,
-    );
+    expect(standingFor({ ...base, coopStatus: 'suspended' }).message).toMatch(/suspended/);
+    expect(standingFor({ ...base, coopStatus: 'offboarded' }).message).toMatch(/left the federation/);
     expect(
       standingFor({
         ...base,
@@ -347,9 +248,7 @@ describe('standingFor', () => {
       }).message,
     ).toMatch(/revoked/);
     expect(standingFor({ ...base, licence: null }).message).toMatch(/sandbox/);
-    expect(standingFor(expiredSince(40)).message).toMatch(
-      /expired on .* grace period ended/,
-    );
+    expect(standingFor(expiredSince(40)).message).toMatch(/expired on .* grace period ended/);
   });
 
   it('every coop state that is not active restricts at once, whatever the licence', () => {
@@ -378,9 +277,7 @@ describe('canOperate: every scenario × capability', () => {
     const decision = canOperate(standing, capability, { testOrdersToday: 0 });
     expect(decision.allowed).toBe(ALLOWED[mode][capability]);
     if (!decision.allowed) {
-      expect(decision.code).toBe(
-        mode === 'sandbox' ? 'LICENCE_REQUIRED' : standing.code,
-      );
+      expect(decision.code).toBe(mode === 'sandbox' ? 'LICENCE_REQUIRED' : standing.code);
       expect(decision.message.length).toBeGreaterThan(20);
     } else if (standing.warning) {
       expect(decision.warning).toEqual(standing.warning);
@@ -399,20 +296,16 @@ describe('sandbox test orders', () => {
 
   it(`are capped at ${SANDBOX_TEST_ORDERS_PER_DAY} per day`, () => {
     expect(SANDBOX_TEST_ORDERS_PER_DAY).toBe(20);
-    expect(canOperate(sandbox, 'test_orders', { testOrdersToday: 19 })).toEqual(
-      { allowed: true },
-    );
-    expect(
-      canOperate(sandbox, 'test_orders', { testOrdersToday: 20 }),
-    ).toMatchObject({ allowed: false, code: 'SANDBOX_TEST_ORDER_LIMIT' });
+    expect(canOperate(sandbox, 'test_orders', { testOrdersToday: 19 })).toEqual({ allowed: true });
+    expect(canOperate(sandbox, 'test_orders', { testOrdersToday: 20 })).toMatchObject({
+      allowed: false,
+      code: 'SANDBOX_TEST_ORDER_LIMIT',
+    });
     expect(canOperate(sandbox, 'test_orders')).toEqual({ allowed: true });
   });
 
   it('are not capped for licensed coops', () => {
-    expect(
-      canOperate(standingFor(base), 'test_orders', { testOrdersToday: 500 })
-        .allowed,
-    ).toBe(true);
+    expect(canOperate(standingFor(base), 'test_orders', { testOrdersToday: 500 }).allowed).toBe(true);
   });
 
   it('explain that a licence is needed for real operations', () => {
@@ -421,7 +314,6 @@ describe('sandbox test orders', () => {
       allowed: false,
       code: 'LICENCE_REQUIRED',
     });
-    if (!decision.allowed)
-      expect(decision.message).toMatch(/storefront.*sandbox/i);
+    if (!decision.allowed) expect(decision.message).toMatch(/storefront.*sandbox/i);
   });
 });

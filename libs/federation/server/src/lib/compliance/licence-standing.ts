@@ -34,11 +34,7 @@ export const OPERATIONAL_CAPABILITIES = [
 export type OperationalCapability = (typeof OPERATIONAL_CAPABILITIES)[number];
 
 export type StandingMode = 'licensed' | 'grace' | 'sandbox' | 'restricted';
-export type StandingCode =
-  | 'LICENCE_REQUIRED'
-  | 'LICENCE_EXPIRED'
-  | 'COOP_SUSPENDED'
-  | 'COOP_NOT_WORKER_OWNED';
+export type StandingCode = 'LICENCE_REQUIRED' | 'LICENCE_EXPIRED' | 'COOP_SUSPENDED' | 'COOP_NOT_WORKER_OWNED';
 export type StandingWarningCode = 'LICENCE_EXPIRED' | 'COOP_NOT_WORKER_OWNED';
 
 export interface StandingWarning {
@@ -92,15 +88,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const percent = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
-const COOP_NOT_ACTIVE_MESSAGES: Readonly<
-  Record<Exclude<CoopState, 'active'>, string>
-> = {
-  suspended:
-    'Your cooperative is suspended by the federation: operations are restricted until it is reinstated.',
-  offboarding:
-    'Your cooperative is leaving the federation: operations are restricted.',
-  offboarded:
-    'Your cooperative has left the federation: operations are no longer available.',
+const COOP_NOT_ACTIVE_MESSAGES: Readonly<Record<Exclude<CoopState, 'active'>, string>> = {
+  suspended: 'Your cooperative is suspended by the federation: operations are restricted until it is reinstated.',
+  offboarding: 'Your cooperative is leaving the federation: operations are restricted.',
+  offboarded: 'Your cooperative has left the federation: operations are no longer available.',
 };
 
 export function standingFor(input: StandingInput): LicenceStanding {
@@ -118,11 +109,7 @@ export function standingFor(input: StandingInput): LicenceStanding {
       warnings: [],
     };
   }
-  if (
-    licence &&
-    (licence.status === 'revoked' ||
-      (licence.revokedAt !== null && licence.revokedAt.getTime() <= t))
-  ) {
+  if (licence && (licence.status === 'revoked' || (licence.revokedAt !== null && licence.revokedAt.getTime() <= t))) {
     return {
       mode: 'restricted',
       code: 'LICENCE_REQUIRED',
@@ -140,8 +127,7 @@ export function standingFor(input: StandingInput): LicenceStanding {
   if (!licence) {
     mode = 'sandbox';
     code = 'LICENCE_REQUIRED';
-    message =
-      'Your cooperative has no licence yet: it runs in sandbox mode (set-up, training and test orders only).';
+    message = 'Your cooperative has no licence yet: it runs in sandbox mode (set-up, training and test orders only).';
   } else if (t >= licence.expiresAt.getTime()) {
     const graceEndsAt = new Date(licence.expiresAt.getTime() + graceMs);
     if (t < graceEndsAt.getTime()) {
@@ -203,22 +189,16 @@ function finish(
   warnings: StandingWarning[],
 ): LicenceStanding {
   const sorted = [...warnings].sort(
-    (a, b) =>
-      (a.restrictsAt?.getTime() ?? Infinity) -
-      (b.restrictsAt?.getTime() ?? Infinity),
+    (a, b) => (a.restrictsAt?.getTime() ?? Infinity) - (b.restrictsAt?.getTime() ?? Infinity),
   );
-  const deadlines = sorted
-    .map((w) => w.restrictsAt)
-    .filter((d): d is Date => d !== null);
+  const deadlines = sorted.map((w) => w.restrictsAt).filter((d): d is Date => d !== null);
   return {
     mode,
     ...(code ? { code } : {}),
     message,
     ...(sorted.length > 0 ? { warning: sorted[0] } : {}),
     warnings: sorted,
-    ...(deadlines.length > 0 && mode !== 'restricted'
-      ? { graceEndsAt: deadlines[0] }
-      : {}),
+    ...(deadlines.length > 0 && mode !== 'restricted' ? { graceEndsAt: deadlines[0] } : {}),
   };
 }
 
@@ -253,9 +233,7 @@ export function canOperate(
   switch (standing.mode) {
     case 'licensed':
     case 'grace':
-      return standing.warning
-        ? { allowed: true, warning: standing.warning }
-        : { allowed: true };
+      return standing.warning ? { allowed: true, warning: standing.warning } : { allowed: true };
     case 'sandbox':
       if (capability !== 'test_orders') {
         return {
@@ -271,9 +249,7 @@ export function canOperate(
           message: `In sandbox mode a cooperative may create at most ${SANDBOX_TEST_ORDERS_PER_DAY} test orders per day.`,
         };
       }
-      return standing.warning
-        ? { allowed: true, warning: standing.warning }
-        : { allowed: true };
+      return standing.warning ? { allowed: true, warning: standing.warning } : { allowed: true };
     case 'restricted':
       return {
         allowed: false,

@@ -1,8 +1,4 @@
-import {
-  CourierOwnershipRecord,
-  computeWorkerOwnership,
-  nextBelowSince,
-} from './worker-ownership';
+import { CourierOwnershipRecord, computeWorkerOwnership, nextBelowSince } from './worker-ownership';
 
 const now = new Date('2026-05-31T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
@@ -29,18 +25,15 @@ describe('computeWorkerOwnership', () => {
     [0, 5, 0.5, 0, true],
     [5, 0, 1, 1, false],
     [4, 1, 1, 0.8, true],
-  ])(
-    '%i members + %i others at threshold %d → share %d, below %s',
-    (m, o, threshold, share, below) => {
-      expect(computeWorkerOwnership(crew(m, o), now, threshold)).toEqual({
-        activeCouriers: m + o,
-        memberCouriers: m,
-        share,
-        belowThreshold: below,
-        threshold,
-      });
-    },
-  );
+  ])('%i members + %i others at threshold %d → share %d, below %s', (m, o, threshold, share, below) => {
+    expect(computeWorkerOwnership(crew(m, o), now, threshold)).toEqual({
+      activeCouriers: m + o,
+      memberCouriers: m,
+      share,
+      belowThreshold: below,
+      threshold,
+    });
+  });
 
   it('defaults to a 50 % threshold', () => {
     expect(computeWorkerOwnership(crew(1, 2), now).threshold).toBe(0.5);
@@ -71,42 +64,27 @@ describe('computeWorkerOwnership', () => {
       belowThreshold: false,
       threshold: 0.5,
     });
-    expect(
-      computeWorkerOwnership([courier('x', false, daysAgo(90))], now)
-        .belowThreshold,
-    ).toBe(false);
+    expect(computeWorkerOwnership([courier('x', false, daysAgo(90))], now).belowThreshold).toBe(false);
   });
 
   it('counts a courier listed twice once, member if any record says so', () => {
-    expect(
-      computeWorkerOwnership(
-        [courier('a', false), courier('a', true), courier('b', false)],
-        now,
-      ),
-    ).toMatchObject({
+    expect(computeWorkerOwnership([courier('a', false), courier('a', true), courier('b', false)], now)).toMatchObject({
       activeCouriers: 2,
       memberCouriers: 1,
       share: 0.5,
     });
   });
 
-  it.each([[0], [-0.1], [1.01], [Number.NaN]])(
-    'rejects threshold %d',
-    (threshold) => {
-      expect(() => computeWorkerOwnership([], now, threshold)).toThrow(
-        RangeError,
-      );
-    },
-  );
+  it.each([[0], [-0.1], [1.01], [Number.NaN]])('rejects threshold %d', (threshold) => {
+    expect(() => computeWorkerOwnership([], now, threshold)).toThrow(RangeError);
+  });
 });
 
 describe('nextBelowSince', () => {
   const earlier = daysAgo(10);
   it('starts, keeps and clears the breach date', () => {
     expect(nextBelowSince(null, { belowThreshold: true }, now)).toBe(now);
-    expect(nextBelowSince(earlier, { belowThreshold: true }, now)).toBe(
-      earlier,
-    );
+    expect(nextBelowSince(earlier, { belowThreshold: true }, now)).toBe(earlier);
     expect(nextBelowSince(earlier, { belowThreshold: false }, now)).toBeNull();
     expect(nextBelowSince(null, { belowThreshold: false }, now)).toBeNull();
   });

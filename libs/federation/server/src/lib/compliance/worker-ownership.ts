@@ -41,17 +41,11 @@ export function computeWorkerOwnership(
   now: Date,
   threshold: number = DEFAULT_WORKER_OWNERSHIP_THRESHOLD,
 ): WorkerOwnership {
-  if (!(threshold > 0 && threshold <= 1))
-    throw new RangeError('The worker-ownership threshold must be in (0, 1].');
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError('The worker-ownership threshold must be in (0, 1].');
   const since = now.getTime() - ACTIVE_COURIER_WINDOW_DAYS * DAY_MS;
   const active = new Map<string, boolean>();
   for (const c of couriers) {
-    if (
-      c.lastActiveAt === null ||
-      Number.isNaN(c.lastActiveAt.getTime()) ||
-      c.lastActiveAt.getTime() < since
-    )
-      continue;
+    if (c.lastActiveAt === null || Number.isNaN(c.lastActiveAt.getTime()) || c.lastActiveAt.getTime() < since) continue;
     active.set(c.userId, (active.get(c.userId) ?? false) || c.isMember);
   }
   const activeCouriers = active.size;

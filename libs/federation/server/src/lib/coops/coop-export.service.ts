@@ -21,10 +21,7 @@ const EXPORT_QUERIES: ReadonlyArray<[name: string, sql: string]> = [
     'audit_events',
     'select id, actor_id, action, subject_type, subject_id, data, request_id, created_at from audit_events where coop_id = $1 order by created_at, id',
   ],
-  [
-    'storefront',
-    'select published_at, updated_at from coop_storefronts where coop_id = $1',
-  ],
+  ['storefront', 'select published_at, updated_at from coop_storefronts where coop_id = $1'],
   [
     'compliance',
     'select share, active_couriers, member_couriers, threshold, below_since, checked_at from coop_compliance where coop_id = $1',
@@ -63,18 +60,13 @@ function cell(value: unknown): string {
 /** RFC 4180 CSV with a header row (columns of the first row, or none for an empty table). */
 export function toCsv(rows: Table, columns: string[]): string {
   const lines = [columns.join(',')];
-  for (const row of rows)
-    lines.push(columns.map((c) => cell(row[c])).join(','));
+  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function zip(
-  files: Array<[name: string, content: string]>,
-  mtime: Date,
-): Promise<Buffer> {
+function zip(files: Array<[name: string, content: string]>, mtime: Date): Promise<Buffer> {
   const archive = new ZipFile();
-  for (const [name, content] of files)
-    archive.addBuffer(Buffer.from(content, 'utf8'), name, { mtime });
+  for (const [name, content] of files) archive.addBuffer(Buffer.from(content, 'utf8'), name, { mtime });
   archive.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -98,10 +90,9 @@ export class CoopExportService {
   async export(coopId: string): Promise<{ fileName: string; content: Buffer }> {
     const now = this.clock.now();
     const { slug, tables } = await this.db.forCoop(coopId, async (tx) => {
-      const coop = await tx.maybeOne<{ slug: string; status: string }>(
-        'select slug, status from coops where id = $1',
-        [coopId],
-      );
+      const coop = await tx.maybeOne<{ slug: string; status: string }>('select slug, status from coops where id = $1', [
+        coopId,
+      ]);
       if (!coop) throw ApiException.notFound('Cooperative');
       if (coop.status !== 'offboarding' && coop.status !== 'offboarded') {
         throw new ApiException(

@@ -3,11 +3,7 @@ import type { CoopDirectoryEntry, Page } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { standingFor } from '../compliance/licence-standing';
-import {
-  coopLifecycle,
-  type CoopEvent,
-  type CoopState,
-} from '../lifecycle/coop-lifecycle';
+import { coopLifecycle, type CoopEvent, type CoopState } from '../lifecycle/coop-lifecycle';
 import { CLOCK, type Clock } from '../nest/clock';
 import { auditForCoop, recordTransition } from '../nest/federation-audit';
 import { lifecycleError } from '../nest/federation-errors';
@@ -28,10 +24,7 @@ interface DirectoryRow {
   total: string;
 }
 
-const MESSAGES: Record<
-  CoopEvent,
-  (name: string, reason: string | null) => [string, string]
-> = {
+const MESSAGES: Record<CoopEvent, (name: string, reason: string | null) => [string, string]> = {
   suspend: (n, r) => [
     `${n} is suspended by the federation`,
     `The federation suspended ${n}: operations are restricted until it is reinstated. Reason: ${r ?? ''}`,
@@ -71,10 +64,7 @@ export class CoopLifecycleService {
         name: string;
         status: CoopState;
         contact_email: string | null;
-      }>(
-        'select id, name, status, contact_email from coops where id = $1 for update',
-        [coopId],
-      );
+      }>('select id, name, status, contact_email from coops where id = $1 for update', [coopId]);
       if (!coop) throw ApiException.notFound('Cooperative');
       let record;
       try {
@@ -88,10 +78,7 @@ export class CoopLifecycleService {
       } catch (error) {
         lifecycleError(error);
       }
-      await tx.execute(
-        'update coops set status = $2, updated_at = now() where id = $1',
-        [coopId, record.to],
-      );
+      await tx.execute('update coops set status = $2, updated_at = now() where id = $1', [coopId, record.to]);
       await recordTransition(tx, {
         subjectType: 'coop',
         subjectId: coopId,
@@ -128,19 +115,11 @@ export class CoopLifecycleService {
       return { coop, to: record.to, reason: record.reason };
     });
     const [subject, text] = MESSAGES[event](result.coop.name, result.reason);
-    this.mailer.notify(
-      result.coop.contact_email,
-      subject,
-      text,
-      this.mailer.url('/licence'),
-    );
+    this.mailer.notify(result.coop.contact_email, subject, text, this.mailer.url('/licence'));
     return { id: coopId, status: result.to };
   }
 
-  async directory(
-    limit: number,
-    offset: number,
-  ): Promise<Page<CoopDirectoryEntry>> {
+  async directory(limit: number, offset: number): Promise<Page<CoopDirectoryEntry>> {
     const now = this.clock.now();
     return this.db.platform(async (tx) => {
       const settings = await readSettings(tx);
@@ -183,19 +162,14 @@ export class CoopLifecycleService {
           country: r.country,
           status: r.status,
           standing: standing.mode,
-          licenceExpiresAt: r.licence_expires_at
-            ? r.licence_expires_at.toISOString()
-            : null,
+          licenceExpiresAt: r.licence_expires_at ? r.licence_expires_at.toISOString() : null,
           memberShare: r.share,
         };
       });
       const total =
         rows.length > 0
           ? Number(rows[0]?.total ?? 0)
-          : Number(
-              (await tx.one<{ n: string }>('select count(*) as n from coops'))
-                .n,
-            );
+          : Number((await tx.one<{ n: string }>('select count(*) as n from coops')).n);
       return { items, total };
     });
   }

@@ -1,18 +1,6 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Post,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type {
-  CoopLicenceResponse,
-  StandingView,
-  StorefrontView,
-} from '@federacycle/contracts';
+import type { CoopLicenceResponse, StandingView, StorefrontView } from '@federacycle/contracts';
 import { CurrentPrincipal, coopOf } from '@federacycle/identity-server';
 import type { Principal } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
@@ -44,9 +32,7 @@ export class CoopFederationController {
 
   @Get('licence')
   @Access({ action: 'read', subject: 'Licence' })
-  async licence(
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<CoopLicenceResponse> {
+  async licence(@CurrentPrincipal() principal: Principal): Promise<CoopLicenceResponse> {
     const coopId = coopOf(principal);
     const facts = await this.standing.facts(coopId);
     const licence = await this.licences.current(coopId);
@@ -83,23 +69,18 @@ export class CoopFederationController {
 
   @Get('compliance')
   @Access('authenticated')
-  async compliance(
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<StandingView> {
+  async compliance(@CurrentPrincipal() principal: Principal): Promise<StandingView> {
     return standingView(await this.standing.standing(coopOf(principal)));
   }
 
   @Get('storefront')
   @Access({ action: 'read', subject: 'Coop' })
-  async storefront(
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<StorefrontView> {
+  async storefront(@CurrentPrincipal() principal: Principal): Promise<StorefrontView> {
     const coopId = coopOf(principal);
     const row = await this.db.forCoop(coopId, (tx) =>
-      tx.maybeOne<{ published_at: Date | null }>(
-        'select published_at from coop_storefronts where coop_id = $1',
-        [coopId],
-      ),
+      tx.maybeOne<{ published_at: Date | null }>('select published_at from coop_storefronts where coop_id = $1', [
+        coopId,
+      ]),
     );
     return {
       published: row?.published_at != null,
@@ -137,10 +118,7 @@ export class CoopFederationController {
     });
   }
 
-  private async setPublished(
-    coopId: string,
-    published: boolean,
-  ): Promise<StorefrontView> {
+  private async setPublished(coopId: string, published: boolean): Promise<StorefrontView> {
     const now = this.clock.now();
     const row = await this.db.forCoop(coopId, async (tx) => {
       const updated = await tx.one<{ published_at: Date | null }>(

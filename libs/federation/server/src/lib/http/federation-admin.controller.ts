@@ -55,9 +55,7 @@ export class FederationAdminController {
 
   @Get('applications')
   @Access(APPLICATION)
-  list(
-    @Query() query: Record<string, unknown>,
-  ): Promise<Page<ApplicationView>> {
+  list(@Query() query: Record<string, unknown>): Promise<Page<ApplicationView>> {
     const { limit, offset } = pageOf(query);
     return this.applications.list(query['status'], limit, offset);
   }
@@ -94,28 +92,20 @@ export class FederationAdminController {
   @Post('applications/:id/approve')
   @Access(APPLICATION)
   @HttpCode(200)
-  approve(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<ApplicationView> {
+  approve(@Param('id', UuidPipe) id: string, @Body() body: unknown): Promise<ApplicationView> {
     return this.applications.approve(id, reasonOf(body));
   }
 
   @Post('applications/:id/reject')
   @Access(APPLICATION)
   @HttpCode(200)
-  reject(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<ApplicationView> {
+  reject(@Param('id', UuidPipe) id: string, @Body() body: unknown): Promise<ApplicationView> {
     return this.applications.reject(id, reasonOf(body));
   }
 
   @Get('directory')
   @Access(COOP)
-  directory(
-    @Query() query: Record<string, unknown>,
-  ): Promise<Page<CoopDirectoryEntry>> {
+  directory(@Query() query: Record<string, unknown>): Promise<Page<CoopDirectoryEntry>> {
     const { limit, offset } = pageOf(query);
     return this.coops.directory(limit, offset);
   }
@@ -163,19 +153,14 @@ export class FederationAdminController {
   @Post('coops/:coopId/licence')
   @Access(LICENCE)
   @HttpCode(201)
-  issueLicence(
-    @Param('coopId', UuidPipe) coopId: string,
-  ): Promise<LicenceView> {
+  issueLicence(@Param('coopId', UuidPipe) coopId: string): Promise<LicenceView> {
     return this.licences.issue(coopId);
   }
 
   @Post('licences/:licenceId/revoke')
   @Access(LICENCE)
   @HttpCode(200)
-  revoke(
-    @Param('licenceId', UuidPipe) licenceId: string,
-    @Body() body: unknown,
-  ): Promise<LicenceView> {
+  revoke(@Param('licenceId', UuidPipe) licenceId: string, @Body() body: unknown): Promise<LicenceView> {
     return this.licences.revoke(licenceId, reasonOf(body));
   }
 
@@ -198,11 +183,7 @@ export class FederationAdminController {
     return this.keys.rotate();
   }
 
-  private coopTransition(
-    coopId: string,
-    event: CoopEvent,
-    body: unknown,
-  ): Promise<{ id: string; status: CoopState }> {
+  private coopTransition(coopId: string, event: CoopEvent, body: unknown): Promise<{ id: string; status: CoopState }> {
     return this.coops.transition(coopId, event, reasonOf(body));
   }
 }

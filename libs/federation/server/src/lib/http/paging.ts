@@ -3,16 +3,9 @@ import { ApiException } from '@federacycle/platform-http';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-function int(
-  value: unknown,
-  field: string,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
+function int(value: unknown, field: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
-  const n =
-    typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  const n = typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw ApiException.validation([
       {

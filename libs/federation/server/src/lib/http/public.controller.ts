@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type {
   ApplicationReceipt,
@@ -19,15 +8,8 @@ import type {
   LicenceVerificationResponse,
 } from '@federacycle/contracts';
 import { Access, ApiException, UuidPipe } from '@federacycle/platform-http';
-import {
-  ApplicationsService,
-  type StatutesUpload,
-} from '../applications/applications.service';
-import {
-  REGISTRATION_RULES,
-  SUPPORTED_COUNTRIES,
-  legalFormsFor,
-} from '../legal-forms/legal-form-catalogue';
+import { ApplicationsService, type StatutesUpload } from '../applications/applications.service';
+import { REGISTRATION_RULES, SUPPORTED_COUNTRIES, legalFormsFor } from '../legal-forms/legal-form-catalogue';
 import type { Jwks } from '../licence/key-ring';
 import { LicenceKeysService } from '../nest/licence-keys.service';
 import { LicencesService } from '../nest/licences.service';
@@ -100,11 +82,7 @@ export class FederationPublicController {
     try {
       payload = JSON.parse(raw);
     } catch {
-      throw new ApiException(
-        400,
-        'MALFORMED_JSON',
-        'The `application` part is not valid JSON',
-      );
+      throw new ApiException(400, 'MALFORMED_JSON', 'The `application` part is not valid JSON');
     }
     const statutes: StatutesUpload | undefined = req.file
       ? { buffer: req.file.buffer, size: req.file.size }
@@ -114,10 +92,7 @@ export class FederationPublicController {
 
   @Get('api/public/applications/:id')
   @Access('public')
-  status(
-    @Param('id', UuidPipe) id: string,
-    @Query('token') token: unknown,
-  ): Promise<ApplicationStatusView> {
+  status(@Param('id', UuidPipe) id: string, @Query('token') token: unknown): Promise<ApplicationStatusView> {
     return this.applications.status(id, token);
   }
 

@@ -34,13 +34,8 @@ const MulterStatutes = FileInterceptor('statutes', {
 export class StatutesUploadInterceptor implements NestInterceptor {
   private readonly multer = new MulterStatutes();
 
-  async intercept(
-    context: ExecutionContext,
-    next: CallHandler,
-  ): Promise<Observable<unknown>> {
-    const request = context
-      .switchToHttp()
-      .getRequest<{ is(type: string): string | false | null }>();
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<{ is(type: string): string | false | null }>();
     if (!request.is('multipart/form-data')) {
       throw new ApiException(
         415,

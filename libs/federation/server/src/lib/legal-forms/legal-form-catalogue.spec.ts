@@ -30,8 +30,7 @@ describe('ISO lists', () => {
 
 describe('legal form catalogue', () => {
   it('has at least the required forms per country', () => {
-    const ids = (c: keyof typeof LEGAL_FORM_CATALOGUE) =>
-      LEGAL_FORM_CATALOGUE[c].map((f) => f.id);
+    const ids = (c: keyof typeof LEGAL_FORM_CATALOGUE) => LEGAL_FORM_CATALOGUE[c].map((f) => f.id);
     expect(ids('FR')).toEqual(
       expect.arrayContaining([
         'fr_scop_sa',
@@ -47,10 +46,7 @@ describe('legal form catalogue', () => {
     expect(ids('DE')).toEqual(['de_eg']);
     expect(ids('BE')).toEqual(['be_sc_agreee']);
     expect(ids('GB')).toEqual(['gb_fca_cooperative_society']);
-    expect(ids('IT')).toEqual([
-      'it_societa_cooperativa',
-      'it_cooperativa_sociale',
-    ]);
+    expect(ids('IT')).toEqual(['it_societa_cooperativa', 'it_cooperativa_sociale']);
     expect(ids('US')).toEqual(['us_worker_cooperative']);
   });
 
@@ -67,19 +63,12 @@ describe('legal form catalogue', () => {
     },
   );
 
-  it.each(SUPPORTED_COUNTRIES)(
-    '%s: the documented example number is valid',
-    (country) => {
-      expect(
-        validateRegistration(country, REGISTRATION_RULES[country].example).ok,
-      ).toBe(true);
-    },
-  );
+  it.each(SUPPORTED_COUNTRIES)('%s: the documented example number is valid', (country) => {
+    expect(validateRegistration(country, REGISTRATION_RULES[country].example).ok).toBe(true);
+  });
 
   it('form ids are unique', () => {
-    const all = SUPPORTED_COUNTRIES.flatMap((c) =>
-      LEGAL_FORM_CATALOGUE[c].map((f) => f.id),
-    );
+    const all = SUPPORTED_COUNTRIES.flatMap((c) => LEGAL_FORM_CATALOGUE[c].map((f) => f.id));
     expect(new Set(all).size).toBe(all.length);
   });
 
@@ -107,20 +96,10 @@ describe('legal form catalogue', () => {
   });
 
   it('declares the social-economy status where the country has one', () => {
-    expect(
-      findLegalForm('FR', 'fr_scop_sa')?.socialEconomyDeclarationApplicable,
-    ).toBe(true);
-    expect(
-      findLegalForm('ES', 'es_cooperativa_trabajo_asociado')
-        ?.socialEconomyDeclarationApplicable,
-    ).toBe(true);
-    expect(
-      findLegalForm('DE', 'de_eg')?.socialEconomyDeclarationApplicable,
-    ).toBe(false);
-    expect(
-      findLegalForm('US', 'us_worker_cooperative')
-        ?.socialEconomyDeclarationApplicable,
-    ).toBe(false);
+    expect(findLegalForm('FR', 'fr_scop_sa')?.socialEconomyDeclarationApplicable).toBe(true);
+    expect(findLegalForm('ES', 'es_cooperativa_trabajo_asociado')?.socialEconomyDeclarationApplicable).toBe(true);
+    expect(findLegalForm('DE', 'de_eg')?.socialEconomyDeclarationApplicable).toBe(false);
+    expect(findLegalForm('US', 'us_worker_cooperative')?.socialEconomyDeclarationApplicable).toBe(false);
   });
 
   it('recognises supported countries (upper case only)', () => {
@@ -170,11 +149,7 @@ describe('check-digit helpers', () => {
 });
 
 type Case = [country: string, input: string, expected: string];
-type Bad = [
-  country: string,
-  input: string,
-  code: 'REGISTRATION_FORMAT' | 'REGISTRATION_CHECKSUM' | 'UNKNOWN_COUNTRY',
-];
+type Bad = [country: string, input: string, code: 'REGISTRATION_FORMAT' | 'REGISTRATION_CHECKSUM' | 'UNKNOWN_COUNTRY'];
 
 describe('validateRegistration', () => {
   const valid: Case[] = [
@@ -192,11 +167,7 @@ describe('validateRegistration', () => {
     ['DE', 'gnr1234', 'GnR 1234'],
     ['DE', 'GnR 0042 b', 'GnR 42 B'],
     ['DE', 'Amtsgericht München GnR 2345', 'Amtsgericht München GnR 2345'],
-    [
-      'DE',
-      'AG Berlin-Charlottenburg, GnR 123 B',
-      'Amtsgericht Berlin-Charlottenburg GnR 123 B',
-    ],
+    ['DE', 'AG Berlin-Charlottenburg, GnR 123 B', 'Amtsgericht Berlin-Charlottenburg GnR 123 B'],
     ['BE', '0403.170.701', '0403170701'],
     ['BE', 'BE 0851 306 345', '0851306345'],
     ['BE', '1000000021', '1000000021'],
@@ -280,11 +251,6 @@ describe('validateRegistration', () => {
     expect(registrationKey('fr', '732829320')).toBe('FR:732829320');
     const a = validateRegistration('FR', '732 829 320');
     const b = validateRegistration('FR', '732829320');
-    expect(
-      a.ok &&
-        b.ok &&
-        registrationKey('FR', a.normalised) ===
-          registrationKey('FR', b.normalised),
-    ).toBe(true);
+    expect(a.ok && b.ok && registrationKey('FR', a.normalised) === registrationKey('FR', b.normalised)).toBe(true);
   });
 });

@@ -10,15 +10,7 @@ import { isIsoCountry } from './iso-codes';
  */
 
 /** Countries with a catalogue of cooperative legal forms and a specific registration rule. */
-export const SUPPORTED_COUNTRIES = [
-  'FR',
-  'ES',
-  'DE',
-  'BE',
-  'GB',
-  'IT',
-  'US',
-] as const;
+export const SUPPORTED_COUNTRIES = ['FR', 'ES', 'DE', 'BE', 'GB', 'IT', 'US'] as const;
 export type SupportedCountry = (typeof SUPPORTED_COUNTRIES)[number];
 
 /** Identifier of the catch-all form, allowed in every country, that requires a justification. */
@@ -85,38 +77,12 @@ export const OTHER_LEGAL_FORM: LegalForm = form(
 );
 
 /** Cooperative legal forms per supported country (`other` is added by {@link legalFormsFor}). */
-export const LEGAL_FORM_CATALOGUE: Readonly<
-  Record<SupportedCountry, readonly LegalForm[]>
-> = {
+export const LEGAL_FORM_CATALOGUE: Readonly<Record<SupportedCountry, readonly LegalForm[]>> = {
   FR: [
-    form(
-      'fr_scop_sa',
-      'FR',
-      'Workers’ cooperative (SCOP), public limited company (SA)',
-      'SCOP SA',
-      true,
-    ),
-    form(
-      'fr_scop_sarl',
-      'FR',
-      'Workers’ cooperative (SCOP), private limited company (SARL)',
-      'SCOP SARL',
-      true,
-    ),
-    form(
-      'fr_scop_sas',
-      'FR',
-      'Workers’ cooperative (SCOP), simplified joint-stock company (SAS)',
-      'SCOP SAS',
-      true,
-    ),
-    form(
-      'fr_scic_sa',
-      'FR',
-      'Multi-stakeholder cooperative (SCIC), public limited company (SA)',
-      'SCIC SA',
-      true,
-    ),
+    form('fr_scop_sa', 'FR', 'Workers’ cooperative (SCOP), public limited company (SA)', 'SCOP SA', true),
+    form('fr_scop_sarl', 'FR', 'Workers’ cooperative (SCOP), private limited company (SARL)', 'SCOP SARL', true),
+    form('fr_scop_sas', 'FR', 'Workers’ cooperative (SCOP), simplified joint-stock company (SAS)', 'SCOP SAS', true),
+    form('fr_scic_sa', 'FR', 'Multi-stakeholder cooperative (SCIC), public limited company (SA)', 'SCIC SA', true),
     form(
       'fr_scic_sarl',
       'FR',
@@ -131,13 +97,7 @@ export const LEGAL_FORM_CATALOGUE: Readonly<
       'SCIC SAS',
       true,
     ),
-    form(
-      'fr_cae',
-      'FR',
-      'Business and employment cooperative (CAE)',
-      'Coopérative d’activité et d’emploi (CAE)',
-      true,
-    ),
+    form('fr_cae', 'FR', 'Business and employment cooperative (CAE)', 'Coopérative d’activité et d’emploi (CAE)', true),
   ],
   ES: [
     form(
@@ -203,9 +163,7 @@ export const LEGAL_FORM_CATALOGUE: Readonly<
 };
 
 /** True when `country` has its own catalogue (upper-case ISO 3166-1 alpha-2 expected). */
-export function isSupportedCountry(
-  country: string,
-): country is SupportedCountry {
+export function isSupportedCountry(country: string): country is SupportedCountry {
   return (SUPPORTED_COUNTRIES as readonly string[]).includes(country);
 }
 
@@ -221,10 +179,7 @@ export function legalFormsFor(country: string): readonly LegalForm[] {
 }
 
 /** The legal form `formId` if it may be chosen in `country`, else `undefined`. */
-export function findLegalForm(
-  country: string,
-  formId: string,
-): LegalForm | undefined {
+export function findLegalForm(country: string, formId: string): LegalForm | undefined {
   return legalFormsFor(country).find((f) => f.id === formId);
 }
 
@@ -232,10 +187,7 @@ export function findLegalForm(
 // Registration numbers
 // ---------------------------------------------------------------------------------------------
 
-export type RegistrationErrorCode =
-  | 'REGISTRATION_FORMAT'
-  | 'REGISTRATION_CHECKSUM'
-  | 'UNKNOWN_COUNTRY';
+export type RegistrationErrorCode = 'REGISTRATION_FORMAT' | 'REGISTRATION_CHECKSUM' | 'UNKNOWN_COUNTRY';
 
 export type RegistrationValidation =
   | { ok: true; normalised: string }
@@ -243,10 +195,7 @@ export type RegistrationValidation =
 
 /** Human description of each country's accepted format, for form hints and documentation. */
 export const REGISTRATION_RULES: Readonly<
-  Record<
-    SupportedCountry | 'other',
-    { name: string; format: string; example: string }
-  >
+  Record<SupportedCountry | 'other', { name: string; format: string; example: string }>
 > = {
   FR: {
     name: 'SIREN',
@@ -255,8 +204,7 @@ export const REGISTRATION_RULES: Readonly<
   },
   ES: {
     name: 'NIF (CIF) of a cooperative',
-    format:
-      'letter F, 7 digits, control digit or letter (J, A-I); hyphens and spaces allowed',
+    format: 'letter F, 7 digits, control digit or letter (J, A-I); hyphens and spaces allowed',
     example: 'F20000006',
   },
   DE: {
@@ -267,14 +215,12 @@ export const REGISTRATION_RULES: Readonly<
   },
   BE: {
     name: 'Enterprise number (numéro d’entreprise / ondernemingsnummer)',
-    format:
-      '10 digits starting with 0 or 1, mod-97 check; dots, spaces and the BE prefix allowed',
+    format: '10 digits starting with 0 or 1, mod-97 check; dots, spaces and the BE prefix allowed',
     example: '0403.170.701',
   },
   GB: {
     name: 'FCA Mutuals Public Register number',
-    format:
-      "1-6 digits with optional 'IP' prefix and 'R' or 'RS' suffix, or 'RS' + 6 digits",
+    format: "1-6 digits with optional 'IP' prefix and 'R' or 'RS' suffix, or 'RS' + 6 digits",
     example: 'IP12345R',
   },
   IT: {
@@ -294,10 +240,7 @@ export const REGISTRATION_RULES: Readonly<
   },
 };
 
-const fail = (
-  code: RegistrationErrorCode,
-  message: string,
-): RegistrationValidation => ({ ok: false, code, message });
+const fail = (code: RegistrationErrorCode, message: string): RegistrationValidation => ({ ok: false, code, message });
 const ok = (normalised: string): RegistrationValidation => ({
   ok: true,
   normalised,
@@ -328,13 +271,8 @@ function compact(value: string): string {
 
 function validateFrSiren(input: string): RegistrationValidation {
   const v = input.replace(/[\s\u00a0]/g, '');
-  if (!/^\d{9}$/.test(v))
-    return fail('REGISTRATION_FORMAT', 'A SIREN number has 9 digits.');
-  if (!luhnValid(v))
-    return fail(
-      'REGISTRATION_CHECKSUM',
-      'This SIREN number fails its check digit (Luhn).',
-    );
+  if (!/^\d{9}$/.test(v)) return fail('REGISTRATION_FORMAT', 'A SIREN number has 9 digits.');
+  if (!luhnValid(v)) return fail('REGISTRATION_CHECKSUM', 'This SIREN number fails its check digit (Luhn).');
   return ok(v);
 }
 
@@ -371,18 +309,12 @@ export function spanishCifControl(sevenDigits: string): {
 function validateEsNif(input: string): RegistrationValidation {
   const v = compact(input).replace(/^ES/, '');
   if (!/^F\d{7}[0-9A-J]$/.test(v)) {
-    return fail(
-      'REGISTRATION_FORMAT',
-      'A cooperative NIF is the letter F, 7 digits and a control digit or letter.',
-    );
+    return fail('REGISTRATION_FORMAT', 'A cooperative NIF is the letter F, 7 digits and a control digit or letter.');
   }
   const { digit, letter } = spanishCifControl(v.slice(1, 8));
   const given = v[8];
   if (given !== digit && given !== letter) {
-    return fail(
-      'REGISTRATION_CHECKSUM',
-      'This NIF fails its control character.',
-    );
+    return fail('REGISTRATION_CHECKSUM', 'This NIF fails its control character.');
   }
   return ok(v);
 }
@@ -398,10 +330,7 @@ function validateEsNif(input: string): RegistrationValidation {
  */
 function validateDeGnr(input: string): RegistrationValidation {
   const v = input.trim().replace(/\s+/g, ' ');
-  const m =
-    /^(?:(?:Amtsgericht|AG) (\p{Lu}[\p{L} .()/-]{0,58}?),? )?GnR ?(\d{1,6})(?: ?([A-Za-z]))?$/iu.exec(
-      v,
-    );
+  const m = /^(?:(?:Amtsgericht|AG) (\p{Lu}[\p{L} .()/-]{0,58}?),? )?GnR ?(\d{1,6})(?: ?([A-Za-z]))?$/iu.exec(v);
   if (!m) {
     return fail(
       'REGISTRATION_FORMAT',
@@ -410,8 +339,7 @@ function validateDeGnr(input: string): RegistrationValidation {
   }
   const [, court, num, suffix] = m;
   const number = String(Number(num));
-  if (number === '0')
-    return fail('REGISTRATION_FORMAT', 'The register number cannot be zero.');
+  if (number === '0') return fail('REGISTRATION_FORMAT', 'The register number cannot be zero.');
   const core = `GnR ${number}${suffix ? ` ${suffix.toUpperCase()}` : ''}`;
   return ok(court ? `Amtsgericht ${court.trim()} ${core}` : core);
 }
@@ -432,10 +360,7 @@ function validateBeEnterprise(input: string): RegistrationValidation {
   }
   const expected = 97 - (Number(v.slice(0, 8)) % 97);
   if (expected !== Number(v.slice(8))) {
-    return fail(
-      'REGISTRATION_CHECKSUM',
-      'This enterprise number fails its mod-97 check.',
-    );
+    return fail('REGISTRATION_CHECKSUM', 'This enterprise number fails its mod-97 check.');
   }
   return ok(v);
 }
@@ -448,14 +373,8 @@ function validateBeEnterprise(input: string): RegistrationValidation {
  */
 function validateGbMutual(input: string): RegistrationValidation {
   const v = compact(input);
-  if (
-    !(/^(IP)?\d{1,6}(R|RS)?$/.test(v) || /^RS\d{6}$/.test(v)) ||
-    /^(IP)?0+(R|RS)?$/.test(v)
-  ) {
-    return fail(
-      'REGISTRATION_FORMAT',
-      "An FCA mutuals register number looks like 'IP12345R', '12345R' or 'RS007654'.",
-    );
+  if (!(/^(IP)?\d{1,6}(R|RS)?$/.test(v) || /^RS\d{6}$/.test(v)) || /^(IP)?0+(R|RS)?$/.test(v)) {
+    return fail('REGISTRATION_FORMAT', "An FCA mutuals register number looks like 'IP12345R', '12345R' or 'RS007654'.");
   }
   return ok(v);
 }
@@ -471,11 +390,7 @@ function validateItPartitaIva(input: string): RegistrationValidation {
   if (!/^\d{11}$/.test(v) || /^0{11}$/.test(v)) {
     return fail('REGISTRATION_FORMAT', 'A Partita IVA has 11 digits.');
   }
-  if (!luhnValid(v))
-    return fail(
-      'REGISTRATION_CHECKSUM',
-      'This Partita IVA fails its check digit.',
-    );
+  if (!luhnValid(v)) return fail('REGISTRATION_CHECKSUM', 'This Partita IVA fails its check digit.');
   return ok(v);
 }
 
@@ -494,24 +409,16 @@ export const US_EIN_PREFIXES: ReadonlySet<string> = new Set(
     [80, 88],
     [90, 95],
     [98, 99],
-  ].flatMap(([from, to]) =>
-    Array.from({ length: to - from + 1 }, (_, i) =>
-      String(from + i).padStart(2, '0'),
-    ),
-  ),
+  ].flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'))),
 );
 
 /** United States: EIN 'NN-NNNNNNN' (the hyphen is optional on input, always present once normalised). */
 function validateUsEin(input: string): RegistrationValidation {
   const v = input.replace(/[\s\u00a0]/g, '');
-  if (!/^\d{2}-?\d{7}$/.test(v))
-    return fail('REGISTRATION_FORMAT', 'An EIN has 9 digits: NN-NNNNNNN.');
+  if (!/^\d{2}-?\d{7}$/.test(v)) return fail('REGISTRATION_FORMAT', 'An EIN has 9 digits: NN-NNNNNNN.');
   const digits = v.replace('-', '');
   if (!US_EIN_PREFIXES.has(digits.slice(0, 2))) {
-    return fail(
-      'REGISTRATION_CHECKSUM',
-      `EIN prefix ${digits.slice(0, 2)} is not assigned by the IRS.`,
-    );
+    return fail('REGISTRATION_CHECKSUM', `EIN prefix ${digits.slice(0, 2)} is not assigned by the IRS.`);
   }
   return ok(`${digits.slice(0, 2)}-${digits.slice(2)}`);
 }
@@ -519,10 +426,7 @@ function validateUsEin(input: string): RegistrationValidation {
 /** Other ISO countries: 2-40 characters among letters, digits, spaces, dots, slashes and hyphens. */
 function validateGeneric(input: string): RegistrationValidation {
   const v = input.trim().replace(/\s+/g, ' ').toUpperCase();
-  if (
-    !/^[\p{L}\p{N}][\p{L}\p{N} ./-]{0,38}[\p{L}\p{N}]$/u.test(v) ||
-    !/\p{N}/u.test(v)
-  ) {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ./-]{0,38}[\p{L}\p{N}]$/u.test(v) || !/\p{N}/u.test(v)) {
     return fail(
       'REGISTRATION_FORMAT',
       'A registration number has 2 to 40 letters, digits, spaces, dots, slashes or hyphens, including at least one digit.',
@@ -531,9 +435,7 @@ function validateGeneric(input: string): RegistrationValidation {
   return ok(v);
 }
 
-const VALIDATORS: Readonly<
-  Record<SupportedCountry, (input: string) => RegistrationValidation>
-> = {
+const VALIDATORS: Readonly<Record<SupportedCountry, (input: string) => RegistrationValidation>> = {
   FR: validateFrSiren,
   ES: validateEsNif,
   DE: validateDeGnr,
@@ -551,25 +453,16 @@ export const MAX_REGISTRATION_INPUT_LENGTH = 120;
  * insensitive). Supported countries use their specific rule; other ISO countries a permissive
  * generic pattern; non-ISO codes give `UNKNOWN_COUNTRY`.
  */
-export function validateRegistration(
-  country: string,
-  number: string,
-): RegistrationValidation {
+export function validateRegistration(country: string, number: string): RegistrationValidation {
   const cc = country.trim().toUpperCase();
-  if (!isIsoCountry(cc))
-    return fail(
-      'UNKNOWN_COUNTRY',
-      `Unknown country code '${country.slice(0, 8)}'.`,
-    );
+  if (!isIsoCountry(cc)) return fail('UNKNOWN_COUNTRY', `Unknown country code '${country.slice(0, 8)}'.`);
   if (number.length === 0 || number.trim().length === 0) {
     return fail('REGISTRATION_FORMAT', 'The registration number is required.');
   }
   if (number.length > MAX_REGISTRATION_INPUT_LENGTH) {
     return fail('REGISTRATION_FORMAT', 'The registration number is too long.');
   }
-  return isSupportedCountry(cc)
-    ? VALIDATORS[cc](number.trim())
-    : validateGeneric(number);
+  return isSupportedCountry(cc) ? VALIDATORS[cc](number.trim()) : validateGeneric(number);
 }
 
 /**

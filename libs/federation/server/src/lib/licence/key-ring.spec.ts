@@ -1,10 +1,4 @@
-import {
-  createHash,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-} from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,19 +16,14 @@ import {
 } from './key-ring';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
-const privatePemOf = (ring: KeyRing) =>
-  ring.signWith((k) => k.export({ format: 'pem', type: 'pkcs8' }).toString());
+const privatePemOf = (ring: KeyRing) => ring.signWith((k) => k.export({ format: 'pem', type: 'pkcs8' }).toString());
 
 describe('computeKid', () => {
   it('is the truncated RFC 7638 thumbprint', () => {
     const { publicKey } = generateKeyPairSync('ed25519');
     const x = publicKey.export({ format: 'jwk' }).x;
-    const full = createHash('sha256')
-      .update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`)
-      .digest();
-    expect(computeKid(publicKey)).toBe(
-      full.subarray(0, 16).toString('base64url'),
-    );
+    const full = createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest();
+    expect(computeKid(publicKey)).toBe(full.subarray(0, 16).toString('base64url'));
     expect(computeKid(publicKey)).toHaveLength(KID_LENGTH);
   });
 
@@ -47,13 +36,8 @@ describe('computeKid', () => {
       },
       format: 'jwk',
     });
-    const expectedFull = Buffer.from(
-      'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k',
-      'base64url',
-    );
-    expect(computeKid(publicKey)).toBe(
-      expectedFull.subarray(0, 16).toString('base64url'),
-    );
+    const expectedFull = Buffer.from('kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k', 'base64url');
+    expect(computeKid(publicKey)).toBe(expectedFull.subarray(0, 16).toString('base64url'));
   });
 
   it('refuses non-Ed25519 keys', () => {
@@ -70,9 +54,7 @@ describe('KeyRing', () => {
     const pub = ring.publicKeyFor(ring.activeKid);
     expect(pub).toBeDefined();
     expect(pub && verify(null, data, pub, signature)).toBe(true);
-    expect(ring.keys()).toEqual([
-      { kid: ring.activeKid, active: true, createdAt: t0, retiredAt: null },
-    ]);
+    expect(ring.keys()).toEqual([{ kid: ring.activeKid, active: true, createdAt: t0, retiredAt: null }]);
   });
 
   it('rotates: new active kid, old key retired and still resolvable', () => {
@@ -96,9 +78,7 @@ describe('KeyRing', () => {
     ring.rotate(t0);
     const year = 366 * 24 * 3600 * 1000;
     expect(ring.pruneRetired(new Date(t0.getTime() + year), year)).toEqual([]);
-    expect(ring.pruneRetired(new Date(t0.getTime() + year + 1), year)).toEqual([
-      old,
-    ]);
+    expect(ring.pruneRetired(new Date(t0.getTime() + year + 1), year)).toEqual([old]);
     expect(ring.publicKeyFor(old)).toBeUndefined();
   });
 
@@ -126,14 +106,7 @@ describe('KeyRing', () => {
     expect(jwks.keys).toHaveLength(2);
     expect(jwks.keys[0].kid).toBe(ring.activeKid);
     for (const jwk of jwks.keys) {
-      expect(Object.keys(jwk).sort()).toEqual([
-        'alg',
-        'crv',
-        'kid',
-        'kty',
-        'use',
-        'x',
-      ]);
+      expect(Object.keys(jwk).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
       expect(jwk).toMatchObject({
         kty: 'OKP',
         crv: 'Ed25519',
@@ -177,17 +150,13 @@ describe('KeyRing', () => {
       expect.objectContaining({ code: 'KEY_NOT_PRIVATE' }),
     );
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    expect(() =>
-      KeyRing.fromKeys({ activePrivateKey: rsa.privateKey }),
-    ).toThrow(expect.objectContaining({ code: 'KEY_NOT_ED25519' }));
+    expect(() => KeyRing.fromKeys({ activePrivateKey: rsa.privateKey })).toThrow(
+      expect.objectContaining({ code: 'KEY_NOT_ED25519' }),
+    );
     const other = generateKeyPairSync('ed25519');
     const ring = KeyRing.fromKeys({
       activePrivateKey: ed.privateKey,
-      retired: [
-        { publicKey: ed.publicKey },
-        { publicKey: other.publicKey },
-        { publicKey: other.privateKey },
-      ],
+      retired: [{ publicKey: ed.publicKey }, { publicKey: other.publicKey }, { publicKey: other.privateKey }],
     });
     expect(ring.keys()).toHaveLength(2);
   });
@@ -215,8 +184,7 @@ describe('keyRingFromPem (production secret)', () => {
   });
 
   it('never echoes the secret in errors', () => {
-    const secret =
-      '-----BEGIN PRIVATE KEY-----\nTOP-SECRET-GARBAGE\n-----END PRIVATE KEY-----';
+    const secret = '-----BEGIN PRIVATE KEY-----\nTOP-SECRET-GARBAGE\n-----END PRIVATE KEY-----';
     let message = '';
     try {
       keyRingFromPem({ activePrivateKeyPem: secret });
@@ -232,9 +200,7 @@ describe('keyRingFromPem (production secret)', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     expect(() =>
       keyRingFromPem({
-        activePrivateKeyPem: privateKey
-          .export({ format: 'pem', type: 'pkcs8' })
-          .toString(),
+        activePrivateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
       }),
     ).toThrow(expect.objectContaining({ code: 'KEY_NOT_ED25519' }));
   });
@@ -244,8 +210,7 @@ describe('keyRingFromPem (production secret)', () => {
     expect(() =>
       keyRingFromPem({
         activePrivateKeyPem: active.privateKeyPem,
-        retiredPublicKeysPem:
-          '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+        retiredPublicKeysPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
       }),
     ).toThrow(expect.objectContaining({ code: 'KEY_INVALID' }));
   });
@@ -254,10 +219,7 @@ describe('keyRingFromPem (production secret)', () => {
 describe('key ring directory (development)', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = path.join(
-      await fs.mkdtemp(path.join(os.tmpdir(), 'fc-keys-')),
-      'licence-keys',
-    );
+    dir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'fc-keys-')), 'licence-keys');
   });
   afterEach(async () => {
     await fs.rm(path.dirname(dir), { recursive: true, force: true });
@@ -280,10 +242,7 @@ describe('key ring directory (development)', () => {
   posix('writes the private key 0600 in a 0700 directory', async () => {
     const ring = await loadOrCreateKeyRing(dir, t0);
     expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
-    expect(
-      (await fs.stat(path.join(dir, `${ring.activeKid}.private.pem`))).mode &
-        0o777,
-    ).toBe(0o600);
+    expect((await fs.stat(path.join(dir, `${ring.activeKid}.private.pem`))).mode & 0o777).toBe(0o600);
   });
 
   posix('refuses a private key file readable by others', async () => {
@@ -300,9 +259,7 @@ describe('key ring directory (development)', () => {
     ring.rotate(new Date('2026-07-01T00:00:00Z'));
     await saveKeyRingToDirectory(ring, dir);
     const files = await fs.readdir(dir);
-    expect(files.filter((f) => f.endsWith('.private.pem'))).toEqual([
-      `${ring.activeKid}.private.pem`,
-    ]);
+    expect(files.filter((f) => f.endsWith('.private.pem'))).toEqual([`${ring.activeKid}.private.pem`]);
     expect(files).toContain(`${old}.public.pem`);
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
     const loaded = await loadKeyRingFromDirectory(dir);
@@ -317,10 +274,7 @@ describe('key ring directory (development)', () => {
     const old = ring.activeKid;
     ring.rotate(new Date('2026-07-01T00:00:00Z'));
     await saveKeyRingToDirectory(ring, dir);
-    await fs.writeFile(
-      path.join(dir, `${old}.public.pem`),
-      generateLicenceKeyPem().publicKeyPem,
-    );
+    await fs.writeFile(path.join(dir, `${old}.public.pem`), generateLicenceKeyPem().publicKeyPem);
     await expect(loadKeyRingFromDirectory(dir)).rejects.toMatchObject({
       code: 'KEY_RING_CORRUPT',
     });

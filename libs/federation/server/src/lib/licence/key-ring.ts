@@ -1,10 +1,4 @@
-import {
-  KeyObject,
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-} from 'node:crypto';
+import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { inspect } from 'node:util';
 import * as path from 'node:path';
@@ -56,12 +50,7 @@ interface RingKey extends KeyInfo {
 /** Configuration problems with keys; the message never contains key material. */
 export class KeyRingError extends Error {
   constructor(
-    readonly code:
-      | 'KEY_NOT_ED25519'
-      | 'KEY_INVALID'
-      | 'KEY_FILE_PERMISSIONS'
-      | 'KEY_RING_CORRUPT'
-      | 'KEY_NOT_PRIVATE',
+    readonly code: 'KEY_NOT_ED25519' | 'KEY_INVALID' | 'KEY_FILE_PERMISSIONS' | 'KEY_RING_CORRUPT' | 'KEY_NOT_PRIVATE',
     message: string,
   ) {
     super(message);
@@ -84,8 +73,7 @@ function assertEd25519(key: KeyObject): void {
 /** The base64url `x` (raw 32-byte public key) of an Ed25519 public key. */
 function publicX(publicKey: KeyObject): string {
   const jwk = publicKey.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string')
-    throw new KeyRingError('KEY_INVALID', 'Not an OKP public key.');
+  if (typeof jwk.x !== 'string') throw new KeyRingError('KEY_INVALID', 'Not an OKP public key.');
   return jwk.x;
 }
 
@@ -97,11 +85,7 @@ function publicX(publicKey: KeyObject): string {
 export function computeKid(publicKey: KeyObject): string {
   assertEd25519(publicKey);
   const canonical = `{"crv":"Ed25519","kty":"OKP","x":"${publicX(publicKey)}"}`;
-  return createHash('sha256')
-    .update(canonical, 'utf8')
-    .digest()
-    .subarray(0, 16)
-    .toString('base64url');
+  return createHash('sha256').update(canonical, 'utf8').digest().subarray(0, 16).toString('base64url');
 }
 
 function toPublicJwk(key: RingKey): LicencePublicJwk {
@@ -122,10 +106,7 @@ export class KeyRing {
   private activeKey: RingKey & { privateKey: KeyObject };
   private retired: RingKey[];
 
-  private constructor(
-    active: RingKey & { privateKey: KeyObject },
-    retired: RingKey[],
-  ) {
+  private constructor(active: RingKey & { privateKey: KeyObject }, retired: RingKey[]) {
     this.activeKey = active;
     this.retired = retired;
   }
@@ -161,20 +142,14 @@ export class KeyRing {
   }): KeyRing {
     const privateKey = input.activePrivateKey;
     if (privateKey.type !== 'private')
-      throw new KeyRingError(
-        'KEY_NOT_PRIVATE',
-        'The active licence key must be a private key.',
-      );
+      throw new KeyRingError('KEY_NOT_PRIVATE', 'The active licence key must be a private key.');
     assertEd25519(privateKey);
     const publicKey = createPublicKey(privateKey);
     const activeKid = computeKid(publicKey);
     const seen = new Set<string>([activeKid]);
     const retired: RingKey[] = [];
     for (const r of input.retired ?? []) {
-      const pub =
-        r.publicKey.type === 'private'
-          ? createPublicKey(r.publicKey)
-          : r.publicKey;
+      const pub = r.publicKey.type === 'private' ? createPublicKey(r.publicKey) : r.publicKey;
       const kid = computeKid(pub);
       if (seen.has(kid)) continue;
       seen.add(kid);
@@ -206,14 +181,12 @@ export class KeyRing {
 
   /** Public metadata of all keys, active first, then retired from the most recent. */
   keys(): KeyInfo[] {
-    return [this.activeKey, ...this.retired].map(
-      ({ kid, active, createdAt, retiredAt }) => ({
-        kid,
-        active,
-        createdAt,
-        retiredAt,
-      }),
-    );
+    return [this.activeKey, ...this.retired].map(({ kid, active, createdAt, retiredAt }) => ({
+      kid,
+      active,
+      createdAt,
+      retiredAt,
+    }));
   }
 
   /** Public key for `kid` (active or retired), or `undefined` when the kid is unknown. */
@@ -237,10 +210,7 @@ export class KeyRing {
   rotate(now: Date = new Date()): string {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const { kid, createdAt, publicKey: oldPublic } = this.activeKey;
-    this.retired = [
-      { kid, active: false, createdAt, publicKey: oldPublic, retiredAt: now },
-      ...this.retired,
-    ];
+    this.retired = [{ kid, active: false, createdAt, publicKey: oldPublic, retiredAt: now }, ...this.retired];
     this.activeKey = {
       kid: computeKid(publicKey),
       privateKey,
@@ -260,9 +230,7 @@ export class KeyRing {
    */
   pruneRetired(now: Date, maxLicenceLifetimeMs: number): string[] {
     const dropped = this.retired.filter(
-      (k) =>
-        k.retiredAt !== null &&
-        k.retiredAt.getTime() + maxLicenceLifetimeMs < now.getTime(),
+      (k) => k.retiredAt !== null && k.retiredAt.getTime() + maxLicenceLifetimeMs < now.getTime(),
     );
     this.retired = this.retired.filter((k) => !dropped.includes(k));
     return dropped.map((k) => k.kid);
@@ -294,9 +262,7 @@ export class KeyRing {
         active: true,
         createdAt,
         retiredAt: null,
-        privatePem: privateKey
-          .export({ format: 'pem', type: 'pkcs8' })
-          .toString(),
+        privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
         publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
       },
       retired: this.retired.map((k) => ({
@@ -304,9 +270,7 @@ export class KeyRing {
         active: false,
         createdAt: k.createdAt,
         retiredAt: k.retiredAt,
-        publicPem: k.publicKey
-          .export({ format: 'pem', type: 'spki' })
-          .toString(),
+        publicPem: k.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
       })),
     };
   }
@@ -324,10 +288,7 @@ const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g;
  * public keys of keys rotated out (e.g. env FEDERATION_LICENCE_RETIRED_PUBLIC_KEYS). Literal
  * `\n` sequences (as often found in env files) are accepted. Errors never echo the secret.
  */
-export function keyRingFromPem(input: {
-  activePrivateKeyPem: string;
-  retiredPublicKeysPem?: string;
-}): KeyRing {
+export function keyRingFromPem(input: { activePrivateKeyPem: string; retiredPublicKeysPem?: string }): KeyRing {
   const unescape = (s: string) => s.replace(/\\n/g, '\n').trim();
   let activePrivateKey: KeyObject;
   try {
@@ -336,21 +297,14 @@ export function keyRingFromPem(input: {
       format: 'pem',
     });
   } catch {
-    throw new KeyRingError(
-      'KEY_INVALID',
-      'The licence private key secret is not a valid PEM private key.',
-    );
+    throw new KeyRingError('KEY_INVALID', 'The licence private key secret is not a valid PEM private key.');
   }
-  const blocks =
-    unescape(input.retiredPublicKeysPem ?? '').match(PEM_BLOCK) ?? [];
+  const blocks = unescape(input.retiredPublicKeysPem ?? '').match(PEM_BLOCK) ?? [];
   const retired = blocks.map((pem, i) => {
     try {
       return { publicKey: createPublicKey({ key: pem, format: 'pem' }) };
     } catch {
-      throw new KeyRingError(
-        'KEY_INVALID',
-        `Retired licence public key #${i + 1} is not a valid PEM public key.`,
-      );
+      throw new KeyRingError('KEY_INVALID', `Retired licence public key #${i + 1} is not a valid PEM public key.`);
     }
   });
   return KeyRing.fromKeys({ activePrivateKey, retired });
@@ -368,9 +322,7 @@ export function generateLicenceKeyPem(): {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
     kid: computeKid(publicKey),
-    privateKeyPem: privateKey
-      .export({ format: 'pem', type: 'pkcs8' })
-      .toString(),
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
   };
 }
@@ -397,11 +349,7 @@ interface Manifest {
 const privateFile = (kid: string) => `${kid}.private.pem`;
 const publicFile = (kid: string) => `${kid}.public.pem`;
 
-async function writeAtomic(
-  file: string,
-  content: string,
-  mode: number,
-): Promise<void> {
+async function writeAtomic(file: string, content: string, mode: number): Promise<void> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await fs.writeFile(tmp, content, { mode, flag: 'wx' });
   await fs.chmod(tmp, mode); // umask may have narrowed or (on some systems) ignored the mode
@@ -413,18 +361,11 @@ async function writeAtomic(
  * `<kid>.public.pem` for every key and `<kid>.private.pem` (mode 0600) for the active key only.
  * Private key files of keys no longer active are deleted.
  */
-export async function saveKeyRingToDirectory(
-  ring: KeyRing,
-  dir: string,
-): Promise<void> {
+export async function saveKeyRingToDirectory(ring: KeyRing, dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') await fs.chmod(dir, 0o700);
   const { active, retired } = ring[EXPORT_FOR_STORAGE]();
-  await writeAtomic(
-    path.join(dir, privateFile(active.kid)),
-    active.privatePem,
-    0o600,
-  );
+  await writeAtomic(path.join(dir, privateFile(active.kid)), active.privatePem, 0o600);
   for (const k of [active, ...retired]) {
     await writeAtomic(path.join(dir, publicFile(k.kid)), k.publicPem, 0o644);
   }
@@ -437,26 +378,15 @@ export async function saveKeyRingToDirectory(
       retiredAt: k.retiredAt?.toISOString() ?? null,
     })),
   };
-  await writeAtomic(
-    path.join(dir, MANIFEST),
-    `${JSON.stringify(manifest, null, 2)}\n`,
-    0o644,
-  );
-  const keep = new Set([
-    MANIFEST,
-    privateFile(active.kid),
-    ...[active, ...retired].map((k) => publicFile(k.kid)),
-  ]);
+  await writeAtomic(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
+  const keep = new Set([MANIFEST, privateFile(active.kid), ...[active, ...retired].map((k) => publicFile(k.kid))]);
   for (const name of await fs.readdir(dir)) {
-    if (name.endsWith('.private.pem') && !keep.has(name))
-      await fs.rm(path.join(dir, name), { force: true });
+    if (name.endsWith('.private.pem') && !keep.has(name)) await fs.rm(path.join(dir, name), { force: true });
   }
 }
 
-const isOptionalDate = (v: unknown): boolean =>
-  v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
-const toDate = (v: string | null): Date | null =>
-  v === null ? null : new Date(v);
+const isOptionalDate = (v: unknown): boolean => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
+const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
 function parseManifest(raw: string): Manifest {
   const data: unknown = JSON.parse(raw);
@@ -474,18 +404,12 @@ function parseManifest(raw: string): Manifest {
     !Array.isArray((data as Record<string, unknown>)['keys']) ||
     !((data as Record<string, unknown>)['keys'] as unknown[]).every(isKey)
   ) {
-    throw new KeyRingError(
-      'KEY_RING_CORRUPT',
-      'keyring.json is not a valid key ring manifest.',
-    );
+    throw new KeyRingError('KEY_RING_CORRUPT', 'keyring.json is not a valid key ring manifest.');
   }
   const manifest = data as Manifest;
   for (const k of manifest.keys) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(k.kid))
-      throw new KeyRingError(
-        'KEY_RING_CORRUPT',
-        'keyring.json holds an invalid kid.',
-      );
+      throw new KeyRingError('KEY_RING_CORRUPT', 'keyring.json holds an invalid kid.');
   }
   return manifest;
 }
@@ -495,9 +419,7 @@ function parseManifest(raw: string): Manifest {
  * readable by group or others on POSIX systems, and checks that every file matches its kid.
  * Returns `null` when the directory holds no key ring yet.
  */
-export async function loadKeyRingFromDirectory(
-  dir: string,
-): Promise<KeyRing | null> {
+export async function loadKeyRingFromDirectory(dir: string): Promise<KeyRing | null> {
   let raw: string;
   try {
     raw = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
@@ -510,17 +432,10 @@ export async function loadKeyRingFromDirectory(
     manifest = parseManifest(raw);
   } catch (err) {
     if (err instanceof KeyRingError) throw err;
-    throw new KeyRingError(
-      'KEY_RING_CORRUPT',
-      'keyring.json is not valid JSON.',
-    );
+    throw new KeyRingError('KEY_RING_CORRUPT', 'keyring.json is not valid JSON.');
   }
   const activeMeta = manifest.keys.find((k) => k.kid === manifest.activeKid);
-  if (!activeMeta)
-    throw new KeyRingError(
-      'KEY_RING_CORRUPT',
-      'keyring.json does not list its active key.',
-    );
+  if (!activeMeta) throw new KeyRingError('KEY_RING_CORRUPT', 'keyring.json does not list its active key.');
 
   const privatePath = path.join(dir, privateFile(manifest.activeKid));
   if (process.platform !== 'win32') {
@@ -539,10 +454,7 @@ export async function loadKeyRingFromDirectory(
       format: 'pem',
     });
   } catch {
-    throw new KeyRingError(
-      'KEY_INVALID',
-      `${privatePath} is not a valid PEM private key.`,
-    );
+    throw new KeyRingError('KEY_INVALID', `${privatePath} is not a valid PEM private key.`);
   }
   const retired: Array<{
     publicKey: KeyObject;
@@ -558,16 +470,10 @@ export async function loadKeyRingFromDirectory(
         format: 'pem',
       });
     } catch {
-      throw new KeyRingError(
-        'KEY_INVALID',
-        `Public key file of ${k.kid} is missing or invalid.`,
-      );
+      throw new KeyRingError('KEY_INVALID', `Public key file of ${k.kid} is missing or invalid.`);
     }
     if (computeKid(publicKey) !== k.kid)
-      throw new KeyRingError(
-        'KEY_RING_CORRUPT',
-        `Public key file of ${k.kid} does not match its kid.`,
-      );
+      throw new KeyRingError('KEY_RING_CORRUPT', `Public key file of ${k.kid} does not match its kid.`);
     retired.push({
       publicKey,
       createdAt: toDate(k.createdAt),
@@ -580,20 +486,14 @@ export async function loadKeyRingFromDirectory(
     retired,
   });
   if (ring.activeKid !== manifest.activeKid)
-    throw new KeyRingError(
-      'KEY_RING_CORRUPT',
-      'The private key does not match the active kid.',
-    );
+    throw new KeyRingError('KEY_RING_CORRUPT', 'The private key does not match the active kid.');
   return ring;
 }
 
 /**
  * Development start-up: loads the ring from `dir`, or generates and saves one on first start.
  */
-export async function loadOrCreateKeyRing(
-  dir: string = DEV_KEY_DIRECTORY,
-  now: Date = new Date(),
-): Promise<KeyRing> {
+export async function loadOrCreateKeyRing(dir: string = DEV_KEY_DIRECTORY, now: Date = new Date()): Promise<KeyRing> {
   const existing = await loadKeyRingFromDirectory(dir);
   if (existing) return existing;
   const ring = KeyRing.generate(now);

@@ -1,12 +1,6 @@
 import { verify } from 'node:crypto';
 import { KeyRing } from './key-ring';
-import {
-  LICENCE_TYP,
-  LicenceCoop,
-  addYears,
-  renewLicence,
-  signLicence,
-} from './licence-signer';
+import { LICENCE_TYP, LicenceCoop, addYears, renewLicence, signLicence } from './licence-signer';
 
 const coop: LicenceCoop = {
   id: 'c0ffee00-0000-4000-8000-000000000001',
@@ -16,17 +10,12 @@ const coop: LicenceCoop = {
   registration: '732829320',
 };
 const issuedAt = new Date('2026-03-15T12:00:00.750Z');
-const decode = (part: string): unknown =>
-  JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+const decode = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
 describe('addYears', () => {
   it('adds calendar years in UTC', () => {
-    expect(addYears(new Date('2026-03-15T12:00:00Z'), 1).toISOString()).toBe(
-      '2027-03-15T12:00:00.000Z',
-    );
-    expect(addYears(new Date('2028-02-29T00:00:00Z'), 1).toISOString()).toBe(
-      '2029-03-01T00:00:00.000Z',
-    );
+    expect(addYears(new Date('2026-03-15T12:00:00Z'), 1).toISOString()).toBe('2027-03-15T12:00:00.000Z');
+    expect(addYears(new Date('2028-02-29T00:00:00Z'), 1).toISOString()).toBe('2029-03-01T00:00:00.000Z');
   });
 });
 
@@ -51,15 +40,7 @@ describe('signLicence', () => {
       jti: 'lic-1',
     });
     const pub = ring.publicKeyFor(ring.activeKid);
-    expect(
-      pub &&
-        verify(
-          null,
-          Buffer.from(`${h}.${p}`),
-          pub,
-          Buffer.from(s, 'base64url'),
-        ),
-    ).toBe(true);
+    expect(pub && verify(null, Buffer.from(`${h}.${p}`), pub, Buffer.from(s, 'base64url'))).toBe(true);
     expect(issued.kid).toBe(ring.activeKid);
     expect(issued.expiresAt.toISOString()).toBe('2027-03-15T12:00:00.000Z');
     expect(issued.issuedAt.toISOString()).toBe('2026-03-15T12:00:00.000Z');
@@ -82,27 +63,19 @@ describe('signLicence', () => {
     expect(signLicence(ring, { coop: sneaky, issuedAt }).token).not.toContain(
       Buffer.from('hunter2').toString('base64url').slice(0, 6),
     );
-    expect(signLicence(ring, { coop: sneaky, issuedAt }).claims.coop).toEqual(
-      coop,
-    );
+    expect(signLicence(ring, { coop: sneaky, issuedAt }).claims.coop).toEqual(coop);
   });
 
   it('refuses bad input', () => {
-    expect(() =>
-      signLicence(ring, { coop: { ...coop, name: ' ' }, issuedAt }),
-    ).toThrow(TypeError);
+    expect(() => signLicence(ring, { coop: { ...coop, name: ' ' }, issuedAt })).toThrow(TypeError);
     expect(() =>
       signLicence(ring, {
         coop: { ...coop, registration: 'x'.repeat(201) },
         issuedAt,
       }),
     ).toThrow(TypeError);
-    expect(() =>
-      signLicence(ring, { coop, issuedAt, expiresAt: issuedAt }),
-    ).toThrow(RangeError);
-    expect(() =>
-      signLicence(ring, { coop, issuedAt: new Date('nope') }),
-    ).toThrow(RangeError);
+    expect(() => signLicence(ring, { coop, issuedAt, expiresAt: issuedAt })).toThrow(RangeError);
+    expect(() => signLicence(ring, { coop, issuedAt: new Date('nope') })).toThrow(RangeError);
   });
 
   it('signs with the new key after a rotation', () => {
@@ -123,11 +96,7 @@ describe('renewLicence', () => {
   }).claims; // expires 2027-01-10
 
   it('renewing early extends from the previous expiry', () => {
-    const renewed = renewLicence(
-      ring,
-      previous,
-      new Date('2026-12-01T00:00:00Z'),
-    );
+    const renewed = renewLicence(ring, previous, new Date('2026-12-01T00:00:00Z'));
     expect(renewed.expiresAt.toISOString()).toBe('2028-01-10T00:00:00.000Z');
     expect(renewed.issuedAt.toISOString()).toBe('2026-12-01T00:00:00.000Z');
     expect(renewed.claims.jti).not.toBe(previous.jti);
@@ -135,14 +104,9 @@ describe('renewLicence', () => {
   });
 
   it('renewing late starts from now, and may update coop details but never the id', () => {
-    const renewed = renewLicence(
-      ring,
-      previous,
-      new Date('2027-02-01T00:00:00Z'),
-      {
-        coop: { name: 'Rayon Vert SCOP', id: 'other' } as Partial<LicenceCoop>,
-      },
-    );
+    const renewed = renewLicence(ring, previous, new Date('2027-02-01T00:00:00Z'), {
+      coop: { name: 'Rayon Vert SCOP', id: 'other' } as Partial<LicenceCoop>,
+    });
     expect(renewed.expiresAt.toISOString()).toBe('2028-02-01T00:00:00.000Z');
     expect(renewed.claims.coop.name).toBe('Rayon Vert SCOP');
     expect(renewed.claims.coop.id).toBe(coop.id);

@@ -73,23 +73,12 @@ export function addYears(date: Date, years: number): Date {
 }
 
 const toNumericDate = (d: Date): number => Math.floor(d.getTime() / 1000);
-const b64url = (value: unknown): string =>
-  Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 function checkCoop(coop: LicenceCoop): void {
-  for (const key of [
-    'id',
-    'name',
-    'legalForm',
-    'country',
-    'registration',
-  ] as const) {
+  for (const key of ['id', 'name', 'legalForm', 'country', 'registration'] as const) {
     const v = coop[key];
-    if (
-      typeof v !== 'string' ||
-      v.trim().length === 0 ||
-      v.length > MAX_LICENCE_FIELD_LENGTH
-    ) {
+    if (typeof v !== 'string' || v.trim().length === 0 || v.length > MAX_LICENCE_FIELD_LENGTH) {
       throw new TypeError(
         `Licence coop.${key} must be a non-empty string of at most ${MAX_LICENCE_FIELD_LENGTH} characters.`,
       );
@@ -98,14 +87,10 @@ function checkCoop(coop: LicenceCoop): void {
 }
 
 /** Signs a new licence with the ring's active key. Throws on invalid input (a programming error). */
-export function signLicence(
-  ring: KeyRing,
-  input: SignLicenceInput,
-): IssuedLicence {
+export function signLicence(ring: KeyRing, input: SignLicenceInput): IssuedLicence {
   checkCoop(input.coop);
   const issuedAt = input.issuedAt;
-  const expiresAt =
-    input.expiresAt ?? addYears(issuedAt, DEFAULT_LICENCE_VALIDITY_YEARS);
+  const expiresAt = input.expiresAt ?? addYears(issuedAt, DEFAULT_LICENCE_VALIDITY_YEARS);
   if (Number.isNaN(issuedAt.getTime()) || Number.isNaN(expiresAt.getTime()))
     throw new RangeError('Invalid licence dates.');
   if (toNumericDate(expiresAt) <= toNumericDate(issuedAt))
@@ -123,11 +108,7 @@ export function signLicence(
   return ring.signWith((privateKey, kid) => {
     const header: LicenceHeader = { alg: LICENCE_ALG, typ: LICENCE_TYP, kid };
     const signingInput = `${b64url(header)}.${b64url(claims)}`;
-    const signature = sign(
-      null,
-      Buffer.from(signingInput, 'ascii'),
-      privateKey,
-    ).toString('base64url');
+    const signature = sign(null, Buffer.from(signingInput, 'ascii'), privateKey).toString('base64url');
     return {
       token: `${signingInput}.${signature}`,
       kid,
@@ -157,9 +138,6 @@ export function renewLicence(
   return signLicence(ring, {
     coop: { ...previous.coop, ...options.coop, id: previous.coop.id },
     issuedAt: now,
-    expiresAt: addYears(
-      start,
-      options.validityYears ?? DEFAULT_LICENCE_VALIDITY_YEARS,
-    ),
+    expiresAt: addYears(start, options.validityYears ?? DEFAULT_LICENCE_VALIDITY_YEARS),
   });
 }

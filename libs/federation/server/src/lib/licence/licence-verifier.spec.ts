@@ -18,11 +18,8 @@ const coop: LicenceCoop = {
 const issuedAt = new Date('2026-01-01T00:00:00Z');
 const during = new Date('2026-06-01T00:00:00Z');
 const b64 = (value: unknown) =>
-  Buffer.from(
-    typeof value === 'string' ? value : JSON.stringify(value),
-  ).toString('base64url');
-const decode = (part: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const decode = (part: string): Record<string, unknown> => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
 describe('verifyLicence', () => {
   const ring = KeyRing.generate(issuedAt);
@@ -32,10 +29,7 @@ describe('verifyLicence', () => {
   /** re-signs arbitrary header/payload with the ring's active key */
   const forge = (header: unknown, payload: unknown) => {
     const input = `${b64(header)}.${b64(payload)}`;
-    return ring.signWith(
-      (k) =>
-        `${input}.${sign(null, Buffer.from(input), k).toString('base64url')}`,
-    );
+    return ring.signWith((k) => `${input}.${sign(null, Buffer.from(input), k).toString('base64url')}`);
   };
 
   it('valid', async () => {
@@ -75,61 +69,39 @@ describe('verifyLicence', () => {
   it('tampered signature → bad_signature', async () => {
     const sig = Buffer.from(s, 'base64url');
     sig[10] ^= 1;
-    expect(
-      (await verifyLicence(`${h}.${p}.${sig.toString('base64url')}`, opts))
-        .status,
-    ).toBe('bad_signature');
-    expect(
-      (await verifyLicence(`${h}.${p}.${s.slice(0, 20)}`, opts)).status,
-    ).toBe('bad_signature');
+    expect((await verifyLicence(`${h}.${p}.${sig.toString('base64url')}`, opts)).status).toBe('bad_signature');
+    expect((await verifyLicence(`${h}.${p}.${s.slice(0, 20)}`, opts)).status).toBe('bad_signature');
   });
 
-  it.each([
-    ['none'],
-    ['HS256'],
-    ['RS256'],
-    ['ES256'],
-    ['eddsa'],
-    ['Ed25519'],
-    [''],
-    [null],
-    [['EdDSA']],
-  ])('alg %j → bad_algorithm', async (alg) => {
-    const header = { alg, typ: 'fc-licence+jws', kid: ring.activeKid };
-    for (const token of [`${b64(header)}.${p}.`, `${b64(header)}.${p}.${s}`]) {
-      const result = await verifyLicence(token, opts);
-      expect(result).toMatchObject({
-        status: 'bad_algorithm',
-        code: 'LICENCE_BAD_ALGORITHM',
-      });
-      expect(result.claims).toBeUndefined();
-    }
-  });
+  it.each([['none'], ['HS256'], ['RS256'], ['ES256'], ['eddsa'], ['Ed25519'], [''], [null], [['EdDSA']]])(
+    'alg %j → bad_algorithm',
+    async (alg) => {
+      const header = { alg, typ: 'fc-licence+jws', kid: ring.activeKid };
+      for (const token of [`${b64(header)}.${p}.`, `${b64(header)}.${p}.${s}`]) {
+        const result = await verifyLicence(token, opts);
+        expect(result).toMatchObject({
+          status: 'bad_algorithm',
+          code: 'LICENCE_BAD_ALGORITHM',
+        });
+        expect(result.claims).toBeUndefined();
+      }
+    },
+  );
 
   it('missing alg → bad_algorithm', async () => {
-    expect(
-      (
-        await verifyLicence(
-          `${b64({ typ: 'fc-licence+jws', kid: ring.activeKid })}.${p}.${s}`,
-          opts,
-        )
-      ).status,
-    ).toBe('bad_algorithm');
-  });
-
-  it('HS256 signed with the public key as secret (key confusion) → bad_algorithm', async () => {
-    const header = { alg: 'HS256', typ: 'fc-licence+jws', kid: ring.activeKid };
-    expect((await verifyLicence(`${b64(header)}.${p}.${s}`, opts)).status).toBe(
+    expect((await verifyLicence(`${b64({ typ: 'fc-licence+jws', kid: ring.activeKid })}.${p}.${s}`, opts)).status).toBe(
       'bad_algorithm',
     );
   });
 
+  it('HS256 signed with the public key as secret (key confusion) → bad_algorithm', async () => {
+    const header = { alg: 'HS256', typ: 'fc-licence+jws', kid: ring.activeKid };
+    expect((await verifyLicence(`${b64(header)}.${p}.${s}`, opts)).status).toBe('bad_algorithm');
+  });
+
   it('wrong kid → unknown_key', async () => {
     const result = await verifyLicence(
-      forge(
-        { alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'not-a-known-kid' },
-        decode(p),
-      ),
+      forge({ alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'not-a-known-kid' }, decode(p)),
       opts,
     );
     expect(result).toMatchObject({
@@ -141,14 +113,9 @@ describe('verifyLicence', () => {
   });
 
   it('missing kid → unknown_key', async () => {
-    expect(
-      (
-        await verifyLicence(
-          forge({ alg: 'EdDSA', typ: 'fc-licence+jws' }, decode(p)),
-          opts,
-        )
-      ).status,
-    ).toBe('unknown_key');
+    expect((await verifyLicence(forge({ alg: 'EdDSA', typ: 'fc-licence+jws' }, decode(p)), opts)).status).toBe(
+      'unknown_key',
+    );
   });
 
   it('licence signed by a stranger with our kid → bad_signature', async () => {
@@ -171,14 +138,8 @@ describe('verifyLicence', () => {
   });
 
   it.each([
-    [
-      'extra header member crit',
-      { alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'K', crit: ['exp'] },
-    ],
-    [
-      'embedded jwk',
-      { alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'K', jwk: { kty: 'OKP' } },
-    ],
+    ['extra header member crit', { alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'K', crit: ['exp'] }],
+    ['embedded jwk', { alg: 'EdDSA', typ: 'fc-licence+jws', kid: 'K', jwk: { kty: 'OKP' } }],
     [
       'jku',
       {
@@ -196,9 +157,7 @@ describe('verifyLicence', () => {
       ...header,
       kid: header.kid === 'K' ? ring.activeKid : header.kid,
     };
-    expect((await verifyLicence(forge(h2, decode(p)), opts)).status).toBe(
-      'malformed',
-    );
+    expect((await verifyLicence(forge(h2, decode(p)), opts)).status).toBe('malformed');
   });
 
   it.each([
@@ -223,23 +182,17 @@ describe('verifyLicence', () => {
     expect(result.claims).toBeUndefined();
   });
 
-  it.each([[undefined], [null], [42], [{ token: 'x' }]])(
-    'non-string %j → malformed',
-    async (token) => {
-      expect((await verifyLicence(token, opts)).status).toBe('malformed');
-    },
-  );
+  it.each([[undefined], [null], [42], [{ token: 'x' }]])('non-string %j → malformed', async (token) => {
+    expect((await verifyLicence(token, opts)).status).toBe('malformed');
+  });
 
   it('non-canonical base64url (altered trailing bits) is refused', async () => {
     // flipping the unused low bits of the last char decodes to the same bytes with plain Buffer
     const last = h[h.length - 1];
-    const alphabet =
-      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const variant = alphabet[alphabet.indexOf(last) ^ 1];
     const token = `${h.slice(0, -1)}${variant}.${p}.${s}`;
-    expect(['malformed', 'bad_signature']).toContain(
-      (await verifyLicence(token, opts)).status,
-    );
+    expect(['malformed', 'bad_signature']).toContain((await verifyLicence(token, opts)).status);
     expect((await verifyLicence(token, opts)).status).not.toBe('valid');
   });
 
@@ -284,13 +237,9 @@ describe('verifyLicence', () => {
 
   it('not yet valid beyond the leeway', async () => {
     const early = new Date(issuedAt.getTime() - 30_000);
-    expect(
-      (await verifyLicence(issued.token, { keys: ring, now: early })).status,
-    ).toBe('valid');
+    expect((await verifyLicence(issued.token, { keys: ring, now: early })).status).toBe('valid');
     const tooEarly = new Date(issuedAt.getTime() - 61_000);
-    expect(
-      (await verifyLicence(issued.token, { keys: ring, now: tooEarly })).status,
-    ).toBe('not_yet_valid');
+    expect((await verifyLicence(issued.token, { keys: ring, now: tooEarly })).status).toBe('not_yet_valid');
     expect(
       (
         await verifyLicence(issued.token, {
@@ -308,9 +257,7 @@ describe('verifyLicence', () => {
       seen.push(jti);
       return jti === 'jti-1';
     };
-    expect(
-      await verifyLicence(issued.token, { ...opts, isRevoked }),
-    ).toMatchObject({
+    expect(await verifyLicence(issued.token, { ...opts, isRevoked })).toMatchObject({
       status: 'revoked',
       code: 'LICENCE_REVOKED',
       claims: issued.claims,
@@ -362,12 +309,8 @@ describe('verifyLicence', () => {
     });
     expect(fresh.kid).toBe(newKid);
     expect(old.kid).not.toBe(newKid);
-    expect(
-      await verifyLicence(old.token, { keys: r, now: during }),
-    ).toMatchObject({ status: 'valid', kid: old.kid });
-    expect(
-      await verifyLicence(fresh.token, { keys: r, now: during }),
-    ).toMatchObject({ status: 'valid', kid: newKid });
+    expect(await verifyLicence(old.token, { keys: r, now: during })).toMatchObject({ status: 'valid', kid: old.kid });
+    expect(await verifyLicence(fresh.token, { keys: r, now: during })).toMatchObject({ status: 'valid', kid: newKid });
     // ... until they expire
     expect(
       (
@@ -388,13 +331,8 @@ describe('verifyLicence', () => {
     };
     expect(JSON.stringify(jwks)).not.toMatch(/"d"/);
     const resolver = publicKeyResolverFromJwks(jwks);
-    expect(
-      (await verifyLicence(old.token, { keys: resolver, now: during })).status,
-    ).toBe('valid');
-    expect(
-      (await verifyLicence(issued.token, { keys: resolver, now: during }))
-        .status,
-    ).toBe('unknown_key');
+    expect((await verifyLicence(old.token, { keys: resolver, now: during })).status).toBe('valid');
+    expect((await verifyLicence(issued.token, { keys: resolver, now: during })).status).toBe('unknown_key');
   });
 
   it('the JWKS resolver ignores private or foreign keys', () => {
@@ -414,10 +352,6 @@ describe('verifyLicence', () => {
   });
 
   it('maps every non-valid status to a stable code', () => {
-    expect(
-      Object.values(LICENCE_STATUS_CODES).every((c) =>
-        /^LICENCE_[A-Z_]+$/.test(c),
-      ),
-    ).toBe(true);
+    expect(Object.values(LICENCE_STATUS_CODES).every((c) => /^LICENCE_[A-Z_]+$/.test(c))).toBe(true);
   });
 });

@@ -1,11 +1,5 @@
 import { JsonWebKey, KeyObject, createPublicKey, verify } from 'node:crypto';
-import {
-  LICENCE_ALG,
-  LICENCE_ISSUER,
-  LICENCE_TYP,
-  LicenceClaims,
-  MAX_LICENCE_FIELD_LENGTH,
-} from './licence-signer';
+import { LICENCE_ALG, LICENCE_ISSUER, LICENCE_TYP, LicenceClaims, MAX_LICENCE_FIELD_LENGTH } from './licence-signer';
 
 /**
  * Verifies any licence pasted in, defensively. Never throws for bad input; returns a status:
@@ -44,8 +38,7 @@ export const LICENCE_STATUS_CODES = {
   malformed: 'LICENCE_MALFORMED',
   bad_algorithm: 'LICENCE_BAD_ALGORITHM',
 } as const satisfies Record<Exclude<LicenceStatus, 'valid'>, string>;
-export type LicenceVerificationCode =
-  (typeof LICENCE_STATUS_CODES)[keyof typeof LICENCE_STATUS_CODES];
+export type LicenceVerificationCode = (typeof LICENCE_STATUS_CODES)[keyof typeof LICENCE_STATUS_CODES];
 
 export interface LicenceVerification {
   status: LicenceStatus;
@@ -80,11 +73,7 @@ const ALLOWED_HEADER_MEMBERS = new Set(['alg', 'typ', 'kid']);
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
 type Verdict = LicenceVerification;
-const result = (
-  status: Exclude<LicenceStatus, 'valid'>,
-  message: string,
-  extra: Partial<Verdict> = {},
-): Verdict => ({
+const result = (status: Exclude<LicenceStatus, 'valid'>, message: string, extra: Partial<Verdict> = {}): Verdict => ({
   status,
   code: LICENCE_STATUS_CODES[status],
   message,
@@ -100,9 +89,7 @@ function decodeB64url(part: string): Buffer | null {
 
 function parseJsonObject(bytes: Buffer): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes),
-    );
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : null;
@@ -113,14 +100,12 @@ function parseJsonObject(bytes: Buffer): Record<string, unknown> | null {
 
 const isBoundedString = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= MAX_LICENCE_FIELD_LENGTH;
-const isNumericDate = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Validates the shape of verified claims; returns a clean copy (unknown members dropped) or null. */
 function toClaims(payload: Record<string, unknown>): LicenceClaims | null {
   const coop = payload['coop'];
-  if (typeof coop !== 'object' || coop === null || Array.isArray(coop))
-    return null;
+  if (typeof coop !== 'object' || coop === null || Array.isArray(coop)) return null;
   const c = coop as Record<string, unknown>;
   const { iss, sub, iat, nbf, exp, jti } = {
     iss: payload['iss'],
@@ -166,32 +151,20 @@ function toClaims(payload: Record<string, unknown>): LicenceClaims | null {
 }
 
 /** Verifies a compact-JWS licence; see the module comment for the order of checks. */
-export async function verifyLicence(
-  token: unknown,
-  options: VerifyLicenceOptions,
-): Promise<LicenceVerification> {
-  if (typeof token !== 'string')
-    return result('malformed', 'A licence is a text token.');
+export async function verifyLicence(token: unknown, options: VerifyLicenceOptions): Promise<LicenceVerification> {
+  if (typeof token !== 'string') return result('malformed', 'A licence is a text token.');
   // pasted licences may be wrapped over several lines
-  const compact =
-    token.length <= MAX_LICENCE_TOKEN_LENGTH * 2
-      ? token.replace(/\s+/g, '')
-      : token;
+  const compact = token.length <= MAX_LICENCE_TOKEN_LENGTH * 2 ? token.replace(/\s+/g, '') : token;
   if (compact.length === 0 || compact.length > MAX_LICENCE_TOKEN_LENGTH) {
     return result('malformed', 'This is not a licence (empty or too long).');
   }
   const parts = compact.split('.');
-  if (parts.length !== 3)
-    return result('malformed', 'A licence has three parts separated by dots.');
+  if (parts.length !== 3) return result('malformed', 'A licence has three parts separated by dots.');
   const [headerPart, payloadPart, signaturePart] = parts;
 
   const headerBytes = headerPart.length > 0 ? decodeB64url(headerPart) : null;
   const header = headerBytes ? parseJsonObject(headerBytes) : null;
-  if (!header)
-    return result(
-      'malformed',
-      'The licence header is not valid base64url JSON.',
-    );
+  if (!header) return result('malformed', 'The licence header is not valid base64url JSON.');
   if (header['alg'] !== LICENCE_ALG) {
     return result(
       'bad_algorithm',
@@ -201,48 +174,25 @@ export async function verifyLicence(
   if (Object.keys(header).some((k) => !ALLOWED_HEADER_MEMBERS.has(k))) {
     return result('malformed', 'The licence header has unexpected members.');
   }
-  if (header['typ'] !== LICENCE_TYP)
-    return result(
-      'malformed',
-      `The licence header type must be ${LICENCE_TYP}.`,
-    );
+  if (header['typ'] !== LICENCE_TYP) return result('malformed', `The licence header type must be ${LICENCE_TYP}.`);
   const kid = header['kid'];
-  if (kid !== undefined && !isBoundedString(kid))
-    return result('malformed', 'The licence key id is not a string.');
-  if (kid === undefined)
-    return result('unknown_key', 'The licence names no signing key.');
+  if (kid !== undefined && !isBoundedString(kid)) return result('malformed', 'The licence key id is not a string.');
+  if (kid === undefined) return result('unknown_key', 'The licence names no signing key.');
 
   const publicKey = options.keys.publicKeyFor(kid);
-  if (
-    !publicKey ||
-    publicKey.type !== 'public' ||
-    publicKey.asymmetricKeyType !== 'ed25519'
-  ) {
-    return result(
-      'unknown_key',
-      'The licence was signed with a key the federation does not know.',
-      { kid },
-    );
+  if (!publicKey || publicKey.type !== 'public' || publicKey.asymmetricKeyType !== 'ed25519') {
+    return result('unknown_key', 'The licence was signed with a key the federation does not know.', { kid });
   }
 
   const signature = decodeB64url(signaturePart);
-  if (
-    !signature ||
-    signature.length !== ED25519_SIGNATURE_BYTES ||
-    decodeB64url(payloadPart) === null
-  ) {
+  if (!signature || signature.length !== ED25519_SIGNATURE_BYTES || decodeB64url(payloadPart) === null) {
     return result('bad_signature', 'The licence signature is invalid.', {
       kid,
     });
   }
   let verified = false;
   try {
-    verified = verify(
-      null,
-      Buffer.from(`${headerPart}.${payloadPart}`, 'ascii'),
-      publicKey,
-      signature,
-    );
+    verified = verify(null, Buffer.from(`${headerPart}.${payloadPart}`, 'ascii'), publicKey, signature);
   } catch {
     verified = false;
   }
@@ -255,19 +205,10 @@ export async function verifyLicence(
 
   const payload = parseJsonObject(decodeB64url(payloadPart) ?? Buffer.alloc(0));
   const claims = payload ? toClaims(payload) : null;
-  if (!claims)
-    return result(
-      'malformed',
-      'The licence content is not a Federacycle licence.',
-      { kid },
-    );
+  if (!claims) return result('malformed', 'The licence content is not a Federacycle licence.', { kid });
 
   if (options.isRevoked && (await options.isRevoked(claims.jti))) {
-    return result(
-      'revoked',
-      `The licence of ${claims.coop.name} has been revoked by the federation.`,
-      { kid, claims },
-    );
+    return result('revoked', `The licence of ${claims.coop.name} has been revoked by the federation.`, { kid, claims });
   }
   const nowSeconds = Math.floor(options.now.getTime() / 1000);
   if (nowSeconds >= claims.exp) {
@@ -299,25 +240,14 @@ export async function verifyLicence(
  * A resolver over a published JWKS (e.g. fetched from the well-known URL by another service).
  * Only Ed25519 signing keys (`kty: OKP`, `crv: Ed25519`, no `d`) are taken; others are ignored.
  */
-export function publicKeyResolverFromJwks(jwks: {
-  keys: ReadonlyArray<Record<string, unknown>>;
-}): PublicKeyResolver {
+export function publicKeyResolverFromJwks(jwks: { keys: ReadonlyArray<Record<string, unknown>> }): PublicKeyResolver {
   const byKid = new Map<string, KeyObject>();
   for (const jwk of jwks.keys) {
     const { kty, crv, x, kid, d } = jwk;
-    if (
-      kty !== 'OKP' ||
-      crv !== 'Ed25519' ||
-      typeof x !== 'string' ||
-      typeof kid !== 'string' ||
-      d !== undefined
-    )
+    if (kty !== 'OKP' || crv !== 'Ed25519' || typeof x !== 'string' || typeof kid !== 'string' || d !== undefined)
       continue;
     try {
-      byKid.set(
-        kid,
-        createPublicKey({ key: { kty, crv, x } as JsonWebKey, format: 'jwk' }),
-      );
+      byKid.set(kid, createPublicKey({ key: { kty, crv, x } as JsonWebKey, format: 'jwk' }));
     } catch {
       // skip an unusable key
     }

@@ -5,27 +5,15 @@ import { defineStateMachine } from './state-machine';
  * applied → under_review → approved | rejected. Approval is when the coop is created (state
  * `active`) and its first admin invited; both final states are terminal.
  */
-export const APPLICATION_STATES = [
-  'applied',
-  'under_review',
-  'approved',
-  'rejected',
-] as const;
+export const APPLICATION_STATES = ['applied', 'under_review', 'approved', 'rejected'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
-export const APPLICATION_EVENTS = [
-  'start_review',
-  'approve',
-  'reject',
-] as const;
+export const APPLICATION_EVENTS = ['start_review', 'approve', 'reject'] as const;
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];
 
 export const INITIAL_APPLICATION_STATE: ApplicationState = 'applied';
 
-export const applicationLifecycle = defineStateMachine<
-  ApplicationState,
-  ApplicationEvent
->({
+export const applicationLifecycle = defineStateMachine<ApplicationState, ApplicationEvent>({
   name: 'application',
   states: APPLICATION_STATES,
   events: APPLICATION_EVENTS,
@@ -40,9 +28,6 @@ export const applicationLifecycle = defineStateMachine<
 });
 
 /** Next application state, or throws `IllegalTransitionError` (code ILLEGAL_TRANSITION). */
-export function transitionApplication(
-  from: ApplicationState,
-  event: ApplicationEvent,
-): ApplicationState {
+export function transitionApplication(from: ApplicationState, event: ApplicationEvent): ApplicationState {
   return applicationLifecycle.transition(from, event);
 }

@@ -5,20 +5,10 @@ import { defineStateMachine } from './state-machine';
  * active ⇄ suspended; active → offboarding → offboarded (terminal).
  * As specified, a suspended coop must be reinstated before it can be offboarded.
  */
-export const COOP_STATES = [
-  'active',
-  'suspended',
-  'offboarding',
-  'offboarded',
-] as const;
+export const COOP_STATES = ['active', 'suspended', 'offboarding', 'offboarded'] as const;
 export type CoopState = (typeof COOP_STATES)[number];
 
-export const COOP_EVENTS = [
-  'suspend',
-  'reinstate',
-  'start_offboarding',
-  'complete_offboarding',
-] as const;
+export const COOP_EVENTS = ['suspend', 'reinstate', 'start_offboarding', 'complete_offboarding'] as const;
 export type CoopEvent = (typeof COOP_EVENTS)[number];
 
 /** State of a coop created by an approved application. */

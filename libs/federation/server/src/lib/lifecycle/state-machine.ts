@@ -30,9 +30,7 @@ export class ReasonRequiredError extends Error {
   }
 }
 
-export type TransitionTable<S extends string, E extends string> = Readonly<
-  Record<S, Readonly<Partial<Record<E, S>>>>
->;
+export type TransitionTable<S extends string, E extends string> = Readonly<Record<S, Readonly<Partial<Record<E, S>>>>>;
 
 /** One line of the audit trail, written for every applied transition. */
 export interface TransitionRecord<S extends string, E extends string> {
@@ -76,10 +74,7 @@ export interface StateMachine<S extends string, E extends string> {
   apply(command: TransitionCommand<S, E>): TransitionRecord<S, E>;
 }
 
-export function defineStateMachine<
-  S extends string,
-  E extends string,
->(definition: {
+export function defineStateMachine<S extends string, E extends string>(definition: {
   name: string;
   states: readonly S[];
   events: readonly E[];
@@ -90,8 +85,7 @@ export function defineStateMachine<
   const reasonRequired: ReadonlySet<E> = new Set(definition.reasonRequired);
 
   const next = (from: S, event: E): S | undefined =>
-    Object.prototype.hasOwnProperty.call(table, from) &&
-    Object.prototype.hasOwnProperty.call(table[from], event)
+    Object.prototype.hasOwnProperty.call(table, from) && Object.prototype.hasOwnProperty.call(table[from], event)
       ? table[from][event]
       : undefined;
 
@@ -113,8 +107,7 @@ export function defineStateMachine<
     apply: ({ from, event, actorId, reason, at }) => {
       const to = transition(from, event);
       const trimmed = reason?.trim() ?? '';
-      if (reasonRequired.has(event) && trimmed.length === 0)
-        throw new ReasonRequiredError(name, event);
+      if (reasonRequired.has(event) && trimmed.length === 0) throw new ReasonRequiredError(name, event);
       return {
         from,
         event,

@@ -1,10 +1,4 @@
-import {
-  Controller,
-  HttpCode,
-  Module,
-  Post,
-  type INestApplication,
-} from '@nestjs/common';
+import { Controller, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
@@ -12,10 +6,7 @@ import request from 'supertest';
 import type { OperationalCapability } from '@federacycle/contracts';
 import { Database, TenantContext } from '@federacycle/platform-database';
 import { ApiErrorFilter } from '@federacycle/platform-http';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@federacycle/platform-testing';
+import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { SANDBOX_TEST_ORDERS_PER_DAY } from '../compliance/licence-standing';
 import { CapabilityGuard, RequiresCapability } from './capability.guard';
 import { CLOCK, type Clock } from './clock';
@@ -76,20 +67,10 @@ describe('the licence guard on every operational capability (real database)', ()
     );
     return row.rows[0]?.id as string;
   };
-  const licence = async (
-    coopId: string,
-    expiresAt: Date,
-    revokedAt: Date | null = null,
-  ) => {
+  const licence = async (coopId: string, expiresAt: Date, revokedAt: Date | null = null) => {
     await su.query(
       `insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at, revoked_at) values (gen_random_uuid(), $1, $2, 'x.y.z', $3, $4, $5)`,
-      [
-        coopId,
-        KID,
-        new Date(expiresAt.getTime() - 365 * DAY),
-        expiresAt,
-        revokedAt,
-      ],
+      [coopId, KID, new Date(expiresAt.getTime() - 365 * DAY), expiresAt, revokedAt],
     );
   };
 
@@ -99,13 +80,10 @@ describe('the licence guard on every operational capability (real database)', ()
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const { publicKey } = generateKeyPairSync('ed25519');
-    await su.query(
-      'insert into licence_signing_keys (kid, public_jwk) values ($1, $2)',
-      [
-        KID,
-        JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid: KID }),
-      ],
-    );
+    await su.query('insert into licence_signing_keys (kid, public_jwk) values ($1, $2)', [
+      KID,
+      JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid: KID }),
+    ]);
 
     coops['licensed'] = await coop('licensed');
     await licence(coops['licensed'], new Date(NOW.getTime() + 100 * DAY));
@@ -117,16 +95,9 @@ describe('the licence guard on every operational capability (real database)', ()
     coops['suspended'] = await coop('suspended', 'suspended');
     await licence(coops['suspended'], new Date(NOW.getTime() + 100 * DAY));
     coops['revoked'] = await coop('revoked');
-    await licence(
-      coops['revoked'],
-      new Date(NOW.getTime() + 100 * DAY),
-      new Date(NOW.getTime() - DAY),
-    );
+    await licence(coops['revoked'], new Date(NOW.getTime() + 100 * DAY), new Date(NOW.getTime() - DAY));
     coops['not-worker-owned'] = await coop('not-worker-owned');
-    await licence(
-      coops['not-worker-owned'],
-      new Date(NOW.getTime() + 100 * DAY),
-    );
+    await licence(coops['not-worker-owned'], new Date(NOW.getTime() + 100 * DAY));
     await su.query(
       'insert into coop_compliance (coop_id, share, active_couriers, member_couriers, threshold, below_since, checked_at) values ($1, 0.2, 5, 1, 0.5, $2, $3)',
       [coops['not-worker-owned'], new Date(NOW.getTime() - 31 * DAY), NOW],
@@ -147,20 +118,15 @@ describe('the licence guard on every operational capability (real database)', ()
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     // stands in for the identity access guard: the token's coop, here from a header
-    app.use(
-      (
-        req: { header(name: string): string | undefined },
-        _res: unknown,
-        next: () => void,
-      ) =>
-        TenantContext.run(
-          {
-            coopId: req.header('x-coop') ?? null,
-            actorId: null,
-            requestId: 'test',
-          },
-          next,
-        ),
+    app.use((req: { header(name: string): string | undefined }, _res: unknown, next: () => void) =>
+      TenantContext.run(
+        {
+          coopId: req.header('x-coop') ?? null,
+          actorId: null,
+          requestId: 'test',
+        },
+        next,
+      ),
     );
     app.useGlobalFilters(new ApiErrorFilter());
     await app.init();
@@ -179,9 +145,7 @@ describe('the licence guard on every operational capability (real database)', ()
     ['partner_api', 'partner-api'],
     ['auto_dispatch', 'auto-dispatch'],
   ];
-  const STATES: Array<
-    [state: string, status: number, code: string | undefined]
-  > = [
+  const STATES: Array<[state: string, status: number, code: string | undefined]> = [
     ['licensed', 200, undefined],
     ['grace', 200, undefined],
     ['sandbox', 403, 'LICENCE_REQUIRED'],
@@ -191,49 +155,34 @@ describe('the licence guard on every operational capability (real database)', ()
     ['not-worker-owned', 403, 'COOP_NOT_WORKER_OWNED'],
   ];
   const cases = STATES.flatMap(([state, status, code]) =>
-    ROUTES.map(
-      ([capability, path]) => [state, capability, path, status, code] as const,
-    ),
+    ROUTES.map(([capability, path]) => [state, capability, path, status, code] as const),
   );
 
-  it.each(cases)(
-    '%s coop / %s',
-    async (state, _capability, path, status, code) => {
-      const res = await request(app.getHttpServer())
-        .post(`/test-ops/${path}`)
-        .set('x-coop', coops[state] as string);
-      expect([res.status, res.body.code]).toEqual([status, code]);
-      if (status === 403) expect(res.body.message.length).toBeGreaterThan(20);
-      if (state === 'grace')
-        expect(res.headers['x-licence-warning']).toBe('LICENCE_EXPIRED');
-    },
-  );
+  it.each(cases)('%s coop / %s', async (state, _capability, path, status, code) => {
+    const res = await request(app.getHttpServer())
+      .post(`/test-ops/${path}`)
+      .set('x-coop', coops[state] as string);
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    if (status === 403) expect(res.body.message.length).toBeGreaterThan(20);
+    if (state === 'grace') expect(res.headers['x-licence-warning']).toBe('LICENCE_EXPIRED');
+  });
 
   it('refuses a request without a coop', async () => {
-    const res = await request(app.getHttpServer()).post(
-      '/test-ops/take-orders',
-    );
+    const res = await request(app.getHttpServer()).post('/test-ops/take-orders');
     expect([res.status, res.body.code]).toEqual([403, 'NO_MEMBERSHIP']);
   });
 
   it('caps sandbox test orders per day (for the ordering module), and refuses them when restricted', async () => {
     await expect(
-      standing.assertTestOrder(
-        coops['sandbox'] as string,
-        SANDBOX_TEST_ORDERS_PER_DAY - 1,
-      ),
+      standing.assertTestOrder(coops['sandbox'] as string, SANDBOX_TEST_ORDERS_PER_DAY - 1),
     ).resolves.toMatchObject({ allowed: true });
     await expect(
-      standing.assertTestOrder(
-        coops['sandbox'] as string,
-        SANDBOX_TEST_ORDERS_PER_DAY,
-      ),
+      standing.assertTestOrder(coops['sandbox'] as string, SANDBOX_TEST_ORDERS_PER_DAY),
     ).rejects.toMatchObject({ code: 'SANDBOX_TEST_ORDER_LIMIT', status: 429 });
-    await expect(
-      standing.assertTestOrder(coops['licensed'] as string, 1000),
-    ).resolves.toMatchObject({ allowed: true });
-    await expect(
-      standing.assertTestOrder(coops['suspended'] as string, 0),
-    ).rejects.toMatchObject({ code: 'COOP_SUSPENDED', status: 403 });
+    await expect(standing.assertTestOrder(coops['licensed'] as string, 1000)).resolves.toMatchObject({ allowed: true });
+    await expect(standing.assertTestOrder(coops['suspended'] as string, 0)).rejects.toMatchObject({
+      code: 'COOP_SUSPENDED',
+      status: 403,
+    });
   });
 });

@@ -27,9 +27,7 @@ export const LICENCE_WARNING_HEADER = 'x-licence-warning';
  * token's coop. The module that declares the route must import FederationModule (it exports the
  * guard and StandingService).
  */
-export function RequiresCapability(
-  capability: ContractCapability,
-): MethodDecorator & ClassDecorator {
+export function RequiresCapability(capability: ContractCapability): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(CAPABILITY_METADATA, capability),
     UseGuards(CapabilityGuard),
@@ -47,17 +45,13 @@ export class CapabilityGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const capability = this.reflector.getAllAndOverride<
-      ContractCapability | undefined
-    >(CAPABILITY_METADATA, [context.getHandler(), context.getClass()]);
+    const capability = this.reflector.getAllAndOverride<ContractCapability | undefined>(CAPABILITY_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (capability === undefined) return true;
     const coopId = TenantContext.current()?.coopId ?? null;
-    if (coopId === null)
-      throw new ApiException(
-        403,
-        'NO_MEMBERSHIP',
-        'Select a cooperative first',
-      );
+    if (coopId === null) throw new ApiException(403, 'NO_MEMBERSHIP', 'Select a cooperative first');
     const decision = await this.standing.assertCapability(coopId, capability);
     if (decision.allowed && decision.warning) {
       context

@@ -1,10 +1,6 @@
 import type { Tx } from '@federacycle/platform-database';
 import { TenantContext } from '@federacycle/platform-database';
-import {
-  JOB_QUEUE,
-  JobName,
-  type AuditRecordPayload,
-} from '@federacycle/platform-queue';
+import { JOB_QUEUE, JobName, type AuditRecordPayload } from '@federacycle/platform-queue';
 
 /** One line of the federation audit trail (platform table `federation_transitions`). */
 export interface TransitionEntry {
@@ -18,24 +14,12 @@ export interface TransitionEntry {
 }
 
 /** Writes a transition with the acting person of the current context (null for jobs and the public). */
-export async function recordTransition(
-  tx: Tx,
-  entry: TransitionEntry,
-): Promise<void> {
+export async function recordTransition(tx: Tx, entry: TransitionEntry): Promise<void> {
   const actorId = TenantContext.current()?.actorId ?? null;
   await tx.execute(
     `insert into federation_transitions (subject_type, subject_id, event, from_state, to_state, reason, actor_id, actor_email, at)
      values ($1, $2, $3, $4, $5, $6, $7, (select email from users where id = $7), $8)`,
-    [
-      entry.subjectType,
-      entry.subjectId,
-      entry.event,
-      entry.from,
-      entry.to,
-      entry.reason,
-      actorId,
-      entry.at,
-    ],
+    [entry.subjectType, entry.subjectId, entry.event, entry.from, entry.to, entry.reason, actorId, entry.at],
   );
 }
 
@@ -43,11 +27,7 @@ export async function recordTransition(
  * Announces a federation decision in the coop's own audit trail (outbox → audit.record), from a
  * platform transaction: the transaction switches to the coop (RLS of the outbox row) and back.
  */
-export async function auditForCoop(
-  tx: Tx,
-  coopId: string,
-  payload: AuditRecordPayload,
-): Promise<void> {
+export async function auditForCoop(tx: Tx, coopId: string, payload: AuditRecordPayload): Promise<void> {
   const context = TenantContext.current();
   await tx.query("select set_config('app.coop_id', $1, true)", [coopId]);
   await tx.execute(
@@ -61,7 +41,5 @@ export async function auditForCoop(
       context?.requestId ?? 'none',
     ],
   );
-  await tx.query("select set_config('app.coop_id', $1, true)", [
-    context?.coopId ?? '',
-  ]);
+  await tx.query("select set_config('app.coop_id', $1, true)", [context?.coopId ?? '']);
 }

@@ -1,14 +1,10 @@
 import type { FieldError } from '@federacycle/contracts';
 import { ApiException } from '@federacycle/platform-http';
-import {
-  IllegalTransitionError,
-  ReasonRequiredError,
-} from '../lifecycle/state-machine';
+import { IllegalTransitionError, ReasonRequiredError } from '../lifecycle/state-machine';
 
 /** Maps the pure core's lifecycle errors to HTTP (409 ILLEGAL_TRANSITION, 400 REASON_REQUIRED). */
 export function lifecycleError(error: unknown): never {
-  if (error instanceof IllegalTransitionError)
-    throw new ApiException(409, 'ILLEGAL_TRANSITION', error.message);
+  if (error instanceof IllegalTransitionError) throw new ApiException(409, 'ILLEGAL_TRANSITION', error.message);
   if (error instanceof ReasonRequiredError) {
     throw new ApiException(400, 'REASON_REQUIRED', error.message, [
       {
@@ -36,16 +32,8 @@ const TOP_LEVEL_FIELD_CODES = new Set([
 export function applicationInvalid(errors: FieldError[]): ApiException {
   const codes = new Set(errors.map((e) => e.code));
   const only = codes.size === 1 ? [...codes][0] : undefined;
-  const code =
-    only !== undefined && TOP_LEVEL_FIELD_CODES.has(only)
-      ? only
-      : 'VALIDATION_FAILED';
-  return new ApiException(
-    400,
-    code,
-    errors[0]?.message ?? 'The application is invalid',
-    errors,
-  );
+  const code = only !== undefined && TOP_LEVEL_FIELD_CODES.has(only) ? only : 'VALIDATION_FAILED';
+  return new ApiException(400, code, errors[0]?.message ?? 'The application is invalid', errors);
 }
 
 /** Reads the `reason` of a decision body: a string ≤ 2000 characters, or undefined. */

@@ -37,11 +37,11 @@ describe('export CSV', () => {
     );
   });
   it('reads the columns of an export query', () => {
-    expect(
-      columnsOf(
-        'select m.user_id, u.email, m.roles from memberships m join users u on true',
-      ),
-    ).toEqual(['user_id', 'email', 'roles']);
+    expect(columnsOf('select m.user_id, u.email, m.roles from memberships m join users u on true')).toEqual([
+      'user_id',
+      'email',
+      'roles',
+    ]);
   });
 });
 
@@ -62,10 +62,7 @@ describe('errors', () => {
         { field: 'name', code: 'REQUIRED', message: 'm' },
       ]).code,
     ).toBe('VALIDATION_FAILED');
-    expect(
-      applicationInvalid([{ field: 'name', code: 'REQUIRED', message: 'm' }])
-        .code,
-    ).toBe('VALIDATION_FAILED');
+    expect(applicationInvalid([{ field: 'name', code: 'REQUIRED', message: 'm' }]).code).toBe('VALIDATION_FAILED');
   });
   it('reads a decision reason strictly', () => {
     expect(reasonOf(undefined)).toBeUndefined();
@@ -75,9 +72,10 @@ describe('errors', () => {
     expect(() => reasonOf({ reason: 'x'.repeat(2001) })).toThrow();
   });
   it('validates a settings patch', () => {
-    expect(
-      parseSettingsPatch({ licenceGraceDays: 0, workerOwnershipThreshold: 1 }),
-    ).toEqual({ licenceGraceDays: 0, workerOwnershipThreshold: 1 });
+    expect(parseSettingsPatch({ licenceGraceDays: 0, workerOwnershipThreshold: 1 })).toEqual({
+      licenceGraceDays: 0,
+      workerOwnershipThreshold: 1,
+    });
     for (const bad of [
       null,
       [],

@@ -10,28 +10,19 @@ export const MAX_GRACE_DAYS = 365;
 
 /** Reads the federation settings inside any transaction (defaults when a row is missing). */
 export async function readSettings(tx: Tx): Promise<FederationSettingsView> {
-  const rows = await tx.query<{ key: string; value: unknown }>(
-    'select key, value from federation_settings',
-  );
+  const rows = await tx.query<{ key: string; value: unknown }>('select key, value from federation_settings');
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const grace = map.get('licence_grace_days');
   const threshold = map.get('worker_ownership_threshold');
   return {
-    licenceGraceDays:
-      typeof grace === 'number' && Number.isInteger(grace) && grace >= 0
-        ? grace
-        : DEFAULT_GRACE_DAYS,
+    licenceGraceDays: typeof grace === 'number' && Number.isInteger(grace) && grace >= 0 ? grace : DEFAULT_GRACE_DAYS,
     workerOwnershipThreshold:
-      typeof threshold === 'number' && threshold > 0 && threshold <= 1
-        ? threshold
-        : DEFAULT_WORKER_OWNERSHIP_THRESHOLD,
+      typeof threshold === 'number' && threshold > 0 && threshold <= 1 ? threshold : DEFAULT_WORKER_OWNERSHIP_THRESHOLD,
   };
 }
 
 /** Validates a PATCH body: only known keys, each in range; every problem listed. */
-export function parseSettingsPatch(
-  body: unknown,
-): Partial<FederationSettingsView> {
+export function parseSettingsPatch(body: unknown): Partial<FederationSettingsView> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw ApiException.validation([
       {
@@ -45,12 +36,7 @@ export function parseSettingsPatch(
   const patch: Partial<FederationSettingsView> = {};
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'licenceGraceDays') {
-      if (
-        typeof value !== 'number' ||
-        !Number.isInteger(value) ||
-        value < 0 ||
-        value > MAX_GRACE_DAYS
-      ) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_GRACE_DAYS) {
         errors.push({
           field: key,
           code: 'OUT_OF_RANGE',
@@ -85,10 +71,7 @@ export class FederationSettingsService {
     return this.db.platform(readSettings);
   }
 
-  update(
-    body: unknown,
-    actorId: string | null,
-  ): Promise<FederationSettingsView> {
+  update(body: unknown, actorId: string | null): Promise<FederationSettingsView> {
     const patch = parseSettingsPatch(body);
     return this.db.platform(async (tx) => {
       const before = await readSettings(tx);

@@ -11,10 +11,7 @@ import {
   type Jwks,
   type LicencePublicJwk,
 } from '../licence/key-ring';
-import {
-  publicKeyResolverFromJwks,
-  type PublicKeyResolver,
-} from '../licence/licence-verifier';
+import { publicKeyResolverFromJwks, type PublicKeyResolver } from '../licence/licence-verifier';
 import { CLOCK, type Clock } from './clock';
 
 /** Development key directory under the data directory. */
@@ -49,20 +46,12 @@ export class LicenceKeysService implements OnModuleInit {
         activePrivateKeyPem: this.config.licenceSigningKey,
       });
     } else if (this.config.nodeEnv === 'production') {
-      throw new Error(
-        'LICENCE_SIGNING_KEY is required in production (PKCS#8 PEM of an Ed25519 key)',
-      );
+      throw new Error('LICENCE_SIGNING_KEY is required in production (PKCS#8 PEM of an Ed25519 key)');
     } else {
-      this.ring = await loadOrCreateKeyRing(
-        licenceKeyDirectory(this.config.dataDir),
-        this.clock.now(),
-      );
+      this.ring = await loadOrCreateKeyRing(licenceKeyDirectory(this.config.dataDir), this.clock.now());
     }
     await this.publish();
-    this.logger.log(
-      { activeKid: this.ring.activeKid },
-      'licence key ring ready',
-    );
+    this.logger.log({ activeKid: this.ring.activeKid }, 'licence key ring ready');
   }
 
   /** The ring (throws before module init). */
@@ -107,10 +96,7 @@ export class LicenceKeysService implements OnModuleInit {
     }
     const ring = this.keyRing();
     const kid = ring.rotate(this.clock.now());
-    await saveKeyRingToDirectory(
-      ring,
-      licenceKeyDirectory(this.config.dataDir),
-    );
+    await saveKeyRingToDirectory(ring, licenceKeyDirectory(this.config.dataDir));
     await this.publish();
     this.logger.log({ activeKid: kid }, 'licence key rotated');
     return { kid };
@@ -129,8 +115,6 @@ export class LicenceKeysService implements OnModuleInit {
   /** A resolver over the published keys (what every verification uses). */
   async resolver(tx?: Tx): Promise<PublicKeyResolver> {
     const jwks = await this.jwks(tx);
-    return publicKeyResolverFromJwks(
-      jwks as unknown as { keys: Array<Record<string, unknown>> },
-    );
+    return publicKeyResolverFromJwks(jwks as unknown as { keys: Array<Record<string, unknown>> });
   }
 }

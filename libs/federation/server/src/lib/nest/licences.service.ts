@@ -1,19 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  LicenceVerificationResponse,
-  LicenceView,
-} from '@federacycle/contracts';
+import type { LicenceVerificationResponse, LicenceView } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import {
-  DEFAULT_LICENCE_VALIDITY_YEARS,
-  addYears,
-  signLicence,
-} from '../licence/licence-signer';
-import {
-  MAX_LICENCE_TOKEN_LENGTH,
-  verifyLicence,
-} from '../licence/licence-verifier';
+import { DEFAULT_LICENCE_VALIDITY_YEARS, addYears, signLicence } from '../licence/licence-signer';
+import { MAX_LICENCE_TOKEN_LENGTH, verifyLicence } from '../licence/licence-verifier';
 import { CLOCK, type Clock } from './clock';
 import { auditForCoop, recordTransition } from './federation-audit';
 import { FederationMailer } from './federation-mailer';
@@ -29,8 +19,7 @@ export interface LicenceRow {
   revoked_at: Date | null;
 }
 
-const LICENCE_COLUMNS =
-  'id, licensed_coop_id, kid, token, issued_at, expires_at, revoked_at';
+const LICENCE_COLUMNS = 'id, licensed_coop_id, kid, token, issued_at, expires_at, revoked_at';
 
 export function licenceView(row: LicenceRow, now: Date): LicenceView {
   const status =
@@ -51,10 +40,7 @@ export function licenceView(row: LicenceRow, now: Date): LicenceView {
 }
 
 /** The coop's current licence: the latest issued (a renewal supersedes; a revoked latest restricts). */
-export function latestLicence(
-  tx: Tx,
-  coopId: string,
-): Promise<LicenceRow | null> {
+export function latestLicence(tx: Tx, coopId: string): Promise<LicenceRow | null> {
   return tx.maybeOne<LicenceRow>(
     `select ${LICENCE_COLUMNS} from licences where licensed_coop_id = $1 order by issued_at desc, created_at desc limit 1`,
     [coopId],
@@ -106,9 +92,7 @@ export class LicencesService {
     }
     const previous = await latestLicence(tx, coopId);
     const start =
-      previous &&
-      previous.revoked_at === null &&
-      previous.expires_at.getTime() > now.getTime()
+      previous && previous.revoked_at === null && previous.expires_at.getTime() > now.getTime()
         ? previous.expires_at
         : now;
     const issued = signLicence(this.keys.keyRing(), {
@@ -126,14 +110,7 @@ export class LicencesService {
     await this.keys.publish(tx);
     const row = await tx.one<LicenceRow>(
       `insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at) values ($1, $2, $3, $4, $5, $6) returning ${LICENCE_COLUMNS}`,
-      [
-        issued.claims.jti,
-        coopId,
-        issued.kid,
-        issued.token,
-        issued.issuedAt,
-        issued.expiresAt,
-      ],
+      [issued.claims.jti, coopId, issued.kid, issued.token, issued.issuedAt, issued.expiresAt],
     );
     const event = previous ? 'renew' : 'issue';
     await recordTransition(tx, {
@@ -173,24 +150,16 @@ export class LicencesService {
     return licenceView(row, now);
   }
 
-  async revoke(
-    licenceId: string,
-    reason: string | undefined,
-  ): Promise<LicenceView> {
+  async revoke(licenceId: string, reason: string | undefined): Promise<LicenceView> {
     const trimmed = reason?.trim() ?? '';
     if (trimmed === '')
-      throw new ApiException(
-        400,
-        'REASON_REQUIRED',
-        'A reason is required to revoke a licence',
-        [
-          {
-            field: 'reason',
-            code: 'REASON_REQUIRED',
-            message: 'A reason is required.',
-          },
-        ],
-      );
+      throw new ApiException(400, 'REASON_REQUIRED', 'A reason is required to revoke a licence', [
+        {
+          field: 'reason',
+          code: 'REASON_REQUIRED',
+          message: 'A reason is required.',
+        },
+      ]);
     const now = this.clock.now();
     const { row, contact } = await this.db.platform(async (tx) => {
       const current = await tx.maybeOne<LicenceRow>(
@@ -199,11 +168,7 @@ export class LicencesService {
       );
       if (!current) throw ApiException.notFound('Licence');
       if (current.revoked_at !== null)
-        throw new ApiException(
-          409,
-          'ILLEGAL_TRANSITION',
-          'This licence is already revoked',
-        );
+        throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This licence is already revoked');
       const updated = await tx.one<LicenceRow>(
         `update licences set revoked_at = $2, revocation_reason = $3 where id = $1 returning ${LICENCE_COLUMNS}`,
         [licenceId, now, trimmed],
@@ -223,10 +188,9 @@ export class LicencesService {
         subjectId: licenceId,
         data: { reason: trimmed },
       });
-      const c = await tx.one<{ contact_email: string | null }>(
-        'select contact_email from coops where id = $1',
-        [current.licensed_coop_id],
-      );
+      const c = await tx.one<{ contact_email: string | null }>('select contact_email from coops where id = $1', [
+        current.licensed_coop_id,
+      ]);
       return { row: updated, contact: c.contact_email };
     });
     this.mailer.notify(
@@ -240,10 +204,7 @@ export class LicencesService {
 
   /** Public verification of any pasted licence: a verdict for everything (never throws for bad tokens). */
   async verify(token: unknown): Promise<LicenceVerificationResponse> {
-    if (
-      typeof token !== 'string' ||
-      token.length > MAX_LICENCE_TOKEN_LENGTH * 2
-    ) {
+    if (typeof token !== 'string' || token.length > MAX_LICENCE_TOKEN_LENGTH * 2) {
       throw ApiException.validation([
         {
           field: 'licence',
@@ -260,13 +221,10 @@ export class LicencesService {
         now,
         isRevoked: async (jti) => {
           if (!/^[0-9a-f-]{36}$/i.test(jti)) return false;
-          const row = await tx.maybeOne<{ revoked_at: Date | null }>(
-            'select revoked_at from licences where id = $1',
-            [jti],
-          );
-          return (
-            row?.revoked_at != null && row.revoked_at.getTime() <= now.getTime()
-          );
+          const row = await tx.maybeOne<{ revoked_at: Date | null }>('select revoked_at from licences where id = $1', [
+            jti,
+          ]);
+          return row?.revoked_at != null && row.revoked_at.getTime() <= now.getTime();
         },
       });
       const response: LicenceVerificationResponse = {

@@ -40,9 +40,7 @@ export function standingView(standing: LicenceStanding): StandingView {
       code: w.code,
       message: w.message,
     })),
-    graceEndsAt: standing.graceEndsAt
-      ? standing.graceEndsAt.toISOString()
-      : null,
+    graceEndsAt: standing.graceEndsAt ? standing.graceEndsAt.toISOString() : null,
   };
 }
 
@@ -50,15 +48,8 @@ export function standingView(standing: LicenceStanding): StandingView {
  * Reads a coop's standing facts. Must run in a transaction scoped to that coop (coop_compliance
  * is a tenant table); coops, licences and settings are platform tables.
  */
-export async function readStandingFacts(
-  tx: Tx,
-  coopId: string,
-  now: Date,
-): Promise<CoopStandingFacts | null> {
-  const coop = await tx.maybeOne<{ status: CoopState }>(
-    'select status from coops where id = $1',
-    [coopId],
-  );
+export async function readStandingFacts(tx: Tx, coopId: string, now: Date): Promise<CoopStandingFacts | null> {
+  const coop = await tx.maybeOne<{ status: CoopState }>('select status from coops where id = $1', [coopId]);
   if (!coop) return null;
   const settings = await readSettings(tx);
   const licence = await latestLicence(tx, coopId);
@@ -96,11 +87,7 @@ export async function readStandingFacts(
 /** The decision as an exception: 403 with the standing code (429 for the sandbox test-order cap). */
 export function assertAllowed(decision: CapabilityDecision): void {
   if (decision.allowed) return;
-  throw new ApiException(
-    decision.code === 'SANDBOX_TEST_ORDER_LIMIT' ? 429 : 403,
-    decision.code,
-    decision.message,
-  );
+  throw new ApiException(decision.code === 'SANDBOX_TEST_ORDER_LIMIT' ? 429 : 403, decision.code, decision.message);
 }
 
 /**
@@ -117,9 +104,7 @@ export class StandingService {
 
   async facts(coopId: string): Promise<CoopStandingFacts> {
     const now = this.clock.now();
-    const facts = await this.db.forCoop(coopId, (tx) =>
-      readStandingFacts(tx, coopId, now),
-    );
+    const facts = await this.db.forCoop(coopId, (tx) => readStandingFacts(tx, coopId, now));
     if (!facts) throw ApiException.notFound('Cooperative');
     return facts;
   }
@@ -144,10 +129,7 @@ export class StandingService {
    * restricted coops: 403 with the standing code; licensed and grace: always. Test orders are
    * flagged as test by the caller.
    */
-  async assertTestOrder(
-    coopId: string,
-    testOrdersToday: number,
-  ): Promise<CapabilityDecision> {
+  async assertTestOrder(coopId: string, testOrdersToday: number): Promise<CapabilityDecision> {
     const decision = canOperate(await this.standing(coopId), 'test_orders', {
       testOrdersToday,
     });

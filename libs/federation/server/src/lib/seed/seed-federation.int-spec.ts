@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@federacycle/platform-testing';
+import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { StandingService } from '../nest/standing.service';
 import { seedFederation } from './seed-federation';
 
@@ -39,13 +36,9 @@ describe('seedFederation', () => {
     const snapshot = async () =>
       JSON.stringify(
         await Promise.all([
-          su.query(
-            'select id, licensed_coop_id, token from licences order by id',
-          ),
+          su.query('select id, licensed_coop_id, token from licences order by id'),
           su.query('select id, status from coop_applications order by id'),
-          su.query(
-            'select slug, legal_form, registration_key, contact_email from coops order by slug',
-          ),
+          su.query('select slug, legal_form, registration_key, contact_email from coops order by slug'),
           su.query('select count(*) from federation_transitions'),
         ]).then((r) => r.map((x) => x.rows)),
       );
@@ -56,16 +49,12 @@ describe('seedFederation', () => {
     expect(second).toEqual(first);
     expect(await snapshot()).toBe(before);
     const standing = new StandingService(db, { now: () => new Date() });
-    expect((await standing.standing(first.licensed as string)).mode).toBe(
-      'licensed',
-    );
+    expect((await standing.standing(first.licensed as string)).mode).toBe('licensed');
     const grace = await standing.standing(first.inGrace as string);
     expect(grace.mode).toBe('grace');
     expect(grace.warning?.code).toBe('LICENCE_EXPIRED');
     const apps = await su.query('select name, status from coop_applications');
-    expect(apps.rows).toEqual([
-      { name: 'Vélo Solidaire Nantes', status: 'applied' },
-    ]);
+    expect(apps.rows).toEqual([{ name: 'Vélo Solidaire Nantes', status: 'applied' }]);
     const berlin = await su.query("select id from coops where slug = 'berlin'");
     expect((await standing.standing(berlin.rows[0].id)).mode).toBe('sandbox');
   });

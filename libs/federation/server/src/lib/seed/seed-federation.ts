@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Tx } from '@federacycle/platform-database';
 import { hashToken } from '@federacycle/identity-server';
 import { registrationKey } from '../legal-forms/legal-form-catalogue';
-import {
-  loadOrCreateKeyRing,
-  keyRingFromPem,
-  type KeyRing,
-} from '../licence/key-ring';
+import { loadOrCreateKeyRing, keyRingFromPem, type KeyRing } from '../licence/key-ring';
 import { addYears, signLicence } from '../licence/licence-signer';
 
 export interface SeedFederationOptions {
@@ -82,17 +78,11 @@ async function publishKeys(tx: Tx, ring: KeyRing): Promise<void> {
  * coops must exist; missing ones are skipped). Idempotent: a coop that already has a licence keeps
  * it, and the application is created once.
  */
-export async function seedFederation(
-  db: Database,
-  options: SeedFederationOptions = {},
-): Promise<SeedFederationResult> {
+export async function seedFederation(db: Database, options: SeedFederationOptions = {}): Promise<SeedFederationResult> {
   const now = options.now ?? new Date();
   const ring = options.licenceSigningKey
     ? keyRingFromPem({ activePrivateKeyPem: options.licenceSigningKey })
-    : await loadOrCreateKeyRing(
-        options.keyDirectory ?? '.data/licence-keys',
-        now,
-      );
+    : await loadOrCreateKeyRing(options.keyDirectory ?? '.data/licence-keys', now);
   const ids: Record<string, string | null> = { lyon: null, barcelona: null };
   await db.platform(async (tx) => {
     await publishKeys(tx, ring);
@@ -117,10 +107,7 @@ export async function seedFederation(
           demo.contactName,
         ],
       );
-      const existing = await tx.maybeOne(
-        'select 1 from licences where licensed_coop_id = $1',
-        [coop.id],
-      );
+      const existing = await tx.maybeOne('select 1 from licences where licensed_coop_id = $1', [coop.id]);
       if (existing) continue;
       const expiresAt = new Date(now.getTime() + demo.expiresInDays * DAY);
       const issued = signLicence(ring, {
@@ -136,14 +123,7 @@ export async function seedFederation(
       });
       await tx.execute(
         'insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at) values ($1, $2, $3, $4, $5, $6)',
-        [
-          issued.claims.jti,
-          coop.id,
-          issued.kid,
-          issued.token,
-          issued.issuedAt,
-          issued.expiresAt,
-        ],
+        [issued.claims.jti, coop.id, issued.kid, issued.token, issued.issuedAt, issued.expiresAt],
       );
       await tx.execute(
         `insert into federation_transitions (subject_type, subject_id, event, from_state, to_state, reason, at) values ('licence', $1, 'issue', 'none', 'active', 'demo seed', $2)`,
@@ -189,10 +169,9 @@ export async function seedFederation(
     }
   });
   const app = await db.platform((tx) =>
-    tx.one<{ id: string }>(
-      "select id from coop_applications where registration_key = $1 and status <> 'rejected'",
-      [registrationKey(PENDING.country, PENDING.registration)],
-    ),
+    tx.one<{ id: string }>("select id from coop_applications where registration_key = $1 and status <> 'rejected'", [
+      registrationKey(PENDING.country, PENDING.registration),
+    ]),
   );
   return {
     licensed: ids['lyon'] ?? null,

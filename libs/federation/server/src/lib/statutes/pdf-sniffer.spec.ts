@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  MAX_STATUTES_BYTES,
-  PDF_EOF_WINDOW,
-  inspectStatutes,
-} from './pdf-sniffer';
+import { MAX_STATUTES_BYTES, PDF_EOF_WINDOW, inspectStatutes } from './pdf-sniffer';
 
 const minimalPdf = (body = ''): Buffer =>
   Buffer.from(
@@ -44,10 +40,7 @@ describe('inspectStatutes', () => {
   });
 
   it('rejects a text file renamed .pdf (only bytes are looked at)', () => {
-    const text = Buffer.from(
-      'These are our statutes.\nArticle 1: we are a cooperative.\n',
-      'utf8',
-    );
+    const text = Buffer.from('These are our statutes.\nArticle 1: we are a cooperative.\n', 'utf8');
     expect(inspectStatutes(text)).toMatchObject({
       ok: false,
       code: 'STATUTES_NOT_PDF',
@@ -55,9 +48,7 @@ describe('inspectStatutes', () => {
   });
 
   it('rejects a PNG', () => {
-    const png = Buffer.from([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0,
-    ]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     expect(inspectStatutes(png)).toMatchObject({
       ok: false,
       code: 'STATUTES_NOT_PDF',
@@ -65,9 +56,10 @@ describe('inspectStatutes', () => {
   });
 
   it('rejects a header not at the very start', () => {
-    expect(
-      inspectStatutes(Buffer.concat([Buffer.from('junk'), minimalPdf()])),
-    ).toMatchObject({ ok: false, code: 'STATUTES_NOT_PDF' });
+    expect(inspectStatutes(Buffer.concat([Buffer.from('junk'), minimalPdf()]))).toMatchObject({
+      ok: false,
+      code: 'STATUTES_NOT_PDF',
+    });
   });
 
   it('rejects a bad header version', () => {
@@ -90,18 +82,12 @@ describe('inspectStatutes', () => {
   });
 
   it('requires %%EOF near the end, not only somewhere in the middle', () => {
-    const pdf = Buffer.concat([
-      minimalPdf(),
-      Buffer.alloc(PDF_EOF_WINDOW + 1, 0x20),
-    ]);
+    const pdf = Buffer.concat([minimalPdf(), Buffer.alloc(PDF_EOF_WINDOW + 1, 0x20)]);
     expect(inspectStatutes(pdf)).toMatchObject({
       ok: false,
       code: 'STATUTES_NOT_PDF',
     });
-    const tolerated = Buffer.concat([
-      minimalPdf(),
-      Buffer.alloc(PDF_EOF_WINDOW - 10, 0x20),
-    ]);
+    const tolerated = Buffer.concat([minimalPdf(), Buffer.alloc(PDF_EOF_WINDOW - 10, 0x20)]);
     expect(inspectStatutes(tolerated)).toMatchObject({ ok: true });
   });
 

@@ -16,10 +16,7 @@ import { createHash } from 'node:crypto';
 export const MAX_STATUTES_BYTES = 10 * 1024 * 1024;
 export const PDF_EOF_WINDOW = 1024;
 
-export type StatutesErrorCode =
-  | 'STATUTES_EMPTY'
-  | 'STATUTES_TOO_LARGE'
-  | 'STATUTES_NOT_PDF';
+export type StatutesErrorCode = 'STATUTES_EMPTY' | 'STATUTES_TOO_LARGE' | 'STATUTES_NOT_PDF';
 
 export type StatutesInspection =
   | { ok: true; sha256: string; size: number; pdfVersion: string }

@@ -32,17 +32,35 @@ function codeOf(fn: () => unknown): string {
 describe('AccessTokenService', () => {
   const service = new AccessTokenService(config);
   const now = Math.floor(Date.now() / 1000);
-  const good = { sub: user, sid: session, coop, typ: 'access', iss: 'federacycle', aud: 'federacycle-api', iat: now, exp: now + 60 };
+  const good = {
+    sub: user,
+    sid: session,
+    coop,
+    typ: 'access',
+    iss: 'federacycle',
+    aud: 'federacycle-api',
+    iat: now,
+    exp: now + 60,
+  };
 
   it('round-trips its own tokens', () => {
-    expect(service.verify(service.sign({ sub: user, sid: session, coop }))).toEqual({ sub: user, sid: session, coop, typ: 'access' });
+    expect(service.verify(service.sign({ sub: user, sid: session, coop }))).toEqual({
+      sub: user,
+      sid: session,
+      coop,
+      typ: 'access',
+    });
     expect(service.verify(service.sign({ sub: user, sid: session, coop: null })).coop).toBeNull();
   });
 
   it.each([
     ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64(good)}.`, '401 TOKEN_INVALID'],
     ['HS512', forge({ alg: 'HS512', typ: 'JWT' }, good), '401 TOKEN_INVALID'],
-    ['wrong secret', forge({ alg: 'HS256', typ: 'JWT' }, good, 'another-secret-another-secret-0123456789'), '401 TOKEN_INVALID'],
+    [
+      'wrong secret',
+      forge({ alg: 'HS256', typ: 'JWT' }, good, 'another-secret-another-secret-0123456789'),
+      '401 TOKEN_INVALID',
+    ],
     ['wrong audience', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, aud: 'someone-else' }), '401 TOKEN_INVALID'],
     ['wrong issuer', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, iss: 'evil' }), '401 TOKEN_INVALID'],
     ['not an access token', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, typ: 'refresh' }), '401 TOKEN_INVALID'],

@@ -28,15 +28,34 @@ class ProbeController {
   }
 }
 
-const config = { jwtSecret: 's'.repeat(40), jwtIssuer: 'federacycle', jwtAudience: 'federacycle-api', accessTokenTtlSeconds: 900 } as AppConfig;
+const config = {
+  jwtSecret: 's'.repeat(40),
+  jwtIssuer: 'federacycle',
+  jwtAudience: 'federacycle-api',
+  accessTokenTtlSeconds: 900,
+} as AppConfig;
 const coop = '33333333-3333-4333-8333-333333333333';
 
 function principal(roles: Principal['roles']): Principal {
-  return { userId: '11111111-1111-4111-8111-111111111111', email: 'a@b.c', name: 'A', coopId: coop, roles, platformRoles: [], sessionId: '22222222-2222-4222-8222-222222222222' };
+  return {
+    userId: '11111111-1111-4111-8111-111111111111',
+    email: 'a@b.c',
+    name: 'A',
+    coopId: coop,
+    roles,
+    platformRoles: [],
+    sessionId: '22222222-2222-4222-8222-222222222222',
+  };
 }
 
-function contextFor(handler: keyof ProbeController, authorization?: string): { context: ExecutionContext; request: { headers: Record<string, string>; principal?: Principal } } {
-  const request = { headers: authorization ? { authorization } : {} } as { headers: Record<string, string>; principal?: Principal };
+function contextFor(
+  handler: keyof ProbeController,
+  authorization?: string,
+): { context: ExecutionContext; request: { headers: Record<string, string>; principal?: Principal } } {
+  const request = { headers: authorization ? { authorization } : {} } as {
+    headers: Record<string, string>;
+    principal?: Principal;
+  };
   const context = {
     getHandler: () => ProbeController.prototype[handler],
     getClass: () => ProbeController,
@@ -55,7 +74,8 @@ async function outcome(promise: Promise<boolean>): Promise<string> {
 
 describe('AccessGuard', () => {
   const tokens = new AccessTokenService(config);
-  const guardWith = (p: Principal) => new AccessGuard(new Reflector(), tokens, { principalFor: async () => p } as unknown as SessionsService);
+  const guardWith = (p: Principal) =>
+    new AccessGuard(new Reflector(), tokens, { principalFor: async () => p } as unknown as SessionsService);
   const run = <T>(fn: () => Promise<T>) => TenantContext.run({ coopId: null, actorId: null, requestId: 't' }, fn);
   const bearer = () => `Bearer ${tokens.sign({ sub: principal([]).userId, sid: principal([]).sessionId, coop })}`;
 
@@ -69,9 +89,17 @@ describe('AccessGuard', () => {
   });
 
   it('asks for a token, then checks the ability, and narrows the context to the token’s coop', async () => {
-    expect(await run(() => outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members').context)))).toBe('401 UNAUTHENTICATED');
-    expect(await run(() => outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members', 'Basic abc').context)))).toBe('401 TOKEN_INVALID');
-    expect(await run(() => outcome(guardWith(principal(['courier'])).canActivate(contextFor('members', bearer()).context)))).toBe('403 FORBIDDEN');
+    expect(
+      await run(() => outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members').context))),
+    ).toBe('401 UNAUTHENTICATED');
+    expect(
+      await run(() =>
+        outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members', 'Basic abc').context)),
+      ),
+    ).toBe('401 TOKEN_INVALID');
+    expect(
+      await run(() => outcome(guardWith(principal(['courier'])).canActivate(contextFor('members', bearer()).context))),
+    ).toBe('403 FORBIDDEN');
     const { context, request } = contextFor('members', bearer());
     const seen = await run(async () => {
       const allowed = await guardWith(principal(['coop_admin'])).canActivate(context);

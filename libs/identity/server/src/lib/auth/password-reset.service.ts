@@ -61,7 +61,10 @@ export class PasswordResetService {
     const hash = hashToken(token);
     // cheap check first: the (slow) password hash is computed for live links only
     const state = await this.db.platform((tx) =>
-      tx.maybeOne<{ expired: boolean }>('select expires_at <= now() as expired from password_resets where token_hash = $1 and used_at is null', [hash]),
+      tx.maybeOne<{ expired: boolean }>(
+        'select expires_at <= now() as expired from password_resets where token_hash = $1 and used_at is null',
+        [hash],
+      ),
     );
     if (state?.expired) throw new ApiException(400, 'LINK_EXPIRED', 'This link has expired; ask for a new one');
     if (!state) throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
@@ -83,6 +86,7 @@ export class PasswordResetService {
       await this.sessions.revokeAllOfUser(tx, spent.user_id);
       return 'done';
     });
-    if (outcome === 'invalid') throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
+    if (outcome === 'invalid')
+      throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
   }
 }

@@ -34,16 +34,25 @@ export function listRoutes(app: INestApplication): RouteAccess[] {
     const instance = wrapper.instance as Record<string, unknown> | undefined;
     const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
     if (!instance || !type) continue;
-    const prefixes = ([] as string[]).concat((Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined) ?? '');
+    const prefixes = ([] as string[]).concat(
+      (Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined) ?? '',
+    );
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
       const handler = instance[name] as (...args: unknown[]) => unknown;
       const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (paths === undefined) continue;
-      const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) ?? RequestMethod.GET];
+      const method =
+        RequestMethod[
+          (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) ?? RequestMethod.GET
+        ];
       const permission = reflector.getAllAndOverride<Permission | undefined>(ACCESS_METADATA, [handler, type]);
       for (const prefix of prefixes) {
         for (const path of ([] as string[]).concat(paths)) {
-          routes.push({ method, path: join(prefix, path), permission: permission === undefined ? 'NONE' : describePermission(permission) });
+          routes.push({
+            method,
+            path: join(prefix, path),
+            permission: permission === undefined ? 'NONE' : describePermission(permission),
+          });
         }
       }
     }

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsString,
+  Length,
+  Matches,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import type { CoopStatus, CoopView, CreateCoopRequest, Page } from '@federacycle/contracts';
 
 /** An IANA time zone the runtime knows (Europe/Paris), not an offset or an abbreviation. */

@@ -43,13 +43,18 @@ export class CoopsService {
         `select ${COLUMNS}, count(*) over () as total from coops order by name, id limit $1 offset $2`,
         [limit, offset],
       );
-      const total = rows.length > 0 || offset === 0 ? Number(rows[0]?.total ?? 0) : Number((await tx.one<{ n: string }>('select count(*) as n from coops')).n);
+      const total =
+        rows.length > 0 || offset === 0
+          ? Number(rows[0]?.total ?? 0)
+          : Number((await tx.one<{ n: string }>('select count(*) as n from coops')).n);
       return { items: rows.map(toView), total };
     });
   }
 
   async get(id: string): Promise<CoopView> {
-    const row = await this.db.platform((tx) => tx.maybeOne<CoopRow>(`select ${COLUMNS} from coops where id = $1`, [id]));
+    const row = await this.db.platform((tx) =>
+      tx.maybeOne<CoopRow>(`select ${COLUMNS} from coops where id = $1`, [id]),
+    );
     if (!row) throw ApiException.notFound('Coop');
     return toView(row);
   }

@@ -6,13 +6,20 @@ import { SessionResponseDto } from '../auth/auth.dto';
 import { CurrentPrincipal, coopOf } from '../auth/current-principal.decorator';
 import { PageQueryDto, pageOf } from '../shared/paging';
 import { AcceptInvitationUseCase } from '../usecases/accept-invitation/accept-invitation.usecase';
-import { AcceptInvitationDto, CreateInvitationDto, InvitationPageDto, InvitationPreviewDto, InvitationViewDto } from './invitations.dto';
+import {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationPageDto,
+  InvitationPreviewDto,
+  InvitationViewDto,
+} from './invitations.dto';
 import { InvitationsService } from './invitations.service';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 function checkToken(token: string): string {
-  if (!TOKEN.test(token)) throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
+  if (!TOKEN.test(token))
+    throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
   return token;
 }
 
@@ -35,7 +42,11 @@ export class InvitationsController {
   @Post()
   @Access({ action: 'create', subject: 'Invitation' })
   @ApiCreatedResponse({ type: InvitationViewDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateInvitationDto, @Ip() ip: string): Promise<InvitationView> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateInvitationDto,
+    @Ip() ip: string,
+  ): Promise<InvitationView> {
     return this.invitations.create(coopOf(principal), principal.userId, body.email, body.roles, ip);
   }
 

@@ -80,13 +80,26 @@ export class InvitationsService {
       const total =
         rows.length > 0 || offset === 0
           ? Number(rows[0]?.total ?? 0)
-          : Number((await tx.one<{ n: string }>('select count(*) as n from invitations where coop_id = $1 and revoked_at is null', [coopId])).n);
+          : Number(
+              (
+                await tx.one<{ n: string }>(
+                  'select count(*) as n from invitations where coop_id = $1 and revoked_at is null',
+                  [coopId],
+                )
+              ).n,
+            );
       return { items: rows.map(toView), total };
     });
   }
 
   /** Invites by email; an earlier pending invitation of the same email is revoked. */
-  async create(coopId: string, actorId: string, rawEmail: string, roles: CoopRole[], ip: string): Promise<InvitationView> {
+  async create(
+    coopId: string,
+    actorId: string,
+    rawEmail: string,
+    roles: CoopRole[],
+    ip: string,
+  ): Promise<InvitationView> {
     const email = normalizeEmail(rawEmail);
     await this.throttle.consume([['invitation:ip', ip]]);
     const token = newToken();
@@ -108,7 +121,12 @@ export class InvitationsService {
          returning id, email, roles, expires_at, accepted_at, created_at`,
         [coopId, email, roles, hashToken(token), actorId, this.options.invitationTtlSeconds],
       );
-      await writeOutbox(tx, JobName.AUDIT_RECORD, { action: 'invitation.created', subjectType: 'invitation', subjectId: row.id, data: { email, roles } });
+      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+        action: 'invitation.created',
+        subjectType: 'invitation',
+        subjectId: row.id,
+        data: { email, roles },
+      });
       const coop = await tx.one<{ name: string }>('select name from coops where id = $1', [coopId]);
       return { view: toView(row), coopName: coop.name };
     });
@@ -130,9 +148,18 @@ export class InvitationsService {
         [coopId, invitationId],
       );
       if (!row || row.revoked_at !== null) throw ApiException.notFound('Invitation');
-      if (row.accepted_at !== null) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This invitation was already accepted');
-      await tx.execute('update invitations set revoked_at = now() where coop_id = $1 and id = $2', [coopId, invitationId]);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, { action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationId, data: {} });
+      if (row.accepted_at !== null)
+        throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This invitation was already accepted');
+      await tx.execute('update invitations set revoked_at = now() where coop_id = $1 and id = $2', [
+        coopId,
+        invitationId,
+      ]);
+      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+        action: 'invitation.revoked',
+        subjectType: 'invitation',
+        subjectId: invitationId,
+        data: {},
+      });
     });
   }
 
@@ -145,7 +172,12 @@ export class InvitationsService {
     return this.db.platform(async (tx) => {
       const invitation = await liveInvitation(tx, token);
       const user = await tx.maybeOne('select 1 from users where lower(email) = $1', [invitation.email]);
-      return { coopName: invitation.coop_name, email: invitation.email, roles: invitation.roles, existingUser: user !== null };
+      return {
+        coopName: invitation.coop_name,
+        email: invitation.email,
+        roles: invitation.roles,
+        existingUser: user !== null,
+      };
     });
   }
 }

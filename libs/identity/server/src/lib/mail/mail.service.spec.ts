@@ -14,7 +14,12 @@ describe('MailService without SMTP', () => {
 
   it('writes each mail as an .eml file under <dataDir>/mail', async () => {
     const service = new MailService({ smtpUrl: null, dataDir, mailFrom: 'Fc <no-reply@fc.test>' } as AppConfig);
-    await service.send({ to: 'ana@lyon.demo', subject: 'Reset', text: 'Open https://x/reset?token=abc', link: 'https://x/reset?token=abc' });
+    await service.send({
+      to: 'ana@lyon.demo',
+      subject: 'Reset',
+      text: 'Open https://x/reset?token=abc',
+      link: 'https://x/reset?token=abc',
+    });
     const files = await readdir(mailDirectory(dataDir));
     expect(files).toHaveLength(1);
     const eml = await readFile(join(mailDirectory(dataDir), files[0] as string), 'utf8');

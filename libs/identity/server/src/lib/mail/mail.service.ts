@@ -42,7 +42,10 @@ export class MailService {
     })) as { message?: Buffer | string };
     if (this.outbox === null) return;
     await mkdir(this.outbox, { recursive: true });
-    const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`);
+    const file = join(
+      this.outbox,
+      `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`,
+    );
     await writeFile(file, info.message ?? mail.text);
     this.logger.log({ to: mail.to, subject: mail.subject, link: mail.link, file }, 'mail written (no SMTP configured)');
   }
@@ -50,7 +53,10 @@ export class MailService {
   /** Sends without making the caller wait or fail: the response must not depend on mail. */
   sendInBackground(mail: OutgoingMail): void {
     this.send(mail).catch((error: unknown) => {
-      this.logger.error({ err: error instanceof Error ? error.message : String(error), subject: mail.subject }, 'mail not sent');
+      this.logger.error(
+        { err: error instanceof Error ? error.message : String(error), subject: mail.subject },
+        'mail not sent',
+      );
     });
   }
 }

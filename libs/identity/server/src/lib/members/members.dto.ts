@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn } from 'class-validator';
-import { COOP_ROLES, type CoopRole, type MemberView, type Page, type UpdateMemberRolesRequest, type UserStatus } from '@federacycle/contracts';
+import {
+  COOP_ROLES,
+  type CoopRole,
+  type MemberView,
+  type Page,
+  type UpdateMemberRolesRequest,
+  type UserStatus,
+} from '@federacycle/contracts';
 
 export class UpdateMemberRolesDto implements UpdateMemberRolesRequest {
   @ApiProperty({ enum: COOP_ROLES, isArray: true })

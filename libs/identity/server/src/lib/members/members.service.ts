@@ -61,7 +61,9 @@ export class MembersService {
       const total =
         rows.length > 0 || offset === 0
           ? Number(rows[0]?.total ?? 0)
-          : Number((await tx.one<{ n: string }>('select count(*) as n from memberships where coop_id = $1', [coopId])).n);
+          : Number(
+              (await tx.one<{ n: string }>('select count(*) as n from memberships where coop_id = $1', [coopId])).n,
+            );
       return { items: rows.map(toMemberView), total };
     });
   }
@@ -74,7 +76,13 @@ export class MembersService {
     if (userId === actorId && !roles.includes('coop_admin')) {
       throw ApiException.conflict('CONFLICT', 'You cannot remove your own coop_admin role; ask another admin');
     }
-    return this.change(coopId, userId, 'member.roles_changed', 'update memberships set roles = $3, updated_at = now() where coop_id = $1 and user_id = $2', [roles]);
+    return this.change(
+      coopId,
+      userId,
+      'member.roles_changed',
+      'update memberships set roles = $3, updated_at = now() where coop_id = $1 and user_id = $2',
+      [roles],
+    );
   }
 
   setStatus(coopId: string, actorId: string, userId: string, status: 'active' | 'disabled'): Promise<MemberView> {
@@ -82,14 +90,31 @@ export class MembersService {
       throw ApiException.conflict('CONFLICT', 'You cannot disable your own membership');
     }
     const action = status === 'disabled' ? 'member.disabled' : 'member.enabled';
-    return this.change(coopId, userId, action, 'update memberships set status = $3, updated_at = now() where coop_id = $1 and user_id = $2', [status]);
+    return this.change(
+      coopId,
+      userId,
+      action,
+      'update memberships set status = $3, updated_at = now() where coop_id = $1 and user_id = $2',
+      [status],
+    );
   }
 
-  private async change(coopId: string, userId: string, action: string, sql: string, extra: unknown[]): Promise<MemberView> {
+  private async change(
+    coopId: string,
+    userId: string,
+    action: string,
+    sql: string,
+    extra: unknown[],
+  ): Promise<MemberView> {
     const view = await this.db.unitOfWork(async (tx) => {
       const touched = await tx.execute(sql, [coopId, userId, ...extra]);
       if (touched !== 1) throw ApiException.notFound('Member');
-      await writeOutbox(tx, JobName.AUDIT_RECORD, { action, subjectType: 'member', subjectId: userId, data: { value: extra[0] } });
+      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+        action,
+        subjectType: 'member',
+        subjectId: userId,
+        data: { value: extra[0] },
+      });
       return this.load(tx, coopId, userId);
     });
     this.sessions.forgetCached();

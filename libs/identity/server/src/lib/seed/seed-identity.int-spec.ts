@@ -43,12 +43,19 @@ describe('seedIdentity', () => {
       { slug: 'berlin', country: 'DE', currency: 'EUR', timezone: 'Europe/Berlin' },
       { slug: 'lyon', country: 'FR', currency: 'EUR', timezone: 'Europe/Paris' },
     ]);
-    expect(accounts.find((a) => a.coop === null)).toEqual({ email: 'federation@federacycle.demo', password: DEMO_PASSWORD, roles: ['federation_admin'], coop: null });
+    expect(accounts.find((a) => a.coop === null)).toEqual({
+      email: 'federation@federacycle.demo',
+      password: DEMO_PASSWORD,
+      roles: ['federation_admin'],
+      coop: null,
+    });
     for (const slug of ['lyon', 'barcelona', 'berlin']) {
       const roles = accounts.filter((a) => a.coop === slug).flatMap((a) => a.roles);
       expect(new Set(roles)).toEqual(new Set(['coop_admin', 'dispatcher', 'courier', 'merchant_staff', 'member']));
     }
-    const rider = await su.query("select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = 'rider@federacycle.demo'");
+    const rider = await su.query(
+      "select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = 'rider@federacycle.demo'",
+    );
     expect(rider.rows[0].n).toBe(2);
     const hash = await su.query("select password_hash from users where email = 'admin@lyon.demo'");
     await expect(verifyPassword(hash.rows[0].password_hash, DEMO_PASSWORD)).resolves.toBe(true);

@@ -29,8 +29,22 @@ interface DemoCoop {
 
 export const DEMO_COOPS: readonly DemoCoop[] = [
   { slug: 'lyon', name: 'Coursiers Lyonnais', city: 'Lyon', country: 'FR', timezone: 'Europe/Paris', currency: 'EUR' },
-  { slug: 'barcelona', name: 'Missatgers de Barcelona', city: 'Barcelona', country: 'ES', timezone: 'Europe/Madrid', currency: 'EUR' },
-  { slug: 'berlin', name: 'Kurierkollektiv Berlin', city: 'Berlin', country: 'DE', timezone: 'Europe/Berlin', currency: 'EUR' },
+  {
+    slug: 'barcelona',
+    name: 'Missatgers de Barcelona',
+    city: 'Barcelona',
+    country: 'ES',
+    timezone: 'Europe/Madrid',
+    currency: 'EUR',
+  },
+  {
+    slug: 'berlin',
+    name: 'Kurierkollektiv Berlin',
+    city: 'Berlin',
+    country: 'DE',
+    timezone: 'Europe/Berlin',
+    currency: 'EUR',
+  },
 ];
 
 const PEOPLE: ReadonlyArray<{ local: string; name: string; roles: CoopRole[] }> = [
@@ -43,7 +57,14 @@ const PEOPLE: ReadonlyArray<{ local: string; name: string; roles: CoopRole[] }> 
 
 const FEDERATION_ADMIN = { email: 'federation@federacycle.demo', name: 'Federation Admin' };
 /** rides for two coops */
-const TWO_COOP_RIDER = { email: 'rider@federacycle.demo', name: 'Two-Coop Rider', memberships: [['lyon', ['courier', 'member']], ['barcelona', ['courier']]] as const };
+const TWO_COOP_RIDER = {
+  email: 'rider@federacycle.demo',
+  name: 'Two-Coop Rider',
+  memberships: [
+    ['lyon', ['courier', 'member']],
+    ['barcelona', ['courier']],
+  ] as const,
+};
 
 /**
  * Demo identities: a federation admin, the three demo coops with one person per role,
@@ -93,7 +114,13 @@ export async function seedIdentity(db: Database, options: SeedIdentityOptions = 
   return accounts;
 }
 
-async function userId(tx: Tx, email: string, name: string, platformRoles: PlatformRole[], passwordHash: () => Promise<string>): Promise<string> {
+async function userId(
+  tx: Tx,
+  email: string,
+  name: string,
+  platformRoles: PlatformRole[],
+  passwordHash: () => Promise<string>,
+): Promise<string> {
   const existing = await tx.maybeOne<{ id: string }>('select id from users where lower(email) = $1', [email]);
   if (existing) return existing.id;
   const row = await tx.one<{ id: string }>(

@@ -176,7 +176,12 @@ export class SessionsService {
   }
 }
 
-export function toPrincipal(user: UserRow, coopId: string | null, memberships: readonly MembershipRow[], sessionId: string): Principal {
+export function toPrincipal(
+  user: UserRow,
+  coopId: string | null,
+  memberships: readonly MembershipRow[],
+  sessionId: string,
+): Principal {
   const selected = coopId === null ? undefined : memberships.find((m) => m.coop_id === coopId && m.status === 'active');
   return {
     userId: user.id,

@@ -26,7 +26,9 @@ export function identityOptionsFromEnv(env: Record<string, string | undefined> =
   const raw = env['IDENTITY_PRINCIPAL_CACHE_MS'];
   const cache = raw === undefined || raw.trim() === '' ? DEFAULT_IDENTITY_OPTIONS.principalCacheMs : Number(raw);
   if (!Number.isInteger(cache) || cache < 0 || cache > 60_000) {
-    throw new Error(`IDENTITY_PRINCIPAL_CACHE_MS: must be a whole number of milliseconds between 0 and 60000 (got "${raw}")`);
+    throw new Error(
+      `IDENTITY_PRINCIPAL_CACHE_MS: must be a whole number of milliseconds between 0 and 60000 (got "${raw}")`,
+    );
   }
   return { ...DEFAULT_IDENTITY_OPTIONS, principalCacheMs: cache };
 }

@@ -53,7 +53,10 @@ export class ThrottleService {
     for (const [name, subject] of attempts) {
       const rule = THROTTLE_RULES[name];
       const key = `${this.prefix}${name}:${hashToken(subject).slice(0, 32)}`;
-      const [count, ttl] = (await this.redis.eval(CONSUME, 1, key, String(rule.windowSeconds * 1000))) as [number, number];
+      const [count, ttl] = (await this.redis.eval(CONSUME, 1, key, String(rule.windowSeconds * 1000))) as [
+        number,
+        number,
+      ];
       if (count > rule.limit) retryAfter = Math.max(retryAfter, Math.ceil(ttl / 1000));
     }
     if (retryAfter > 0) {

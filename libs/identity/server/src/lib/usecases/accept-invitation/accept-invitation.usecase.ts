@@ -36,13 +36,17 @@ export class AcceptInvitationUseCase {
     ]);
     const invitation = await this.db.platform((tx) => liveInvitation(tx, command.token));
     const existing = await this.db.platform((tx) =>
-      tx.maybeOne<UserRow>('select id, email, name, status, platform_roles from users where lower(email) = $1', [invitation.email]),
+      tx.maybeOne<UserRow>('select id, email, name, status, platform_roles from users where lower(email) = $1', [
+        invitation.email,
+      ]),
     );
     let passwordHash: string | null = null;
     if (!existing) {
       const errors: FieldError[] = [];
-      if (!command.name?.trim()) errors.push({ field: 'name', code: 'isNotEmpty', message: 'name is required for a new account' });
-      if (!command.password) errors.push({ field: 'password', code: 'isNotEmpty', message: 'password is required for a new account' });
+      if (!command.name?.trim())
+        errors.push({ field: 'name', code: 'isNotEmpty', message: 'name is required for a new account' });
+      if (!command.password)
+        errors.push({ field: 'password', code: 'isNotEmpty', message: 'password is required for a new account' });
       if (errors.length) throw ApiException.validation(errors);
       passwordHash = await hashPassword(command.password as string);
     } else if (existing.status !== 'active') {
@@ -56,7 +60,8 @@ export class AcceptInvitationUseCase {
           where coop_id = $1 and id = $2 and accepted_at is null and revoked_at is null and expires_at > now()`,
         [invitation.coop_id, invitation.id],
       );
-      if (spent !== 1) throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
+      if (spent !== 1)
+        throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
       const user =
         existing ??
         (await tx.one<UserRow>(
@@ -65,7 +70,11 @@ export class AcceptInvitationUseCase {
           [invitation.email, (command.name as string).trim(), passwordHash],
         ));
       TenantContext.enterCoop(invitation.coop_id, user.id);
-      await tx.execute('update invitations set accepted_by = $3 where coop_id = $1 and id = $2', [invitation.coop_id, invitation.id, user.id]);
+      await tx.execute('update invitations set accepted_by = $3 where coop_id = $1 and id = $2', [
+        invitation.coop_id,
+        invitation.id,
+        user.id,
+      ]);
       await tx.execute(
         `insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)
          on conflict (coop_id, user_id) do update
@@ -80,7 +89,12 @@ export class AcceptInvitationUseCase {
         data: { userId: user.id, roles: invitation.roles, newAccount: existing === null },
       });
       const memberships = await this.sessions.memberships(tx, user.id);
-      const { sessionId: _sessionId, ...session } = await this.sessions.issue(tx, user, invitation.coop_id, memberships);
+      const { sessionId: _sessionId, ...session } = await this.sessions.issue(
+        tx,
+        user,
+        invitation.coop_id,
+        memberships,
+      );
       return session;
     });
     this.sessions.forgetCached();

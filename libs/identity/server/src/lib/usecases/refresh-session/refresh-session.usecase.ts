@@ -49,12 +49,7 @@ export class RefreshSessionUseCase {
     return outcome.response;
   }
 
-  private async rotate(
-    tx: Tx,
-    session: SessionRow,
-    coopId: string | null,
-    switching = false,
-  ): Promise<Outcome> {
+  private async rotate(tx: Tx, session: SessionRow, coopId: string | null, switching = false): Promise<Outcome> {
     if (session.revoked_at !== null) return fail(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
     if (session.replaced_by !== null) {
       if (switching) return fail(401, 'SESSION_REVOKED', 'This session was refreshed; use the latest token');
