@@ -3,38 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { loadConfig } from '@federacycle/platform-config';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
-import { createApiApp } from './create-api-app';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
 
 /** HTTP concerns of the API against real PostgreSQL and Redis: health, metrics, OpenAPI, bad input. */
 describe('API platform concerns', () => {
-  let db: TestDatabase;
+  let api: ApiTestApp;
   let app: INestApplication;
 
   const consoleDir = mkdtempSync(join(tmpdir(), 'fc-console-'));
   writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: db.appUrl,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: testQueuePrefix(),
-        LOG_LEVEL: 'silent',
-        BODY_LIMIT_BYTES: '2048',
-        CONSOLE_DIR: consoleDir,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-data-')),
-      }),
-    );
-    await app.init();
+    api = await startApiTestApp({ BODY_LIMIT_BYTES: '2048', CONSOLE_DIR: consoleDir });
+    app = api.app;
   });
 
   afterAll(async () => {
-    await app.close();
-    await db.drop();
+    await api.close();
   });
 
   it('is live and ready when PostgreSQL and Redis answer', async () => {

@@ -1,27 +1,15 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
-import request from 'supertest';
 import type { CoopApplicationRequest, SessionResponse } from '@federacycle/contracts';
 import { CLOCK, type Clock } from '@federacycle/federation-server';
 import { ThrottleService, hashPassword, mailDirectory } from '@federacycle/identity-server';
-import { loadConfig, type AppConfig } from '@federacycle/platform-config';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
-import { createApiApp } from '../create-api-app';
+import { decodeQuotedPrintable, startApiTestApp, type ApiTestApp } from '../../testing/api-test-app';
 
 export const PASSWORD = 'federation-int-password-42';
 export const DAY_MS = 86_400_000;
 
 /** The API on a fresh database, with a controllable clock and a superuser client for assertions. */
-export interface FederationHarness {
-  app: INestApplication;
-  config: AppConfig;
-  testDb: TestDatabase;
-  su: Client;
-  dataDir: string;
-  http: () => ReturnType<typeof request>;
+export interface FederationHarness extends ApiTestApp {
   /** moves the federation clock (null: real time) */
   setNow(date: Date | null): void;
   insertCoop(slug: string, country?: string): Promise<string>;
@@ -36,36 +24,16 @@ export interface FederationHarness {
 }
 
 export async function startFederationHarness(): Promise<FederationHarness> {
-  const testDb = await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), 'fc-federation-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: testDb.appUrl,
-    DATABASE_OWNER_URL: testDb.ownerUrl,
-    REDIS_URL: testRedisUrl(),
-    QUEUE_PREFIX: testQueuePrefix(),
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://console.test',
-  });
-  const app = await createApiApp(config);
-  await app.init();
-  const su = new Client({ connectionString: testDb.superUrl });
-  await su.connect();
+  const base = await startApiTestApp();
+  const { app, su, dataDir, http } = base;
   const passwordHash = await hashPassword(PASSWORD);
   const clock = app.get<Clock>(CLOCK);
   const realNow = clock.now.bind(clock);
   let fixed: Date | null = null;
   clock.now = () => (fixed ? new Date(fixed.getTime()) : realNow());
   const throttle = app.get(ThrottleService);
-  const http = () => request(app.getHttpServer());
   return {
-    app,
-    config,
-    testDb,
-    su,
-    dataDir,
-    http,
+    ...base,
     setNow: (date) => {
       fixed = date;
     },
@@ -101,18 +69,9 @@ export async function startFederationHarness(): Promise<FederationHarness> {
     },
     async close() {
       await throttle.reset();
-      await app.close();
-      await su.end();
-      await testDb.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await base.close();
     },
   };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');

@@ -1,69 +1,35 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
-import request from 'supertest';
+import type { Client } from 'pg';
 import type { Principal, SessionResponse } from '@federacycle/contracts';
 import { ThrottleService, hashPassword, mailDirectory } from '@federacycle/identity-server';
-import { loadConfig, type AppConfig } from '@federacycle/platform-config';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
-import { createApiApp } from '../create-api-app';
+import { decodeQuotedPrintable, startApiTestApp, type ApiTestApp } from '../../testing/api-test-app';
 
 export const TEST_PASSWORD = 'integration-password-42';
 
 /** The API on a fresh database, a superuser client for raw assertions, and helpers. */
-export interface IdentityHarness {
-  app: INestApplication;
-  config: AppConfig;
-  testDb: TestDatabase;
-  /** superuser: sees every row (RLS does not apply): the raw truth for assertions */
-  su: Client;
-  http: () => ReturnType<typeof request>;
+export interface IdentityHarness extends ApiTestApp {
   passwordHash: string;
-  close(): Promise<void>;
   resetThrottle(): Promise<void>;
   /** waits for a new mail to `to` and returns the token of its link */
   mailToken(to: string): Promise<string>;
 }
 
 export async function startHarness(): Promise<IdentityHarness> {
-  const testDb = await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), 'fc-identity-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: testDb.appUrl,
-    DATABASE_OWNER_URL: testDb.ownerUrl,
-    REDIS_URL: testRedisUrl(),
-    QUEUE_PREFIX: testQueuePrefix(),
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://console.test',
-  });
-  const app = await createApiApp(config);
-  await app.init();
-  const su = new Client({ connectionString: testDb.superUrl });
-  await su.connect();
+  const base = await startApiTestApp();
   const passwordHash = await hashPassword(TEST_PASSWORD);
-  const throttle = app.get(ThrottleService);
+  const throttle = base.app.get(ThrottleService);
   const seen = new Set<string>();
   return {
-    app,
-    config,
-    testDb,
-    su,
+    ...base,
     passwordHash,
-    http: () => request(app.getHttpServer()),
     resetThrottle: () => throttle.reset(),
     async close() {
       await throttle.reset();
-      await app.close();
-      await su.end();
-      await testDb.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await base.close();
     },
     async mailToken(to: string): Promise<string> {
-      const dir = mailDirectory(dataDir);
+      const dir = mailDirectory(base.dataDir);
       for (let i = 0; i < 100; i += 1) {
         const files = await readdir(dir).catch(() => [] as string[]);
         for (const file of files.sort().reverse()) {
@@ -79,12 +45,6 @@ export async function startHarness(): Promise<IdentityHarness> {
       throw new Error(`no mail to ${to}`);
     },
   };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export async function insertCoop(su: Client, slug: string, name: string): Promise<string> {
