@@ -87,6 +87,8 @@ if (want('typecheck')) {
     // the console's specs are type-checked by jest-preset-angular (Angular's own resolution)
     .filter((p) => !p.includes('apps/console/tsconfig.spec.json'))
     .concat(find(join(root, 'tools'), (p) => p.endsWith('tsconfig.json')))
+    // the browser journeys have a single tsconfig (ts-jest only transpiles them)
+    .concat([join(root, 'apps/console-e2e/tsconfig.json')])
     .map((p) => relative(root, p))
     .sort();
   await perProjectStage('typecheck', tsconfigs, (p) => [bin('tsc'), ['--noEmit', '-p', p]]);

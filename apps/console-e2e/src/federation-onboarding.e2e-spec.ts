@@ -4,11 +4,10 @@
  * and sees a valid licence → the federation suspends the coop → its admin sees the
  * restriction banner and cannot publish the storefront.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { urlOf } from './support/env';
+import { DEMO_PASSWORD, INVITATION_LINK, mailLink, signIn } from './support/real-stack';
 import { horizontalOverflow, screenshot } from './support/screenshot';
 
 const suffix = Date.now().toString(36);
@@ -28,26 +27,6 @@ function randomSiren(): string {
     if (sum % 10 === 0) return all.join('');
   }
   throw new Error('unreachable');
-}
-
-function mailLink(to: string, pattern: RegExp): string {
-  const dir = process.env['E2E_MAIL_DIR'];
-  if (!dir) throw new Error('E2E_MAIL_DIR is not set by the global setup');
-  for (const file of readdirSync(dir).sort().reverse()) {
-    const raw = readFileSync(join(dir, file), 'utf8')
-      .replace(/=\r?\n/g, '')
-      .replace(/=3D/g, '=');
-    const match = raw.includes(to) ? pattern.exec(raw) : null;
-    if (match?.[1]) return match[1];
-  }
-  throw new Error(`no mail to ${to} in ${dir}`);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(urlOf('/sign-in'));
-  await page.locator('input[formcontrolname=email]').fill(email);
-  await page.locator('input[formcontrolname=password]').fill(password);
-  await page.locator('button[type=submit]').click();
 }
 
 describe('federation onboarding through the real API', () => {
@@ -94,7 +73,7 @@ describe('federation onboarding through the real API', () => {
 
   it('the federation admin reviews the evidence and approves', async () => {
     fed = await federation.newPage();
-    await signIn(fed, 'federation@federacycle.demo', 'federacycle-demo');
+    await signIn(fed, 'federation@federacycle.demo', DEMO_PASSWORD);
     await fed.getByRole('link', { name: 'Applications', exact: true }).first().click();
     await fed.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
     await screenshot(fed, 'real-applications-queue-desktop-en');
@@ -118,7 +97,7 @@ describe('federation onboarding through the real API', () => {
 
   it('the invited admin sets a password and sees a valid licence', async () => {
     const p = await applicant.newPage();
-    await p.goto(mailLink(ADMIN_EMAIL, /(https?:\/\/[^\s"<>]+\/invitations\/accept\?token=[A-Za-z0-9_-]+)/));
+    await p.goto(mailLink(ADMIN_EMAIL, INVITATION_LINK));
     await p.locator('input[formcontrolname=name]').fill('Zoé Martin');
     await p.locator('input[formcontrolname=password]').fill(ADMIN_PASSWORD);
     await p.locator('input[formcontrolname=confirm]').fill(ADMIN_PASSWORD);

@@ -3,44 +3,19 @@
  * follows the emailed link (read from the development mail folder), sets a password, signs
  * in on a phone in French and sees only a dispatcher's navigation.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
-import { urlOf } from './support/env';
+import { DEMO_PASSWORD, INVITATION_LINK, mailLink, signIn } from './support/real-stack';
 import { horizontalOverflow, screenshot } from './support/screenshot';
 
 const ADMIN = 'admin@lyon.demo';
-const PASSWORD = 'federacycle-demo';
 const INVITEE = `new.dispatcher.${Date.now()}@lyon.demo`;
 const INVITEE_PASSWORD = 'a-long-dispatcher-password';
-
-/** The accept link of the newest mail sent to `email` (quoted-printable decoded). */
-function invitationLink(email: string): string {
-  const dir = process.env['E2E_MAIL_DIR'];
-  if (!dir) throw new Error('E2E_MAIL_DIR is not set by the global setup');
-  for (const file of readdirSync(dir).sort().reverse()) {
-    const raw = readFileSync(join(dir, file), 'utf8')
-      .replace(/=\r?\n/g, '')
-      .replace(/=3D/g, '=');
-    if (!raw.includes(email)) continue;
-    const match = /(https?:\/\/[^\s"<>]+\/invitations\/accept\?token=[A-Za-z0-9_-]+)/.exec(raw);
-    if (match?.[1]) return match[1];
-  }
-  throw new Error(`no invitation mail for ${email} in ${dir}`);
-}
 
 async function navPaths(page: Page): Promise<string[]> {
   const nav = page.locator('nav').first();
   await nav.locator('a').first().waitFor();
   return nav.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(urlOf('/sign-in'));
-  await page.locator('input[formcontrolname=email]').fill(email);
-  await page.locator('input[formcontrolname=password]').fill(password);
-  await page.locator('button[type=submit]').click();
 }
 
 describe('invite a dispatcher through the real API', () => {
@@ -59,7 +34,7 @@ describe('invite a dispatcher through the real API', () => {
 
   it('the coop admin invites a dispatcher from the People page', async () => {
     const page = await admin.newPage();
-    await signIn(page, ADMIN, PASSWORD);
+    await signIn(page, ADMIN, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'People' }).first().click();
     await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
     await page.getByText('dispatcher@lyon.demo').first().waitFor();
@@ -76,7 +51,7 @@ describe('invite a dispatcher through the real API', () => {
 
   it('the invitee accepts in French on a phone, signs in, and sees only the dispatcher’s navigation', async () => {
     const page = await invitee.newPage();
-    await page.goto(invitationLink(INVITEE));
+    await page.goto(mailLink(INVITEE, INVITATION_LINK));
     await page.locator('input[formcontrolname=name]').fill('Nouvelle Dispatcheuse');
     await page.locator('input[formcontrolname=password]').fill(INVITEE_PASSWORD);
     await page.locator('input[formcontrolname=confirm]').fill(INVITEE_PASSWORD);
