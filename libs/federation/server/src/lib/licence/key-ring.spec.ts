@@ -8,12 +8,11 @@ import {
   KeyRing,
   KeyRingError,
   computeKid,
-  generateLicenceKeyPem,
-  keyRingFromPem,
   loadKeyRingFromDirectory,
   loadOrCreateKeyRing,
   saveKeyRingToDirectory,
 } from './key-ring';
+import { generateLicenceKeyPem, keyRingFromPem } from './key-ring-pem';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const privatePemOf = (ring: KeyRing) => ring.signWith((k) => k.export({ format: 'pem', type: 'pkcs8' }).toString());

@@ -5,12 +5,12 @@ import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import {
   KeyRing,
-  keyRingFromPem,
   loadOrCreateKeyRing,
   saveKeyRingToDirectory,
   type Jwks,
   type LicencePublicJwk,
 } from '../licence/key-ring';
+import { keyRingFromPem } from '../licence/key-ring-pem';
 import { publicKeyResolverFromJwks, type PublicKeyResolver } from '../licence/licence-verifier';
 import { CLOCK, type Clock } from './clock';
 

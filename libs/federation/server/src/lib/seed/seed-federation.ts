@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Database, Tx } from '@federacycle/platform-database';
 import { hashToken } from '@federacycle/identity-server';
 import { registrationKey } from '../legal-forms/legal-form-catalogue';
-import { loadOrCreateKeyRing, keyRingFromPem, type KeyRing } from '../licence/key-ring';
+import { loadOrCreateKeyRing, type KeyRing } from '../licence/key-ring';
+import { keyRingFromPem } from '../licence/key-ring-pem';
 import { addYears, signLicence } from '../licence/licence-signer';
 
 export interface SeedFederationOptions {
