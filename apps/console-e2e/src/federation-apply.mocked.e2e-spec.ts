@@ -294,6 +294,8 @@ describe('mocked: a federation admin approves an application (desktop, English)'
     }
     expect(await approve.isDisabled()).toBe(true);
     await p.getByLabel('The declarations are signed').check();
+    // the button is enabled by the next change detection: wait for it rather than race it
+    await approve.and(p.locator(':enabled')).waitFor();
     expect(await approve.isDisabled()).toBe(false);
     await screenshot(p, 'review-checklist-desktop-en');
 
