@@ -26,7 +26,7 @@ import { applicationStatusKey } from '../federation/federation-labels';
           <p class="fc-error-banner" role="alert">{{ message }}</p>
         } @else if (view(); as v) {
           <p class="name">{{ v.name }}</p>
-          <p class="status" [class]="'status s-' + v.status" role="status">
+          <p [class]="'fc-status status-line s-' + v.status" role="status">
             {{ t(statusKey(v.status)) }}
           </p>
           <p>{{ t(explanationKey()) }}</p>
@@ -65,22 +65,8 @@ import { applicationStatusKey } from '../federation/federation-labels';
       margin: 0 0 8px;
       overflow-wrap: anywhere;
     }
-    .status {
-      display: inline-block;
+    .status-line {
       margin: 0 0 8px;
-      padding: 4px 12px;
-      border-radius: 16px;
-      font: var(--mat-sys-label-large);
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .s-approved {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .s-rejected {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
     }
     .reason {
       padding: 12px 16px;

@@ -18,7 +18,7 @@ import { applicationStatusKey } from './federation-labels';
             <a class="name" [routerLink]="['/federation/applications', a.id]">{{ a.name }}</a>
             <span class="fc-muted">{{ a.city }}, {{ a.country }} · {{ a.legalForm }}</span>
             <span class="fc-muted">{{ t('applications.submittedOn', { date: date(a.submittedAt) }) }}</span>
-            <span class="status" [class]="'status s-' + a.status">{{ t(statusKey(a.status)) }}</span>
+            <span [class]="'fc-status s-' + a.status">{{ t(statusKey(a.status)) }}</span>
           </li>
         }
       </ul>
@@ -50,7 +50,7 @@ import { applicationStatusKey } from './federation-labels';
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef scope="col">{{ t('coops.colStatus') }}</th>
           <td mat-cell *matCellDef="let a">
-            <span class="status" [class]="'status s-' + a.status">{{ t(statusKey(a.status)) }}</span>
+            <span [class]="'fc-status s-' + a.status">{{ t(statusKey(a.status)) }}</span>
           </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -78,22 +78,6 @@ import { applicationStatusKey } from './federation-labels';
     .name {
       font-weight: 500;
       overflow-wrap: anywhere;
-    }
-    .status {
-      display: inline-block;
-      padding: 2px 10px;
-      border-radius: 12px;
-      font: var(--mat-sys-label-medium);
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .s-approved {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .s-rejected {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
     }
   `,
 })
