@@ -1,13 +1,14 @@
 /**
- * API benchmark: the framework path (Nest + guard with session lookup + unit of work with
- * RLS) against a bare node:http + pg endpoint running the same list query for the same
- * coop and page size, at 10 and then 1,000 coops in one database.
+ * API benchmark: the framework path (Nest, the access guard with its session check, the unit
+ * of work with RLS as the application role) against a bare node:http + pg endpoint running the
+ * same list query for the same coop and page size, at 10 and then 1,000 coops in one database.
  *
- *   TS_NODE_PROJECT=tools/bench-api/tsconfig.json node -r ts-node/register/transpile-only \
- *     -r tsconfig-paths/register tools/bench-api/bench-api.ts [--duration 10] [--connections 20]
+ *   npm run bench:api -- [--duration 6] [--connections 20] [--rounds 3]
  *
  * The servers run in a child process so that autocannon (in this process) does not steal
- * their event loop. Writes dist/bench/api.json.
+ * their event loop. Bare and framework runs alternate, `rounds` times each per scale, and the
+ * table shows the median run of each (a shared 2-core machine drifts by 10-20 % between runs).
+ * Writes dist/bench/api.json with every run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,6 @@ const PASSWORD = 'bench-password-123';
 
 interface Ports {
   api: number;
-  apiCached: number;
   bare: number;
 }
 interface Run {
@@ -38,7 +38,10 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** req/s of every run of the series this median comes from */
+  runs: number[];
 }
+type Sample = Omit<Run, 'name' | 'runs'>;
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -57,14 +60,9 @@ async function serve(): Promise<void> {
     LOG_LEVEL: 'silent',
     DATA_DIR: join(workspaceRoot(), 'dist', 'bench', '.data'),
   };
-  const listen = async (cacheMs: number) => {
-    process.env['IDENTITY_PRINCIPAL_CACHE_MS'] = String(cacheMs);
-    const app = await createApiApp(loadConfig(base));
-    await app.listen(0, '127.0.0.1');
-    return (app.getHttpServer() as Server).address() as AddressInfo;
-  };
-  const api = await listen(0);
-  const apiCached = await listen(5000);
+  const app = await createApiApp(loadConfig(base));
+  await app.listen(0, '127.0.0.1');
+  const api = (app.getHttpServer() as Server).address() as AddressInfo;
 
   // bare: plain node:http, a pg pool of the same size as the API's, the same query, same coop, same page
   const pool = new Pool({ connectionString: superUrl, max: loadConfig(base).databasePoolSize });
@@ -87,7 +85,7 @@ async function serve(): Promise<void> {
       });
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const ports: Ports = { api: api.port, apiCached: apiCached.port, bare: (bare.address() as AddressInfo).port };
+  const ports: Ports = { api: api.port, bare: (bare.address() as AddressInfo).port };
   process.send?.(ports);
 }
 
@@ -117,31 +115,39 @@ async function seedCoops(su: Client, from: number, to: number, passwordHash: str
 }
 
 async function measure(
-  name: string,
   url: string,
   headers: Record<string, string>,
   duration: number,
   connections: number,
-): Promise<Run> {
+): Promise<Sample> {
   await autocannon({ url, headers, connections, duration: 2 }); // warm-up
   const result = await autocannon({ url, headers, connections, duration });
-  const run: Run = {
-    name,
+  return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/** the run with the median req/s of a series */
+function median(name: string, runs: Sample[]): Run {
+  const sorted = [...runs].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond);
+  const middle = sorted[Math.floor(sorted.length / 2)] as Sample;
+  return { name, ...middle, runs: runs.map((r) => r.requestsPerSecond) };
+}
+
+function print(run: Run): void {
   console.warn(
-    `  ${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms   non2xx ${run.non2xx}`,
+    `  ${run.name.padEnd(30)} ${String(run.requestsPerSecond).padStart(7)} req/s   p50 ${run.p50} ms   p99 ${run.p99} ms   non2xx ${run.non2xx}   (runs: ${run.runs.join(', ')})`,
   );
-  return run;
 }
 
 async function main(): Promise<void> {
-  const duration = arg('duration', 10);
+  const duration = arg('duration', 6);
   const connections = arg('connections', 20);
+  const rounds = arg('rounds', 3);
   const db = await createTestDatabase();
   const su = new Client({ connectionString: db.superUrl });
   await su.connect();
@@ -187,56 +193,41 @@ async function main(): Promise<void> {
 
     const scales: Record<string, Run[]> = {};
     let baseline: Run | undefined;
+    const bareUrl = `http://127.0.0.1:${ports.bare}/`;
+    const apiUrl = `http://127.0.0.1:${ports.api}${path}`;
     for (const coops of [10, 1000]) {
       if (coops === 1000) {
         const t1 = Date.now();
         await seedCoops(su, 11, 1000, passwordHash);
         console.warn(`seeded up to 1,000 coops (${1000 * ROWS_PER_COOP} memberships) in ${Date.now() - t1} ms`);
       }
-      console.warn(`${coops} coops, GET ${path}, ${connections} connections, ${duration} s:`);
-      scales[coops] = [
-        await measure('bare (node:http + pg)', `http://127.0.0.1:${ports.bare}/`, {}, duration, connections),
-        await measure(
-          'framework (lookup each req)',
-          `http://127.0.0.1:${ports.api}${path}`,
-          auth,
-          duration,
-          connections,
-        ),
-        await measure(
-          'framework (5 s session cache)',
-          `http://127.0.0.1:${ports.apiCached}${path}`,
-          auth,
-          duration,
-          connections,
-        ),
-      ];
+      console.warn(`${coops} coops, GET ${path}, ${connections} connections, ${rounds} × ${duration} s each:`);
+      const bare: Sample[] = [];
+      const framework: Sample[] = [];
+      for (let round = 0; round < rounds; round++) {
+        bare.push(await measure(bareUrl, {}, duration, connections));
+        framework.push(await measure(apiUrl, auth, duration, connections));
+      }
+      scales[coops] = [median('bare (node:http + pg)', bare), median('framework + RLS + auth', framework)];
+      scales[coops]?.forEach(print);
       if (coops === 10) {
         // the floor: the same Nest app on a public route with no database work at all
-        baseline = await measure(
-          'framework GET /health/live',
-          `http://127.0.0.1:${ports.api}/health/live`,
-          {},
-          duration,
-          connections,
-        );
+        baseline = median('framework GET /health/live', [
+          await measure(`http://127.0.0.1:${ports.api}/health/live`, {}, duration, connections),
+        ]);
+        print(baseline);
       }
     }
     const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
-    const [bare10, api10, cached10] = scales[10] as [Run, Run, Run];
-    const [bare1k, api1k, cached1k] = scales[1000] as [Run, Run, Run];
+    const [bare10, api10] = scales[10] as [Run, Run];
+    const [bare1k, api1k] = scales[1000] as [Run, Run];
     const summary = {
       frameworkOverBareReqs: {
         at10: ratio(api10.requestsPerSecond, bare10.requestsPerSecond),
         at1000: ratio(api1k.requestsPerSecond, bare1k.requestsPerSecond),
       },
-      cachedOverBareReqs: {
-        at10: ratio(cached10.requestsPerSecond, bare10.requestsPerSecond),
-        at1000: ratio(cached1k.requestsPerSecond, bare1k.requestsPerSecond),
-      },
       p99At1000OverP99At10: {
         framework: ratio(api1k.p99, api10.p99),
-        cached: ratio(cached1k.p99, cached10.p99),
         bare: ratio(bare1k.p99, bare10.p99),
       },
       nestFloorReqs: baseline?.requestsPerSecond ?? null,
@@ -247,7 +238,7 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'api.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, path, pageSize: PAGE_SIZE, rowsPerCoop: ROWS_PER_COOP, duration, connections, runs: scales, baseline, summary }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, path, pageSize: PAGE_SIZE, rowsPerCoop: ROWS_PER_COOP, duration, connections, rounds, runs: scales, baseline, summary }, null, 2)}\n`,
     );
     console.warn(`wrote ${join(out, 'api.json')}`);
   } finally {

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '@federacycle/platform-config';
-import { ApiErrorFilter } from '@federacycle/platform-http';
+import { ApiErrorFilter, PreconditionExpressAdapter, hostOf } from '@federacycle/platform-http';
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
 import { AppModule } from './app.module';
@@ -19,16 +19,21 @@ const NOT_CONSOLE = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   const logger = createLogger('api', config.logLevel);
   const metrics = new Metrics('api');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, metrics), {
+  const adapter = new PreconditionExpressAdapter();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, metrics), adapter, {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,
   });
+  adapter.useDatabase(app.get(Database));
   app.enableShutdownHooks();
   // The API enqueues nothing itself (the outbox relay does), so it reports the outbox lag only.
   registerPlatformGauges(metrics, app.get(Database), []);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // API answers are per caller and never revalidated; hashing every body for an ETag costs CPU for
+  // nothing (the console's static files keep theirs: serve-static makes its own)
+  app.set('etag', false);
   app.use(requestContext);
   app.use(httpMetrics(metrics));
   app.use(
@@ -49,7 +54,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   const filter = new ApiErrorFilter();
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    filter.catch(error, { switchToHttp: () => ({ getResponse: () => res }) } as never);
+    filter.catch(error, hostOf(res));
   });
 
   const document = SwaggerModule.createDocument(
@@ -67,7 +72,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
 
   const consoleDir = config.consoleDir ? resolve(config.consoleDir) : null;
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
-    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    // registered before Nest's routes: API paths skip the file lookup altogether
+    const files = express.static(consoleDir, { index: false, maxAge: '1h' });
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (NOT_CONSOLE.test(req.path)) return next();
+      files(req, res, next);
+    });
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || NOT_CONSOLE.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');

@@ -3,3 +3,4 @@ export * from './lib/access.decorator';
 export * from './lib/validation';
 export * from './lib/uuid.pipe';
 export * from './lib/error.filter';
+export * from './lib/precondition-adapter';

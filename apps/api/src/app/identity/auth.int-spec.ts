@@ -134,6 +134,64 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     );
   });
 
+  it('a changed role takes effect at the next request: the old token is stale, a refreshed one carries the new roles', async () => {
+    const admin = await signIn(h, 'admin@lyon.test');
+    const rider = await signIn(h, 'rider@two.test', lyon);
+    expect(rider.principal.roles).not.toContain('coop_admin');
+    const promoted = await h
+      .http()
+      .patch(`/api/members/${riderId}`)
+      .set(bearer(admin))
+      .send({ roles: ['coop_admin'] });
+    expect(promoted.status).toBe(200);
+    // a read (check deferred to its unit of work) and a write (checked before the handler)
+    const read = await h.http().get('/api/members').set(bearer(rider));
+    expect([read.status, read.body.code]).toEqual([401, 'TOKEN_STALE']);
+    const write = await h
+      .http()
+      .post('/api/invitations')
+      .set(bearer(rider))
+      .send({ email: 'x@stale.test', roles: ['member'] });
+    expect([write.status, write.body.code]).toEqual([401, 'TOKEN_STALE']);
+    const refreshed = await h.http().post('/api/auth/refresh').send({ refreshToken: rider.refreshToken });
+    expect([refreshed.status, refreshed.body.principal.roles]).toEqual([200, ['coop_admin']]);
+    const now = await h
+      .http()
+      .get('/api/members')
+      .set({ Authorization: `Bearer ${refreshed.body.accessToken}` });
+    expect(now.status).toBe(200);
+    // demoted again: the admin token of a moment ago cannot act as an admin any more
+    await h
+      .http()
+      .patch(`/api/members/${riderId}`)
+      .set(bearer(admin))
+      .send({ roles: ['courier'] })
+      .expect(200);
+    const demoted = await h
+      .http()
+      .post('/api/invitations')
+      .set({ Authorization: `Bearer ${refreshed.body.accessToken}` })
+      .send({ email: 'y@stale.test', roles: ['member'] });
+    expect([demoted.status, demoted.body.code]).toEqual([401, 'TOKEN_STALE']);
+    const written = await h.su.query("select count(*)::int as n from invitations where email like '%@stale.test'");
+    expect(written.rows[0].n).toBe(0);
+  });
+
+  it('an ended session is told so before anything else: bad path ids, missing coops, forbidden routes', async () => {
+    const rider = await signIn(h, 'rider@two.test', lyon);
+    await h.http().post('/api/auth/sign-out').set(bearer(rider)).expect(204);
+    // the pipe's 400, the route's 403 and the handler's 404 would come first without the check
+    for (const path of [
+      '/api/members/not-a-uuid',
+      '/api/members',
+      `/api/members/${adminId}`,
+      '/api/federation/coops',
+    ]) {
+      const res = await h.http().get(path).set(bearer(rider));
+      expect([path, res.status, res.body.code]).toEqual([path, 401, 'SESSION_REVOKED']);
+    }
+  });
+
   it('a disabled user is refused on refresh and on every request', async () => {
     const id = await insertUser(h, 'soon-disabled@lyon.test', 'Soon', [[lyon, ['member']]]);
     const session = await signIn(h, 'soon-disabled@lyon.test');

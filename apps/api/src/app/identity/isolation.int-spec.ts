@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from './identity-harness';
-import { AccessTokenService, listRoutes, type RouteAccess } from '@federacycle/identity-server';
+import { AccessTokenService, listRoutes, type AccessClaims, type RouteAccess } from '@federacycle/identity-server';
 import { COOP_ROLES, EXPECTED, OUTSIDE_NEST, type Actor, type CoopFixture, type Probe } from './expected-access';
 
 describe('tenant isolation, through every route of the live API, as the application role', () => {
@@ -158,8 +158,11 @@ describe('tenant isolation, through every route of the live API, as the applicat
       sub: victim.session.principal.userId,
       sid: victim.session.principal.sessionId,
       coop: victim.coop?.id ?? null,
+      roles: victim.session.principal.roles,
+      plat: victim.session.principal.platformRoles,
       typ: 'access',
     };
+    const signed = (overrides: Partial<Omit<AccessClaims, 'typ'>>) => signer.sign({ ...claims, ...overrides });
     const now = Math.floor(Date.now() / 1000);
     const std = { iss: h.config.jwtIssuer, aud: h.config.jwtAudience, iat: now, exp: now + 600 };
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -201,17 +204,20 @@ describe('tenant isolation, through every route of the live API, as the applicat
         'TOKEN_INVALID',
       ],
       ['wrong issuer', hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, iss: 'other' }), 401, 'TOKEN_INVALID'],
-      [
-        'coop claim without membership',
-        signer.sign({ sub: claims.sub, sid: claims.sid, coop: coops[1]?.id as string }),
-        403,
-        'NO_MEMBERSHIP',
-      ],
+      ['coop claim without membership', signed({ coop: coops[1]?.id as string }), 403, 'NO_MEMBERSHIP'],
       [
         'someone else’s session',
-        signer.sign({ sub: (actors[6] as Actor).session.principal.userId, sid: claims.sid, coop: claims.coop }),
+        signed({ sub: (actors[6] as Actor).session.principal.userId }),
         401,
         'SESSION_REVOKED',
+      ],
+      ['roles the membership does not hold', signed({ roles: ['coop_admin', 'dispatcher'] }), 401, 'TOKEN_STALE'],
+      ['a platform role the user does not hold', signed({ plat: ['federation_admin'] }), 401, 'TOKEN_STALE'],
+      [
+        'no roles claim',
+        hs({ alg: 'HS256', typ: 'JWT' }, { ...claims, ...std, roles: undefined }),
+        401,
+        'TOKEN_INVALID',
       ],
       ['disabled user', disabled.accessToken, 401, 'USER_DISABLED'],
       ['revoked session', revoked.accessToken, 401, 'SESSION_REVOKED'],

@@ -12,7 +12,7 @@ import { MailService } from './mail/mail.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
 import { SessionsService } from './sessions/sessions.service';
-import { IDENTITY_OPTIONS, identityOptionsFromEnv } from './shared/identity-options';
+import { DEFAULT_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from './shared/identity-options';
 import { ThrottleService } from './throttle/throttle.service';
 import { AcceptInvitationUseCase } from './usecases/accept-invitation/accept-invitation.usecase';
 import { RefreshSessionUseCase } from './usecases/refresh-session/refresh-session.usecase';
@@ -27,7 +27,7 @@ import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
   imports: [DiscoveryModule],
   controllers: [AuthController, MembersController, InvitationsController, CoopsController],
   providers: [
-    { provide: IDENTITY_OPTIONS, useFactory: () => identityOptionsFromEnv() },
+    { provide: IDENTITY_OPTIONS, useValue: DEFAULT_IDENTITY_OPTIONS },
     AccessTokenService,
     SessionsService,
     ThrottleService,

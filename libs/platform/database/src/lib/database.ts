@@ -1,5 +1,6 @@
+import type { Writable } from 'node:stream';
 import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
-import { TenantContext } from './tenant-context';
+import { TenantContext, type Precondition } from './tenant-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,6 +63,9 @@ export class Database {
       application_name: options.applicationName ?? 'federacycle',
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
+      // Statements are written without waiting for the previous answer; each keeps its own
+      // Sync, so an error ends only its statement (and aborts the open transaction).
+      pipeline: true,
     };
     this.pool = new Pool(config);
     // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
@@ -86,14 +90,69 @@ export class Database {
     return this.transaction('', fn);
   }
 
-  private async transaction<T>(coopId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    // The coop is inlined (after validation) so that BEGIN and set_config travel in one
-    // round trip: a unit of work costs begin+set, the work, commit.
-    if (coopId !== '' && !UUID.test(coopId)) throw new Error('the coop id of a unit of work must be a UUID');
+  /**
+   * A unit of work of exactly one statement, for the coop of the current context: BEGIN with
+   * the coop, the request's pending precondition, the statement and COMMIT are written at once
+   * and answered in one round trip (a list endpoint costs what a bare query costs).
+   */
+  async statement<R extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<R[]> {
+    const coopId = checkedCoop(TenantContext.coopId());
+    const precondition = TenantContext.pendingPrecondition();
     const client = await this.pool.connect();
     try {
-      await client.query(`begin; select set_config('app.coop_id', '${coopId}', true)`);
-      const result = await fn(new ClientTx(client));
+      const [opened, checked, ran, committed] = corked(
+        client,
+        () =>
+          [
+            settle(client.query(openSql(coopId))),
+            checkIn(client, precondition),
+            settle(client.query<R>(sql, params as unknown[])),
+            // COMMIT of an aborted transaction rolls it back: nothing half-done survives an error above
+            settle(client.query('commit')),
+          ] as const,
+      );
+      passOrThrow(await opened);
+      checkPrecondition(precondition, await checked);
+      const result = passOrThrow(await ran);
+      passOrThrow(await committed);
+      return result.rows;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Runs the request's pending precondition on its own (a request that did no unit of work);
+   * throws its refusal when it fails or has failed already.
+   */
+  async verifyPrecondition(): Promise<void> {
+    const precondition = TenantContext.pendingPrecondition();
+    if (!precondition) return;
+    if (precondition.refusal) throw precondition.refusal;
+    checkPrecondition(precondition, await settle(this.pool.query(precondition.sql, precondition.params as unknown[])));
+  }
+
+  private async transaction<T>(coopId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (coopId !== '') checkedCoop(coopId);
+    const precondition = TenantContext.pendingPrecondition();
+    const client = await this.pool.connect();
+    try {
+      // BEGIN with the coop, the precondition and the work's first statement leave together.
+      const [opened, checked, work] = corked(client, () => {
+        const begin = settle(client.query(openSql(coopId)));
+        const check = checkIn(client, precondition);
+        return [begin, check, settle(invoke(fn, new ClientTx(client)))] as const;
+      });
+      const done = await work;
+      passOrThrow(await opened);
+      checkPrecondition(precondition, await checked);
+      const result = passOrThrow(done);
       await client.query('commit');
       return result;
     } catch (error) {
@@ -121,6 +180,71 @@ export class Database {
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+/** Sends the pending precondition on the connection (nothing to wait for when there is none). */
+function checkIn(client: PoolClient, precondition: Precondition | undefined): Promise<Settled<unknown>> {
+  if (!precondition) return Promise.resolve({ ok: true, value: undefined });
+  return settle(client.query(precondition.sql, precondition.params as unknown[]));
+}
+
+function passOrThrow<T>(settled: Settled<T>): T {
+  if (!settled.ok) throw settled.error;
+  return settled.value;
+}
+
+function checkPrecondition(precondition: Precondition | undefined, settled: Settled<unknown>): void {
+  if (!precondition) return;
+  if (!settled.ok) {
+    precondition.refusal = precondition.translate(settled.error);
+    throw precondition.refusal;
+  }
+  precondition.passed = true;
+}
+
+function invoke<T>(fn: (tx: Tx) => Promise<T>, tx: Tx): Promise<T> {
+  try {
+    return fn(tx);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function checkedCoop(coopId: string): string {
+  if (!UUID.test(coopId)) throw new Error('the coop id of a unit of work must be a UUID');
+  return coopId;
+}
+
+/**
+ * The coop is inlined (after validation) so that BEGIN and set_config are one message; the
+ * setting is transaction-local, so a pooled connection never carries a coop into the next one.
+ */
+function openSql(coopId: string): string {
+  return `begin; select set_config('app.coop_id', '${coopId}', true)`;
+}
+
+/**
+ * Holds the connection's socket writes while `submit` queues several statements, so that they
+ * leave in one write (pg corks each statement on its own; corking nests).
+ */
+function corked<T>(client: PoolClient, submit: () => T): T {
+  const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection?.stream;
+  const cork = typeof stream?.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
+  cork?.cork?.();
+  try {
+    return submit();
+  } finally {
+    cork?.uncork?.();
   }
 }
 

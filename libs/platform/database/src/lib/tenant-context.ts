@@ -7,6 +7,26 @@ export interface WorkContext {
   coopId: string | null;
   actorId: string | null;
   requestId: string;
+  /** a check the request's work must pass before it counts (see Precondition) */
+  precondition?: Precondition;
+}
+
+/**
+ * One statement that must succeed before a request's work may be trusted; it raises when
+ * the request must not go on. The API defers a read request's session check to it, so that
+ * the check travels in the same round trip as the first unit of work of the request, after
+ * BEGIN and before anything else: when it fails the transaction is aborted and nothing the
+ * unit of work read or wrote is returned or kept.
+ */
+export interface Precondition {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  /** the error the caller sees when the statement fails (for example 401 SESSION_REVOKED) */
+  translate(error: unknown): Error;
+  /** set once the statement has succeeded in this request */
+  passed: boolean;
+  /** set once it has failed: the request's answer (not asked again) */
+  refusal?: Error;
 }
 
 export class TenantContextMissingError extends Error {
@@ -50,6 +70,15 @@ export const TenantContext = {
     const context = TenantContext.require();
     context.coopId = coopId;
     context.actorId = actorId;
+  },
+  /** defers a check to the next unit of work of the current request */
+  requirePrecondition(precondition: Precondition): void {
+    TenantContext.require().precondition = precondition;
+  },
+  /** the current request's precondition while it has not yet passed */
+  pendingPrecondition(): Precondition | undefined {
+    const precondition = storage.getStore()?.precondition;
+    return precondition && !precondition.passed ? precondition : undefined;
   },
   newRequestId(): string {
     return randomUUID();

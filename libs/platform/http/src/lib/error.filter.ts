@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, Optional, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@federacycle/contracts';
-import { TenantContext, PgErrorCode, pgErrorCode } from '@federacycle/platform-database';
+import { Database, TenantContext, PgErrorCode, pgErrorCode } from '@federacycle/platform-database';
 import { ApiException } from './api-exception';
 
 interface BodyParserError {
@@ -36,13 +36,30 @@ function statusCode(status: number): ApiErrorBody['code'] {
  * Every error leaves as `ApiErrorBody`: a stable code, a human message, the request id.
  * Unknown errors become a 500 with a generic message and are logged with their stack on
  * the server only: no stack trace ever reaches a client.
+ *
+ * With the database, a request whose precondition (a deferred session check) has not passed
+ * yet is checked first, and a refusal replaces the error: a signed-out caller learns that
+ * (401), not that an id was malformed or a row missing.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() @Inject(Database) private readonly db?: Database) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (this.db && TenantContext.pendingPrecondition()) {
+      this.db.verifyPrecondition().then(
+        () => this.render(exception, response),
+        (refusal: unknown) => this.render(refusal, response),
+      );
+      return;
+    }
+    this.render(exception, response);
+  }
+
+  private render(exception: unknown, response: Response): void {
     const body = this.toBody(exception);
     body.requestId = TenantContext.requestId();
     if (exception instanceof ApiException && exception.headers) {

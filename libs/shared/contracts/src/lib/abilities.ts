@@ -99,12 +99,3 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
 
 /** The permission a route declares: an action on a subject, or public. */
 export type Permission = { action: Action; subject: Subject } | 'public' | 'authenticated';
-
-export const ALL_COOP_ROLES: readonly CoopRole[] = [
-  CoopRole.COOP_ADMIN,
-  CoopRole.DISPATCHER,
-  CoopRole.COURIER,
-  CoopRole.MERCHANT_STAFF,
-  CoopRole.MEMBER,
-];
-export const ALL_PLATFORM_ROLES: readonly PlatformRole[] = [PlatformRole.FEDERATION_ADMIN];

@@ -24,6 +24,8 @@ export const ErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   TOKEN_INVALID: 'TOKEN_INVALID',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  /** the roles the token carries have changed since it was issued: refresh it */
+  TOKEN_STALE: 'TOKEN_STALE',
   SESSION_REVOKED: 'SESSION_REVOKED',
   USER_DISABLED: 'USER_DISABLED',
   NO_MEMBERSHIP: 'NO_MEMBERSHIP',

@@ -14,6 +14,7 @@ export const PlatformRole = {
   FEDERATION_ADMIN: 'federation_admin',
 } as const;
 export type PlatformRole = (typeof PlatformRole)[keyof typeof PlatformRole];
+export const PLATFORM_ROLES: readonly PlatformRole[] = Object.values(PlatformRole);
 
 export const CoopStatus = {
   ACTIVE: 'active',

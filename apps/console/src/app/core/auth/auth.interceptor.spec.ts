@@ -91,6 +91,22 @@ describe('authInterceptor', () => {
     expect(auth.principal()?.name).toBe('Ada');
   });
 
+  it('refreshes when the roles in the token have changed (TOKEN_STALE) and replays with the new roles', () => {
+    let body: unknown = null;
+    http.get('/api/members').subscribe((b) => (body = b));
+    backend
+      .expectOne('/api/members')
+      .flush(
+        { statusCode: 401, code: 'TOKEN_STALE', message: 'roles changed' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    backend.expectOne(AUTH_URLS.refresh).flush(session('newer-access', 'newer-refresh'));
+    const retry = backend.expectOne('/api/members');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer newer-access');
+    retry.flush({ items: [], total: 0 });
+    expect(body).toEqual({ items: [], total: 0 });
+  });
+
   it('signs out and rethrows when the refresh fails', () => {
     const signOut = jest.spyOn(auth, 'endSessionLocally');
     let failure: HttpErrorResponse | null = null;
@@ -111,14 +127,18 @@ describe('authInterceptor', () => {
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
   });
 
-  it('does not refresh on other 401 codes nor on 403', () => {
+  it.each([
+    [401, 'TOKEN_INVALID'],
+    [401, 'SESSION_REVOKED'],
+    [403, 'FORBIDDEN'],
+  ])('does not refresh on %s %s', (code, errorCode) => {
     let status = 0;
     http.get('/api/members').subscribe({ error: (e: HttpErrorResponse) => (status = e.status) });
     backend
       .expectOne('/api/members')
-      .flush({ statusCode: 401, code: 'TOKEN_INVALID', message: 'bad' }, { status: 401, statusText: 'Unauthorized' });
+      .flush({ statusCode: code, code: errorCode, message: 'no' }, { status: code, statusText: 'Refused' });
     backend.expectNone(AUTH_URLS.refresh);
-    expect(status).toBe(401);
+    expect(status).toBe(code);
   });
 
   it('does not retry a replayed call twice', () => {

@@ -15,14 +15,17 @@ function withBearer(req: HttpRequest<unknown>, token: string | null): HttpReques
   return token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
 }
 
-function isTokenExpired(error: unknown): boolean {
+/** 401s that a fresh access token cures: it expired, or the roles it carries have changed. */
+const RENEWABLE: readonly string[] = [ErrorCode.TOKEN_EXPIRED, ErrorCode.TOKEN_STALE];
+
+function needsNewToken(error: unknown): boolean {
   if (!(error instanceof HttpErrorResponse) || error.status !== 401) return false;
   const body = error.error as Partial<ApiErrorBody> | null;
-  return body?.code === ErrorCode.TOKEN_EXPIRED;
+  return typeof body?.code === 'string' && RENEWABLE.includes(body.code);
 }
 
 /**
- * Adds `Authorization: Bearer` to same-origin API calls. On a 401 TOKEN_EXPIRED it
+ * Adds `Authorization: Bearer` to same-origin API calls. On a renewable 401 it
  * refreshes once (shared by concurrent calls, see AuthService.refresh) and replays the
  * request; if the refresh fails the session ends and the original error is rethrown.
  */
@@ -31,7 +34,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   return next(withBearer(req, auth.accessToken)).pipe(
     catchError((error: unknown) => {
-      if (!isTokenExpired(error)) return throwError(() => error);
+      if (!needsNewToken(error)) return throwError(() => error);
       return auth.refresh().pipe(
         catchError(() => {
           auth.endSessionLocally();

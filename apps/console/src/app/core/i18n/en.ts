@@ -166,6 +166,7 @@ export const en = {
   'error.NO_MEMBERSHIP': 'This account does not belong to any active cooperative.',
   'error.SESSION_REVOKED': 'Your session has ended. Please sign in again.',
   'error.TOKEN_EXPIRED': 'Your session has expired. Please sign in again.',
+  'error.TOKEN_STALE': 'Your roles have changed. Please sign in again.',
   'error.TOKEN_INVALID': 'Your session is not valid. Please sign in again.',
   'error.UNAUTHENTICATED': 'Please sign in.',
   'error.FORBIDDEN': 'You are not allowed to do this.',

@@ -164,6 +164,7 @@ export const fr: Dictionary = {
   'error.NO_MEMBERSHIP': 'Ce compte n’appartient à aucune coopérative active.',
   'error.SESSION_REVOKED': 'Votre session est terminée. Veuillez vous reconnecter.',
   'error.TOKEN_EXPIRED': 'Votre session a expiré. Veuillez vous reconnecter.',
+  'error.TOKEN_STALE': 'Vos rôles ont changé. Veuillez vous reconnecter.',
   'error.TOKEN_INVALID': 'Votre session n’est pas valide. Veuillez vous reconnecter.',
   'error.UNAUTHENTICATED': 'Veuillez vous connecter.',
   'error.FORBIDDEN': 'Vous n’êtes pas autorisé·e à faire cela.',

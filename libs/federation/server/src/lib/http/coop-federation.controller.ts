@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CoopLicenceResponse, StandingView, StorefrontView } from '@federacycle/contracts';
-import { CurrentPrincipal, coopOf } from '@federacycle/identity-server';
-import type { Principal } from '@federacycle/contracts';
+import { CurrentPrincipal, coopOf, type Caller } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
@@ -32,7 +31,7 @@ export class CoopFederationController {
 
   @Get('licence')
   @Access({ action: 'read', subject: 'Licence' })
-  async licence(@CurrentPrincipal() principal: Principal): Promise<CoopLicenceResponse> {
+  async licence(@CurrentPrincipal() principal: Caller): Promise<CoopLicenceResponse> {
     const coopId = coopOf(principal);
     const facts = await this.standing.facts(coopId);
     const licence = await this.licences.current(coopId);
@@ -55,7 +54,7 @@ export class CoopFederationController {
   @Get('licence/download')
   @Access({ action: 'read', subject: 'Licence' })
   async download(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: Caller,
     @Res({ passthrough: true }) res: HeaderResponse,
   ): Promise<StreamableFile> {
     const licence = await this.licences.current(coopOf(principal));
@@ -69,13 +68,13 @@ export class CoopFederationController {
 
   @Get('compliance')
   @Access('authenticated')
-  async compliance(@CurrentPrincipal() principal: Principal): Promise<StandingView> {
+  async compliance(@CurrentPrincipal() principal: Caller): Promise<StandingView> {
     return standingView(await this.standing.standing(coopOf(principal)));
   }
 
   @Get('storefront')
   @Access({ action: 'read', subject: 'Coop' })
-  async storefront(@CurrentPrincipal() principal: Principal): Promise<StorefrontView> {
+  async storefront(@CurrentPrincipal() principal: Caller): Promise<StorefrontView> {
     const coopId = coopOf(principal);
     const row = await this.db.forCoop(coopId, (tx) =>
       tx.maybeOne<{ published_at: Date | null }>('select published_at from coop_storefronts where coop_id = $1', [
@@ -92,21 +91,21 @@ export class CoopFederationController {
   @Access({ action: 'update', subject: 'Coop' })
   @RequiresCapability('publish_storefront')
   @HttpCode(200)
-  publish(@CurrentPrincipal() principal: Principal): Promise<StorefrontView> {
+  publish(@CurrentPrincipal() principal: Caller): Promise<StorefrontView> {
     return this.setPublished(coopOf(principal), true);
   }
 
   @Post('storefront/unpublish')
   @Access({ action: 'update', subject: 'Coop' })
   @HttpCode(200)
-  unpublish(@CurrentPrincipal() principal: Principal): Promise<StorefrontView> {
+  unpublish(@CurrentPrincipal() principal: Caller): Promise<StorefrontView> {
     return this.setPublished(coopOf(principal), false);
   }
 
   @Get('coop/export')
   @Access({ action: 'update', subject: 'Coop' })
   async export(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: Caller,
     @Res({ passthrough: true }) res: HeaderResponse,
   ): Promise<StreamableFile> {
     const file = await this.exports.export(coopOf(principal));

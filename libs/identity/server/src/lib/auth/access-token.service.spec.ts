@@ -36,6 +36,8 @@ describe('AccessTokenService', () => {
     sub: user,
     sid: session,
     coop,
+    roles: ['dispatcher'],
+    plat: [],
     typ: 'access',
     iss: 'federacycle',
     aud: 'federacycle-api',
@@ -44,13 +46,15 @@ describe('AccessTokenService', () => {
   };
 
   it('round-trips its own tokens', () => {
-    expect(service.verify(service.sign({ sub: user, sid: session, coop }))).toEqual({
-      sub: user,
-      sid: session,
-      coop,
+    const claims = { sub: user, sid: session, coop, roles: ['coop_admin', 'courier'], plat: [] } as const;
+    expect(service.verify(service.sign({ ...claims, roles: [...claims.roles], plat: [] }))).toEqual({
+      ...claims,
       typ: 'access',
     });
-    expect(service.verify(service.sign({ sub: user, sid: session, coop: null })).coop).toBeNull();
+    const federation = service.verify(
+      service.sign({ sub: user, sid: session, coop: null, roles: [], plat: ['federation_admin'] }),
+    );
+    expect(federation).toMatchObject({ coop: null, roles: [], plat: ['federation_admin'] });
   });
 
   it.each([
@@ -65,6 +69,10 @@ describe('AccessTokenService', () => {
     ['wrong issuer', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, iss: 'evil' }), '401 TOKEN_INVALID'],
     ['not an access token', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, typ: 'refresh' }), '401 TOKEN_INVALID'],
     ['coop not a uuid', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, coop: 'lyon' }), '401 TOKEN_INVALID'],
+    ['no roles claim', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, roles: undefined }), '401 TOKEN_INVALID'],
+    ['an unknown role', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, roles: ['root'] }), '401 TOKEN_INVALID'],
+    ['roles not a list', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, roles: 'coop_admin' }), '401 TOKEN_INVALID'],
+    ['unknown platform role', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, plat: ['god'] }), '401 TOKEN_INVALID'],
     ['expired', forge({ alg: 'HS256', typ: 'JWT' }, { ...good, iat: now - 1000, exp: now - 100 }), '401 TOKEN_EXPIRED'],
     ['garbage', 'not.a.jwt', '401 TOKEN_INVALID'],
     ['a well-formed token', forge({ alg: 'HS256', typ: 'JWT' }, good), 'accepted'],

@@ -1,12 +1,13 @@
 import { Controller, Get, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '@federacycle/platform-config';
-import type { Principal } from '@federacycle/contracts';
-import { TenantContext } from '@federacycle/platform-database';
+import type { CoopRole } from '@federacycle/contracts';
+import { TenantContext, type Precondition } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import type { SessionsService } from '../sessions/sessions.service';
 import { AccessGuard } from './access.guard';
-import { AccessTokenService } from './access-token.service';
+import { AccessTokenService, type AccessClaims } from './access-token.service';
+import type { Caller } from './current-principal.decorator';
 
 @Controller('probe')
 class ProbeController {
@@ -35,27 +36,21 @@ const config = {
   accessTokenTtlSeconds: 900,
 } as AppConfig;
 const coop = '33333333-3333-4333-8333-333333333333';
+const user = '11111111-1111-4111-8111-111111111111';
+const session = '22222222-2222-4222-8222-222222222222';
 
-function principal(roles: Principal['roles']): Principal {
-  return {
-    userId: '11111111-1111-4111-8111-111111111111',
-    email: 'a@b.c',
-    name: 'A',
-    coopId: coop,
-    roles,
-    platformRoles: [],
-    sessionId: '22222222-2222-4222-8222-222222222222',
-  };
+interface ProbeRequest {
+  method: string;
+  headers: Record<string, string>;
+  principal?: Caller;
 }
 
 function contextFor(
   handler: keyof ProbeController,
   authorization?: string,
-): { context: ExecutionContext; request: { headers: Record<string, string>; principal?: Principal } } {
-  const request = { headers: authorization ? { authorization } : {} } as {
-    headers: Record<string, string>;
-    principal?: Principal;
-  };
+  method = 'GET',
+): { context: ExecutionContext; request: ProbeRequest } {
+  const request: ProbeRequest = { method, headers: authorization ? { authorization } : {} };
   const context = {
     getHandler: () => ProbeController.prototype[handler],
     getClass: () => ProbeController,
@@ -72,40 +67,85 @@ async function outcome(promise: Promise<boolean>): Promise<string> {
   }
 }
 
+/** A SessionsService that records the checks asked of it; `ended` makes the eager check refuse. */
+function sessionsFake(ended = false) {
+  const calls: string[] = [];
+  const fake = {
+    sessionCheck: (claims: AccessClaims): Precondition => {
+      calls.push(`deferred ${claims.sid}`);
+      return { sql: 'select 1', params: [], translate: (e) => e as Error, passed: false };
+    },
+    assertSession: async (claims: AccessClaims) => {
+      calls.push(`eager ${claims.sid}`);
+      if (ended) throw new ApiException(401, 'SESSION_REVOKED', 'ended');
+    },
+  };
+  return { calls, sessions: fake as unknown as SessionsService };
+}
+
 describe('AccessGuard', () => {
   const tokens = new AccessTokenService(config);
-  const guardWith = (p: Principal) =>
-    new AccessGuard(new Reflector(), tokens, { principalFor: async () => p } as unknown as SessionsService);
   const run = <T>(fn: () => Promise<T>) => TenantContext.run({ coopId: null, actorId: null, requestId: 't' }, fn);
-  const bearer = () => `Bearer ${tokens.sign({ sub: principal([]).userId, sid: principal([]).sessionId, coop })}`;
+  const bearer = (roles: CoopRole[]) => `Bearer ${tokens.sign({ sub: user, sid: session, coop, roles, plat: [] })}`;
+  const guard = (sessions: SessionsService) => new AccessGuard(new Reflector(), tokens, sessions);
 
   it('denies a route without @Access, even to a coop admin with a valid token (deny by default)', async () => {
-    const { context } = contextFor('undeclared', bearer());
-    expect(await run(() => outcome(guardWith(principal(['coop_admin'])).canActivate(context)))).toBe('403 FORBIDDEN');
+    const { context } = contextFor('undeclared', bearer(['coop_admin']));
+    expect(await run(() => outcome(guard(sessionsFake().sessions).canActivate(context)))).toBe('403 FORBIDDEN');
   });
 
-  it('lets public routes through without a token', async () => {
-    expect(await run(() => outcome(guardWith(principal([])).canActivate(contextFor('open').context)))).toBe('true');
+  it('lets public routes through without a token or a session check', async () => {
+    const fake = sessionsFake();
+    expect(await run(() => outcome(guard(fake.sessions).canActivate(contextFor('open').context)))).toBe('true');
+    expect(fake.calls).toEqual([]);
   });
 
-  it('asks for a token, then checks the ability, and narrows the context to the token’s coop', async () => {
-    expect(
-      await run(() => outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members').context))),
-    ).toBe('401 UNAUTHENTICATED');
-    expect(
-      await run(() =>
-        outcome(guardWith(principal(['coop_admin'])).canActivate(contextFor('members', 'Basic abc').context)),
-      ),
-    ).toBe('401 TOKEN_INVALID');
-    expect(
-      await run(() => outcome(guardWith(principal(['courier'])).canActivate(contextFor('members', bearer()).context))),
-    ).toBe('403 FORBIDDEN');
-    const { context, request } = contextFor('members', bearer());
+  it('asks for a token, then checks the ability of the token’s roles', async () => {
+    const g = guard(sessionsFake().sessions);
+    expect(await run(() => outcome(g.canActivate(contextFor('members').context)))).toBe('401 UNAUTHENTICATED');
+    expect(await run(() => outcome(g.canActivate(contextFor('members', 'Basic abc').context)))).toBe(
+      '401 TOKEN_INVALID',
+    );
+    expect(await run(() => outcome(g.canActivate(contextFor('members', bearer(['courier'])).context)))).toBe(
+      '403 FORBIDDEN',
+    );
+  });
+
+  it('defers a read’s session check to the request’s first unit of work and narrows the context', async () => {
+    const fake = sessionsFake();
+    const { context, request } = contextFor('members', bearer(['coop_admin']));
     const seen = await run(async () => {
-      const allowed = await guardWith(principal(['coop_admin'])).canActivate(context);
-      return { allowed, coopId: TenantContext.coopId(), actor: TenantContext.require().actorId };
+      const allowed = await guard(fake.sessions).canActivate(context);
+      const work = TenantContext.require();
+      return { allowed, coopId: work.coopId, actor: work.actorId, pending: TenantContext.pendingPrecondition()?.sql };
     });
-    expect(seen).toEqual({ allowed: true, coopId: coop, actor: principal([]).userId });
-    expect(request.principal?.roles).toEqual(['coop_admin']);
+    expect(seen).toEqual({ allowed: true, coopId: coop, actor: user, pending: 'select 1' });
+    expect(fake.calls).toEqual([`deferred ${session}`]);
+    expect(request.principal).toEqual({
+      userId: user,
+      coopId: coop,
+      roles: ['coop_admin'],
+      platformRoles: [],
+      sessionId: session,
+    });
+  });
+
+  it('checks a write’s session before its handler, and refuses an ended one', async () => {
+    const live = sessionsFake();
+    const pending = await run(async () => {
+      await guard(live.sessions).canActivate(contextFor('members', bearer(['coop_admin']), 'POST').context);
+      return TenantContext.pendingPrecondition();
+    });
+    expect(live.calls).toEqual([`eager ${session}`]);
+    expect(pending).toBeUndefined();
+    const ended = sessionsFake(true);
+    const write = contextFor('members', bearer(['coop_admin']), 'POST').context;
+    expect(await run(() => outcome(guard(ended.sessions).canActivate(write)))).toBe('401 SESSION_REVOKED');
+  });
+
+  it('tells an ended session so (401) rather than what its roles lacked (403)', async () => {
+    const ended = sessionsFake(true);
+    const read = contextFor('members', bearer(['courier'])).context;
+    expect(await run(() => outcome(guard(ended.sessions).canActivate(read)))).toBe('401 SESSION_REVOKED');
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { MeResponse, Principal, SessionResponse } from '@federacycle/contracts';
+import type { MeResponse, SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { SessionsService, summaries, toPrincipal } from '../sessions/sessions.service';
@@ -15,7 +15,7 @@ import {
   SignInDto,
   SwitchCoopDto,
 } from './auth.dto';
-import { CurrentPrincipal } from './current-principal.decorator';
+import { CurrentPrincipal, type Caller } from './current-principal.decorator';
 import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
@@ -49,7 +49,7 @@ export class AuthController {
   @HttpCode(204)
   @Access('authenticated')
   @ApiNoContentResponse({ description: 'the session and every token rotated from it are revoked' })
-  async signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
+  async signOut(@CurrentPrincipal() principal: Caller): Promise<void> {
     await this.db.platform(async (tx) => {
       const session = await this.sessions.findById(tx, principal.sessionId);
       if (session) await this.sessions.revokeFamily(tx, session.family_id);
@@ -60,14 +60,14 @@ export class AuthController {
   @HttpCode(200)
   @Access('authenticated')
   @ApiOkResponse({ type: SessionResponseDto })
-  switchCoop(@CurrentPrincipal() principal: Principal, @Body() body: SwitchCoopDto): Promise<SessionResponse> {
+  switchCoop(@CurrentPrincipal() principal: Caller, @Body() body: SwitchCoopDto): Promise<SessionResponse> {
     return this.refreshUseCase.switchCoop({ sessionId: principal.sessionId, coopId: body.coopId.toLowerCase() });
   }
 
   @Get('me')
   @Access('authenticated')
   @ApiOkResponse({ type: MeResponseDto })
-  me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+  me(@CurrentPrincipal() principal: Caller): Promise<MeResponse> {
     return this.db.platform(async (tx) => {
       const user = await this.sessions.findUser(tx, principal.userId);
       if (!user) throw new ApiException(401, 'SESSION_REVOKED', 'This session has ended; sign in again');

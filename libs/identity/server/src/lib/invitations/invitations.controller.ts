@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { InvitationPreview, InvitationView, Page, Principal, SessionResponse } from '@federacycle/contracts';
+import type { InvitationPreview, InvitationView, Page, SessionResponse } from '@federacycle/contracts';
 import { Access, ApiException, UuidPipe } from '@federacycle/platform-http';
 import { SessionResponseDto } from '../auth/auth.dto';
-import { CurrentPrincipal, coopOf } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, coopOf, type Caller } from '../auth/current-principal.decorator';
 import { PageQueryDto, pageOf } from '../shared/paging';
 import { AcceptInvitationUseCase } from '../usecases/accept-invitation/accept-invitation.usecase';
 import {
@@ -34,7 +34,7 @@ export class InvitationsController {
   @Get()
   @Access({ action: 'read', subject: 'Invitation' })
   @ApiOkResponse({ type: InvitationPageDto })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<InvitationView>> {
+  list(@CurrentPrincipal() principal: Caller, @Query() query: PageQueryDto): Promise<Page<InvitationView>> {
     const { limit, offset } = pageOf(query);
     return this.invitations.list(coopOf(principal), limit, offset);
   }
@@ -43,7 +43,7 @@ export class InvitationsController {
   @Access({ action: 'create', subject: 'Invitation' })
   @ApiCreatedResponse({ type: InvitationViewDto })
   create(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: Caller,
     @Body() body: CreateInvitationDto,
     @Ip() ip: string,
   ): Promise<InvitationView> {
@@ -54,7 +54,7 @@ export class InvitationsController {
   @HttpCode(204)
   @Access({ action: 'delete', subject: 'Invitation' })
   @ApiNoContentResponse({ description: 'revoked' })
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<void> {
+  async revoke(@CurrentPrincipal() principal: Caller, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.invitations.revoke(coopOf(principal), id);
   }
 

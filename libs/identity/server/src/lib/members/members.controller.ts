@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { MemberView, Page, Principal } from '@federacycle/contracts';
+import type { MemberView, Page } from '@federacycle/contracts';
 import { Access, UuidPipe } from '@federacycle/platform-http';
-import { CurrentPrincipal, coopOf } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, coopOf, type Caller } from '../auth/current-principal.decorator';
 import { PageQueryDto, pageOf } from '../shared/paging';
 import { MemberPageDto, MemberViewDto, UpdateMemberRolesDto } from './members.dto';
 import { MembersService } from './members.service';
@@ -16,7 +16,7 @@ export class MembersController {
   @Get()
   @Access({ action: 'read', subject: 'Member' })
   @ApiOkResponse({ type: MemberPageDto })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<MemberView>> {
+  list(@CurrentPrincipal() principal: Caller, @Query() query: PageQueryDto): Promise<Page<MemberView>> {
     const { limit, offset } = pageOf(query);
     return this.members.list(coopOf(principal), limit, offset);
   }
@@ -24,7 +24,7 @@ export class MembersController {
   @Get(':userId')
   @Access({ action: 'read', subject: 'Member' })
   @ApiOkResponse({ type: MemberViewDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
+  get(@CurrentPrincipal() principal: Caller, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
     return this.members.get(coopOf(principal), userId);
   }
 
@@ -32,7 +32,7 @@ export class MembersController {
   @Access({ action: 'update', subject: 'Member' })
   @ApiOkResponse({ type: MemberViewDto })
   updateRoles(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: Caller,
     @Param('userId', UuidPipe) userId: string,
     @Body() body: UpdateMemberRolesDto,
   ): Promise<MemberView> {
@@ -43,7 +43,7 @@ export class MembersController {
   @HttpCode(200)
   @Access({ action: 'update', subject: 'Member' })
   @ApiOkResponse({ type: MemberViewDto })
-  disable(@CurrentPrincipal() principal: Principal, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
+  disable(@CurrentPrincipal() principal: Caller, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
     return this.members.setStatus(coopOf(principal), principal.userId, userId, 'disabled');
   }
 
@@ -51,7 +51,7 @@ export class MembersController {
   @HttpCode(200)
   @Access({ action: 'update', subject: 'Member' })
   @ApiOkResponse({ type: MemberViewDto })
-  enable(@CurrentPrincipal() principal: Principal, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
+  enable(@CurrentPrincipal() principal: Caller, @Param('userId', UuidPipe) userId: string): Promise<MemberView> {
     return this.members.setStatus(coopOf(principal), principal.userId, userId, 'active');
   }
 }

@@ -3,7 +3,6 @@ import type { CoopRole, MemberView, Page } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
-import { SessionsService } from '../sessions/sessions.service';
 
 interface MemberRow {
   user_id: string;
@@ -50,22 +49,19 @@ export function toMemberView(row: MemberRow): MemberView {
  */
 @Injectable()
 export class MembersService {
-  constructor(
-    @Inject(Database) private readonly db: Database,
-    @Inject(SessionsService) private readonly sessions: SessionsService,
-  ) {}
+  constructor(@Inject(Database) private readonly db: Database) {}
 
-  list(coopId: string, limit: number, offset: number): Promise<Page<MemberView>> {
-    return this.db.unitOfWork(async (tx) => {
-      const rows = await tx.query<MemberRow>(LIST_MEMBERS_SQL, [coopId, limit, offset]);
-      const total =
-        rows.length > 0 || offset === 0
-          ? Number(rows[0]?.total ?? 0)
-          : Number(
-              (await tx.one<{ n: string }>('select count(*) as n from memberships where coop_id = $1', [coopId])).n,
-            );
-      return { items: rows.map(toMemberView), total };
-    });
+  /**
+   * One page and the total (a window count): one statement, so one round trip with its
+   * transaction and the session check. Past the last page, the total needs a count of its own.
+   */
+  async list(coopId: string, limit: number, offset: number): Promise<Page<MemberView>> {
+    const rows = await this.db.statement<MemberRow>(LIST_MEMBERS_SQL, [coopId, limit, offset]);
+    if (rows.length > 0 || offset === 0) return { items: rows.map(toMemberView), total: Number(rows[0]?.total ?? 0) };
+    const [count] = await this.db.statement<{ n: string }>('select count(*) as n from memberships where coop_id = $1', [
+      coopId,
+    ]);
+    return { items: [], total: Number(count?.n ?? 0) };
   }
 
   get(coopId: string, userId: string): Promise<MemberView> {
@@ -106,7 +102,7 @@ export class MembersService {
     sql: string,
     extra: unknown[],
   ): Promise<MemberView> {
-    const view = await this.db.unitOfWork(async (tx) => {
+    return this.db.unitOfWork(async (tx) => {
       const touched = await tx.execute(sql, [coopId, userId, ...extra]);
       if (touched !== 1) throw ApiException.notFound('Member');
       await writeOutbox(tx, JobName.AUDIT_RECORD, {
@@ -117,8 +113,6 @@ export class MembersService {
       });
       return this.load(tx, coopId, userId);
     });
-    this.sessions.forgetCached();
-    return view;
   }
 
   private async load(tx: Tx, coopId: string, userId: string): Promise<MemberView> {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CoopRole, MembershipSummary, PlatformRole, Principal, SessionResponse } from '@federacycle/contracts';
-import { Database, type Tx } from '@federacycle/platform-database';
+import { Database, pgErrorCode, type Precondition, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { AccessTokenService, type AccessClaims } from '../auth/access-token.service';
+import type { Caller } from '../auth/current-principal.decorator';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-options';
 import { hashToken, newToken } from '../shared/secrets';
 
@@ -33,28 +34,12 @@ export interface SessionRow {
   replaced_by: string | null;
 }
 
-interface PrincipalRow {
-  session_id: string;
-  user_id: string;
-  revoked: boolean;
-  email: string;
-  name: string;
-  user_status: string;
-  platform_roles: PlatformRole[];
-  membership_roles: CoopRole[] | null;
-  membership_status: string | null;
-}
-
-const MAX_CACHED = 10_000;
-
 /**
  * Sessions: one row per refresh token, rows of one sign-in share a family. Issues the
- * token pair, rotates, revokes, and resolves the principal behind an access token.
+ * token pair, rotates, revokes, and checks that the session behind an access token is live.
  */
 @Injectable()
 export class SessionsService {
-  private readonly cache = new Map<string, { principal: Principal; until: number }>();
-
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
@@ -88,7 +73,13 @@ export class SessionsService {
     const principal = toPrincipal(user, coopId, memberships, row.id);
     return {
       sessionId: row.id,
-      accessToken: this.tokens.sign({ sub: user.id, sid: row.id, coop: coopId }),
+      accessToken: this.tokens.sign({
+        sub: user.id,
+        sid: row.id,
+        coop: coopId,
+        roles: principal.roles,
+        plat: principal.platformRoles,
+      }),
       refreshToken,
       expiresIn: this.tokens.ttlSeconds,
       principal,
@@ -124,55 +115,62 @@ export class SessionsService {
 
   async revokeFamily(tx: Tx, familyId: string): Promise<void> {
     await tx.execute('update sessions set revoked_at = now() where family_id = $1 and revoked_at is null', [familyId]);
-    this.forgetCached();
   }
 
   async revokeAllOfUser(tx: Tx, userId: string): Promise<void> {
     await tx.execute('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
-    this.forgetCached();
-  }
-
-  /** Drops every cached lookup of this process (after any revocation or membership change). */
-  forgetCached(): void {
-    this.cache.clear();
   }
 
   /**
-   * The principal behind verified claims: the session must be live, the user active and,
-   * when the token names a coop, the membership active. One primary-key lookup per request
-   * (a SECURITY DEFINER function, one statement), optionally cached for a few seconds.
+   * The check that the session behind verified claims is still live: the session not revoked,
+   * the user active and, when the token names a coop, the membership active, with the roles
+   * the token was issued with (SQL function assert_session, one primary-key lookup each). It
+   * raises instead of answering, so it can travel ahead of a unit of work (see Precondition).
    */
-  async principalFor(claims: AccessClaims): Promise<Principal> {
-    const key = `${claims.sid}:${claims.coop ?? ''}`;
-    const cached = this.options.principalCacheMs > 0 ? this.cache.get(key) : undefined;
-    if (cached && cached.until > Date.now() && cached.principal.userId === claims.sub) return cached.principal;
-    const result = await this.db.pool.query<PrincipalRow>(
-      `select session_id, user_id, revoked, email, name, user_status, platform_roles, membership_roles, membership_status
-         from session_principal($1, $2)`,
-      [claims.sid, claims.coop],
-    );
-    const row = result.rows[0];
-    if (!row || row.revoked || row.user_id !== claims.sub) {
-      throw new ApiException(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
-    }
-    if (row.user_status !== 'active') throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
-    if (claims.coop !== null && (row.membership_roles === null || row.membership_status !== 'active')) {
-      throw new ApiException(403, 'NO_MEMBERSHIP', 'You are not an active member of this cooperative');
-    }
-    const principal: Principal = {
-      userId: row.user_id,
-      email: row.email,
-      name: row.name,
-      coopId: claims.coop,
-      roles: claims.coop === null ? [] : (row.membership_roles ?? []),
-      platformRoles: row.platform_roles,
-      sessionId: row.session_id,
+  sessionCheck(claims: AccessClaims): Precondition {
+    return {
+      sql: 'select assert_session($1, $2, $3, $4, $5)',
+      params: [claims.sid, claims.sub, claims.coop, claims.roles, claims.plat],
+      translate: sessionCheckError,
+      passed: false,
     };
-    if (this.options.principalCacheMs > 0) {
-      if (this.cache.size >= MAX_CACHED) this.cache.clear();
-      this.cache.set(key, { principal, until: Date.now() + this.options.principalCacheMs });
+  }
+
+  /** Runs the session check now, on its own (write requests, before their handler). */
+  async assertSession(claims: AccessClaims): Promise<void> {
+    const check = this.sessionCheck(claims);
+    try {
+      await this.db.pool.query(check.sql, check.params as unknown[]);
+    } catch (error) {
+      throw check.translate(error);
     }
-    return principal;
+  }
+}
+
+/** The caller as an access token describes it (the guard has checked its signature and claims). */
+export function callerOf(claims: AccessClaims): Caller {
+  return {
+    userId: claims.sub,
+    coopId: claims.coop,
+    roles: claims.coop === null ? [] : [...claims.roles],
+    platformRoles: [...claims.plat],
+    sessionId: claims.sid,
+  };
+}
+
+/** assert_session's SQLSTATEs as the API's answers; anything else is not a verdict and passes through. */
+function sessionCheckError(error: unknown): Error {
+  switch (pgErrorCode(error)) {
+    case 'FCSES':
+      return new ApiException(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
+    case 'FCUSR':
+      return new ApiException(401, 'USER_DISABLED', 'This account is disabled');
+    case 'FCMEM':
+      return new ApiException(403, 'NO_MEMBERSHIP', 'You are not an active member of this cooperative');
+    case 'FCSTL':
+      return new ApiException(401, 'TOKEN_STALE', 'Your roles have changed; refresh the access token');
+    default:
+      return error instanceof Error ? error : new Error(String(error));
   }
 }
 

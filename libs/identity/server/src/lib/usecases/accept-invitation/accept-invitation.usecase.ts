@@ -97,7 +97,6 @@ export class AcceptInvitationUseCase {
       );
       return session;
     });
-    this.sessions.forgetCached();
     return response;
   }
 }
