@@ -7,7 +7,8 @@
  *
  * The servers run in a child process so that autocannon (in this process) does not steal
  * their event loop. Bare and framework runs alternate, `rounds` times each per scale, and the
- * table shows the median run of each (a shared 2-core machine drifts by 10-20 % between runs).
+ * table shows the median of each figure over the runs (a shared 2-core machine drifts by 10-20 %
+ * between runs); non-2xx answers and errors are summed.
  * Writes dist/bench/api.json with every run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -111,7 +112,8 @@ async function seedCoops(su: Client, from: number, to: number, passwordHash: str
         and split_part(split_part(u.email, '@', 1), '-', 2)::int between $1 and $2`,
     [from, to],
   );
-  await su.query('analyze coops; analyze users; analyze memberships');
+  // as autovacuum leaves a table in steady state: statistics, hint bits and the visibility map
+  await su.query('vacuum analyze coops, users, memberships');
 }
 
 async function measure(
@@ -131,11 +133,18 @@ async function measure(
   };
 }
 
-/** the run with the median req/s of a series */
+/** each figure's median over the runs of a series (req/s, p50 and p99 taken separately) */
 function median(name: string, runs: Sample[]): Run {
-  const sorted = [...runs].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond);
-  const middle = sorted[Math.floor(sorted.length / 2)] as Sample;
-  return { name, ...middle, runs: runs.map((r) => r.requestsPerSecond) };
+  const mid = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+  return {
+    name,
+    requestsPerSecond: mid(runs.map((r) => r.requestsPerSecond)),
+    p50: mid(runs.map((r) => r.p50)),
+    p99: mid(runs.map((r) => r.p99)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    runs: runs.map((r) => r.requestsPerSecond),
+  };
 }
 
 function print(run: Run): void {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
+import { Pool, type PoolClient, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
 import { TenantContext, type Precondition } from './tenant-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +19,7 @@ class ClientTx implements Tx {
   constructor(private readonly client: PoolClient) {}
 
   async query<R extends QueryResultRow>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.client.query<R>(sql, params as unknown[]);
+    const result = await this.client.query<R>(prepared(sql, params));
     return result.rows;
   }
 
@@ -34,7 +35,7 @@ class ClientTx implements Tx {
   }
 
   async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const result = await this.client.query(sql, params as unknown[]);
+    const result = await this.client.query(prepared(sql, params));
     return result.rowCount ?? 0;
   }
 }
@@ -101,6 +102,7 @@ export class Database {
   ): Promise<R[]> {
     const coopId = checkedCoop(TenantContext.coopId());
     const precondition = TenantContext.pendingPrecondition();
+    if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();
     try {
       const [opened, checked, ran, committed] = corked(
@@ -109,7 +111,7 @@ export class Database {
           [
             settle(client.query(openSql(coopId))),
             checkIn(client, precondition),
-            settle(client.query<R>(sql, params as unknown[])),
+            settle(client.query<R>(prepared(sql, params))),
             // COMMIT of an aborted transaction rolls it back: nothing half-done survives an error above
             settle(client.query('commit')),
           ] as const,
@@ -119,10 +121,8 @@ export class Database {
       const result = passOrThrow(await ran);
       passOrThrow(await committed);
       return result.rows;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
     } finally {
+      // the pipelined COMMIT has ended the transaction either way (committed, or rolled back)
       client.release();
     }
   }
@@ -135,12 +135,13 @@ export class Database {
     const precondition = TenantContext.pendingPrecondition();
     if (!precondition) return;
     if (precondition.refusal) throw precondition.refusal;
-    checkPrecondition(precondition, await settle(this.pool.query(precondition.sql, precondition.params as unknown[])));
+    checkPrecondition(precondition, await settle(this.pool.query(prepared(precondition.sql, precondition.params))));
   }
 
   private async transaction<T>(coopId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (coopId !== '') checkedCoop(coopId);
     const precondition = TenantContext.pendingPrecondition();
+    if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();
     try {
       // BEGIN with the coop, the precondition and the work's first statement leave together.
@@ -183,6 +184,28 @@ export class Database {
   }
 }
 
+/** distinct statement texts this process prepares; beyond it, statements run unnamed */
+const MAX_PREPARED = 1000;
+const preparedNames = new Map<string, string>();
+
+/**
+ * Every statement with parameters runs as a named prepared statement (named after a hash of its
+ * text): a connection parses and plans it once, then only binds and executes it. Planning is
+ * not free here: row-level security triples the planning time of a tenant query. The set of
+ * texts is the application's own SQL, so it is small; a cap keeps a runaway generator of
+ * distinct texts from growing every connection's cache.
+ */
+function prepared(text: string, params: readonly unknown[]): QueryConfig {
+  // without parameters a text may hold several statements, which a prepared statement cannot
+  if (params.length === 0) return { text };
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `fc_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return { text, values: params as unknown[], ...(name ? { name } : {}) };
+}
+
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
@@ -195,7 +218,7 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 /** Sends the pending precondition on the connection (nothing to wait for when there is none). */
 function checkIn(client: PoolClient, precondition: Precondition | undefined): Promise<Settled<unknown>> {
   if (!precondition) return Promise.resolve({ ok: true, value: undefined });
-  return settle(client.query(precondition.sql, precondition.params as unknown[]));
+  return settle(client.query(prepared(precondition.sql, precondition.params)));
 }
 
 function passOrThrow<T>(settled: Settled<T>): T {

@@ -25,7 +25,14 @@ export class PreconditionExpressAdapter extends ExpressAdapter {
     const db = this.db;
     if (!db || !TenantContext.pendingPrecondition()) return super.reply(response, body, statusCode);
     db.verifyPrecondition().then(
-      () => super.reply(response, body, statusCode),
+      () => {
+        try {
+          super.reply(response, body, statusCode);
+        } catch (error) {
+          // what Nest does when a reply throws (a body that cannot be serialized): a 500
+          this.filter.catch(error, hostOf(response));
+        }
+      },
       (refusal: unknown) => this.filter.catch(refusal, hostOf(response)),
     );
     return undefined;
