@@ -67,6 +67,11 @@ export class Database {
       // Statements are written without waiting for the previous answer; each keeps its own
       // Sync, so an error ends only its statement (and aborts the open transaction).
       pipeline: true,
+      // A prepared statement keeps one plan per connection. Left to choose, PostgreSQL plans a
+      // tenant query afresh at every execution once the tables grow (measured: 0.96 ms a list
+      // query at 1,000 coops against 0.75 ms with one plan), and planning with RLS costs more
+      // than running. Tenant queries filter by coop_id equality, so one plan fits every coop.
+      options: '-c plan_cache_mode=force_generic_plan',
     };
     this.pool = new Pool(config);
     // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
