@@ -1,10 +1,13 @@
 /**
  * REAL journey (no mocks): the seeded stack's Lyon admin invites a dispatcher; the invitee
  * follows the emailed link (read from the development mail folder), sets a password, signs
- * in on a phone in French and sees only a dispatcher's navigation.
+ * in on a phone in French and sees only a dispatcher's navigation. Then the admin makes them a
+ * coop admin: the dispatcher's open console takes the new roles at its next call, without
+ * signing in again (the old token is refused as stale, refreshed, and the call replayed).
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
+import { urlOf } from './support/env';
 import { DEMO_PASSWORD, INVITATION_LINK, mailLink, signIn } from './support/real-stack';
 import { horizontalOverflow, screenshot } from './support/screenshot';
 
@@ -21,6 +24,8 @@ async function navPaths(page: Page): Promise<string[]> {
 describe('invite a dispatcher through the real API', () => {
   let admin: E2eBrowser;
   let invitee: E2eBrowser;
+  /** the invitee's tab, signed in (its access token lives in this tab's session storage) */
+  let inviteePage: Page;
 
   beforeAll(async () => {
     admin = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
@@ -51,6 +56,7 @@ describe('invite a dispatcher through the real API', () => {
 
   it('the invitee accepts in French on a phone, signs in, and sees only the dispatcher’s navigation', async () => {
     const page = await invitee.newPage();
+    inviteePage = page;
     await page.goto(mailLink(INVITEE, INVITATION_LINK));
     await page.locator('input[formcontrolname=name]').fill('Nouvelle Dispatcheuse');
     await page.locator('input[formcontrolname=password]').fill(INVITEE_PASSWORD);
@@ -83,5 +89,30 @@ describe('invite a dispatcher through the real API', () => {
       return res.status;
     });
     expect(status).toBe(403);
+  });
+
+  it('the admin makes the dispatcher a coop admin; the open console takes the new roles at its next call', async () => {
+    // the admin's browser is still signed in from the first step (its refresh token is kept)
+    const page = await admin.newPage();
+    await page.goto(urlOf('/people'));
+    await page.getByRole('button', { name: 'Change roles of Nouvelle Dispatcheuse' }).first().click();
+    await page.getByRole('checkbox', { name: 'Coop admin' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Roles of Nouvelle Dispatcheuse saved.').waitFor();
+
+    const tokenOf = () => inviteePage.evaluate(() => sessionStorage.getItem('fc.accessToken'));
+    const before = await tokenOf();
+    await inviteePage.reload();
+    await inviteePage.getByRole('heading', { name: /Nouvelle Dispatcheuse/ }).waitFor();
+    const menu = inviteePage.getByRole('button', { name: /menu/i });
+    if (await menu.count()) await menu.first().click();
+    await inviteePage.getByRole('link', { name: 'Personnes' }).first().waitFor();
+    expect(await navPaths(inviteePage)).toContain('/people');
+    expect(await tokenOf()).not.toBe(before);
+    await inviteePage.getByRole('link', { name: 'Personnes' }).first().click();
+    await inviteePage.getByRole('heading', { name: 'Personnes', level: 1 }).waitFor();
+    await inviteePage.getByText(ADMIN).first().waitFor();
+    expect(await horizontalOverflow(inviteePage)).toBeLessThanOrEqual(0);
+    await screenshot(inviteePage, 'real-promoted-people-phone-fr');
   });
 });
