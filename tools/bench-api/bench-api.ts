@@ -3,7 +3,7 @@
  * of work with RLS as the application role) against a bare node:http + pg endpoint running the
  * same list query for the same coop and page size, at 10 and then 1,000 coops in one database.
  *
- *   npm run bench:api -- [--duration 6] [--connections 20] [--rounds 3]
+ *   npm run bench:api -- [--duration 6] [--connections 20] [--rounds 5]
  *
  * The servers run in a child process so that autocannon (in this process) does not steal
  * their event loop. Bare and framework runs alternate, `rounds` times each per scale, and the
@@ -156,7 +156,7 @@ function print(run: Run): void {
 async function main(): Promise<void> {
   const duration = arg('duration', 6);
   const connections = arg('connections', 20);
-  const rounds = arg('rounds', 3);
+  const rounds = arg('rounds', 5);
   const db = await createTestDatabase();
   const su = new Client({ connectionString: db.superUrl });
   await su.connect();
