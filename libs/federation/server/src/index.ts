@@ -1,4 +1,3 @@
-export * from './lib/federation-error-codes';
 export * from './lib/legal-forms/iso-codes';
 export * from './lib/legal-forms/legal-form-catalogue';
 export * from './lib/applications/application-input';

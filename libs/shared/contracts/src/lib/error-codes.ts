@@ -49,6 +49,13 @@ export const ErrorCode = {
   LICENCE_EXPIRED: 'LICENCE_EXPIRED',
   COOP_SUSPENDED: 'COOP_SUSPENDED',
   COOP_NOT_WORKER_OWNED: 'COOP_NOT_WORKER_OWNED',
+  // why a licence does not verify (the public verify endpoint answers 200 with one of these)
+  LICENCE_MALFORMED: 'LICENCE_MALFORMED',
+  LICENCE_BAD_ALGORITHM: 'LICENCE_BAD_ALGORITHM',
+  LICENCE_UNKNOWN_KEY: 'LICENCE_UNKNOWN_KEY',
+  LICENCE_BAD_SIGNATURE: 'LICENCE_BAD_SIGNATURE',
+  LICENCE_REVOKED: 'LICENCE_REVOKED',
+  LICENCE_NOT_YET_VALID: 'LICENCE_NOT_YET_VALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,4 +1,5 @@
 import { JsonWebKey, KeyObject, createPublicKey, verify } from 'node:crypto';
+import type { ErrorCode } from '@federacycle/contracts';
 import { LICENCE_ALG, LICENCE_ISSUER, LICENCE_TYP, LicenceClaims, MAX_LICENCE_FIELD_LENGTH } from './licence-signer';
 
 /**
@@ -37,7 +38,7 @@ export const LICENCE_STATUS_CODES = {
   bad_signature: 'LICENCE_BAD_SIGNATURE',
   malformed: 'LICENCE_MALFORMED',
   bad_algorithm: 'LICENCE_BAD_ALGORITHM',
-} as const satisfies Record<Exclude<LicenceStatus, 'valid'>, string>;
+} as const satisfies Record<Exclude<LicenceStatus, 'valid'>, ErrorCode>;
 export type LicenceVerificationCode = (typeof LICENCE_STATUS_CODES)[keyof typeof LICENCE_STATUS_CODES];
 
 export interface LicenceVerification {
