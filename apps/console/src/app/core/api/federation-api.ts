@@ -139,8 +139,11 @@ export class CoopLicenceApi {
   }
 }
 
-/** Onboarding and licence codes with their own message (the generic mapping covers the rest). */
-const FEDERATION_MESSAGE_KEYS: Partial<Record<ErrorCode, TranslationKey>> = {
+/**
+ * Onboarding and licence codes with their own message (the generic mapping covers the rest);
+ * the application form shows the same messages under its fields.
+ */
+export const FEDERATION_MESSAGE_KEYS: Partial<Record<ErrorCode, TranslationKey>> = {
   DUPLICATE_REGISTRATION: 'error.DUPLICATE_REGISTRATION',
   REGISTRATION_FORMAT: 'error.REGISTRATION_FORMAT',
   REGISTRATION_CHECKSUM: 'error.REGISTRATION_CHECKSUM',

@@ -1,23 +1,12 @@
 import type { AbstractControl } from '@angular/forms';
+import type { ErrorCode } from '@federacycle/contracts';
 import type { TranslationKey } from '../../core/i18n/en';
 import type { TranslationParams } from '../../core/i18n/i18n.service';
+import { FEDERATION_MESSAGE_KEYS } from '../../core/api/federation-api';
 import { fieldErrorText } from '../../core/api/form-errors';
 import { STATUTES_MAX_BYTES } from './application-form';
 
 type Translate = (key: TranslationKey, params?: TranslationParams) => string;
-
-const SERVER_CODE_KEYS: Partial<Record<string, TranslationKey>> = {
-  DUPLICATE_REGISTRATION: 'error.DUPLICATE_REGISTRATION',
-  REGISTRATION_FORMAT: 'error.REGISTRATION_FORMAT',
-  REGISTRATION_CHECKSUM: 'error.REGISTRATION_CHECKSUM',
-  UNKNOWN_COUNTRY: 'error.UNKNOWN_COUNTRY',
-  UNKNOWN_LEGAL_FORM: 'error.UNKNOWN_LEGAL_FORM',
-  STATUTES_EMPTY: 'error.STATUTES_EMPTY',
-  STATUTES_TOO_LARGE: 'error.STATUTES_TOO_LARGE',
-  STATUTES_NOT_PDF: 'error.STATUTES_NOT_PDF',
-  PAYLOAD_TOO_LARGE: 'error.STATUTES_TOO_LARGE',
-  UNSUPPORTED_MEDIA_TYPE: 'error.STATUTES_NOT_PDF',
-};
 
 /** The translated first error of an application-form control ('' when valid). */
 export function applyErrorText(t: Translate, control: AbstractControl | null): string {
@@ -33,7 +22,8 @@ export function applyErrorText(t: Translate, control: AbstractControl | null): s
     return t('apply.registrationFormat', { example: (errors['registrationFormat'] as { example: string }).example });
   }
   if (errors['required'] && control?.value === null) return t('apply.statutesRequired');
-  const serverKey = typeof errors['server'] === 'string' ? SERVER_CODE_KEYS[errors['server']] : undefined;
+  const serverKey =
+    typeof errors['server'] === 'string' ? FEDERATION_MESSAGE_KEYS[errors['server'] as ErrorCode] : undefined;
   if (serverKey && !errors['required']) return t(serverKey);
   return fieldErrorText(t, control);
 }
