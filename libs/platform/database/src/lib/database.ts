@@ -138,7 +138,11 @@ export class Database {
    */
   async verifyPrecondition(): Promise<void> {
     const precondition = TenantContext.pendingPrecondition();
-    if (!precondition) return;
+    if (precondition) await this.check(precondition);
+  }
+
+  /** Runs a precondition now, on its own (a write's session check, before its handler). */
+  async check(precondition: Precondition): Promise<void> {
     if (precondition.refusal) throw precondition.refusal;
     checkPrecondition(precondition, await settle(this.pool.query(prepared(precondition.sql, precondition.params))));
   }

@@ -137,13 +137,8 @@ export class SessionsService {
   }
 
   /** Runs the session check now, on its own (write requests, before their handler). */
-  async assertSession(claims: AccessClaims): Promise<void> {
-    const check = this.sessionCheck(claims);
-    try {
-      await this.db.pool.query(check.sql, check.params as unknown[]);
-    } catch (error) {
-      throw check.translate(error);
-    }
+  assertSession(claims: AccessClaims): Promise<void> {
+    return this.db.check(this.sessionCheck(claims));
   }
 }
 
