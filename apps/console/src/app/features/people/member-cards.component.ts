@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import type { MemberView } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { RoleChipsComponent } from '../../shared/role-chips.component';
+import { MemberActionButtonsComponent } from './member-action-buttons.component';
 import { isMemberActive } from './member-actions';
 
 /** Presentational: members as cards (phones). */
 @Component({
   selector: 'fc-member-cards',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatButtonModule, RoleChipsComponent],
+  imports: [MatCardModule, RoleChipsComponent, MemberActionButtonsComponent],
   template: `
     <ul class="cards" [attr.aria-label]="t('people.members')">
       @for (m of members(); track m.userId) {
@@ -27,23 +27,12 @@ import { isMemberActive } from './member-actions';
               </p>
             </mat-card-content>
             <mat-card-actions class="actions">
-              <button
-                mat-button
-                type="button"
-                [disabled]="busyIds().includes(m.userId)"
-                [attr.aria-label]="t('people.changeRolesFor', { name: m.name })"
-                (click)="changeRoles.emit(m)"
-              >
-                {{ t('people.changeRoles') }}
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busyIds().includes(m.userId)"
-                (click)="toggleEnabled.emit(m)"
-              >
-                {{ t(active(m) ? 'people.disable' : 'people.enable') }}
-              </button>
+              <fc-member-action-buttons
+                [member]="m"
+                [busy]="busyIds().includes(m.userId)"
+                (changeRoles)="changeRoles.emit($event)"
+                (toggleEnabled)="toggleEnabled.emit($event)"
+              />
             </mat-card-actions>
           </mat-card>
         </li>

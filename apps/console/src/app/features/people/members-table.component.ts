@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { MemberView } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { RoleChipsComponent } from '../../shared/role-chips.component';
+import { MemberActionButtonsComponent } from './member-action-buttons.component';
 import { isMemberActive } from './member-actions';
 
 /** Presentational: members as a table (desktop). */
 @Component({
   selector: 'fc-members-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatButtonModule, RoleChipsComponent],
+  imports: [MatTableModule, RoleChipsComponent, MemberActionButtonsComponent],
   template: `
     <table mat-table [dataSource]="members()" class="table">
       <caption class="fc-visually-hidden">
@@ -39,18 +39,12 @@ import { isMemberActive } from './member-actions';
       <ng-container matColumnDef="actions">
         <th mat-header-cell *matHeaderCellDef scope="col">{{ t('people.colActions') }}</th>
         <td mat-cell *matCellDef="let m" class="actions">
-          <button
-            mat-button
-            type="button"
-            [disabled]="busyIds().includes(m.userId)"
-            [attr.aria-label]="t('people.changeRolesFor', { name: m.name })"
-            (click)="changeRoles.emit(m)"
-          >
-            {{ t('people.changeRoles') }}
-          </button>
-          <button mat-button type="button" [disabled]="busyIds().includes(m.userId)" (click)="toggleEnabled.emit(m)">
-            {{ t(active(m) ? 'people.disable' : 'people.enable') }}
-          </button>
+          <fc-member-action-buttons
+            [member]="m"
+            [busy]="busyIds().includes(m.userId)"
+            (changeRoles)="changeRoles.emit($event)"
+            (toggleEnabled)="toggleEnabled.emit($event)"
+          />
         </td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
