@@ -1,4 +1,4 @@
-/** Locating the repository root and the shared Li & Lim data for the benchmark scripts. */
+/** Locating the repository root and the Li & Lim data carried in the repository for the benchmark scripts. */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -16,12 +16,12 @@ export function findRepoRoot(): string {
   throw new Error('Cannot find the repository root (a folder with nx.json) above the working directory or the script.');
 }
 
-/** ../shared/bench/lilim next to the repository, or a clear error saying where it was expected. */
+/** The Li & Lim data carried in the repository, or a clear error saying where it was expected. */
 export function findLilimDir(repoRoot: string): string {
-  const dir = resolve(repoRoot, '../shared/bench/lilim');
+  const dir = resolve(repoRoot, 'libs/dispatch/optimizer/data/lilim');
   if (!existsSync(join(dir, 'pdp_100')) || !existsSync(join(dir, 'bks_100.csv'))) {
     throw new Error(
-      `Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv (../shared/bench/lilim relative to the repository root).`,
+      `Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv.`,
     );
   }
   return dir;

@@ -1,7 +1,10 @@
-/** Test helpers: locate ../shared/bench/lilim from the repository root (the folder with nx.json). */
+/** Test helpers: the Li & Lim data carried in the repository (libs/dispatch/optimizer/data/lilim). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type LilimInstance, parseLilimInstance } from '../lilim/lilim-format';
+
+/** where the repository keeps the Li & Lim instances and best-known solutions */
+export const LILIM_DATA_DIR = 'libs/dispatch/optimizer/data/lilim';
 
 export function lilimDir(): string {
   let dir = resolve(__dirname);
@@ -10,10 +13,10 @@ export function lilimDir(): string {
     if (parent === dir) throw new Error('repository root (folder with nx.json) not found above ' + __dirname);
     dir = parent;
   }
-  const data = resolve(dir, '../shared/bench/lilim');
+  const data = resolve(dir, LILIM_DATA_DIR);
   if (!existsSync(join(data, 'bks_100.csv'))) {
     throw new Error(
-      `Li & Lim benchmark data missing: expected ${data} (../shared/bench/lilim from the repository root)`,
+      `Li & Lim benchmark data missing: expected ${data} (the Li & Lim data carried in the repository)`,
     );
   }
   return data;
