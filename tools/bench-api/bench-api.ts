@@ -20,9 +20,42 @@ import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '@federacycle/platform-config';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, workspaceRoot } from '@federacycle/platform-testing';
-import { LIST_MEMBERS_SQL, hashPassword, toMemberView } from '@federacycle/identity-server';
+import { hashPassword } from '@federacycle/identity-server';
 // the benchmark drives the API exactly as it ships
 import { createApiApp } from '../../apps/api/src/app/create-api-app';
+
+/** The bare endpoint's query: what the API's member list sends (TypeORM builds the API's). */
+const LIST_MEMBERS_SQL = `
+  select m.user_id, u.email, u.name, m.roles, u.status, m.status as membership_status, m.created_at,
+         count(*) over () as total
+    from memberships m
+    join users u on u.id = m.user_id
+   where m.coop_id = $1
+   order by u.name, m.user_id
+   limit $2 offset $3`;
+
+interface BareMemberRow {
+  user_id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  status: string;
+  membership_status: string;
+  created_at: Date;
+  total: string;
+}
+
+function toBareMemberView(row: BareMemberRow) {
+  return {
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    status: row.status,
+    membershipStatus: row.membership_status,
+    joinedAt: row.created_at.toISOString(),
+  };
+}
 
 const PAGE_SIZE = 50;
 const ROWS_PER_COOP = 300;
@@ -69,12 +102,12 @@ async function serve(): Promise<void> {
   const pool = new Pool({ connectionString: superUrl, max: loadConfig(base).databasePoolSize });
   pool.on('error', () => undefined);
   const coopId = process.env['BENCH_COOP_ID'] as string;
-  const bare = createServer((req, res) => {
+  const bare = createServer((_req, res) => {
     pool
-      .query(LIST_MEMBERS_SQL, [coopId, PAGE_SIZE, 0])
+      .query<BareMemberRow>(LIST_MEMBERS_SQL, [coopId, PAGE_SIZE, 0])
       .then((result) => {
         const body = JSON.stringify({
-          items: result.rows.map(toMemberView),
+          items: result.rows.map(toBareMemberView),
           total: Number(result.rows[0]?.total ?? 0),
         });
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -20,9 +20,7 @@ export function findRepoRoot(): string {
 export function findLilimDir(repoRoot: string): string {
   const dir = resolve(repoRoot, 'libs/dispatch/optimizer/data/lilim');
   if (!existsSync(join(dir, 'pdp_100')) || !existsSync(join(dir, 'bks_100.csv'))) {
-    throw new Error(
-      `Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv.`,
-    );
+    throw new Error(`Li & Lim benchmark data missing: expected ${dir}/pdp_100/*.txt and ${dir}/bks_100.csv.`);
   }
   return dir;
 }

@@ -16,7 +16,7 @@ export interface DemoCredential {
  * would create first, so `npm run seed` twice changes nothing.
  */
 export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
-  const db = new Database({ url: appUrl, max: 2, applicationName: 'federacycle-seed' });
+  const db = await Database.connect({ url: appUrl, max: 2, applicationName: 'federacycle-seed' });
   try {
     const accounts = await seedIdentity(db);
     const credentials: DemoCredential[] = accounts.map((a) => ({

@@ -1,2 +1,3 @@
 export * from './lib/test-database';
 export * from './lib/queue-helpers';
+export * from './lib/schema-agreement';

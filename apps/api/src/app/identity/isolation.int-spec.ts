@@ -261,7 +261,7 @@ describe('tenant isolation, through every route of the live API, as the applicat
   });
 
   it('raw queries as the application role: no coop set → 0 rows; coop A set → only A', async () => {
-    const db = new Database({ url: h.testDb.appUrl, max: 2 });
+    const db = await Database.connect({ url: h.testDb.appUrl, max: 2 });
     try {
       const who = await db.platform((tx) => tx.one<{ current_user: string }>('select current_user'));
       expect(who.current_user).toBe('fc_app');

@@ -32,7 +32,7 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
   beforeAll(async () => {
     testDb = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'fc-compliance-worker-'));
-    db = new Database({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const config = loadConfig({

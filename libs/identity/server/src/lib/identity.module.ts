@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
@@ -12,6 +13,7 @@ import { MailService } from './mail/mail.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
 import { SessionsService } from './sessions/sessions.service';
+import { IDENTITY_ENTITIES } from './identity.entities';
 import { DEFAULT_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from './shared/identity-options';
 import { ThrottleService } from './throttle/throttle.service';
 import { AcceptInvitationUseCase } from './usecases/accept-invitation/accept-invitation.usecase';
@@ -24,7 +26,7 @@ import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
  * Needs the global ConfigModule, DatabaseModule and RedisModule of the host app.
  */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
   controllers: [AuthController, MembersController, InvitationsController, CoopsController],
   providers: [
     { provide: IDENTITY_OPTIONS, useValue: DEFAULT_IDENTITY_OPTIONS },

@@ -1,12 +1,31 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { Pool, type PoolClient, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { connectDataSource, type DataSourceSettings } from './data-source';
+import { bindManager, type StatementSender } from './bound-query-runner';
 import { TenantContext, type Precondition } from './tenant-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A transaction handle: the only way domain code talks to PostgreSQL. */
+/**
+ * A transaction handle: the only way domain code talks to PostgreSQL.
+ *
+ * `manager` is a TypeORM EntityManager bound to this transaction (entities, repositories,
+ * query builders); a domain service that takes the caller's Tx writes in the caller's
+ * transaction, so one request's writes across domains commit or roll back together.
+ * The raw methods stay for what must be reviewable as SQL in the repository that owns it:
+ * conditional updates (claims, transitions) and SECURITY DEFINER calls.
+ */
 export interface Tx {
+  readonly manager: EntityManager;
+  /** the coop this transaction's statements act for (null: platform rows only) */
+  readonly coopId: string | null;
+  /**
+   * Moves the rest of this transaction to another coop (null: none), e.g. the federation
+   * creating a coop and then writing its first tenant rows in the same transaction.
+   */
+  switchCoop(coopId: string | null): Promise<void>;
   query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** exactly one row or throws */
   one<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<R>;
@@ -16,7 +35,34 @@ export interface Tx {
 }
 
 class ClientTx implements Tx {
-  constructor(private readonly client: PoolClient) {}
+  private bound?: { manager: EntityManager; release: () => void };
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly dataSource: DataSource,
+    private current: string | null,
+  ) {}
+
+  get coopId(): string | null {
+    return this.current;
+  }
+
+  async switchCoop(coopId: string | null): Promise<void> {
+    await this.client.query(prepared(SWITCH_COOP_SQL, [coopId === null ? '' : checkedCoop(coopId)]));
+    this.current = coopId;
+  }
+
+  get manager(): EntityManager {
+    this.bound ??= bindManager(this.dataSource, {
+      query: (text, params) => this.client.query(prepared(text, params ?? [])),
+    });
+    return this.bound.manager;
+  }
+
+  /** the transaction has ended: the manager refuses any further statement */
+  end(): void {
+    this.bound?.release();
+  }
 
   async query<R extends QueryResultRow>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
     const result = await this.client.query<R>(prepared(sql, params));
@@ -40,42 +86,28 @@ class ClientTx implements Tx {
   }
 }
 
-export interface DatabaseOptions {
-  url: string;
-  /** pool size per process */
-  max?: number;
-  applicationName?: string;
-}
-
 /**
- * The application's access to PostgreSQL, connected as the application role.
+ * The application's access to PostgreSQL, connected as the application role: the one place
+ * that sets the coop of a transaction.
  *
  * Every unit of work is one transaction whose first statement sets `app.coop_id`
  * transaction-locally (`set_config(..., true)`): a pooled connection never carries a
  * tenant from one transaction into the next. Row-level security policies read it.
+ * TypeORM builds the statements (entities, repositories, query builders); this class decides
+ * how they travel: pipelined with BEGIN and the session check, as named prepared statements.
  */
 export class Database {
   readonly pool: Pool;
 
-  constructor(options: DatabaseOptions) {
-    const config: PoolConfig = {
-      connectionString: options.url,
-      max: options.max ?? 10,
-      application_name: options.applicationName ?? 'federacycle',
-      idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 5_000,
-      // Statements are written without waiting for the previous answer; each keeps its own
-      // Sync, so an error ends only its statement (and aborts the open transaction).
-      pipeline: true,
-      // A prepared statement keeps one plan per connection. Left to choose, PostgreSQL plans a
-      // tenant query afresh at every execution once the tables grow (measured: 0.96 ms a list
-      // query at 1,000 coops against 0.75 ms with one plan), and planning with RLS costs more
-      // than running. Tenant queries filter by coop_id equality, so one plan fits every coop.
-      options: '-c plan_cache_mode=force_generic_plan',
-    };
-    this.pool = new Pool(config);
-    // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
-    this.pool.on('error', () => undefined);
+  constructor(readonly dataSource: DataSource) {
+    if (!dataSource.isInitialized) throw new Error('the data source must be initialized before the database');
+    // TypeORM's postgres driver owns the pg pool (its options are dataSourceOptions')
+    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  /** A database over a new data source (tools, tests and benches; Nest apps use DatabaseModule). */
+  static async connect(settings: DataSourceSettings): Promise<Database> {
+    return new Database(await connectDataSource(settings));
   }
 
   /** Runs `fn` in one transaction scoped to the coop of the current context (throws when unset). */
@@ -105,6 +137,32 @@ export class Database {
     sql: string,
     params: readonly unknown[] = [],
   ): Promise<R[]> {
+    return (await this.statementResult<R>(sql, params)).rows;
+  }
+
+  /**
+   * Reads through TypeORM on the one-round-trip path: every statement the manager sends is a
+   * unit of work of its own (BEGIN with the coop of the current context, the pending session
+   * check, the statement, COMMIT, in one write). A `find` or `getMany` is one statement, so one
+   * round trip; a read of several statements sees each in its own transaction. For reads only.
+   */
+  async read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const bound = bindManager(this.dataSource, this.sender);
+    try {
+      return await fn(bound.manager);
+    } finally {
+      bound.release();
+    }
+  }
+
+  private readonly sender: StatementSender = {
+    query: (text, params) => this.statementResult(text, params ?? []),
+  };
+
+  private async statementResult<R extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<QueryResult<R>> {
     const coopId = checkedCoop(TenantContext.coopId());
     const precondition = TenantContext.pendingPrecondition();
     if (precondition?.refusal) throw precondition.refusal;
@@ -125,7 +183,7 @@ export class Database {
       checkPrecondition(precondition, await checked);
       const result = passOrThrow(await ran);
       passOrThrow(await committed);
-      return result.rows;
+      return result;
     } finally {
       // the pipelined COMMIT has ended the transaction either way (committed, or rolled back)
       client.release();
@@ -152,12 +210,13 @@ export class Database {
     const precondition = TenantContext.pendingPrecondition();
     if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();
+    const tx = new ClientTx(client, this.dataSource, coopId === '' ? null : coopId);
     try {
       // BEGIN with the coop, the precondition and the work's first statement leave together.
       const [opened, checked, work] = corked(client, () => {
         const begin = settle(client.query(openSql(coopId)));
         const check = checkIn(client, precondition);
-        return [begin, check, settle(invoke(fn, new ClientTx(client)))] as const;
+        return [begin, check, settle(invoke(fn, tx))] as const;
       });
       const done = await work;
       passOrThrow(await opened);
@@ -169,6 +228,7 @@ export class Database {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
+      tx.end();
       client.release();
     }
   }
@@ -188,10 +248,12 @@ export class Database {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
+
+const SWITCH_COOP_SQL = "select set_config('app.coop_id', $1, true)";
 
 /** distinct statement texts this process prepares; beyond it, statements run unnamed */
 const MAX_PREPARED = 1000;

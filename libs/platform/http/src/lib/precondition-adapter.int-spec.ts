@@ -44,7 +44,7 @@ describe('PreconditionExpressAdapter and ApiErrorFilter: a deferred check decide
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     await su.query(

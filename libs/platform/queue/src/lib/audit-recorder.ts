@@ -1,4 +1,4 @@
-import type { Database } from '@federacycle/platform-database';
+import { AuditEvent, type Database } from '@federacycle/platform-database';
 import { claimOutboxRow } from './outbox';
 import type { JobEnvelope, JobName } from './queue-names';
 
@@ -15,20 +15,16 @@ export async function recordAuditEvent(
   if (coopId === null || outboxId === null) throw new Error('audit.record needs a coop and an outbox row');
   return db.forCoop(coopId, async (tx) => {
     if (!(await claimOutboxRow(tx, coopId, outboxId))) return false;
-    await tx.execute(
-      `insert into audit_events (coop_id, source_id, actor_id, action, subject_type, subject_id, data, request_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        coopId,
-        outboxId,
-        envelope.actorId,
-        payload.action,
-        payload.subjectType,
-        payload.subjectId,
-        JSON.stringify(payload.data),
-        envelope.requestId,
-      ],
-    );
+    await tx.manager.insert(AuditEvent, {
+      coopId,
+      sourceId: outboxId,
+      actorId: envelope.actorId,
+      action: payload.action,
+      subjectType: payload.subjectType,
+      subjectId: payload.subjectId,
+      data: payload.data,
+      requestId: envelope.requestId,
+    });
     return true;
   });
 }

@@ -27,7 +27,7 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 4 });
+    db = await Database.connect({ url: testDb.appUrl, max: 4 });
     owner = new Client({ connectionString: testDb.superUrl });
     await owner.connect();
     for (const [id, slug] of [

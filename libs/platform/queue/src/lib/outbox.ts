@@ -1,5 +1,4 @@
-import type { Tx } from '@federacycle/platform-database';
-import { TenantContext } from '@federacycle/platform-database';
+import { OutboxEntry, TenantContext, type Tx } from '@federacycle/platform-database';
 import { JOB_QUEUE, type JobName, type JobPayloads } from './queue-names';
 
 /**
@@ -8,13 +7,18 @@ import { JOB_QUEUE, type JobName, type JobPayloads } from './queue-names';
  */
 export async function writeOutbox<J extends JobName>(tx: Tx, job: J, payload: JobPayloads[J]): Promise<string> {
   const context = TenantContext.require();
-  const coopId = TenantContext.coopId();
-  const row = await tx.one<{ id: string }>(
-    `insert into outbox (coop_id, queue, job_name, payload, actor_id, request_id)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [coopId, JOB_QUEUE[job], job, JSON.stringify(payload), context.actorId, context.requestId],
-  );
-  return row.id;
+  // the transaction's coop (a platform transaction may have switched to the coop it writes for)
+  const coopId = tx.coopId;
+  if (coopId === null) throw new Error(`the outbox row of ${job} needs a transaction acting for a coop`);
+  const inserted = await tx.manager.insert(OutboxEntry, {
+    coopId,
+    queue: JOB_QUEUE[job],
+    jobName: job,
+    payload,
+    actorId: context.actorId,
+    requestId: context.requestId,
+  });
+  return (inserted.identifiers[0] as Pick<OutboxEntry, 'id'>).id;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('Database units of work and preconditions (real PostgreSQL, as fc_app)'
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 1 });
+    db = await Database.connect({ url: testDb.appUrl, max: 1 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     for (const [id, slug] of [
@@ -199,7 +199,7 @@ describe('Database units of work and preconditions (real PostgreSQL, as fc_app)'
     });
 
     it('never lets concurrent units of work of two coops see each other', async () => {
-      const wide = new Database({ url: testDb.appUrl, max: 4 });
+      const wide = await Database.connect({ url: testDb.appUrl, max: 4 });
       try {
         const seen = (coopId: string, i: number) => {
           type Seen = { coop: string; coops: string[] };
@@ -238,6 +238,8 @@ describe('Database units of work and preconditions (real PostgreSQL, as fc_app)'
   describe('a precondition that passes', () => {
     it('lets the work run in the same transaction, marks it passed, and is not sent again', async () => {
       const precondition: Precondition = {
+        // a setting of the test's own (not the coop): it shows the work ran in the same transaction
+        // eslint-disable-next-line no-restricted-syntax
         sql: `select nextval('precondition_hits'), set_config('app.checked', 'yes', true)`,
         params: [],
         translate: (error) => new SessionEnded(error),

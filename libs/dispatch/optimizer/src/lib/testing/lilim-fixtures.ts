@@ -15,9 +15,7 @@ export function lilimDir(): string {
   }
   const data = resolve(dir, LILIM_DATA_DIR);
   if (!existsSync(join(data, 'bks_100.csv'))) {
-    throw new Error(
-      `Li & Lim benchmark data missing: expected ${data} (the Li & Lim data carried in the repository)`,
-    );
+    throw new Error(`Li & Lim benchmark data missing: expected ${data} (the Li & Lim data carried in the repository)`);
   }
   return data;
 }

@@ -33,7 +33,7 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
   beforeAll(async () => {
     testDb = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'fc-compliance-'));
-    db = new Database({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const config = loadConfig({

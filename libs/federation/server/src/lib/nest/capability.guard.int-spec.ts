@@ -76,7 +76,7 @@ describe('the licence guard on every operational capability (real database)', ()
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 4 });
+    db = await Database.connect({ url: testDb.appUrl, max: 4 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const { publicKey } = generateKeyPairSync('ed25519');

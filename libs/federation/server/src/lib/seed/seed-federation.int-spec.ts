@@ -16,7 +16,7 @@ describe('seedFederation', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     dir = await mkdtemp(join(tmpdir(), 'fc-seed-'));

@@ -1,46 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { CoopRole, MemberView, Page } from '@federacycle/contracts';
-import { Database, type Tx } from '@federacycle/platform-database';
+import { Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { Membership } from './membership.entity';
 
-interface MemberRow {
-  user_id: string;
-  email: string;
-  name: string;
-  roles: CoopRole[];
-  status: 'active' | 'disabled';
-  membership_status: 'active' | 'disabled';
-  created_at: Date;
-  total?: string;
+/** The API view of a membership loaded with its user. */
+export function toMemberView(membership: Membership): MemberView {
+  const user = membership.user;
+  if (!user) throw new Error('a member view needs the membership loaded with its user');
+  return {
+    userId: membership.userId,
+    email: user.email,
+    name: user.name,
+    roles: membership.roles,
+    status: user.status,
+    membershipStatus: membership.status,
+    joinedAt: membership.createdAt.toISOString(),
+  };
 }
 
-/** The list query of members, shared with the API benchmark's bare endpoint. */
-export const LIST_MEMBERS_SQL = `
-  select m.user_id, u.email, u.name, m.roles, u.status, m.status as membership_status, m.created_at,
-         count(*) over () as total
-    from memberships m
-    join users u on u.id = m.user_id
-   where m.coop_id = $1
-   order by u.name, m.user_id
-   limit $2 offset $3`;
-
-const MEMBER_SQL = `
-  select m.user_id, u.email, u.name, m.roles, u.status, m.status as membership_status, m.created_at
-    from memberships m
-    join users u on u.id = m.user_id
-   where m.coop_id = $1 and m.user_id = $2`;
-
-export function toMemberView(row: MemberRow): MemberView {
-  return {
-    userId: row.user_id,
-    email: row.email,
-    name: row.name,
-    roles: row.roles,
-    status: row.status,
-    membershipStatus: row.membership_status,
-    joinedAt: row.created_at.toISOString(),
-  };
+/** A coop's memberships joined with their users, in the list's order (names the coop explicitly). */
+function members(manager: EntityManager, coopId: string) {
+  return manager
+    .getRepository(Membership)
+    .createQueryBuilder('m')
+    .innerJoinAndSelect('m.user', 'u')
+    .where('m.coopId = :coopId', { coopId });
 }
 
 /**
@@ -56,68 +43,62 @@ export class MembersService {
    * transaction and the session check. Past the last page, the total needs a count of its own.
    */
   async list(coopId: string, limit: number, offset: number): Promise<Page<MemberView>> {
-    const rows = await this.db.statement<MemberRow>(LIST_MEMBERS_SQL, [coopId, limit, offset]);
-    if (rows.length > 0 || offset === 0) return { items: rows.map(toMemberView), total: Number(rows[0]?.total ?? 0) };
-    const [count] = await this.db.statement<{ n: string }>('select count(*) as n from memberships where coop_id = $1', [
-      coopId,
-    ]);
-    return { items: [], total: Number(count?.n ?? 0) };
+    const { entities, raw } = await this.db.read((manager) =>
+      members(manager, coopId)
+        .addSelect('count(*) over ()', 'total')
+        .orderBy('u.name')
+        .addOrderBy('m.userId')
+        .limit(limit)
+        .offset(offset)
+        .getRawAndEntities<{ total: string }>(),
+    );
+    if (entities.length > 0 || offset === 0) {
+      return { items: entities.map(toMemberView), total: Number(raw[0]?.total ?? 0) };
+    }
+    const total = await this.db.read((manager) => manager.countBy(Membership, { coopId }));
+    return { items: [], total };
   }
 
   get(coopId: string, userId: string): Promise<MemberView> {
-    return this.db.unitOfWork((tx) => this.load(tx, coopId, userId));
+    return this.db.unitOfWork(({ manager }) => this.load(manager, coopId, userId));
   }
 
   updateRoles(coopId: string, actorId: string, userId: string, roles: CoopRole[]): Promise<MemberView> {
     if (userId === actorId && !roles.includes('coop_admin')) {
       throw ApiException.conflict('CONFLICT', 'You cannot remove your own coop_admin role; ask another admin');
     }
-    return this.change(
-      coopId,
-      userId,
-      'member.roles_changed',
-      'update memberships set roles = $3, updated_at = now() where coop_id = $1 and user_id = $2',
-      [roles],
-    );
+    return this.change(coopId, userId, 'member.roles_changed', { roles });
   }
 
   setStatus(coopId: string, actorId: string, userId: string, status: 'active' | 'disabled'): Promise<MemberView> {
     if (userId === actorId && status === 'disabled') {
       throw ApiException.conflict('CONFLICT', 'You cannot disable your own membership');
     }
-    const action = status === 'disabled' ? 'member.disabled' : 'member.enabled';
-    return this.change(
-      coopId,
-      userId,
-      action,
-      'update memberships set status = $3, updated_at = now() where coop_id = $1 and user_id = $2',
-      [status],
-    );
+    return this.change(coopId, userId, status === 'disabled' ? 'member.disabled' : 'member.enabled', { status });
   }
 
-  private async change(
+  private change(
     coopId: string,
     userId: string,
     action: string,
-    sql: string,
-    extra: unknown[],
+    patch: Pick<Membership, 'roles'> | Pick<Membership, 'status'>,
   ): Promise<MemberView> {
     return this.db.unitOfWork(async (tx) => {
-      const touched = await tx.execute(sql, [coopId, userId, ...extra]);
-      if (touched !== 1) throw ApiException.notFound('Member');
+      const { affected } = await tx.manager.update(Membership, { coopId, userId }, { ...patch, updatedAt: new Date() });
+      if (affected !== 1) throw ApiException.notFound('Member');
       await writeOutbox(tx, JobName.AUDIT_RECORD, {
         action,
         subjectType: 'member',
         subjectId: userId,
-        data: { value: extra[0] },
+        data: { value: 'roles' in patch ? patch.roles : patch.status },
       });
-      return this.load(tx, coopId, userId);
+      return this.load(tx.manager, coopId, userId);
     });
   }
 
-  private async load(tx: Tx, coopId: string, userId: string): Promise<MemberView> {
-    const row = await tx.maybeOne<MemberRow>(MEMBER_SQL, [coopId, userId]);
-    if (!row) throw ApiException.notFound('Member');
-    return toMemberView(row);
+  private async load(manager: EntityManager, coopId: string, userId: string): Promise<MemberView> {
+    const membership = await members(manager, coopId).andWhere('m.userId = :userId', { userId }).getOne();
+    if (!membership) throw ApiException.notFound('Member');
+    return toMemberView(membership);
   }
 }

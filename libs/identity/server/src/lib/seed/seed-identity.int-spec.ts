@@ -11,7 +11,7 @@ describe('seedIdentity', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = new Database({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2 });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
   });
