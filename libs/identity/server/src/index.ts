@@ -18,3 +18,4 @@ export * from './lib/members/membership.entity';
 export * from './lib/invitations/invitation.entity';
 export * from './lib/sessions/session.entity';
 export * from './lib/auth/password-reset.entity';
+export * from './lib/invitations/invite-in-transaction';
