@@ -51,6 +51,88 @@ export default [
               ],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:platform'] },
+            // The domain map (ARCHITECTURE.md, "Domains"): imports only go down, never in a circle.
+            // federation (licence, capability guard) may be used by every domain; it uses identity.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
+            {
+              sourceTag: 'scope:identity',
+              onlyDependOnLibsWithTags: ['scope:identity', 'scope:platform', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:federation',
+              onlyDependOnLibsWithTags: ['scope:federation', 'scope:identity', 'scope:platform', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:geo',
+              onlyDependOnLibsWithTags: [
+                'scope:geo',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:fleet',
+              onlyDependOnLibsWithTags: [
+                'scope:fleet',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:merchants',
+              onlyDependOnLibsWithTags: [
+                'scope:merchants',
+                'scope:geo',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:dispatch',
+              onlyDependOnLibsWithTags: [
+                'scope:dispatch',
+                'scope:fleet',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:ordering',
+              onlyDependOnLibsWithTags: [
+                'scope:ordering',
+                'scope:dispatch',
+                'scope:merchants',
+                'scope:geo',
+                'scope:fleet',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:governance',
+              onlyDependOnLibsWithTags: [
+                'scope:governance',
+                'scope:dispatch',
+                'scope:merchants',
+                'scope:geo',
+                'scope:fleet',
+                'scope:federation',
+                'scope:identity',
+                'scope:platform',
+                'scope:shared',
+              ],
+            },
           ],
         },
       ],
