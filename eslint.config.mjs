@@ -50,6 +50,8 @@ export default [
                 'platform:any',
               ],
             },
+            // the workspace's own tooling (the domain generator) reads the contracts only
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:platform'] },
             // The domain map (ARCHITECTURE.md, "Domains"): imports only go down, never in a circle.
             // federation (licence, capability guard) may be used by every domain; it uses identity.

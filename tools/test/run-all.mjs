@@ -97,6 +97,7 @@ if (want('typecheck')) {
 if (want('unit')) {
   const configs = find(join(root, 'apps'), (p) => /jest\.config\.c?ts$/.test(p))
     .concat(find(join(root, 'libs'), (p) => /jest\.config\.c?ts$/.test(p)))
+    .concat(find(join(root, 'tools'), (p) => /jest\.config\.c?ts$/.test(p)))
     .filter((p) => !p.includes('console-e2e'))
     .map((p) => relative(root, p));
   jestStage('unit', ['--ci', '--passWithNoTests', '--projects', ...configs]);

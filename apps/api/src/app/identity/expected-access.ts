@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import type { SessionResponse } from '@federacycle/contracts';
 
 /**
@@ -38,6 +39,11 @@ export interface Expectation {
   probe: (foreign: CoopFixture, actor: Actor) => Probe;
   /** status for an allowed role (default: list 200, read/write 404, body 403) */
   status?: number;
+  /**
+   * Rows the route needs in every coop (written as superuser before the probes), so that a list
+   * can show its own coop's canary: a list that answers nothing would pass vacuously.
+   */
+  fixture?: (su: Client, coop: CoopFixture) => Promise<unknown>;
 }
 
 /** routes express serves outside Nest (the OpenAPI document and Swagger UI): public, no tenant data */

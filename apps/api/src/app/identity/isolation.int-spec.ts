@@ -4,7 +4,19 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from './identity-harness';
 import { AccessTokenService, listRoutes, type AccessClaims, type RouteAccess } from '@federacycle/identity-server';
-import { COOP_ROLES, EXPECTED, OUTSIDE_NEST, type Actor, type CoopFixture, type Probe } from './expected-access';
+import { DOMAIN_EXPECTED } from '../domains.expected-access';
+import {
+  COOP_ROLES,
+  EXPECTED as CORE_EXPECTED,
+  OUTSIDE_NEST,
+  type Actor,
+  type CoopFixture,
+  type Expectation,
+  type Probe,
+} from './expected-access';
+
+/** identity's and federation's routes, and those of every domain made with the generator */
+const EXPECTED: Record<string, Expectation> = { ...CORE_EXPECTED, ...DOMAIN_EXPECTED };
 
 describe('tenant isolation, through every route of the live API, as the application role', () => {
   let h: IdentityHarness;
@@ -42,6 +54,9 @@ describe('tenant isolation, through every route of the live API, as the applicat
         [id, `invitee.${canary}@fc.test`, randomBytes(32).toString('hex')],
       );
       coops.push({ slug, id, canary, users, invitationId: inv.rows[0]?.id as string });
+    }
+    for (const expected of Object.values(EXPECTED)) {
+      for (const coop of coops) await expected.fixture?.(h.su, coop);
     }
     await insertUser(h, 'fed@fc.test', 'Federation', [], ['federation_admin']);
     for (const coop of coops) {

@@ -1,0 +1,1 @@
+export { domainGenerator } from './domain/generator';
