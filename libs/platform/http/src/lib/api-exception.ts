@@ -8,13 +8,13 @@ import type { ApiErrorBody, ErrorCode, FieldError } from '@federacycle/contracts
 export class ApiException extends HttpException {
   constructor(
     status: number,
-    readonly code: ErrorCode | string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
   ) {
     super(
-      { statusCode: status, code, message, errors } satisfies Omit<ApiErrorBody, 'code'> & { code: string },
+      { statusCode: status, code, message, errors } satisfies ApiErrorBody,
       status,
     );
   }
@@ -27,7 +27,7 @@ export class ApiException extends HttpException {
     return new ApiException(403, 'FORBIDDEN', message);
   }
 
-  static conflict(code: ErrorCode | string, message: string): ApiException {
+  static conflict(code: ErrorCode, message: string): ApiException {
     return new ApiException(409, code, message);
   }
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '@federacycle/contracts';
+import type { ErrorCode, FieldError } from '@federacycle/contracts';
 import { ApiException } from '@federacycle/platform-http';
 import { IllegalTransitionError, ReasonRequiredError } from '../lifecycle/state-machine';
 
@@ -18,12 +18,16 @@ export function lifecycleError(error: unknown): never {
 }
 
 /** Codes that are also top-level error codes: when they are the only problem, they name the error. */
-const TOP_LEVEL_FIELD_CODES = new Set([
+const TOP_LEVEL_FIELD_CODES = new Set<ErrorCode>([
   'REGISTRATION_FORMAT',
   'REGISTRATION_CHECKSUM',
   'UNKNOWN_COUNTRY',
   'UNKNOWN_LEGAL_FORM',
 ]);
+
+function isTopLevel(code: string): code is ErrorCode {
+  return (TOP_LEVEL_FIELD_CODES as Set<string>).has(code);
+}
 
 /**
  * 400 for an invalid application: `code` is the field code when every problem has that same
@@ -32,7 +36,7 @@ const TOP_LEVEL_FIELD_CODES = new Set([
 export function applicationInvalid(errors: FieldError[]): ApiException {
   const codes = new Set(errors.map((e) => e.code));
   const only = codes.size === 1 ? [...codes][0] : undefined;
-  const code = only !== undefined && TOP_LEVEL_FIELD_CODES.has(only) ? only : 'VALIDATION_FAILED';
+  const code = only !== undefined && isTopLevel(only) ? only : 'VALIDATION_FAILED';
   return new ApiException(400, code, errors[0]?.message ?? 'The application is invalid', errors);
 }
 

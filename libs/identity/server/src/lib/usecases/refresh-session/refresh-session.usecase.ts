@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SessionResponse } from '@federacycle/contracts';
+import type { ErrorCode, SessionResponse } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { SessionsService, chooseCoop, type SessionRow } from '../../sessions/sessions.service';
@@ -80,6 +80,6 @@ export class RefreshSessionUseCase {
   }
 }
 
-function fail(status: number, code: string, message: string): Outcome {
+function fail(status: number, code: ErrorCode, message: string): Outcome {
   return { ok: false, error: new ApiException(status, code, message) };
 }
