@@ -6,3 +6,4 @@ export * from './lib/error.filter';
 export * from './lib/precondition-adapter';
 export * from './lib/current-principal.decorator';
 export * from './lib/paging';
+export * from './lib/tokens';

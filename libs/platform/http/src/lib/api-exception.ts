@@ -13,10 +13,7 @@ export class ApiException extends HttpException {
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
   ) {
-    super(
-      { statusCode: status, code, message, errors } satisfies ApiErrorBody,
-      status,
-    );
+    super({ statusCode: status, code, message, errors } satisfies ApiErrorBody, status);
   }
 
   static notFound(what: string): ApiException {

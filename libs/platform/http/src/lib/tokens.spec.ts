@@ -1,4 +1,4 @@
-import { hashToken, newToken, normalizeEmail } from './secrets';
+import { hashToken, newToken, normalizeEmail } from './tokens';
 
 describe('secrets', () => {
   it('makes 32-byte base64url tokens, never twice the same', () => {
