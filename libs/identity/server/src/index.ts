@@ -19,3 +19,4 @@ export * from './lib/invitations/invitation.entity';
 export * from './lib/sessions/session.entity';
 export * from './lib/auth/password-reset.entity';
 export * from './lib/invitations/invite-in-transaction';
+export * from './lib/users/users.repository';

@@ -146,8 +146,20 @@ export class Database {
    * check, the statement, COMMIT, in one write). A `find` or `getMany` is one statement, so one
    * round trip; a read of several statements sees each in its own transaction. For reads only.
    */
-  async read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const bound = bindManager(this.dataSource, this.sender);
+  read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.readWith(this.sender, fn);
+  }
+
+  /**
+   * `read()` with NO coop set (tenant tables show zero rows): GET reads of platform rows
+   * (coops, users, SECURITY DEFINER lookups) on the same one-round-trip path.
+   */
+  readPlatform<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.readWith(this.platformSender, fn);
+  }
+
+  private async readWith<T>(sender: StatementSender, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const bound = bindManager(this.dataSource, sender);
     try {
       return await fn(bound.manager);
     } finally {
@@ -159,11 +171,16 @@ export class Database {
     query: (text, params) => this.statementResult(text, params ?? []),
   };
 
+  private readonly platformSender: StatementSender = {
+    query: (text, params) => this.statementResult(text, params ?? [], ''),
+  };
+
+  /** `coopId` '' runs with no coop; by default the coop of the current context (throws when unset). */
   private async statementResult<R extends QueryResultRow = QueryResultRow>(
     sql: string,
     params: readonly unknown[],
+    coopId: string = checkedCoop(TenantContext.coopId()),
   ): Promise<QueryResult<R>> {
-    const coopId = checkedCoop(TenantContext.coopId());
     const precondition = TenantContext.pendingPrecondition();
     if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();

@@ -120,6 +120,24 @@ describe('The transaction-bound EntityManager of a unit of work (real PostgreSQL
     expect(await seen(coopA)).not.toContain('b-read@example.org');
     // a read needs a coop: outside any, the context refuses before anything is sent
     await expect(db.read((manager) => manager.find(InvitationRow))).rejects.toThrow(/No work context/);
+    await expect(inCoop(null, () => db.read((manager) => manager.find(InvitationRow)))).rejects.toThrow(/No coop/);
+  });
+
+  it('reads through readPlatform() with no coop: platform rows, and zero tenant rows', async () => {
+    await inCoop(coopA, () =>
+      db.unitOfWork((tx) => tx.manager.insert(InvitationRow, invitation(coopA, 'platform-read@example.org'))),
+    );
+    const { coops, invitations, setting } = await inCoop(null, () =>
+      db.readPlatform(async (manager) => ({
+        coops: (await manager.query('select slug from coops order by slug')) as { slug: string }[],
+        invitations: await manager.find(InvitationRow),
+        setting: (await manager.query("select current_setting('app.coop_id', true) as coop")) as { coop: string }[],
+      })),
+    );
+    expect(coops.map((c) => c.slug)).toEqual(['coop-a', 'coop-b']);
+    expect(invitations).toEqual([]);
+    expect(setting).toEqual([{ coop: '' }]);
+    expect(await stored('platform-read@example.org')).toEqual([{ coop_id: coopA }]);
   });
 
   it('nests manager.transaction() as a savepoint inside the unit of work', async () => {

@@ -67,6 +67,13 @@ export interface InvitationView {
   expiresAt: string;
   acceptedAt: string | null;
   createdAt: string;
+  /**
+   * Only in the answer of an invite: true when it replaced the email's earlier pending invitation
+   * (one pending invitation per email per coop), whose link no longer works.
+   */
+  replaced?: boolean;
+  /** Only in the answer of an invite: the ids of the invitations it replaced (revoked). */
+  replacedIds?: string[];
 }
 /** What the accept page shows before the invitee acts (public, by token). */
 export interface InvitationPreview {

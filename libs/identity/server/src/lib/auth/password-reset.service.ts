@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
@@ -8,6 +9,11 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-optio
 import { hashPassword } from '../shared/passwords';
 import { hashToken, newToken, normalizeEmail } from '../shared/secrets';
 import { ThrottleService } from '../throttle/throttle.service';
+import { User } from '../users/user.entity';
+import { userByEmail } from '../users/users.repository';
+import { PasswordReset } from './password-reset.entity';
+
+const isPast = (at: Date): boolean => at.getTime() <= Date.now();
 
 /**
  * Password recovery by an emailed single-use link (1 hour). The request answers the same
@@ -31,18 +37,14 @@ export class PasswordResetService {
       ['reset:account', email],
     ]);
     const token = newToken();
-    const user = await this.db.platform(async (tx) => {
-      const found = await tx.maybeOne<{ id: string; email: string; name: string }>(
-        "select id, email, name from users where lower(email) = $1 and status = 'active'",
-        [email],
-      );
-      if (found) {
-        await tx.execute(
-          `insert into password_resets (token_hash, user_id, expires_at)
-           values ($1, $2, now() + make_interval(secs => $3))`,
-          [hashToken(token), found.id, this.options.passwordResetTtlSeconds],
-        );
-      }
+    const user = await this.db.platform(async ({ manager }) => {
+      const found = await userByEmail(manager, email);
+      if (!found || found.status !== 'active') return null;
+      await manager.insert(PasswordReset, {
+        tokenHash: hashToken(token),
+        userId: found.id,
+        expiresAt: new Date(Date.now() + this.options.passwordResetTtlSeconds * 1000),
+      });
       return found;
     });
     if (!user) return;
@@ -60,30 +62,33 @@ export class PasswordResetService {
     await this.throttle.consume([['reset:ip', ip]]);
     const hash = hashToken(token);
     // cheap check first: the (slow) password hash is computed for live links only
-    const state = await this.db.platform((tx) =>
-      tx.maybeOne<{ expired: boolean }>(
-        'select expires_at <= now() as expired from password_resets where token_hash = $1 and used_at is null',
-        [hash],
-      ),
+    const reset = await this.db.platform(({ manager }) =>
+      manager.findOne(PasswordReset, {
+        where: { tokenHash: hash, usedAt: IsNull() },
+        select: { tokenHash: true, expiresAt: true },
+      }),
     );
-    if (state?.expired) throw new ApiException(400, 'LINK_EXPIRED', 'This link has expired; ask for a new one');
-    if (!state) throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
+    if (reset && isPast(reset.expiresAt))
+      throw new ApiException(400, 'LINK_EXPIRED', 'This link has expired; ask for a new one');
+    if (!reset) throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
     const passwordHash = await hashPassword(password);
     const outcome = await this.db.platform(async (tx) => {
-      // the conditional update spends the link once, even under concurrent submissions
-      const spent = await tx.maybeOne<{ user_id: string }>(
+      // A conditional update, kept as SQL: it spends the link once, even under concurrent
+      // submissions (the second touches no row), and never an expired one.
+      const spent = await tx.maybeOne<{ userId: string }>(
         `update password_resets set used_at = now()
           where token_hash = $1 and used_at is null and expires_at > now()
-          returning user_id`,
+          returning user_id as "userId"`,
         [hash],
       );
       if (!spent) return 'invalid';
-      const touched = await tx.execute(
-        "update users set password_hash = $2, updated_at = now() where id = $1 and status = 'active'",
-        [spent.user_id, passwordHash],
+      const { affected } = await tx.manager.update(
+        User,
+        { id: spent.userId, status: 'active' },
+        { passwordHash, updatedAt: () => 'now()' },
       );
-      if (touched !== 1) return 'invalid';
-      await this.sessions.revokeAllOfUser(tx, spent.user_id);
+      if (affected !== 1) return 'invalid';
+      await this.sessions.revokeAllOfUser(tx, spent.userId);
       return 'done';
     });
     if (outcome === 'invalid')

@@ -19,6 +19,11 @@ import { User } from '../users/user.entity';
 @Unique('invitations_coop_id_token_hash_key', ['coopId', 'tokenHash'])
 @Index('invitations_token', ['tokenHash'])
 @Index('invitations_pending', ['coopId', 'createdAt'], { where: 'accepted_at is null and revoked_at is null' })
+/** one pending invitation per email per coop (migration 0012) */
+@Index('invitations_pending_email', ['coopId', 'email'], {
+  unique: true,
+  where: 'accepted_at is null and revoked_at is null',
+})
 @Check('invitations_email_check', 'email = lower(email) and length(email) between 3 and 254')
 @Check('invitations_roles_check', `cardinality(roles) >= 1 and ${COOP_ROLES_CHECK}`)
 @Check('invitations_token_hash_check', `token_hash ~ '^[0-9a-f]{64}$'`)

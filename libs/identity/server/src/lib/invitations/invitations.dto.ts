@@ -60,6 +60,17 @@ export class InvitationViewDto implements InvitationView {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acceptedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({
+    description:
+      "only in an invite's answer: it replaced the email's earlier pending invitation (that link no longer works)",
+  })
+  replaced?: boolean;
+  @ApiPropertyOptional({
+    description: "only in an invite's answer: the ids of the invitations it replaced",
+    type: [String],
+    format: 'uuid',
+  })
+  replacedIds?: string[];
 }
 
 export class InvitationPageDto implements Page<InvitationView> {

@@ -1,67 +1,94 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { CoopRole, InvitationPreview, InvitationView, Page } from '@federacycle/contracts';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
-import { Database, type Tx } from '@federacycle/platform-database';
+import { Coop, Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
 import { MailService } from '../mail/mail.service';
+import { Membership } from '../members/membership.entity';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-options';
-import { hashToken, newToken, normalizeEmail } from '../shared/secrets';
+import { hashToken, normalizeEmail } from '../shared/secrets';
 import { ThrottleService } from '../throttle/throttle.service';
+import { userByEmail } from '../users/users.repository';
+import { Invitation } from './invitation.entity';
+import { inviteInTransaction, isPendingInvitationConflict, type CreatedInvitation } from './invite-in-transaction';
 
-interface InvitationRow {
-  id: string;
-  email: string;
-  roles: CoopRole[];
-  expires_at: Date;
-  accepted_at: Date | null;
-  created_at: Date;
-  total?: string;
-}
-
-/** The invitation behind a link, across coops (SECURITY DEFINER function). */
+/**
+ * The invitation behind a link, across coops, as `invitation_by_token()` answers it (a SECURITY
+ * DEFINER function: a link names no coop; it answers for that one token hash only).
+ */
 export interface InvitationByToken {
-  coop_id: string;
+  coopId: string;
   id: string;
-  coop_name: string;
+  coopName: string;
   email: string;
   roles: CoopRole[];
-  expires_at: Date;
-  accepted_at: Date | null;
-  revoked_at: Date | null;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
 }
 
-export const LIST_INVITATIONS_SQL = `
-  select id, email, roles, expires_at, accepted_at, created_at, count(*) over () as total
-    from invitations
-   where coop_id = $1 and revoked_at is null
-   order by created_at desc, id
-   limit $2 offset $3`;
+const INVITATION_BY_TOKEN_SQL = `select coop_id as "coopId", id, coop_name as "coopName", email, roles,
+        expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt"
+   from invitation_by_token($1)`;
 
-function toView(row: InvitationRow): InvitationView {
+/** Concurrent invitations of one email: the database refuses all but one, the others run again. */
+const INVITE_ATTEMPTS = 3;
+
+export function toInvitationView(invitation: Invitation): InvitationView {
   return {
-    id: row.id,
-    email: row.email,
-    roles: row.roles,
-    expiresAt: row.expires_at.toISOString(),
-    acceptedAt: row.accepted_at ? row.accepted_at.toISOString() : null,
-    createdAt: row.created_at.toISOString(),
+    id: invitation.id,
+    email: invitation.email,
+    roles: invitation.roles,
+    expiresAt: invitation.expiresAt.toISOString(),
+    acceptedAt: invitation.acceptedAt ? invitation.acceptedAt.toISOString() : null,
+    createdAt: invitation.createdAt.toISOString(),
   };
 }
 
-/** Finds a live invitation by its link; 404 LINK_INVALID or 410 LINK_EXPIRED otherwise. */
-export async function liveInvitation(tx: Tx, token: string): Promise<InvitationByToken> {
-  const row = await tx.maybeOne<InvitationByToken>(
-    'select coop_id, id, coop_name, email, roles, expires_at, accepted_at, revoked_at from invitation_by_token($1)',
-    [hashToken(token)],
-  );
-  if (!row || row.accepted_at !== null || row.revoked_at !== null) {
-    throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
+/** A coop's invitations that were not revoked, in the list's order (names the coop explicitly). */
+function listed(manager: EntityManager, coopId: string) {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .where('i.coopId = :coopId', { coopId })
+    .andWhere('i.revokedAt is null');
+}
+
+/**
+ * Finds a live invitation by its link; 404 LINK_INVALID (used, revoked, or replaced by a newer
+ * invitation of the same person) or 410 LINK_EXPIRED otherwise.
+ */
+export async function liveInvitation(manager: EntityManager, token: string): Promise<InvitationByToken> {
+  const [row] = (await manager.query(INVITATION_BY_TOKEN_SQL, [hashToken(token)])) as InvitationByToken[];
+  if (!row || row.acceptedAt !== null || row.revokedAt !== null) {
+    throw new ApiException(
+      404,
+      'LINK_INVALID',
+      'This invitation link is not valid: it was already used, revoked, or replaced by a newer invitation (use the link of the latest email)',
+    );
   }
-  if (row.expires_at.getTime() <= Date.now()) {
+  if (row.expiresAt.getTime() <= Date.now()) {
     throw new ApiException(410, 'LINK_EXPIRED', 'This invitation has expired; ask the coop for a new one');
   }
   return row;
+}
+
+/**
+ * Spends a live invitation, in its coop's transaction; false when it is no longer live.
+ * A conditional update: a link works once, even when two accepts race (the second one touches
+ * no row), and never after it was revoked, replaced or expired.
+ */
+export async function spendInvitation(tx: Tx, coopId: string, invitationId: string): Promise<boolean> {
+  const { affected } = await tx.manager
+    .createQueryBuilder()
+    .update(Invitation)
+    .set({ acceptedAt: () => 'now()' })
+    .where('coop_id = :coopId and id = :invitationId', { coopId, invitationId })
+    .andWhere('accepted_at is null and revoked_at is null and expires_at > now()')
+    .execute();
+  return affected === 1;
 }
 
 @Injectable()
@@ -74,25 +101,28 @@ export class InvitationsService {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
-  list(coopId: string, limit: number, offset: number): Promise<Page<InvitationView>> {
-    return this.db.unitOfWork(async (tx) => {
-      const rows = await tx.query<InvitationRow>(LIST_INVITATIONS_SQL, [coopId, limit, offset]);
-      const total =
-        rows.length > 0 || offset === 0
-          ? Number(rows[0]?.total ?? 0)
-          : Number(
-              (
-                await tx.one<{ n: string }>(
-                  'select count(*) as n from invitations where coop_id = $1 and revoked_at is null',
-                  [coopId],
-                )
-              ).n,
-            );
-      return { items: rows.map(toView), total };
-    });
+  /** One page and the total (a window count): one statement, one round trip with the session check. */
+  async list(coopId: string, limit: number, offset: number): Promise<Page<InvitationView>> {
+    const { entities, raw } = await this.db.read((manager) =>
+      listed(manager, coopId)
+        .addSelect('count(*) over ()', 'total')
+        .orderBy('i.createdAt', 'DESC')
+        .addOrderBy('i.id')
+        .limit(limit)
+        .offset(offset)
+        .getRawAndEntities<{ total: string }>(),
+    );
+    if (entities.length > 0 || offset === 0) {
+      return { items: entities.map(toInvitationView), total: Number(raw[0]?.total ?? 0) };
+    }
+    const total = await this.db.read((manager) => manager.countBy(Invitation, { coopId, revokedAt: IsNull() }));
+    return { items: [], total };
   }
 
-  /** Invites by email; an earlier pending invitation of the same email is revoked. */
+  /**
+   * Invites by email (inviteInTransaction). An earlier pending invitation of the same email is
+   * replaced: its link stops working, and the answer says so (`replaced`, `replacedIds`).
+   */
   async create(
     coopId: string,
     actorId: string,
@@ -102,58 +132,72 @@ export class InvitationsService {
   ): Promise<InvitationView> {
     const email = normalizeEmail(rawEmail);
     await this.throttle.consume([['invitation:ip', ip]]);
-    const token = newToken();
-    const { view, coopName } = await this.db.unitOfWork(async (tx) => {
-      const member = await tx.maybeOne(
-        `select 1 from memberships m join users u on u.id = m.user_id
-          where m.coop_id = $1 and lower(u.email) = $2 and m.status = 'active'`,
-        [coopId, email],
-      );
-      if (member) throw ApiException.conflict('CONFLICT', 'This person is already a member of the cooperative');
-      await tx.execute(
-        `update invitations set revoked_at = now()
-          where coop_id = $1 and email = $2 and accepted_at is null and revoked_at is null`,
-        [coopId, email],
-      );
-      const row = await tx.one<InvitationRow>(
-        `insert into invitations (coop_id, email, roles, token_hash, invited_by, expires_at)
-         values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))
-         returning id, email, roles, expires_at, accepted_at, created_at`,
-        [coopId, email, roles, hashToken(token), actorId, this.options.invitationTtlSeconds],
-      );
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
-        action: 'invitation.created',
-        subjectType: 'invitation',
-        subjectId: row.id,
-        data: { email, roles },
-      });
-      const coop = await tx.one<{ name: string }>('select name from coops where id = $1', [coopId]);
-      return { view: toView(row), coopName: coop.name };
-    });
-    const link = `${this.config.publicUrl.replace(/\/$/, '')}/invitations/accept?token=${token}`;
+    const { created, coopName } = await this.inviteOnce(coopId, actorId, email, roles);
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/invitations/accept?token=${created.token}`;
     this.mail.sendInBackground({
       to: email,
       subject: `You are invited to ${coopName} on Federacycle`,
       text: `Hello,\n\n${coopName} invites you to join as ${roles.join(', ')}.\nOpen this link within 7 days to accept:\n${link}\n`,
       link,
     });
-    return view;
+    return {
+      ...toInvitationView(created.invitation),
+      replaced: created.replaced > 0,
+      replacedIds: created.replacedIds,
+    };
+  }
+
+  /**
+   * One unit of work of the invite; when another invitation of the same email committed in
+   * between (the unique index refused ours), runs again and replaces that one.
+   */
+  private async inviteOnce(
+    coopId: string,
+    actorId: string,
+    email: string,
+    roles: CoopRole[],
+  ): Promise<{ created: CreatedInvitation; coopName: string }> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.db.unitOfWork(async (tx) => {
+          const member = await tx.manager
+            .getRepository(Membership)
+            .createQueryBuilder('m')
+            .innerJoin('m.user', 'u')
+            .where('m.coopId = :coopId', { coopId })
+            .andWhere('lower(u.email) = :email', { email })
+            .andWhere("m.status = 'active'")
+            .getExists();
+          if (member) throw ApiException.conflict('CONFLICT', 'This person is already a member of the cooperative');
+          const created = await inviteInTransaction(tx, {
+            coopId,
+            email,
+            roles,
+            invitedBy: actorId,
+            ttlSeconds: this.options.invitationTtlSeconds,
+            by: 'coop',
+          });
+          const coop = await tx.manager.findOneOrFail(Coop, { where: { id: coopId }, select: { name: true } });
+          return { created, coopName: coop.name };
+        });
+      } catch (error) {
+        if (attempt >= INVITE_ATTEMPTS || !isPendingInvitationConflict(error)) throw error;
+      }
+    }
   }
 
   /** Revokes a pending invitation: 404 when not this coop's, 409 when already accepted. */
   async revoke(coopId: string, invitationId: string): Promise<void> {
     await this.db.unitOfWork(async (tx) => {
-      const row = await tx.maybeOne<{ accepted_at: Date | null; revoked_at: Date | null }>(
-        'select accepted_at, revoked_at from invitations where coop_id = $1 and id = $2 for update',
-        [coopId, invitationId],
-      );
-      if (!row || row.revoked_at !== null) throw ApiException.notFound('Invitation');
-      if (row.accepted_at !== null)
+      const invitation = await tx.manager.findOne(Invitation, {
+        where: { coopId, id: invitationId },
+        select: { coopId: true, id: true, acceptedAt: true, revokedAt: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation || invitation.revokedAt !== null) throw ApiException.notFound('Invitation');
+      if (invitation.acceptedAt !== null)
         throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This invitation was already accepted');
-      await tx.execute('update invitations set revoked_at = now() where coop_id = $1 and id = $2', [
-        coopId,
-        invitationId,
-      ]);
+      await tx.manager.update(Invitation, { coopId, id: invitationId }, { revokedAt: () => 'now()' });
       await writeOutbox(tx, JobName.AUDIT_RECORD, {
         action: 'invitation.revoked',
         subjectType: 'invitation',
@@ -163,17 +207,17 @@ export class InvitationsService {
     });
   }
 
-  /** What the accept page shows (public, by link). */
+  /** What the accept page shows (public, by link): no coop, one round trip per statement. */
   async preview(token: string, ip: string): Promise<InvitationPreview> {
     await this.throttle.consume([
       ['invitation:ip', ip],
       ['invitation:account', token],
     ]);
-    return this.db.platform(async (tx) => {
-      const invitation = await liveInvitation(tx, token);
-      const user = await tx.maybeOne('select 1 from users where lower(email) = $1', [invitation.email]);
+    return this.db.readPlatform(async (manager) => {
+      const invitation = await liveInvitation(manager, token);
+      const user = await userByEmail(manager, invitation.email);
       return {
-        coopName: invitation.coop_name,
+        coopName: invitation.coopName,
         email: invitation.email,
         roles: invitation.roles,
         existingUser: user !== null,

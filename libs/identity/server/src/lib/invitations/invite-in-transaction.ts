@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
 import type { CoopRole } from '@federacycle/contracts';
-import type { Tx } from '@federacycle/platform-database';
+import { PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
 import { hashToken, newToken, normalizeEmail } from '../shared/secrets';
 import { Invitation } from './invitation.entity';
@@ -20,8 +20,24 @@ export interface CreatedInvitation {
   invitation: Invitation;
   /** the single-use secret of the link (only its hash is stored) */
   token: string;
-  /** earlier pending invitations of this email in this coop, revoked by this one */
+  /** earlier pending invitations of this email in this coop, revoked by this one (0 or 1) */
   replaced: number;
+  /** their ids */
+  replacedIds: string[];
+}
+
+/** The partial unique index that keeps one pending invitation per email per coop (migration 0012). */
+export const PENDING_INVITATION_INDEX = 'invitations_pending_email';
+
+/**
+ * Whether `error` is the database refusing a second pending invitation of one email in one coop:
+ * another transaction invited the same person at the same moment and committed first.
+ */
+export function isPendingInvitationConflict(error: unknown): boolean {
+  return (
+    pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION &&
+    (error as { constraint?: unknown }).constraint === PENDING_INVITATION_INDEX
+  );
 }
 
 /**
@@ -36,11 +52,15 @@ export async function inviteInTransaction(tx: Tx, command: InviteCommand): Promi
   if (previousCoop !== command.coopId) await tx.switchCoop(command.coopId);
   const email = normalizeEmail(command.email);
   const token = newToken();
-  const { affected } = await tx.manager.update(
-    Invitation,
-    { coopId: command.coopId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
-    { revokedAt: () => 'now()' },
-  );
+  // revoke the earlier pending one first: the unique index invitations_pending_email refuses two
+  const revoked = await tx.manager
+    .createQueryBuilder()
+    .update(Invitation)
+    .set({ revokedAt: () => 'now()' })
+    .where({ coopId: command.coopId, email, acceptedAt: IsNull(), revokedAt: IsNull() })
+    .returning(['id'])
+    .execute();
+  const replacedIds = (revoked.raw as Pick<Invitation, 'id'>[]).map((row) => row.id);
   const inserted = await tx.manager.insert(Invitation, {
     coopId: command.coopId,
     email,
@@ -55,9 +75,9 @@ export async function inviteInTransaction(tx: Tx, command: InviteCommand): Promi
     action: 'invitation.created',
     subjectType: 'invitation',
     subjectId: id,
-    data: { email, roles: command.roles, by: command.by, replaced: affected ?? 0 },
+    data: { email, roles: command.roles, by: command.by, replaced: replacedIds },
   });
   // (after a failure the transaction is rolled back as a whole: nothing to move back)
   if (previousCoop !== command.coopId) await tx.switchCoop(previousCoop);
-  return { invitation, token, replaced: affected ?? 0 };
+  return { invitation, token, replaced: replacedIds.length, replacedIds };
 }

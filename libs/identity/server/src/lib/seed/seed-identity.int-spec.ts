@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { Database } from '@federacycle/platform-database';
 import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
+import { IDENTITY_ENTITIES } from '../identity.entities';
 import { verifyPassword } from '../shared/passwords';
 import { DEMO_PASSWORD, seedIdentity } from './seed-identity';
 
@@ -11,7 +12,7 @@ describe('seedIdentity', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = await Database.connect({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({ url: testDb.appUrl, max: 2, entities: IDENTITY_ENTITIES });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
   });

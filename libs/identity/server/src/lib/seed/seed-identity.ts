@@ -1,6 +1,9 @@
 import type { CoopRole, PlatformRole } from '@federacycle/contracts';
-import type { Database, Tx } from '@federacycle/platform-database';
+import { Coop, type Database, type Tx } from '@federacycle/platform-database';
+import { Membership } from '../members/membership.entity';
 import { hashPassword } from '../shared/passwords';
+import { User } from '../users/user.entity';
+import { userByEmail } from '../users/users.repository';
 
 export const DEMO_PASSWORD = 'federacycle-demo';
 
@@ -72,20 +75,20 @@ const TWO_COOP_RIDER = {
  * exactly as they are (a second run changes nothing, passwords included).
  */
 export async function seedIdentity(db: Database, options: SeedIdentityOptions = {}): Promise<SeedAccount[]> {
+  if (!db.dataSource.hasMetadata(User)) {
+    throw new Error('seedIdentity needs a Database connected with `entities: IDENTITY_ENTITIES`');
+  }
   const password = options.password ?? DEMO_PASSWORD;
   let hash: Promise<string> | null = null;
   const passwordHash = () => (hash ??= hashPassword(password));
   const accounts: SeedAccount[] = [];
 
   const coopIds = new Map<string, string>();
-  await db.platform(async (tx) => {
+  await db.platform(async ({ manager }) => {
     for (const coop of DEMO_COOPS) {
-      await tx.execute(
-        `insert into coops (slug, name, city, country, timezone, currency) values ($1, $2, $3, $4, $5, $6)
-         on conflict (slug) do nothing`,
-        [coop.slug, coop.name, coop.city, coop.country, coop.timezone, coop.currency],
-      );
-      coopIds.set(coop.slug, (await tx.one<{ id: string }>('select id from coops where slug = $1', [coop.slug])).id);
+      await manager.createQueryBuilder().insert().into(Coop).values(coop).orIgnore().updateEntity(false).execute();
+      const { id } = await manager.findOneOrFail(Coop, { where: { slug: coop.slug }, select: { id: true } });
+      coopIds.set(coop.slug, id);
     }
   });
 
@@ -121,18 +124,20 @@ async function userId(
   platformRoles: PlatformRole[],
   passwordHash: () => Promise<string>,
 ): Promise<string> {
-  const existing = await tx.maybeOne<{ id: string }>('select id from users where lower(email) = $1', [email]);
+  const existing = await userByEmail(tx.manager, email);
   if (existing) return existing.id;
-  const row = await tx.one<{ id: string }>(
-    'insert into users (email, name, password_hash, platform_roles) values ($1, $2, $3, $4) returning id',
-    [email, name, await passwordHash(), platformRoles],
-  );
-  return row.id;
+  const inserted = await tx.manager.insert(User, { email, name, passwordHash: await passwordHash(), platformRoles });
+  return (inserted.identifiers[0] as Pick<User, 'id'>).id;
 }
 
+/** Adds the membership unless the person already has one in the coop (left exactly as it is). */
 async function ensureMembership(tx: Tx, coopId: string, userId: string, roles: CoopRole[]): Promise<void> {
-  await tx.execute(
-    'insert into memberships (coop_id, user_id, roles) values ($1, $2, $3) on conflict (coop_id, user_id) do nothing',
-    [coopId, userId, roles],
-  );
+  await tx.manager
+    .createQueryBuilder()
+    .insert()
+    .into(Membership)
+    .values({ coopId, userId, roles })
+    .orIgnore()
+    .updateEntity(false)
+    .execute();
 }

@@ -1,15 +1,21 @@
 import { ApiException } from '@federacycle/platform-http';
-import { chooseCoop, summaries, toPrincipal, type MembershipRow, type UserRow } from './sessions.service';
+import { chooseCoop, summaries, toPrincipal, type PrincipalUser, type UserMembership } from './sessions.service';
 
-const lyon: MembershipRow = { coop_id: 'c-lyon', slug: 'lyon', name: 'Lyon', roles: ['courier'], status: 'active' };
-const berlin: MembershipRow = {
-  coop_id: 'c-berlin',
-  slug: 'berlin',
-  name: 'Berlin',
+const lyon: UserMembership = {
+  coopId: 'c-lyon',
+  coopSlug: 'lyon',
+  coopName: 'Lyon',
+  roles: ['courier'],
+  status: 'active',
+};
+const berlin: UserMembership = {
+  coopId: 'c-berlin',
+  coopSlug: 'berlin',
+  coopName: 'Berlin',
   roles: ['coop_admin'],
   status: 'disabled',
 };
-const user: UserRow = { id: 'u', email: 'a@b.c', name: 'A', status: 'active', platform_roles: [] };
+const user: PrincipalUser = { id: 'u', email: 'a@b.c', name: 'A', platformRoles: [] };
 
 describe('session helpers', () => {
   it('opens the asked coop only with an active membership, else the first active one', () => {

@@ -1,38 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CoopRole, MembershipSummary, PlatformRole, Principal, SessionResponse } from '@federacycle/contracts';
+import { IsNull } from 'typeorm';
+import type { CoopRole, MembershipSummary, Principal, SessionResponse } from '@federacycle/contracts';
 import { Database, pgErrorCode, type Precondition, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { AccessTokenService, type AccessClaims } from '../auth/access-token.service';
 import type { Caller } from '../auth/current-principal.decorator';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-options';
 import { hashToken, newToken } from '../shared/secrets';
+import { User } from '../users/user.entity';
+import { Session } from './session.entity';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  status: 'active' | 'disabled';
-  platform_roles: PlatformRole[];
-}
-
-export interface MembershipRow {
-  coop_id: string;
-  slug: string;
-  name: string;
+/**
+ * A person's membership with its coop, as `user_memberships()` answers it (a SECURITY DEFINER
+ * function: the sign-in path reads a person's coops across tenants, that person's rows only).
+ */
+export interface UserMembership {
+  coopId: string;
+  coopSlug: string;
+  coopName: string;
   roles: CoopRole[];
   status: 'active' | 'disabled';
 }
 
-export interface SessionRow {
-  id: string;
-  family_id: string;
-  user_id: string;
-  selected_coop_id: string | null;
-  expired: boolean;
-  revoked_at: Date | null;
-  replaced_by: string | null;
-}
+/** The user fields a principal shows. */
+export type PrincipalUser = Pick<User, 'id' | 'email' | 'name' | 'platformRoles'>;
+
+/**
+ * A session row read for its rotation (locked `for update`). `family_id` is what
+ * auth.controller.ts reads for sign-out; that controller is being rewritten (Passport) on
+ * another branch and merges unchanged: read `familyId`, the alias goes with the old controller.
+ */
+export type LockedSession = Session & { readonly family_id: string };
+
+const USER_MEMBERSHIPS_SQL =
+  'select coop_id as "coopId", slug as "coopSlug", name as "coopName", roles, status from user_memberships($1)';
 
 /**
  * Sessions: one row per refresh token, rows of one sign-in share a family. Issues the
@@ -47,35 +49,37 @@ export class SessionsService {
   ) {}
 
   /** A person's memberships, every coop (SECURITY DEFINER function; only this user's rows). */
-  memberships(tx: Tx, userId: string): Promise<MembershipRow[]> {
-    return tx.query<MembershipRow>('select coop_id, slug, name, roles, status from user_memberships($1)', [userId]);
+  memberships(tx: Tx, userId: string): Promise<UserMembership[]> {
+    return tx.query<UserMembership>(USER_MEMBERSHIPS_SQL, [userId]);
   }
 
-  findUser(tx: Tx, userId: string): Promise<UserRow | null> {
-    return tx.maybeOne<UserRow>('select id, email, name, status, platform_roles from users where id = $1', [userId]);
+  findUser(tx: Tx, userId: string): Promise<User | null> {
+    return tx.manager.findOneBy(User, { id: userId });
   }
 
   /** Opens a session row (a new family unless `familyId` is given) and returns the token pair. */
   async issue(
     tx: Tx,
-    user: UserRow,
+    user: PrincipalUser,
     coopId: string | null,
-    memberships: readonly MembershipRow[],
+    memberships: readonly UserMembership[],
     familyId?: string,
   ): Promise<SessionResponse & { sessionId: string }> {
     const refreshToken = newToken();
-    const row = await tx.one<{ id: string }>(
-      `insert into sessions (family_id, user_id, selected_coop_id, refresh_hash, expires_at)
-       values ($1, $2, $3, $4, now() + make_interval(secs => $5))
-       returning id`,
-      [familyId ?? randomUUID(), user.id, coopId, hashToken(refreshToken), this.options.refreshTokenTtlSeconds],
-    );
-    const principal = toPrincipal(user, coopId, memberships, row.id);
+    const inserted = await tx.manager.insert(Session, {
+      familyId: familyId ?? randomUUID(),
+      userId: user.id,
+      selectedCoopId: coopId,
+      refreshHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.options.refreshTokenTtlSeconds * 1000),
+    });
+    const { id } = inserted.identifiers[0] as Pick<Session, 'id'>;
+    const principal = toPrincipal(user, coopId, memberships, id);
     return {
-      sessionId: row.id,
+      sessionId: id,
       accessToken: this.tokens.sign({
         sub: user.id,
-        sid: row.id,
+        sid: id,
         coop: coopId,
         roles: principal.roles,
         plat: principal.platformRoles,
@@ -88,23 +92,27 @@ export class SessionsService {
   }
 
   /** The session row of a refresh token, locked for its rotation. */
-  findByRefreshToken(tx: Tx, refreshToken: string): Promise<SessionRow | null> {
-    return tx.maybeOne<SessionRow>(
-      `select id, family_id, user_id, selected_coop_id, expires_at <= now() as expired, revoked_at, replaced_by
-         from sessions where refresh_hash = $1 for update`,
-      [hashToken(refreshToken)],
-    );
+  findByRefreshToken(tx: Tx, refreshToken: string): Promise<LockedSession | null> {
+    return this.locked(tx, { refreshHash: hashToken(refreshToken) });
   }
 
-  findById(tx: Tx, sessionId: string): Promise<SessionRow | null> {
-    return tx.maybeOne<SessionRow>(
-      `select id, family_id, user_id, selected_coop_id, expires_at <= now() as expired, revoked_at, replaced_by
-         from sessions where id = $1 for update`,
-      [sessionId],
-    );
+  findById(tx: Tx, sessionId: string): Promise<LockedSession | null> {
+    return this.locked(tx, { id: sessionId });
   }
 
-  /** Marks `old` as replaced by `next`; false when someone rotated it first. */
+  private async locked(
+    tx: Tx,
+    where: Pick<Session, 'id'> | Pick<Session, 'refreshHash'>,
+  ): Promise<LockedSession | null> {
+    const session = await tx.manager.findOne(Session, { where, lock: { mode: 'pessimistic_write' } });
+    return session ? Object.assign(session, { family_id: session.familyId }) : null;
+  }
+
+  /**
+   * Marks `old` as replaced by `next`; false when someone rotated (or revoked) it first.
+   * A conditional update, kept as SQL: it must touch exactly one row, and only a session not
+   * yet replaced nor revoked, so two rotations of one refresh token cannot both succeed.
+   */
   async markReplaced(tx: Tx, oldId: string, nextId: string): Promise<boolean> {
     const touched = await tx.execute(
       'update sessions set replaced_by = $2 where id = $1 and replaced_by is null and revoked_at is null',
@@ -114,11 +122,11 @@ export class SessionsService {
   }
 
   async revokeFamily(tx: Tx, familyId: string): Promise<void> {
-    await tx.execute('update sessions set revoked_at = now() where family_id = $1 and revoked_at is null', [familyId]);
+    await tx.manager.update(Session, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   async revokeAllOfUser(tx: Tx, userId: string): Promise<void> {
-    await tx.execute('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+    await tx.manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   /**
@@ -169,39 +177,44 @@ function sessionCheckError(error: unknown): Error {
   }
 }
 
+/** Whether a session row is past its expiry. */
+export function isExpired(session: Pick<Session, 'expiresAt'>, now = new Date()): boolean {
+  return session.expiresAt.getTime() <= now.getTime();
+}
+
 export function toPrincipal(
-  user: UserRow,
+  user: PrincipalUser,
   coopId: string | null,
-  memberships: readonly MembershipRow[],
+  memberships: readonly UserMembership[],
   sessionId: string,
 ): Principal {
-  const selected = coopId === null ? undefined : memberships.find((m) => m.coop_id === coopId && m.status === 'active');
+  const selected = coopId === null ? undefined : memberships.find((m) => m.coopId === coopId && m.status === 'active');
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     coopId,
     roles: selected ? [...selected.roles] : [],
-    platformRoles: [...user.platform_roles],
+    platformRoles: [...user.platformRoles],
     sessionId,
   };
 }
 
 /** The coop switcher: active memberships only. */
-export function summaries(memberships: readonly MembershipRow[]): MembershipSummary[] {
+export function summaries(memberships: readonly UserMembership[]): MembershipSummary[] {
   return memberships
     .filter((m) => m.status === 'active')
-    .map((m) => ({ coopId: m.coop_id, coopSlug: m.slug, coopName: m.name, roles: [...m.roles] }));
+    .map((m) => ({ coopId: m.coopId, coopSlug: m.coopSlug, coopName: m.coopName, roles: [...m.roles] }));
 }
 
 /** The coop a session opens on: the asked one (must be an active membership), else the first. */
-export function chooseCoop(memberships: readonly MembershipRow[], asked: string | undefined): string | null {
+export function chooseCoop(memberships: readonly UserMembership[], asked: string | undefined): string | null {
   const active = memberships.filter((m) => m.status === 'active');
   if (asked !== undefined) {
-    if (!active.some((m) => m.coop_id === asked)) {
+    if (!active.some((m) => m.coopId === asked)) {
       throw new ApiException(403, 'NO_MEMBERSHIP', 'You are not an active member of this cooperative');
     }
     return asked;
   }
-  return active[0]?.coop_id ?? null;
+  return active[0]?.coopId ?? null;
 }

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FieldError, SessionResponse } from '@federacycle/contracts';
-import { Database, TenantContext } from '@federacycle/platform-database';
+import type { CoopRole, FieldError, SessionResponse } from '@federacycle/contracts';
+import { Database, TenantContext, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
-import { liveInvitation } from '../../invitations/invitations.service';
-import { SessionsService, type UserRow } from '../../sessions/sessions.service';
+import { Invitation } from '../../invitations/invitation.entity';
+import { liveInvitation, spendInvitation } from '../../invitations/invitations.service';
+import { Membership } from '../../members/membership.entity';
+import { SessionsService } from '../../sessions/sessions.service';
 import { hashPassword } from '../../shared/passwords';
 import { ThrottleService } from '../../throttle/throttle.service';
+import { User } from '../../users/user.entity';
+import { userByEmail } from '../../users/users.repository';
 
 export interface AcceptInvitationCommand {
   token: string;
@@ -34,12 +38,10 @@ export class AcceptInvitationUseCase {
       ['invitation:ip', command.ip],
       ['invitation:account', command.token],
     ]);
-    const invitation = await this.db.platform((tx) => liveInvitation(tx, command.token));
-    const existing = await this.db.platform((tx) =>
-      tx.maybeOne<UserRow>('select id, email, name, status, platform_roles from users where lower(email) = $1', [
-        invitation.email,
-      ]),
-    );
+    const { invitation, existing } = await this.db.platform(async ({ manager }) => {
+      const live = await liveInvitation(manager, command.token);
+      return { invitation: live, existing: await userByEmail(manager, live.email) };
+    });
     let passwordHash: string | null = null;
     if (!existing) {
       const errors: FieldError[] = [];
@@ -53,35 +55,15 @@ export class AcceptInvitationUseCase {
       throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
     }
 
-    TenantContext.enterCoop(invitation.coop_id, existing?.id ?? null);
+    TenantContext.enterCoop(invitation.coopId, existing?.id ?? null);
     const response = await this.db.unitOfWork(async (tx) => {
-      const spent = await tx.execute(
-        `update invitations set accepted_at = now()
-          where coop_id = $1 and id = $2 and accepted_at is null and revoked_at is null and expires_at > now()`,
-        [invitation.coop_id, invitation.id],
-      );
-      if (spent !== 1)
+      // first: a link works once (conditional update), before anything is written for it
+      if (!(await spendInvitation(tx, invitation.coopId, invitation.id)))
         throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
-      const user =
-        existing ??
-        (await tx.one<UserRow>(
-          `insert into users (email, name, password_hash) values ($1, $2, $3)
-           returning id, email, name, status, platform_roles`,
-          [invitation.email, (command.name as string).trim(), passwordHash],
-        ));
-      TenantContext.enterCoop(invitation.coop_id, user.id);
-      await tx.execute('update invitations set accepted_by = $3 where coop_id = $1 and id = $2', [
-        invitation.coop_id,
-        invitation.id,
-        user.id,
-      ]);
-      await tx.execute(
-        `insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)
-         on conflict (coop_id, user_id) do update
-           set roles = array(select distinct r from unnest(memberships.roles || excluded.roles) r order by r),
-               status = 'active', updated_at = now()`,
-        [invitation.coop_id, user.id, invitation.roles],
-      );
+      const user = existing ?? (await this.createUser(tx, invitation.email, command.name as string, passwordHash));
+      TenantContext.enterCoop(invitation.coopId, user.id);
+      await tx.manager.update(Invitation, { coopId: invitation.coopId, id: invitation.id }, { acceptedBy: user.id });
+      await this.grant(tx, invitation.coopId, user.id, invitation.roles);
       await writeOutbox(tx, JobName.AUDIT_RECORD, {
         action: 'invitation.accepted',
         subjectType: 'invitation',
@@ -89,14 +71,40 @@ export class AcceptInvitationUseCase {
         data: { userId: user.id, roles: invitation.roles, newAccount: existing === null },
       });
       const memberships = await this.sessions.memberships(tx, user.id);
-      const { sessionId: _sessionId, ...session } = await this.sessions.issue(
-        tx,
-        user,
-        invitation.coop_id,
-        memberships,
-      );
+      const { sessionId: _sessionId, ...session } = await this.sessions.issue(tx, user, invitation.coopId, memberships);
       return session;
     });
     return response;
+  }
+
+  private async createUser(tx: Tx, email: string, name: string, passwordHash: string | null): Promise<User> {
+    const user = tx.manager.create(User, { email, name: name.trim(), passwordHash: passwordHash as string });
+    // the insert returns the generated id and the defaults (status, platform roles) into `user`
+    await tx.manager.insert(User, user);
+    return user;
+  }
+
+  /**
+   * Adds the invitation's roles to the person's membership of the coop (re-activated), or
+   * creates it. The membership row is locked first, so the roles are widened from its current
+   * value (two accepts of one person's invitations in one coop cannot race: one pending
+   * invitation per email per coop, spent once).
+   */
+  private async grant(tx: Tx, coopId: string, userId: string, roles: CoopRole[]): Promise<void> {
+    const membership = await tx.manager.findOne(Membership, {
+      where: { coopId, userId },
+      select: { coopId: true, userId: true, roles: true },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!membership) {
+      await tx.manager.insert(Membership, { coopId, userId, roles });
+      return;
+    }
+    const widened = [...new Set([...membership.roles, ...roles])].sort();
+    await tx.manager.update(
+      Membership,
+      { coopId, userId },
+      { roles: widened, status: 'active', updatedAt: () => 'now()' },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ErrorCode, SessionResponse } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { SessionsService, chooseCoop, type SessionRow } from '../../sessions/sessions.service';
+import { SessionsService, chooseCoop, isExpired, type LockedSession } from '../../sessions/sessions.service';
 
 export interface RefreshSessionCommand {
   refreshToken: string;
@@ -32,7 +32,7 @@ export class RefreshSessionUseCase {
     const outcome = await this.db.platform(async (tx): Promise<Outcome> => {
       const session = await this.sessions.findByRefreshToken(tx, command.refreshToken);
       if (!session) return fail(401, 'TOKEN_INVALID', 'This refresh token is not valid; sign in again');
-      return this.rotate(tx, session, session.selected_coop_id);
+      return this.rotate(tx, session, session.selectedCoopId);
     });
     if (!outcome.ok) throw outcome.error;
     return outcome.response;
@@ -49,17 +49,17 @@ export class RefreshSessionUseCase {
     return outcome.response;
   }
 
-  private async rotate(tx: Tx, session: SessionRow, coopId: string | null, switching = false): Promise<Outcome> {
-    if (session.revoked_at !== null) return fail(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
-    if (session.replaced_by !== null) {
+  private async rotate(tx: Tx, session: LockedSession, coopId: string | null, switching = false): Promise<Outcome> {
+    if (session.revokedAt !== null) return fail(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
+    if (session.replacedBy !== null) {
       if (switching) return fail(401, 'SESSION_REVOKED', 'This session was refreshed; use the latest token');
-      await this.sessions.revokeFamily(tx, session.family_id);
+      await this.sessions.revokeFamily(tx, session.familyId);
       return fail(401, 'SESSION_REVOKED', 'This refresh token was already used; the session has been ended');
     }
-    if (session.expired) return fail(401, 'SESSION_REVOKED', 'This session has expired; sign in again');
-    const user = await this.sessions.findUser(tx, session.user_id);
+    if (isExpired(session)) return fail(401, 'SESSION_REVOKED', 'This session has expired; sign in again');
+    const user = await this.sessions.findUser(tx, session.userId);
     if (!user || user.status !== 'active') {
-      await this.sessions.revokeFamily(tx, session.family_id);
+      await this.sessions.revokeFamily(tx, session.familyId);
       return fail(401, 'USER_DISABLED', 'This account is disabled');
     }
     const memberships = await this.sessions.memberships(tx, user.id);
@@ -67,13 +67,13 @@ export class RefreshSessionUseCase {
     try {
       selected = coopId === null ? null : chooseCoop(memberships, coopId);
     } catch (error) {
-      if (!switching) await this.sessions.revokeFamily(tx, session.family_id);
+      if (!switching) await this.sessions.revokeFamily(tx, session.familyId);
       return { ok: false, error: error as ApiException };
     }
-    const { sessionId, ...response } = await this.sessions.issue(tx, user, selected, memberships, session.family_id);
+    const { sessionId, ...response } = await this.sessions.issue(tx, user, selected, memberships, session.familyId);
     if (!(await this.sessions.markReplaced(tx, session.id, sessionId))) {
       // rotated concurrently: treat as reuse
-      await this.sessions.revokeFamily(tx, session.family_id);
+      await this.sessions.revokeFamily(tx, session.familyId);
       return fail(401, 'SESSION_REVOKED', 'This refresh token was already used; the session has been ended');
     }
     return { ok: true, response };

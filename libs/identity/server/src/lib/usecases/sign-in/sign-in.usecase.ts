@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { SessionsService, chooseCoop, type UserRow } from '../../sessions/sessions.service';
+import { SessionsService, chooseCoop } from '../../sessions/sessions.service';
 import { verifyPassword } from '../../shared/passwords';
 import { normalizeEmail } from '../../shared/secrets';
 import { ThrottleService } from '../../throttle/throttle.service';
+import { userByEmail } from '../../users/users.repository';
 
 export interface SignInCommand {
   email: string;
@@ -32,13 +33,8 @@ export class SignInUseCase {
       ['sign-in:ip', command.ip],
       ['sign-in:account', email],
     ]);
-    const user = await this.db.platform((tx) =>
-      tx.maybeOne<UserRow & { password_hash: string }>(
-        'select id, email, name, status, platform_roles, password_hash from users where lower(email) = $1',
-        [email],
-      ),
-    );
-    const valid = await verifyPassword(user?.password_hash ?? null, command.password);
+    const user = await this.db.platform(({ manager }) => userByEmail(manager, email, { withPasswordHash: true }));
+    const valid = await verifyPassword(user?.passwordHash ?? null, command.password);
     if (!user || !valid) throw new ApiException(401, 'INVALID_CREDENTIALS', 'Email or password is wrong');
     if (user.status !== 'active') throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
     return this.db.platform(async (tx) => {
