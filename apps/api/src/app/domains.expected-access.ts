@@ -1,8 +1,8 @@
-import type { Expectation } from './identity/expected-access';
+import type { Expectation } from './isolation/access-expectation';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
  * contributes its own file, imported here by the generator); identity's and federation's
- * entries are in identity/expected-access.ts.
+ * entries are in identity/ and federation/ (composed in isolation/expected-access.ts).
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {};

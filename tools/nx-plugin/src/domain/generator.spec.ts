@@ -11,7 +11,7 @@ const WIRED = [
   'apps/api/src/app/app.module.ts',
   'apps/api/src/app/schema-agreement.int-spec.ts',
   'apps/api/src/app/domains.expected-access.ts',
-  'apps/api/src/app/identity/route-access.snapshot.json',
+  'apps/api/src/app/isolation/route-access.snapshot.json',
 ];
 
 function workspace(): Tree {
@@ -56,7 +56,7 @@ describe('npm run new-domain (the domain generator)', () => {
     expect(read('apps/api/src/app/app.module.ts')).toMatch(/FleetModule/);
     expect(read('apps/api/src/app/schema-agreement.int-spec.ts')).toMatch(/\.\.\.FLEET_ENTITIES/);
     expect(read('apps/api/src/app/domains.expected-access.ts')).toMatch(/\.\.\.FLEET_EXPECTED/);
-    const routes = JSON.parse(read('apps/api/src/app/identity/route-access.snapshot.json')) as { path: string }[];
+    const routes = JSON.parse(read('apps/api/src/app/isolation/route-access.snapshot.json')) as { path: string }[];
     expect(routes.filter((r) => r.path === '/api/fleet/samples')).toEqual([
       { method: 'GET', path: '/api/fleet/samples', permission: 'read:Courier' },
       { method: 'POST', path: '/api/fleet/samples', permission: 'create:Courier' },

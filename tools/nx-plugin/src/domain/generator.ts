@@ -120,7 +120,7 @@ interface RouteAccess {
 }
 
 function addToRouteSnapshot(tree: Tree, added: RouteAccess[]): void {
-  const path = `${API}/identity/route-access.snapshot.json`;
+  const path = `${API}/isolation/route-access.snapshot.json`;
   const routes = [...(JSON.parse(read(tree, path)) as RouteAccess[]), ...added];
   // the order of listRoutes() (libs/identity/server/src/lib/auth/route-catalog.ts)
   routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

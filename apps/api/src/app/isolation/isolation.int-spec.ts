@@ -2,21 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Database } from '@federacycle/platform-database';
-import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from './identity-harness';
+import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { AccessTokenService, listRoutes, type AccessClaims, type RouteAccess } from '@federacycle/identity-server';
-import { DOMAIN_EXPECTED } from '../domains.expected-access';
-import {
-  COOP_ROLES,
-  EXPECTED as CORE_EXPECTED,
-  OUTSIDE_NEST,
-  type Actor,
-  type CoopFixture,
-  type Expectation,
-  type Probe,
-} from './expected-access';
-
-/** identity's and federation's routes, and those of every domain made with the generator */
-const EXPECTED: Record<string, Expectation> = { ...CORE_EXPECTED, ...DOMAIN_EXPECTED };
+import { COOP_ROLES, OUTSIDE_NEST, type Actor, type CoopFixture, type Probe } from './access-expectation';
+import { EXPECTED } from './expected-access';
 
 describe('tenant isolation, through every route of the live API, as the application role', () => {
   let h: IdentityHarness;

@@ -1,0 +1,60 @@
+import type { Client } from 'pg';
+import type { SessionResponse } from '@federacycle/contracts';
+
+/**
+ * The shape of the expected access of EVERY route of the API, as the isolation suite
+ * (isolation.int-spec.ts) probes it: who gets through, and what a probe aimed at another
+ * coop's ids must answer. A live route missing here fails the suite; so does a stale entry.
+ */
+export type Role = 'coop_admin' | 'dispatcher' | 'courier' | 'merchant_staff' | 'member' | 'federation_admin';
+export const COOP_ROLES: Role[] = ['coop_admin', 'dispatcher', 'courier', 'merchant_staff', 'member'];
+
+export interface CoopFixture {
+  slug: string;
+  id: string;
+  canary: string;
+  users: Record<string, string>;
+  invitationId: string;
+}
+export interface Actor {
+  role: Role;
+  coop: CoopFixture | null;
+  session: SessionResponse;
+}
+export interface Probe {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  url: string;
+  body?: object;
+}
+/**
+ * How each route is attacked: `list` (own rows only), `read` / `write` aimed at a foreign
+ * coop's ids, `body` naming a foreign id, `fixed` (public routes: a fixed answer).
+ */
+export interface Expectation {
+  permission: string;
+  kind: 'list' | 'read' | 'write' | 'body' | 'fixed';
+  /** roles the route lets through; others get 403 */
+  allowed: Role[] | 'everyone';
+  probe: (foreign: CoopFixture, actor: Actor) => Probe;
+  /** status for an allowed role (default: list 200, read/write 404, body 403) */
+  status?: number;
+  /**
+   * Rows the route needs in every coop (written as superuser before the probes), so that a list
+   * can show its own coop's canary: a list that answers nothing would pass vacuously.
+   */
+  fixture?: (su: Client, coop: CoopFixture) => Promise<unknown>;
+}
+
+/** routes express serves outside Nest (the OpenAPI document and Swagger UI): public, no tenant data */
+export const OUTSIDE_NEST = 'outside-nest:public';
+export const docs = (path: string, status = 200): Expectation => ({
+  permission: OUTSIDE_NEST,
+  kind: 'fixed',
+  allowed: 'everyone',
+  status,
+  probe: () => ({ method: 'get', url: path }),
+});
+
+export const FOREIGN_USER = (f: CoopFixture) => f.users['courier'] as string;
+export const ADMIN: Role[] = ['coop_admin'];
+export const FED: Role[] = ['federation_admin'];
