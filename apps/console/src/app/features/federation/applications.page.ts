@@ -51,6 +51,7 @@ const SORT_KEYS: Readonly<Record<ApplicationSort, TranslationKey>> = {
     .toolbar {
       display: grid;
       grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr);
+      align-items: start;
       gap: 0 var(--fc-space-4);
       margin-bottom: var(--fc-space-2);
     }
