@@ -34,6 +34,15 @@ async function mockApi(p: Page, handlers: Record<string, Handler>): Promise<void
   });
 }
 
+/** Waits (up to 5 s) until `read` answers `expected`, then asserts it (the list reloads asynchronously). */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  for (let i = 0; i < 50; i += 1) {
+    if (JSON.stringify(await read()) === JSON.stringify(expected)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(await read()).toEqual(expected);
+}
+
 function json(route: Route, status: number, body: unknown): Promise<void> {
   return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 }
@@ -232,10 +241,54 @@ const application: ApplicationView = {
   history,
 };
 
+/** Two more applications in the queue, to search and sort (the mock does what the server will). */
+const others: ApplicationView[] = [
+  {
+    ...application,
+    id: 'app-7',
+    name: 'Cargo Coop Lille',
+    city: 'Lille',
+    registrationNumber: '552100554',
+    admin: { name: 'Léa Petit', email: 'lea@cargo-lille.coop' },
+    status: 'under_review',
+    submittedAt: '2026-10-02T09:00:00Z',
+  },
+  {
+    ...application,
+    id: 'app-9',
+    name: 'Vélo Solidaire Brest',
+    city: 'Brest',
+    registrationNumber: '444608442',
+    admin: { name: 'Yann Le Gall', email: 'yann@velo-brest.coop' },
+    submittedAt: '2026-11-05T09:00:00Z',
+  },
+];
+
+/** GET /api/federation/applications as the server will answer it: status, q, sort, limit, offset. */
+function queue(all: ApplicationView[], url: URL): { items: ApplicationView[]; total: number } {
+  const status = url.searchParams.get('status');
+  const q = (url.searchParams.get('q') ?? '').toLowerCase();
+  const sort = url.searchParams.get('sort') ?? '-submitted_at';
+  const matches = all.filter(
+    (a) =>
+      (!status || a.status === status) &&
+      (!q || [a.name, a.admin.email, a.registrationNumber].some((f) => f.toLowerCase().includes(q))),
+  );
+  const sorted = [...matches].sort((a, b) =>
+    sort === 'name'
+      ? a.name.localeCompare(b.name)
+      : (sort === 'submitted_at' ? 1 : -1) * a.submittedAt.localeCompare(b.submittedAt),
+  );
+  const limit = Number(url.searchParams.get('limit') ?? 50);
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  return { items: sorted.slice(offset, offset + limit), total: sorted.length };
+}
+
 describe('mocked: a federation admin approves an application (desktop, English)', () => {
   let browser: E2eBrowser;
   let p: Page;
   let current: ApplicationView = application;
+  const queueUrls: URL[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser({ viewport: 'desktop' });
@@ -255,7 +308,11 @@ describe('mocked: a federation admin approves an application (desktop, English)'
     await mockApi(p, {
       'POST /api/auth/sign-in': (route) => json(route, 200, admin),
       'GET /api/public/legal-forms': (route) => json(route, 200, catalogue),
-      'GET /api/federation/applications': (route) => json(route, 200, { items: [current], total: 1 }),
+      'GET /api/federation/applications': (route) => {
+        const url = new URL(route.request().url());
+        queueUrls.push(url);
+        return json(route, 200, queue([current, ...others], url));
+      },
       'GET /api/federation/applications/app-42': (route) => json(route, 200, current),
       'POST /api/federation/applications/app-42/start-review': (route) =>
         json(route, 200, transition('under_review', 'start_review', null)),
@@ -272,8 +329,51 @@ describe('mocked: a federation admin approves an application (desktop, English)'
     await browser.close();
   });
 
-  it('lists the queue and opens the application', async () => {
+  const rowNames = (): Promise<string[]> =>
+    p.getByRole('table', { name: 'Applications' }).locator('tbody [data-col=name]').allInnerTexts();
+
+  it('searches and sorts the queue with q and sort, sending neither by default', async () => {
     await p.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
+    await p.getByRole('link', { name: 'Vélo Solidaire Brest' }).waitFor();
+    expect(await rowNames()).toEqual(['Roue Libre Nantes', 'Vélo Solidaire Brest', 'Cargo Coop Lille']);
+    expect([...queueUrls[0].searchParams.keys()]).toEqual(['limit', 'offset']);
+    // names, not codes: the legal form from the catalogue, the country in the reader's language
+    const first = p.getByRole('table', { name: 'Applications' }).getByRole('row').nth(1);
+    await first.getByText('SCIC (multi-stakeholder cooperative)').waitFor();
+    expect(await first.getByText('Nantes, France').isVisible()).toBe(true);
+
+    await p.getByRole('searchbox', { name: 'Search' }).fill('yann@');
+    await p.getByRole('link', { name: 'Roue Libre Nantes' }).waitFor({ state: 'detached' });
+    expect(await rowNames()).toEqual(['Vélo Solidaire Brest']);
+    expect(queueUrls.at(-1)?.searchParams.get('q')).toBe('yann@');
+    await p.getByRole('searchbox', { name: 'Search' }).fill('no such coop');
+    await p.getByText('No application matches.').waitFor();
+    await p.getByRole('button', { name: 'Clear the search and filter' }).click();
+    await p.getByRole('link', { name: 'Roue Libre Nantes' }).waitFor();
+
+    await p.getByRole('combobox', { name: 'Sort by' }).click();
+    await p.getByRole('option', { name: 'Name' }).click();
+    await p.getByRole('listbox').waitFor({ state: 'detached' });
+    await p.getByRole('link', { name: 'Cargo Coop Lille' }).waitFor();
+    await eventually(rowNames, ['Cargo Coop Lille', 'Roue Libre Nantes', 'Vélo Solidaire Brest']);
+    expect(queueUrls.at(-1)?.searchParams.get('sort')).toBe('name');
+
+    await p.getByRole('combobox', { name: 'Filter by status' }).click();
+    await p.getByRole('option', { name: 'Under review' }).click();
+    await p.getByRole('listbox').waitFor({ state: 'detached' });
+    await eventually(rowNames, ['Cargo Coop Lille']);
+    expect(queueUrls.at(-1)?.searchParams.get('status')).toBe('under_review');
+    await p.getByRole('combobox', { name: 'Filter by status' }).click();
+    await p.getByRole('option', { name: 'All' }).click();
+    await eventually(rowNames, ['Cargo Coop Lille', 'Roue Libre Nantes', 'Vélo Solidaire Brest']);
+    // keyboard focus on the search field before the shot
+    await p.getByRole('link', { name: 'Applications', exact: true }).first().focus();
+    await p.getByRole('searchbox', { name: 'Search' }).focus();
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await screenshot(p, 'applications-queue-desktop-en');
+  });
+
+  it('lists the queue and opens the application', async () => {
     await p.getByRole('link', { name: 'Roue Libre Nantes' }).click();
     await p.getByRole('heading', { name: 'Roue Libre Nantes', level: 1 }).waitFor();
     await p.getByRole('button', { name: 'Download the statutes' }).waitFor();
@@ -400,15 +500,28 @@ describe.each([
     await screenshot(p, `licence-${name}`);
   });
 
-  it('publishes the storefront, or explains why it cannot', async () => {
-    await p.getByRole('button', { name: 'Publish' }).click();
+  it('publishes the storefront, or disables Publish and says why', async () => {
+    const publishButton = p.getByRole('button', { name: 'Publish' });
+    // the verify link goes to the console's public page, with the licence
+    const verify = p.getByRole('link', { name: 'Public verify page' });
+    expect(await verify.getAttribute('href')).toBe('/verify?licence=eyJhbGciOiJFZERTQSJ9.e30.sig');
     if (publish === 'ok') {
+      await p.getByText('You can publish during the grace period').waitFor();
+      await publishButton.click();
       await p.getByText('Published since 21 Nov 2026.').waitFor();
     } else {
-      const message =
-        publish === 'LICENCE_EXPIRED' ? 'The cooperative’s licence has expired.' : 'The cooperative is suspended.';
-      await p.getByRole('alert').getByText(message).waitFor();
+      const reason =
+        publish === 'LICENCE_EXPIRED'
+          ? 'Publishing is paused: the licence has expired. Ask the federation to renew it.'
+          : 'Publishing is paused: the federation has suspended the cooperative.';
+      await p.getByText(reason).waitFor();
+      expect(await publishButton.isDisabled()).toBe(true);
+      expect(await p.getByText('Publishing requires').count()).toBe(0);
     }
+    // keyboard: from Download, Tab reaches the verify link, with a visible ring
+    await p.getByRole('button', { name: 'Download' }).focus();
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
     await screenshot(p, `licence-${name}-publish`);
   });
 });
@@ -449,7 +562,86 @@ const directory: CoopDirectoryEntry[] = [
   },
 ];
 
-describe.each(['desktop', 'phone'] as const)('mocked: the coop directory on %s', (viewport) => {
+describe('mocked: a licensed coop admin on a phone, in French', () => {
+  let browser: E2eBrowser;
+  let p: Page;
+  const licensed: StandingView = { mode: 'licensed', code: null, message: 'ok', warnings: [], graceEndsAt: null };
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+    p = await browser.newPage();
+    const response = licenceResponse(licensed);
+    await mockApi(p, {
+      'POST /api/auth/sign-in': (route) => json(route, 200, sessionFor('Ada', COOP, ['coop_admin', 'member'])),
+      'GET /api/compliance': (route) => json(route, 200, licensed),
+      'GET /api/licence': (route) =>
+        json(route, 200, { ...response, licence: response.licence && { ...response.licence, status: 'active' } }),
+      'GET /api/storefront': (route) => json(route, 200, { published: false, publishedAt: null }),
+    });
+    await p.goto(urlOf('/licence'));
+    await p.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    await p.getByLabel('E-mail').fill('ada@example.coop');
+    await p.getByLabel('Mot de passe').fill('correct horse battery');
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('says the licence allows publishing and leaves Publish enabled', async () => {
+    await p.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
+    await p.getByText('Votre licence est valide : vous pouvez publier la vitrine.').waitFor();
+    expect(await p.getByRole('button', { name: 'Publier' }).isEnabled()).toBe(true);
+    expect(await p.getByText('Sous licence').first().isVisible()).toBe(true);
+    expect(await p.title()).toBe('Licence · Federacycle');
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await p.getByRole('button', { name: 'Télécharger' }).focus();
+    await p.keyboard.press('Tab');
+    await screenshot(p, 'licence-licensed-phone-fr');
+  });
+});
+
+describe('mocked: the applications queue on a phone, in French', () => {
+  let browser: E2eBrowser;
+  let p: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+    p = await browser.newPage();
+    await mockApi(p, {
+      'POST /api/auth/sign-in': (route) => json(route, 200, sessionFor('Fatou', null, [], ['federation_admin'])),
+      'GET /api/public/legal-forms': (route) => json(route, 200, catalogue),
+      'GET /api/federation/applications': (route) =>
+        json(route, 200, queue([application, ...others], new URL(route.request().url()))),
+    });
+    await p.goto(urlOf('/federation/applications'));
+    await p.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    await p.getByLabel('E-mail').fill('fatou@example.coop');
+    await p.getByLabel('Mot de passe').fill('correct horse battery');
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('shows cards, and a status filter and sort that fit 360 px', async () => {
+    await p.getByRole('heading', { name: 'Candidatures', level: 1 }).waitFor();
+    await p.getByRole('link', { name: 'Cargo Coop Lille' }).waitFor();
+    expect(await p.locator('table').count()).toBe(0);
+    await p.getByText('SCIC (société coopérative d’intérêt collectif)').first().waitFor();
+    await p.getByRole('combobox', { name: 'Filtrer par statut' }).click();
+    await p.getByRole('option', { name: 'En cours d’examen' }).click();
+    await p.getByRole('link', { name: 'Roue Libre Nantes' }).waitFor({ state: 'detached' });
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await p.getByRole('searchbox', { name: 'Rechercher' }).focus();
+    await p.keyboard.press('Tab');
+    await screenshot(p, 'applications-queue-phone-fr');
+  });
+});
+
+describe.each(['desktop', 'phone'] as const)('mocked: the coops (with the former directory) on %s', (viewport) => {
   let browser: E2eBrowser;
   let p: Page;
   let reason = '';
@@ -467,6 +659,7 @@ describe.each(['desktop', 'phone'] as const)('mocked: the coop directory on %s',
         return json(route, 200, rows[1]);
       },
     });
+    // the old address of the directory still works: it leads to the Coops page
     await signIn(p, '/federation/directory', 'fatou@example.coop');
   });
 
@@ -475,8 +668,10 @@ describe.each(['desktop', 'phone'] as const)('mocked: the coop directory on %s',
   });
 
   it('lists the coops with their standing, licence expiry and member share', async () => {
-    await p.getByRole('heading', { name: 'Coop directory', level: 1 }).waitFor();
+    await p.getByRole('heading', { name: 'Coops', level: 1 }).waitFor();
+    expect(new URL(p.url()).pathname).toBe('/federation/coops');
     await p.getByText('91%').waitFor();
+    await p.getByText('Gent, Belgium').waitFor();
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await screenshot(p, `directory-${viewport}-en`);
   });

@@ -1,8 +1,14 @@
 /**
- * MOCKED journey: a federation admin (no coop selected) signs in and creates a coop.
- * Every /api call is fulfilled by page.route(); the real-API journey comes later.
+ * MOCKED journey: a federation admin (no coop selected) signs in and creates a coop on the
+ * Coops page (the directory and the creation form). Every /api call is fulfilled by page.route().
  */
-import type { ApiErrorBody, CoopView, CreateCoopRequest, SessionResponse } from '@federacycle/contracts';
+import type {
+  ApiErrorBody,
+  CoopDirectoryEntry,
+  CoopView,
+  CreateCoopRequest,
+  SessionResponse,
+} from '@federacycle/contracts';
 import type { Page, Route } from 'playwright-core';
 import { launchBrowser, type E2eBrowser, type ViewportName } from './support/browser';
 import { urlOf } from './support/env';
@@ -36,14 +42,27 @@ const existing: CoopView = {
   createdAt: '2026-01-01T00:00:00Z',
 };
 
+const entry = (coop: CoopView): CoopDirectoryEntry => ({
+  id: coop.id,
+  slug: coop.slug,
+  name: coop.name,
+  city: coop.city,
+  country: coop.country,
+  status: coop.status,
+  standing: 'sandbox',
+  licenceExpiresAt: null,
+  memberShare: null,
+});
+
 async function mockApi(p: Page): Promise<void> {
+  let directory: CoopDirectoryEntry[] = [entry(existing)];
   await p.route('**/api/**', async (route: Route) => {
     const request = route.request();
     const key = `${request.method()} ${new URL(request.url()).pathname}`;
     const json = (status: number, body: unknown): Promise<void> =>
       route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
     if (key === 'POST /api/auth/sign-in') return json(200, session);
-    if (key === 'GET /api/federation/coops') return json(200, { items: [existing], total: 1 });
+    if (key === 'GET /api/federation/directory') return json(200, { items: directory, total: directory.length });
     if (key === 'POST /api/federation/coops') {
       const body = request.postDataJSON() as CreateCoopRequest;
       if (body.slug === 'velo-lyon') {
@@ -55,7 +74,9 @@ async function mockApi(p: Page): Promise<void> {
         };
         return json(400, conflict);
       }
-      return json(201, { ...existing, ...body, id: 'c-2', status: 'active' });
+      const created: CoopView = { ...existing, ...body, id: 'c-2', status: 'active' };
+      directory = [...directory, entry(created)];
+      return json(201, created);
     }
     return json(404, { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: key });
   });

@@ -2,7 +2,7 @@
  * REAL journey (no mocks) of the cooperative-only licence: a coop applies on a phone in
  * French → the federation admin reviews and approves → the invited admin sets a password
  * and sees a valid licence → the federation suspends the coop → its admin sees the
- * restriction banner and cannot publish the storefront.
+ * restriction banner, and Publish is disabled with the reason.
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
@@ -123,12 +123,16 @@ describe('federation onboarding through the real API', () => {
       return (await res.json()) as { status: string };
     }, status.licence?.token ?? '');
     expect(verdict.status).toBe('valid');
+    // the page agrees with the standing: publishing is possible, and says so
+    await p.getByText('Votre licence est valide : vous pouvez publier la vitrine.').waitFor();
+    expect(await p.getByRole('button', { name: 'Publier' }).isEnabled()).toBe(true);
     await screenshot(p, 'real-licence-valid-phone-fr');
   });
 
   it('once suspended, the coop admin sees the banner and cannot publish', async () => {
+    // the former directory address leads to the Coops page, which lists the directory
     await fed.goto(urlOf('/federation/directory'));
-    await fed.getByRole('heading', { name: 'Coop directory', level: 1 }).waitFor();
+    await fed.getByRole('heading', { name: 'Coops', level: 1 }).waitFor();
     await fed.getByRole('button', { name: `Actions for ${COOP}` }).click();
     await fed.getByRole('menuitem', { name: 'Suspend' }).click();
     await fed.getByLabel('Reason').fill('Membership dues unpaid for 6 months');
@@ -140,8 +144,8 @@ describe('federation onboarding through the real API', () => {
     await p.goto(urlOf('/licence'));
     await p.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
     await p.getByRole('status', { name: 'Conformité' }).waitFor();
-    await p.getByRole('button', { name: 'Publier' }).click();
-    await p.getByRole('alert').getByText('La coopérative est suspendue.').waitFor();
+    await p.getByText('Publication suspendue : la fédération a suspendu la coopérative.').waitFor();
+    expect(await p.getByRole('button', { name: 'Publier' }).isDisabled()).toBe(true);
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await screenshot(p, 'real-suspended-cannot-publish-phone-fr');
   });

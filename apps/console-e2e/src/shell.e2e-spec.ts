@@ -26,7 +26,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('signed-out shell on %s', (vie
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
     expect(await htmlLang(page)).toBe('en');
-    expect(await page.title()).toBe('Federacycle');
+    // each page sets its own title
+    expect(await page.title()).toBe('Sign in · Federacycle');
     expect(await page.getByRole('link', { name: 'Federacycle' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Email').isVisible()).toBe(true);
     expect(await page.getByLabel('Password').isVisible()).toBe(true);

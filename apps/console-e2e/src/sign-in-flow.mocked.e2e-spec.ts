@@ -1,10 +1,11 @@
 /**
  * MOCKED journey: every /api call is fulfilled by page.route() below, so this checks the
- * console's flow (sign-in → home → People) without a server. The real-API journey will
- * live in its own spec once the global setup starts the API.
+ * console's flow (sign-in → home → People) without a server: the members list has 120
+ * people, served one page at a time from `limit` and `offset` like the API does.
  */
 import type {
   ApiErrorBody,
+  CoopLicenceResponse,
   CreateInvitationRequest,
   InvitationView,
   MemberView,
@@ -72,20 +73,61 @@ const pending: InvitationView = {
   id: 'inv-1',
   email: 'dani@example.org',
   roles: ['merchant_staff'],
-  expiresAt: '2026-12-01T00:00:00Z',
+  // pending: a week from now, whatever the day the journey runs
+  expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   acceptedAt: null,
   createdAt: '2026-11-20T00:00:00Z',
 };
 
-const page = <T>(items: T[]): ApiPage<T> => ({ items, total: items.length });
+/** 117 more riders after the three people above (sorted by name like the API: Ada, Bram, Chloé, Rider 004...). */
+const everyone: MemberView[] = [
+  ...members,
+  ...Array.from({ length: 117 }, (_, i): MemberView => {
+    const n = String(i + 4).padStart(3, '0');
+    return {
+      userId: `u-rider-${n}`,
+      email: `rider.${n}@velo-lyon.coop`,
+      name: `Rider ${n}`,
+      roles: ['courier', 'member'],
+      status: 'active',
+      membershipStatus: 'active',
+      joinedAt: '2026-04-01T09:00:00Z',
+    };
+  }),
+];
 
-/** Fulfils the API calls the flow makes; records what the console sent. */
-async function mockApi(browserPage: Page, calls: string[]): Promise<void> {
+/** One page of `items` from the request's limit and offset (the API's defaults: 50 and 0). */
+function pageOf<T>(items: T[], url: URL): ApiPage<T> {
+  const limit = Number(url.searchParams.get('limit') ?? 50);
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  return { items: items.slice(offset, offset + limit), total: items.length };
+}
+
+const licence: CoopLicenceResponse = {
+  standing: { mode: 'licensed', code: null, message: 'ok', warnings: [], graceEndsAt: null },
+  licence: {
+    id: 'l-1',
+    kid: 'fed-2026-01',
+    token: 'eyJhbGciOiJFZERTQSJ9.e30.sig',
+    issuedAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    status: 'active',
+    revokedAt: null,
+  },
+  verifyUrl: '/verify-licence',
+  workerOwnership: { share: 0.8, threshold: 0.5, activeCouriers: 10, memberCouriers: 8 },
+};
+
+/** Fulfils the API calls the flow makes; records what the console sent (`calls`: method and path, `urls`: with the query). */
+async function mockApi(browserPage: Page, calls: string[], urls: string[] = []): Promise<void> {
+  let invitations: InvitationView[] = [pending];
   await browserPage.route('**/api/**', async (route: Route) => {
     const request = route.request();
-    const path = new URL(request.url()).pathname;
+    const url = new URL(request.url());
+    const path = url.pathname;
     const key = `${request.method()} ${path}`;
     calls.push(key);
+    urls.push(`${request.method()} ${path}${url.search}`);
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> =>
       route.fulfill({ status, contentType: 'application/json', headers, body: JSON.stringify(body) });
 
@@ -104,15 +146,29 @@ async function mockApi(browserPage: Page, calls: string[]): Promise<void> {
       }
       case 'GET /api/members':
         expectBearer(request.headers()['authorization']);
-        return json(200, page(members));
+        return json(200, pageOf(everyone, url));
       case 'GET /api/invitations':
         expectBearer(request.headers()['authorization']);
-        return json(200, page([pending]));
+        return json(200, pageOf(invitations, url));
       case 'POST /api/invitations': {
         const body = request.postDataJSON() as CreateInvitationRequest;
         const created: InvitationView = { ...pending, id: 'inv-2', email: body.email, roles: body.roles };
+        invitations = [created, ...invitations];
         return json(201, created);
       }
+      case 'POST /api/members/u-ada/disable': {
+        // the server's refusal: a generic code, the reason in its message
+        const body: ApiErrorBody = {
+          statusCode: 409,
+          code: 'CONFLICT',
+          message: 'You cannot disable your own membership',
+        };
+        return json(409, body);
+      }
+      case 'GET /api/licence':
+        return json(200, licence);
+      case 'GET /api/compliance':
+        return json(200, licence.standing);
       case 'POST /api/auth/sign-out':
         return route.fulfill({ status: 204 });
       default:
@@ -131,15 +187,27 @@ async function signIn(p: Page, password = 'correct horse battery'): Promise<void
   await p.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** The accessible text of the focused element when it shows a keyboard focus ring (:focus-visible), else null. */
+async function focusVisible(p: Page): Promise<string | null> {
+  return p.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || !el.matches(':focus-visible')) return null;
+    const style = getComputedStyle(el);
+    const ring = parseFloat(style.outlineWidth) >= 2 && style.outlineStyle !== 'none';
+    return ring ? (el.innerText || el.getAttribute('aria-label') || '').trim() : null;
+  });
+}
+
 describe('mocked sign-in → home → People on desktop', () => {
   let browser: E2eBrowser;
   let p: Page;
   const calls: string[] = [];
+  const urls: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser({ viewport: 'desktop' });
     p = await browser.newPage();
-    await mockApi(p, calls);
+    await mockApi(p, calls, urls);
     await p.goto(urlOf('/sign-in'));
     await p.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
@@ -165,6 +233,21 @@ describe('mocked sign-in → home → People on desktop', () => {
     const nav = p.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link', { name: 'People' }).isVisible()).toBe(true);
     expect(await nav.getByRole('link', { name: 'Coops', exact: true }).count()).toBe(0);
+    // the coop admin's cards: standing and licence, people counts from the API's totals
+    const standing = p.getByRole('article', { name: 'Standing and licence' });
+    await standing.getByText('Licensed').waitFor();
+    await standing.getByText('until 1 Jan 2027').waitFor();
+    const people = p.getByRole('article', { name: 'People' });
+    await people.getByText('120').waitFor();
+    expect(await people.locator('dd').allInnerTexts()).toEqual(['120', '1']);
+    // a member's card says what will appear, without a number
+    await p.getByText('Open proposals of your cooperative will appear here once voting is enabled.').waitFor();
+    expect(await p.title()).toBe('Home · Federacycle');
+    // keyboard focus is visible: tab to the first card's link
+    await p.getByRole('link', { name: 'See the licence' }).focus();
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('Tab');
+    expect(await focusVisible(p)).toBe('See the licence');
     await screenshot(p, 'home-desktop-en');
   });
 
@@ -172,17 +255,72 @@ describe('mocked sign-in → home → People on desktop', () => {
     await p.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();
     await p.getByRole('heading', { name: 'People', level: 1 }).waitFor();
     await p.getByRole('cell', { name: 'Bram de Vries', exact: true }).waitFor();
-    expect(await p.getByRole('row').count()).toBe(4);
+    const members = p.getByRole('table', { name: 'Members' });
+    // the header and the first page of 50
+    expect(await members.getByRole('row').count()).toBe(51);
     expect(await p.getByText('dani@example.org').isVisible()).toBe(true);
+    expect(await p.title()).toBe('People · Federacycle');
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await screenshot(p, 'people-desktop-en');
+  });
+
+  it('pages through the 120 members with the API’s limit and offset', async () => {
+    const pages = p.getByRole('navigation', { name: 'Pages of Members' });
+    await pages.getByText('1–50 of 120').waitFor();
+    expect(await pages.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await pages.getByText('51–100 of 120').waitFor();
+    await p.getByRole('cell', { name: 'Rider 051', exact: true }).waitFor();
+    expect(urls).toContain('GET /api/members?limit=50&offset=50');
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await pages.getByText('101–120 of 120').waitFor();
+    const members = p.getByRole('table', { name: 'Members' });
+    expect(await members.getByRole('row').count()).toBe(21);
+    expect(await pages.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+
+    // a bigger page keeps the first item of the page in view (item 101 → page 2 of 100)
+    await pages.getByLabel('Rows per page').selectOption('100');
+    await pages.getByText('101–120 of 120').waitFor();
+    expect(urls).toContain('GET /api/members?limit=100&offset=100');
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await pages.getByText('1–100 of 120').waitFor();
+    expect(await members.getByRole('row').count()).toBe(101);
+
+    // keyboard: from the page size, Tab skips the disabled Previous and lands on Next, with a visible ring
+    await pages.getByLabel('Rows per page').focus();
+    await p.keyboard.press('Tab');
+    expect(await focusVisible(p)).toBe('Next ›');
+    await pages.getByLabel('Rows per page').selectOption('50');
+    await pages.getByText('1–50 of 120').waitFor();
+
+    // the last page, its paginator in view with the keyboard on Previous
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await pages.getByText('51–100 of 120').waitFor();
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await pages.getByText('101–120 of 120').waitFor();
+    await pages.getByLabel('Rows per page').focus();
+    await p.keyboard.press('Tab');
+    expect(await focusVisible(p)).toBe('‹ Previous');
+    await screenshot(p, 'people-paged-desktop-en', { fullPage: false });
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await pages.getByText('51–100 of 120').waitFor();
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await pages.getByText('1–50 of 120').waitFor();
+  });
+
+  it('explains why one cannot disable oneself, in the server’s terms', async () => {
+    await p.getByRole('row').filter({ hasText: 'ada@velo-lyon.coop' }).getByRole('button', { name: 'Disable' }).click();
+    await p.getByText('You cannot disable your own membership: ask another coop admin.').waitFor();
+    expect(await p.getByText('This already exists or was changed meanwhile.').count()).toBe(0);
   });
 
   it('invites someone and shows the new pending invitation', async () => {
     await p.getByLabel('Email').fill('eve@example.org');
     await p.getByRole('button', { name: 'Send the invitation' }).click();
     await p.getByText('Invitation sent to eve@example.org.').waitFor();
-    expect(await p.getByRole('listitem').filter({ hasText: 'eve@example.org' }).count()).toBe(1);
+    const invitations = p.getByRole('table', { name: 'Invitations' });
+    await invitations.getByRole('row').filter({ hasText: 'eve@example.org' }).waitFor();
+    expect(await invitations.getByRole('row').filter({ hasText: 'eve@example.org' }).count()).toBe(1);
     expect(calls).toContain('POST /api/invitations');
     // the form is ready for the next invitation: empty email, default role, no error shown
     expect(await p.getByLabel('Email').inputValue()).toBe('');
@@ -230,7 +368,14 @@ describe('mocked sign-in → People on a phone, in French', () => {
     await p.getByLabel('Mot de passe').fill('correct horse battery');
     await p.getByRole('button', { name: 'Se connecter' }).click();
     await p.getByRole('heading', { name: 'Bonjour, Ada Lovelace' }).waitFor();
+    await p.getByRole('article', { name: 'Situation et licence' }).getByText('Sous licence').waitFor();
+    await p.getByRole('article', { name: 'Personnes' }).getByText('120').waitFor();
+    expect(await p.title()).toBe('Accueil · Federacycle');
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await p.getByRole('link', { name: 'Gérer les personnes' }).focus();
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('Tab');
+    expect(await focusVisible(p)).toBe('Gérer les personnes');
     await screenshot(p, 'home-phone-fr');
   });
 
@@ -242,9 +387,20 @@ describe('mocked sign-in → People on a phone, in French', () => {
     await nav.getByRole('link', { name: 'Personnes' }).click();
     await p.getByRole('heading', { name: 'Personnes', level: 1 }).waitFor();
     await p.getByText('Bram de Vries').waitFor();
-    // phones get cards, not a table
+    // phones get cards, not a table, and the same paginator
     expect(await p.locator('table').count()).toBe(0);
+    await p.getByRole('heading', { name: 'Membres', level: 2 }).scrollIntoViewIfNeeded();
+    await screenshot(p, 'people-cards-phone-fr', { fullPage: false });
+    const pages = p.getByRole('navigation', { name: 'Pages : Membres' });
+    await pages.getByText('1–50 sur 120').waitFor();
+    await pages.getByRole('button', { name: 'Suivant' }).click();
+    await pages.getByText('51–100 sur 120').waitFor();
+    await p.getByRole('heading', { name: 'Rider 051', level: 3 }).waitFor();
     expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await screenshot(p, 'people-phone-fr');
+    await pages.getByLabel('Lignes par page').focus();
+    await p.keyboard.press('Tab');
+    expect(await focusVisible(p)).toBe('‹ Précédent');
+    await screenshot(p, 'people-paginator-phone-fr', { fullPage: false });
   });
 });

@@ -5,13 +5,16 @@ import { WORKSPACE_ROOT } from './env';
 
 export const SCREENSHOT_DIR = join(WORKSPACE_ROOT, 'test-output', 'screenshots');
 
-/** Full-page PNG at test-output/screenshots/<name>.png (repository root). Returns the path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * PNG at test-output/screenshots/<name>.png (repository root), of the full page unless
+ * `fullPage: false` (the viewport only: a long list's part in view). Returns the path.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // let Material's ripples and transitions settle
   await page.waitForTimeout(250);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return path;
 }
 

@@ -9,6 +9,7 @@ const comingSoonRoutes: Route[] = NAV_ITEMS.flatMap((item) =>
         {
           path: item.path.slice(1),
           canActivate: [abilityGuard(item.permission.action, item.permission.subject)],
+          title: item.labelKey,
           data: { titleKey: item.labelKey },
           loadComponent: () => import('./features/status/coming-soon.page').then((m) => m.ComingSoonPage),
         },
@@ -20,25 +21,30 @@ export const appRoutes: Route[] = [
   {
     path: '',
     pathMatch: 'full',
+    title: 'nav.home',
     canActivate: [signedInGuard],
     loadComponent: () => import('./features/home/home.page').then((m) => m.HomePage),
   },
   // public pages: signing in, recovering a password, accepting an invitation
   {
     path: 'sign-in',
+    title: 'signIn.title',
     canActivate: [signedOutGuard],
     loadComponent: () => import('./features/auth/sign-in.page').then((m) => m.SignInPage),
   },
   {
     path: 'forgot-password',
+    title: 'forgot.title',
     loadComponent: () => import('./features/auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
   },
   {
     path: 'reset-password',
+    title: 'reset.title',
     loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage),
   },
   {
     path: 'invitations/accept',
+    title: 'invite.title',
     loadComponent: () => import('./features/auth/accept-invitation.page').then((m) => m.AcceptInvitationPage),
   },
   // public federation onboarding: "Start a coop", its status page, licence verification
@@ -48,6 +54,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'verify',
+    title: 'verify.title',
     loadComponent: () => import('./features/licence/verify.page').then((m) => m.VerifyPage),
   },
   // coop admin
@@ -70,10 +77,12 @@ export const appRoutes: Route[] = [
   ...comingSoonRoutes,
   {
     path: 'forbidden',
+    title: 'forbidden.title',
     loadComponent: () => import('./features/status/forbidden.page').then((m) => m.ForbiddenPage),
   },
   {
     path: '**',
+    title: 'notFound.title',
     loadComponent: () => import('./features/status/not-found.page').then((m) => m.NotFoundPage),
   },
 ];

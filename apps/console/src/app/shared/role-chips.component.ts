@@ -19,6 +19,8 @@ import { roleKey } from './role-labels';
   styles: `
     mat-chip-set {
       --mat-chip-label-text-size: 13px;
+      --mat-chip-container-height: 26px;
+      --mat-chip-container-shape-radius: 6px;
     }
   `,
 })

@@ -1,13 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ErrorCode, type ApiErrorBody, type FieldError } from '@federacycle/contracts';
+import { ErrorCode, type FieldError } from '@federacycle/contracts';
 import type { TranslationKey } from '../i18n/en';
 import type { TranslationParams } from '../i18n/i18n.service';
 
 /** A failed API call, normalised from an HttpErrorResponse (or anything thrown). */
 export interface ApiProblem {
   status: number;
-  /** null when the server did not answer with an ApiErrorBody (network error, proxy page...) */
+  /** a code of the contracts' list; null when the server did not answer with one (network error, proxy page...) */
   code: ErrorCode | null;
+  /** the server's own message, when its body had one (English, written for people) */
+  serverMessage: string | null;
   fieldErrors: FieldError[];
   /** seconds from the Retry-After header of a 429 */
   retryAfterSeconds: number | null;
@@ -15,10 +17,14 @@ export interface ApiProblem {
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
-function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const code = (value as { code?: unknown }).code;
-  return typeof code === 'string' && KNOWN_CODES.has(code);
+function isKnownCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}
+
+interface ErrorBodyShape {
+  code?: unknown;
+  message?: unknown;
+  errors?: unknown;
 }
 
 function parseRetryAfter(header: string | null): number | null {
@@ -29,56 +35,114 @@ function parseRetryAfter(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+function isFieldErrors(value: unknown): value is FieldError[] {
+  return (
+    Array.isArray(value) &&
+    value.every((e: unknown) => typeof e === 'object' && e !== null && typeof (e as FieldError).field === 'string')
+  );
+}
+
 export function toApiProblem(error: unknown): ApiProblem {
   if (!(error instanceof HttpErrorResponse)) {
-    return { status: 0, code: null, fieldErrors: [], retryAfterSeconds: null };
+    return { status: 0, code: null, serverMessage: null, fieldErrors: [], retryAfterSeconds: null };
   }
   const body: unknown = error.error;
-  const apiBody = isApiErrorBody(body) ? body : null;
+  const shape: ErrorBodyShape = typeof body === 'object' && body !== null ? (body as ErrorBodyShape) : {};
+  // a body with a code is the API's; a proxy's HTML page or a bare string is not
+  const fromApi = typeof shape.code === 'string';
+  const message = fromApi && typeof shape.message === 'string' && shape.message.trim() ? shape.message.trim() : null;
   return {
     status: error.status,
-    code: apiBody?.code ?? null,
-    fieldErrors: apiBody?.errors ?? [],
+    code: isKnownCode(shape.code) ? shape.code : null,
+    serverMessage: message,
+    fieldErrors: fromApi && isFieldErrors(shape.errors) ? shape.errors : [],
     retryAfterSeconds: parseRetryAfter(error.headers?.get('Retry-After') ?? null),
   };
 }
 
-/** Codes with their own message; the others fall back to a generic one. */
-const MESSAGE_KEYS: Partial<Record<ErrorCode, TranslationKey>> = {
-  INVALID_CREDENTIALS: 'error.INVALID_CREDENTIALS',
-  LINK_EXPIRED: 'error.LINK_EXPIRED',
-  LINK_INVALID: 'error.LINK_INVALID',
-  WEAK_PASSWORD: 'error.WEAK_PASSWORD',
+/**
+ * Every error code of the contracts with its own message (a new code is a compile error
+ * here until it has one). RATE_LIMITED is special-cased (it carries the delay).
+ */
+export const ERROR_MESSAGE_KEYS: Readonly<Record<ErrorCode, TranslationKey>> = {
   VALIDATION_FAILED: 'error.VALIDATION_FAILED',
-  USER_DISABLED: 'error.USER_DISABLED',
-  NO_MEMBERSHIP: 'error.NO_MEMBERSHIP',
-  SESSION_REVOKED: 'error.SESSION_REVOKED',
-  TOKEN_EXPIRED: 'error.TOKEN_EXPIRED',
-  TOKEN_STALE: 'error.TOKEN_STALE',
-  TOKEN_INVALID: 'error.TOKEN_INVALID',
-  UNAUTHENTICATED: 'error.UNAUTHENTICATED',
-  FORBIDDEN: 'error.FORBIDDEN',
+  MALFORMED_JSON: 'error.MALFORMED_JSON',
+  PAYLOAD_TOO_LARGE: 'error.PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'error.UNSUPPORTED_MEDIA_TYPE',
+  INVALID_ID: 'error.INVALID_ID',
   NOT_FOUND: 'error.NOT_FOUND',
+  ROUTE_NOT_FOUND: 'error.ROUTE_NOT_FOUND',
   CONFLICT: 'error.CONFLICT',
   ILLEGAL_TRANSITION: 'error.ILLEGAL_TRANSITION',
+  RATE_LIMITED: 'error.RATE_LIMITED_NO_DELAY',
+  INTERNAL: 'error.generic',
+  SERVICE_UNAVAILABLE: 'error.SERVICE_UNAVAILABLE',
+  IDEMPOTENCY_KEY_REUSED: 'error.IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'error.IDEMPOTENCY_IN_PROGRESS',
+  UNAUTHENTICATED: 'error.UNAUTHENTICATED',
+  INVALID_CREDENTIALS: 'error.INVALID_CREDENTIALS',
+  TOKEN_INVALID: 'error.TOKEN_INVALID',
+  TOKEN_EXPIRED: 'error.TOKEN_EXPIRED',
+  TOKEN_STALE: 'error.TOKEN_STALE',
+  SESSION_REVOKED: 'error.SESSION_REVOKED',
+  USER_DISABLED: 'error.USER_DISABLED',
+  NO_MEMBERSHIP: 'error.NO_MEMBERSHIP',
+  FORBIDDEN: 'error.FORBIDDEN',
+  LINK_INVALID: 'error.LINK_INVALID',
+  LINK_EXPIRED: 'error.LINK_EXPIRED',
+  WEAK_PASSWORD: 'error.WEAK_PASSWORD',
+  DUPLICATE_REGISTRATION: 'error.DUPLICATE_REGISTRATION',
+  REGISTRATION_FORMAT: 'error.REGISTRATION_FORMAT',
+  REGISTRATION_CHECKSUM: 'error.REGISTRATION_CHECKSUM',
+  UNKNOWN_COUNTRY: 'error.UNKNOWN_COUNTRY',
+  UNKNOWN_LEGAL_FORM: 'error.UNKNOWN_LEGAL_FORM',
+  STATUTES_EMPTY: 'error.STATUTES_EMPTY',
+  STATUTES_TOO_LARGE: 'error.STATUTES_TOO_LARGE',
+  STATUTES_NOT_PDF: 'error.STATUTES_NOT_PDF',
+  REASON_REQUIRED: 'error.REASON_REQUIRED',
+  SANDBOX_TEST_ORDER_LIMIT: 'error.SANDBOX_TEST_ORDER_LIMIT',
   LICENCE_REQUIRED: 'error.LICENCE_REQUIRED',
   LICENCE_EXPIRED: 'error.LICENCE_EXPIRED',
   COOP_SUSPENDED: 'error.COOP_SUSPENDED',
   COOP_NOT_WORKER_OWNED: 'error.COOP_NOT_WORKER_OWNED',
-  SERVICE_UNAVAILABLE: 'error.SERVICE_UNAVAILABLE',
+  LICENCE_MALFORMED: 'verify.status.malformed',
+  LICENCE_BAD_ALGORITHM: 'verify.status.bad_algorithm',
+  LICENCE_UNKNOWN_KEY: 'verify.status.unknown_key',
+  LICENCE_BAD_SIGNATURE: 'verify.status.bad_signature',
+  LICENCE_REVOKED: 'verify.status.revoked',
+  LICENCE_NOT_YET_VALID: 'verify.status.not_yet_valid',
 };
 
-/** The translation key (and its parameters) that explains a problem to a person. */
-export function problemMessage(problem: ApiProblem): { key: TranslationKey; params?: TranslationParams } {
-  if (problem.code === ErrorCode.RATE_LIMITED) {
+/**
+ * Codes whose meaning depends on what was attempted (the server says why: "You cannot
+ * disable your own membership"); their own message is only the fallback when the body
+ * carries no message.
+ */
+export const CONTEXTUAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  ErrorCode.CONFLICT,
+  ErrorCode.ILLEGAL_TRANSITION,
+]);
+
+/** A message of one call site for a code (e.g. PAYLOAD_TOO_LARGE on the statutes upload). */
+export type ProblemOverrides = Readonly<Partial<Record<ErrorCode, TranslationKey>>>;
+
+export type ProblemMessage = { key: TranslationKey; params?: TranslationParams } | { serverText: string };
+
+/** What explains a problem to a person: a translation key, or the server's own words. */
+export function problemMessage(problem: ApiProblem, overrides: ProblemOverrides = {}): ProblemMessage {
+  const code = problem.code;
+  if (code !== null && overrides[code]) return { key: overrides[code] };
+  if (code === ErrorCode.RATE_LIMITED) {
     return problem.retryAfterSeconds === null
       ? { key: 'error.RATE_LIMITED_NO_DELAY' }
       : { key: 'error.RATE_LIMITED', params: { seconds: problem.retryAfterSeconds } };
   }
-  if (problem.code !== null) {
-    const key = MESSAGE_KEYS[problem.code];
-    if (key) return { key };
+  if (code !== null) {
+    if (CONTEXTUAL_CODES.has(code) && problem.serverMessage) return { serverText: problem.serverMessage };
+    return { key: ERROR_MESSAGE_KEYS[code] };
   }
+  // a code this console does not know yet: the server's message says more than a generic one
+  if (problem.serverMessage) return { serverText: problem.serverMessage };
   if (problem.status === 0) return { key: 'error.network' };
   return { key: 'error.generic' };
 }

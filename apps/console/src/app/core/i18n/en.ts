@@ -3,7 +3,10 @@
  * `Dictionary`, so a missing key is a compile error (and a failing unit test).
  * Placeholders are written `{name}`.
  */
-import { federationEn } from './federation.en';
+import { homeEn } from '../../features/home/home.en';
+import { federationEn } from '../../features/federation/data/federation.en';
+import { licenceEn } from '../../features/licence/data/licence.en';
+import { peopleEn } from '../../features/people/data/people.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -42,6 +45,7 @@ export const en = {
 
   'status.active': 'Active',
   'status.disabled': 'Disabled',
+
   'coopStatus.active': 'Active',
   'coopStatus.suspended': 'Suspended',
   'coopStatus.offboarding': 'Offboarding',
@@ -87,69 +91,24 @@ export const en = {
   'invite.accept': 'Accept the invitation',
   'invite.missingToken': 'This invitation link is incomplete.',
 
-  'home.greeting': 'Hello, {name}',
-  'home.coop': 'Your cooperative: {coop}',
-  'home.noCoop': 'You are not working inside a cooperative right now.',
-  'home.roles': 'Your roles',
-  'home.noRoles': 'No role in this cooperative.',
-  'home.otherCoop': 'You also belong to one other cooperative: use the switcher at the top.',
-  'home.otherCoops': 'You also belong to {count} other cooperatives: use the switcher at the top.',
-
-  'people.title': 'People',
-  'people.members': 'Members',
-  'people.empty': 'No members yet.',
-  'people.colName': 'Name',
-  'people.colEmail': 'Email',
-  'people.colRoles': 'Roles',
-  'people.colStatus': 'Status',
-  'people.colActions': 'Actions',
-  'people.statusLine': 'Status: {status}',
-  'people.changeRoles': 'Change roles',
-  'people.changeRolesFor': 'Change roles of {name}',
-  'people.disable': 'Disable',
-  'people.enable': 'Enable',
-  'people.rolesSaved': 'Roles of {name} saved.',
-  'people.disabled': '{name} is disabled.',
-  'people.enabled': '{name} is enabled again.',
-  'people.invite': 'Invite someone',
-  'people.inviteSubmit': 'Send the invitation',
-  'people.invited': 'Invitation sent to {email}.',
-  'people.invitations': 'Pending invitations',
-  'people.noInvitations': 'No pending invitations.',
-  'people.expires': 'Expires {date}',
-  'people.revoke': 'Revoke',
-  'people.revokeFor': 'Revoke the invitation of {email}',
-  'people.revoked': 'Invitation of {email} revoked.',
-  'people.atLeastOneRole': 'Choose at least one role.',
-
-  'coops.title': 'Coops',
-  'coops.list': 'Cooperatives',
-  'coops.empty': 'No cooperatives yet.',
-  'coops.create': 'Create a cooperative',
-  'coops.createSubmit': 'Create',
-  'coops.created': 'Cooperative {name} created.',
-  'coops.slug': 'Slug',
-  'coops.slugHint': 'Lowercase letters, digits and dashes, e.g. velo-lyon.',
-  'coops.name': 'Name',
-  'coops.city': 'City',
-  'coops.country': 'Country (ISO code)',
-  'coops.countryHint': 'Two letters, e.g. FR.',
-  'coops.timezone': 'Time zone',
-  'coops.timezoneHint': 'e.g. Europe/Paris.',
-  'coops.currency': 'Currency (ISO code)',
-  'coops.currencyHint': 'Three letters, e.g. EUR.',
-  'coops.colStatus': 'Status',
-
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',
   'common.retry': 'Try again',
   'common.goHome': 'Go to the home page',
 
+  'list.range': '{from}–{to} of {total}',
+  'list.pageSize': 'Rows per page',
+  'list.previous': 'Previous',
+  'list.next': 'Next',
+  'list.pagination': 'Pages of {label}',
+
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist or has moved.',
+
   'forbidden.title': 'Access denied',
   'forbidden.body': 'Your roles in this cooperative do not give access to this page.',
+
   'comingSoon.title': '{page}: coming soon',
   'comingSoon.body': 'This part of Federacycle is being built. Come back soon.',
 
@@ -178,9 +137,22 @@ export const en = {
   'error.COOP_SUSPENDED': 'The cooperative is suspended.',
   'error.COOP_NOT_WORKER_OWNED': 'The cooperative no longer meets the worker-owned condition.',
   'error.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
+  'error.MALFORMED_JSON': 'The request could not be read. Reload the page and try again.',
+  'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'This kind of file or content is not accepted.',
+  'error.INVALID_ID': 'This link or identifier is not valid.',
+  'error.ROUTE_NOT_FOUND': 'This action is not available on the server (yet).',
+  'error.IDEMPOTENCY_KEY_REUSED': 'This request was already sent with different content.',
+  'error.IDEMPOTENCY_IN_PROGRESS': 'This request is still being processed. Wait a moment.',
 
-  // federation onboarding, licences and compliance: see federation.en.ts
+  'common.yes': 'Yes',
+  'common.no': 'No',
+
+  // each feature's texts live next to it (features/<domain>/data/<domain>.en.ts)
+  ...homeEn,
+  ...peopleEn,
   ...federationEn,
+  ...licenceEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

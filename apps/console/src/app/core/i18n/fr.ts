@@ -1,5 +1,8 @@
 import type { Dictionary } from './en';
-import { federationFr } from './federation.fr';
+import { homeFr } from '../../features/home/home.fr';
+import { federationFr } from '../../features/federation/data/federation.fr';
+import { licenceFr } from '../../features/licence/data/licence.fr';
+import { peopleFr } from '../../features/people/data/people.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -39,6 +42,7 @@ export const fr: Dictionary = {
 
   'status.active': 'Actif',
   'status.disabled': 'Désactivé',
+
   'coopStatus.active': 'Active',
   'coopStatus.suspended': 'Suspendue',
   'coopStatus.offboarding': 'En cours de départ',
@@ -84,69 +88,24 @@ export const fr: Dictionary = {
   'invite.accept': 'Accepter l’invitation',
   'invite.missingToken': 'Ce lien d’invitation est incomplet.',
 
-  'home.greeting': 'Bonjour, {name}',
-  'home.coop': 'Votre coopérative : {coop}',
-  'home.noCoop': 'Vous ne travaillez dans aucune coopérative pour le moment.',
-  'home.roles': 'Vos rôles',
-  'home.noRoles': 'Aucun rôle dans cette coopérative.',
-  'home.otherCoop': 'Vous êtes aussi membre d’une autre coopérative : utilisez le sélecteur en haut.',
-  'home.otherCoops': 'Vous êtes aussi membre de {count} autres coopératives : utilisez le sélecteur en haut.',
-
-  'people.title': 'Personnes',
-  'people.members': 'Membres',
-  'people.empty': 'Aucun membre pour l’instant.',
-  'people.colName': 'Nom',
-  'people.colEmail': 'E-mail',
-  'people.colRoles': 'Rôles',
-  'people.colStatus': 'Statut',
-  'people.colActions': 'Actions',
-  'people.statusLine': 'Statut : {status}',
-  'people.changeRoles': 'Modifier les rôles',
-  'people.changeRolesFor': 'Modifier les rôles de {name}',
-  'people.disable': 'Désactiver',
-  'people.enable': 'Réactiver',
-  'people.rolesSaved': 'Rôles de {name} enregistrés.',
-  'people.disabled': '{name} est désactivé·e.',
-  'people.enabled': '{name} est réactivé·e.',
-  'people.invite': 'Inviter une personne',
-  'people.inviteSubmit': 'Envoyer l’invitation',
-  'people.invited': 'Invitation envoyée à {email}.',
-  'people.invitations': 'Invitations en attente',
-  'people.noInvitations': 'Aucune invitation en attente.',
-  'people.expires': 'Expire le {date}',
-  'people.revoke': 'Révoquer',
-  'people.revokeFor': 'Révoquer l’invitation de {email}',
-  'people.revoked': 'Invitation de {email} révoquée.',
-  'people.atLeastOneRole': 'Choisissez au moins un rôle.',
-
-  'coops.title': 'Coopératives',
-  'coops.list': 'Coopératives',
-  'coops.empty': 'Aucune coopérative pour l’instant.',
-  'coops.create': 'Créer une coopérative',
-  'coops.createSubmit': 'Créer',
-  'coops.created': 'Coopérative {name} créée.',
-  'coops.slug': 'Identifiant',
-  'coops.slugHint': 'Minuscules, chiffres et tirets, par ex. velo-lyon.',
-  'coops.name': 'Nom',
-  'coops.city': 'Ville',
-  'coops.country': 'Pays (code ISO)',
-  'coops.countryHint': 'Deux lettres, par ex. FR.',
-  'coops.timezone': 'Fuseau horaire',
-  'coops.timezoneHint': 'par ex. Europe/Paris.',
-  'coops.currency': 'Devise (code ISO)',
-  'coops.currencyHint': 'Trois lettres, par ex. EUR.',
-  'coops.colStatus': 'Statut',
-
   'common.cancel': 'Annuler',
   'common.save': 'Enregistrer',
   'common.close': 'Fermer',
   'common.retry': 'Réessayer',
   'common.goHome': 'Aller à l’accueil',
 
+  'list.range': '{from}–{to} sur {total}',
+  'list.pageSize': 'Lignes par page',
+  'list.previous': 'Précédent',
+  'list.next': 'Suivant',
+  'list.pagination': 'Pages : {label}',
+
   'notFound.title': 'Page introuvable',
   'notFound.body': 'La page que vous cherchez n’existe pas ou a été déplacée.',
+
   'forbidden.title': 'Accès refusé',
   'forbidden.body': 'Vos rôles dans cette coopérative ne donnent pas accès à cette page.',
+
   'comingSoon.title': '{page} : bientôt disponible',
   'comingSoon.body': 'Cette partie de Federacycle est en construction. Revenez bientôt.',
 
@@ -176,7 +135,20 @@ export const fr: Dictionary = {
   'error.COOP_SUSPENDED': 'La coopérative est suspendue.',
   'error.COOP_NOT_WORKER_OWNED': 'La coopérative ne remplit plus la condition de propriété par les travailleurs.',
   'error.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez sous peu.',
+  'error.MALFORMED_JSON': 'La requête est illisible. Rechargez la page et réessayez.',
+  'error.PAYLOAD_TOO_LARGE': 'Ce que vous avez envoyé est trop volumineux.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Ce type de fichier ou de contenu n’est pas accepté.',
+  'error.INVALID_ID': 'Ce lien ou cet identifiant n’est pas valide.',
+  'error.ROUTE_NOT_FOUND': 'Cette action n’est pas (encore) disponible sur le serveur.',
+  'error.IDEMPOTENCY_KEY_REUSED': 'Cette requête a déjà été envoyée avec un autre contenu.',
+  'error.IDEMPOTENCY_IN_PROGRESS': 'Cette requête est encore en cours de traitement. Patientez un instant.',
 
-  // federation onboarding, licences and compliance: see federation.fr.ts
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+
+  // each feature's texts live next to it (features/<domain>/data/<domain>.fr.ts)
+  ...homeFr,
+  ...peopleFr,
   ...federationFr,
+  ...licenceFr,
 };

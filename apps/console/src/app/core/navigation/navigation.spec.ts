@@ -43,7 +43,6 @@ describe('navigationFor', () => {
       '/',
       '/federation/coops',
       '/federation/applications',
-      '/federation/directory',
       '/licence',
     ]);
   });

@@ -20,7 +20,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.applications',
     permission: { action: 'manage', subject: 'Application' },
   },
-  { path: '/federation/directory', labelKey: 'nav.directory', permission: { action: 'manage', subject: 'Coop' } },
   {
     path: '/dispatch',
     labelKey: 'nav.dispatch',

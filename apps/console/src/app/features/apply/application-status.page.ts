@@ -4,7 +4,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ApplicationStatusView } from '@federacycle/contracts';
-import { PublicFederationApi, federationProblemText } from '../../core/api/federation-api';
+import { PublicFederationApi } from '../federation/data/federation-api';
+import { toProblemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { applicationStatusKey } from '../federation/federation-labels';
 
@@ -131,7 +132,7 @@ export class ApplicationStatusPage implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.error.set(federationProblemText(this.t, error));
+        this.error.set(toProblemText(this.t, error));
         this.loading.set(false);
       },
     });

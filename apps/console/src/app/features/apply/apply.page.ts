@@ -16,7 +16,9 @@ import { MatStepper, MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 import type { CountryView } from '@federacycle/contracts';
 import { toApiProblem } from '../../core/api/api-error';
-import { PublicFederationApi, federationProblemMessage, federationProblemText } from '../../core/api/federation-api';
+import { PublicFederationApi } from '../federation/data/federation-api';
+import { problemText, toProblemText } from '../../core/api/problem-text';
+import { APPLY_OVERRIDES } from './apply-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { injectIsCompact } from '../../core/layout/breakpoints';
 import { ApplyCoopStepComponent } from './apply-coop-step.component';
@@ -119,7 +121,7 @@ export class ApplyPage implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.loadError.set(federationProblemText(this.t, error));
+        this.loadError.set(toProblemText(this.t, error));
         this.loading.set(false);
       },
     });
@@ -152,8 +154,7 @@ export class ApplyPage implements OnInit {
         const problem = toApiProblem(error);
         const fieldStep = applyApplicationFieldErrors(this.form, problem.fieldErrors);
         const codeStep = applyApplicationCode(this.form, problem.code);
-        const { key, params } = federationProblemMessage(problem);
-        this.submitError.set(this.t(key, params));
+        this.submitError.set(problemText(this.t, problem, APPLY_OVERRIDES));
         this.submitting.set(false);
         this.revision.update((n) => n + 1);
         const step = [fieldStep, codeStep].filter((s) => s >= 0).sort()[0];

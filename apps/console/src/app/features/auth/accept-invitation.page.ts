@@ -8,7 +8,7 @@ import { Router } from '@angular/router';
 import type { AcceptInvitationRequest, InvitationPreview } from '@federacycle/contracts';
 import { toApiProblem } from '../../core/api/api-error';
 import { applyFieldErrors, fieldErrorText } from '../../core/api/form-errors';
-import { AccountApi } from '../../core/api/identity-api.service';
+import { AccountApi } from '../../core/auth/account-api';
 import { problemText } from '../../core/api/problem-text';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';

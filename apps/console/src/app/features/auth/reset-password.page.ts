@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import { ErrorCode } from '@federacycle/contracts';
 import { toApiProblem } from '../../core/api/api-error';
 import { applyFieldErrors, fieldErrorText } from '../../core/api/form-errors';
-import { AccountApi } from '../../core/api/identity-api.service';
+import { AccountApi } from '../../core/auth/account-api';
 import { problemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { createNewPasswordForm } from './password-form';

@@ -8,7 +8,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { ApplicationView, CountryView } from '@federacycle/contracts';
 import type { Observable } from 'rxjs';
-import { FederationAdminApi, PublicFederationApi, federationProblemText } from '../../core/api/federation-api';
+import { FederationAdminApi, PublicFederationApi } from './data/federation-api';
+import { toProblemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ApplicationEvidenceComponent } from './application-evidence.component';
 import { ApplicationHistoryComponent } from './application-history.component';
@@ -78,7 +79,7 @@ export class ApplicationDetailPage implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.error.set(federationProblemText(this.t, error));
+        this.error.set(toProblemText(this.t, error));
         this.loading.set(false);
       },
     });
@@ -100,7 +101,7 @@ export class ApplicationDetailPage implements OnInit {
       },
       error: (error: unknown) => {
         this.downloading.set(false);
-        this.notify(federationProblemText(this.t, error));
+        this.notify(toProblemText(this.t, error));
       },
     });
   }
@@ -163,7 +164,7 @@ export class ApplicationDetailPage implements OnInit {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.notify(federationProblemText(this.t, error));
+        this.notify(toProblemText(this.t, error));
       },
     });
   }

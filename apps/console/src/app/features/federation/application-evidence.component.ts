@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import type { ApplicationView } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { countryName } from '../../shared/country-name';
 
 /** Presentational: what the applicant declared and sent (coop, legal form, registration, statutes, admin). */
 @Component({
@@ -12,7 +13,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
     @let a = application();
     <dl class="facts">
       <dt>{{ t('apply.city') }}</dt>
-      <dd>{{ a.city }}, {{ a.country }}</dd>
+      <dd>{{ a.city }}, {{ country(a.country) }}</dd>
       <dt>{{ t('apply.timezone') }} · {{ t('apply.currency') }}</dt>
       <dd>{{ a.timezone }} · {{ a.currency }}</dd>
       <dt>{{ t('apply.legalForm') }}</dt>
@@ -90,12 +91,17 @@ import { I18nService } from '../../core/i18n/i18n.service';
   `,
 })
 export class ApplicationEvidenceComponent {
-  protected readonly t = inject(I18nService).t;
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
   readonly application = input.required<ApplicationView>();
   readonly downloading = input(false);
   /** the legal form's name in the reader's language ('' when unknown: the id is shown) */
   readonly legalFormLabel = input('');
   readonly downloadStatutes = output<void>();
+
+  protected country(code: string): string {
+    return countryName(code, this.i18n.lang());
+  }
 
   protected yesNo(value: boolean | null): string {
     return this.t(value ? 'common.yes' : 'common.no');

@@ -1,5 +1,5 @@
 import type { CoopDirectoryEntry } from '@federacycle/contracts';
-import type { CoopAction } from '../../core/api/federation-api';
+import type { CoopAction } from './data/federation-api';
 import type { TranslationKey } from '../../core/i18n/en';
 
 export type DirectoryAction = CoopAction | 'licence';

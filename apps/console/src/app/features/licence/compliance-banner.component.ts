@@ -30,25 +30,29 @@ import type { StandingView } from '@federacycle/contracts';
   `,
   styles: `
     .banner {
-      margin: 0 0 16px;
-      padding: 12px 16px;
-      border-radius: 8px;
-      border-left: 6px solid transparent;
+      margin: 0 0 var(--fc-space-4);
+      padding: var(--fc-space-3) var(--fc-space-4);
+      border-radius: var(--fc-radius-m);
+      border: 1px solid;
+      border-inline-start-width: 4px;
     }
     .tone-error {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-      border-left-color: var(--mat-sys-error);
+      background: var(--fc-status-danger-bg);
+      color: var(--fc-status-danger-fg);
+      border-color: var(--fc-status-danger-border);
+      border-inline-start-color: var(--fc-status-danger-fg);
     }
     .tone-warning {
-      background: #fff3cd;
-      color: #4d3800;
-      border-left-color: #b35c00;
+      background: var(--fc-status-warn-bg);
+      color: var(--fc-status-warn-fg);
+      border-color: var(--fc-status-warn-border);
+      border-inline-start-color: var(--fc-status-warn-fg);
     }
     .tone-info {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      border-left-color: var(--mat-sys-secondary);
+      background: var(--fc-status-info-bg);
+      color: var(--fc-status-info-fg);
+      border-color: var(--fc-status-info-border);
+      border-inline-start-color: var(--fc-status-info-fg);
     }
     .headline {
       margin: 0;

@@ -1,6 +1,6 @@
 import { Injectable, computed, effect, inject, signal } from '@angular/core';
 import type { StandingView } from '@federacycle/contracts';
-import { CoopLicenceApi } from '../../core/api/federation-api';
+import { CoopLicenceApi } from './data/licence-api';
 import { AuthService } from '../../core/auth/auth.service';
 
 /** The selected coop's standing, loaded when a coop is selected (sign-in, switch) and on demand. */

@@ -1,5 +1,5 @@
 import type { StandingView } from '@federacycle/contracts';
-import { complianceBanner } from './compliance';
+import { complianceBanner, publishingPermission } from './compliance';
 
 const date = (iso: string): string => `<${iso.slice(0, 10)}>`;
 const standing = (over: Partial<StandingView>): StandingView => ({
@@ -61,5 +61,33 @@ describe('complianceBanner', () => {
       headline: { key: 'compliance.warning' },
       reasons: ['compliance.code.COOP_NOT_WORKER_OWNED'],
     });
+  });
+});
+
+describe('publishingPermission', () => {
+  it('allows publishing when licensed or in grace, and says so', () => {
+    expect(publishingPermission(standing({ mode: 'licensed', code: null }))).toEqual({
+      allowed: true,
+      key: 'storefront.canPublish',
+    });
+    expect(publishingPermission(standing({ mode: 'grace', code: 'LICENCE_EXPIRED' }))).toEqual({
+      allowed: true,
+      key: 'storefront.canPublishGrace',
+    });
+  });
+
+  it('blocks it in sandbox and when restricted, with the standing’s reason', () => {
+    expect(publishingPermission(standing({ mode: 'sandbox', code: 'LICENCE_REQUIRED' }))).toEqual({
+      allowed: false,
+      key: 'storefront.blockedSandbox',
+    });
+    expect(publishingPermission(standing({ mode: 'restricted', code: 'COOP_SUSPENDED' })).key).toBe(
+      'storefront.blockedSuspended',
+    );
+    expect(publishingPermission(standing({ mode: 'restricted', code: 'LICENCE_EXPIRED' })).allowed).toBe(false);
+  });
+
+  it('leaves the decision to the server while the standing is unknown', () => {
+    expect(publishingPermission(null).allowed).toBe(true);
   });
 });

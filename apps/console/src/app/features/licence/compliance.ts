@@ -44,3 +44,34 @@ export function complianceBanner(
   }
   return null;
 }
+
+/**
+ * Whether the storefront may be published in a standing, and the sentence that says so.
+ * Mirrors the server's capability rule (licensed and grace: yes; sandbox: a licence is
+ * needed; restricted: the standing's code); the server still decides.
+ */
+export function publishingPermission(standing: StandingView | null): { allowed: boolean; key: TranslationKey } {
+  switch (standing?.mode) {
+    case 'licensed':
+      return { allowed: true, key: 'storefront.canPublish' };
+    case 'grace':
+      return { allowed: true, key: 'storefront.canPublishGrace' };
+    case 'sandbox':
+      return { allowed: false, key: 'storefront.blockedSandbox' };
+    case 'restricted':
+      return {
+        allowed: false,
+        key: standing.code ? STOREFRONT_BLOCKED[standing.code] : 'storefront.blockedRestricted',
+      };
+    default:
+      // standing unknown (not loaded): let the server answer
+      return { allowed: true, key: 'storefront.hint' };
+  }
+}
+
+const STOREFRONT_BLOCKED: Readonly<Record<StandingCode, TranslationKey>> = {
+  LICENCE_REQUIRED: 'storefront.blockedSandbox',
+  LICENCE_EXPIRED: 'storefront.blockedExpired',
+  COOP_SUSPENDED: 'storefront.blockedSuspended',
+  COOP_NOT_WORKER_OWNED: 'storefront.blockedOwnership',
+};

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
 import type { LicenceView } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { StatusChipComponent, licenceTone } from '../../shared/status-chip.component';
 
 /** Presentational: the coop's licence (status, key id, dates, download, public verify link). */
 @Component({
   selector: 'fc-licence-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatButtonModule],
+  imports: [MatCardModule, MatButtonModule, RouterLink, StatusChipComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -18,7 +20,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
       </mat-card-header>
       <mat-card-content>
         @if (licence(); as l) {
-          <p class="chip" [class]="'chip l-' + l.status">{{ t(statusKey(l.status)) }}</p>
+          <p class="status">
+            <fc-status-chip [tone]="tone(l.status)">{{ t(statusKey(l.status)) }}</fc-status-chip>
+          </p>
           <dl class="facts">
             <dt>{{ t('licence.expires') }}</dt>
             <dd>{{ date(l.expiresAt) }}</dd>
@@ -41,7 +45,15 @@ import { I18nService } from '../../core/i18n/i18n.service';
             {{ t('licence.download') }}
           </button>
         }
-        <a mat-button [href]="verifyUrl()" target="_blank" rel="noopener">{{ t('licence.verifyLink') }}</a>
+        <!-- the console's public page (/verify), with the licence to check right away -->
+        <a
+          mat-button
+          routerLink="/verify"
+          [queryParams]="licence() ? { licence: licence()?.token } : {}"
+          target="_blank"
+          rel="noopener"
+          >{{ t('licence.verifyLink') }}</a
+        >
       </mat-card-actions>
     </mat-card>
   `,
@@ -49,18 +61,8 @@ import { I18nService } from '../../core/i18n/i18n.service';
     h2 {
       margin: 0;
     }
-    .chip {
-      display: inline-block;
-      margin: 8px 0;
-      padding: 4px 12px;
-      border-radius: 16px;
-      font: var(--mat-sys-label-large);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .l-active {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
+    .status {
+      margin: var(--fc-space-2) 0 var(--fc-space-3);
     }
     .facts {
       display: grid;
@@ -88,7 +90,7 @@ export class LicenceCardComponent {
   private readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
   readonly licence = input<LicenceView | null>(null);
-  readonly verifyUrl = input('/verify');
+  protected readonly tone = licenceTone;
   readonly downloading = input(false);
   readonly download = output<void>();
 

@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CoopLicenceResponse, StorefrontView } from '@federacycle/contracts';
-import { CoopLicenceApi, federationProblemText } from '../../core/api/federation-api';
+import { CoopLicenceApi } from './data/licence-api';
+import { toProblemText } from '../../core/api/problem-text';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ComplianceService } from './compliance.service';
@@ -35,15 +36,11 @@ import { StorefrontCardComponent } from './storefront-card.component';
       </p>
     } @else if (data(); as d) {
       <div class="grid">
-        <fc-licence-card
-          [licence]="d.licence"
-          [verifyUrl]="d.verifyUrl"
-          [downloading]="downloading()"
-          (download)="download()"
-        />
+        <fc-licence-card [licence]="d.licence" [downloading]="downloading()" (download)="download()" />
         <fc-standing-card [data]="d" />
         <fc-storefront-card
           [storefront]="storefront()"
+          [standing]="d.standing"
           [busy]="publishing()"
           [error]="storefrontError()"
           (publishChange)="setPublished($event)"
@@ -94,7 +91,7 @@ export class LicencePage implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.loadError.set(federationProblemText(this.t, error));
+        this.loadError.set(toProblemText(this.t, error));
         this.loading.set(false);
       },
     });
@@ -116,7 +113,7 @@ export class LicencePage implements OnInit {
       },
       error: (error: unknown) => {
         this.downloading.set(false);
-        this.downloadError.set(federationProblemText(this.t, error));
+        this.downloadError.set(toProblemText(this.t, error));
       },
     });
   }
@@ -130,7 +127,7 @@ export class LicencePage implements OnInit {
         this.publishing.set(false);
       },
       error: (error: unknown) => {
-        this.storefrontError.set(federationProblemText(this.t, error));
+        this.storefrontError.set(toProblemText(this.t, error));
         this.publishing.set(false);
         this.compliance.reload();
       },

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
 
 export const licenceRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./licence.page').then((m) => m.LicencePage) },
+  { path: '', title: 'licence.title', loadComponent: () => import('./licence.page').then((m) => m.LicencePage) },
 ];

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatCardModule } from '@angular/material/card';
 import type { CoopLicenceResponse } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { StatusChipComponent, standingTone } from '../../shared/status-chip.component';
 import { formatShare, standingKey } from '../federation/federation-labels';
 import { standingCodeKey } from './compliance';
 
@@ -9,7 +10,7 @@ import { standingCodeKey } from './compliance';
 @Component({
   selector: 'fc-standing-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule],
+  imports: [MatCardModule, StatusChipComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -18,7 +19,11 @@ import { standingCodeKey } from './compliance';
         >
       </mat-card-header>
       <mat-card-content>
-        <p class="mode" [class]="'mode m-' + data().standing.mode">{{ t(standingKey(data().standing.mode)) }}</p>
+        <p class="mode">
+          <fc-status-chip [tone]="tone(data().standing.mode)">{{
+            t(standingKey(data().standing.mode))
+          }}</fc-status-chip>
+        </p>
         <p>{{ t(modeExplanation()) }}</p>
         @if (data().standing.code; as code) {
           <p class="code">{{ t(codeKey(code)) }}</p>
@@ -48,25 +53,7 @@ import { standingCodeKey } from './compliance';
       margin: 16px 0 4px;
     }
     .mode {
-      display: inline-block;
-      margin: 8px 0 0;
-      padding: 4px 12px;
-      border-radius: 16px;
-      font: var(--mat-sys-label-large);
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .m-licensed {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .m-restricted {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .m-grace {
-      background: #fff3cd;
-      color: #4d3800;
+      margin: var(--fc-space-2) 0 0;
     }
     .code {
       font-weight: 500;
@@ -82,6 +69,7 @@ export class StandingCardComponent {
   protected readonly t = this.i18n.t;
   protected readonly standingKey = standingKey;
   protected readonly codeKey = standingCodeKey;
+  protected readonly tone = standingTone;
   readonly data = input.required<CoopLicenceResponse>();
 
   protected readonly modeExplanation = computed(() => {

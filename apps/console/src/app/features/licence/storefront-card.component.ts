@@ -1,11 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { StorefrontView } from '@federacycle/contracts';
+import type { StandingView, StorefrontView } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { publishingPermission } from './compliance';
 
-/** Presentational: the storefront's publication (an operational capability: licence required). */
+let nextId = 0;
+
+/** Presentational: the storefront's publication (an operational capability: it follows the standing). */
 @Component({
   selector: 'fc-storefront-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,7 +38,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
         } @else {
           <p class="fc-muted">{{ t('storefront.unknown') }}</p>
         }
-        <p class="fc-muted">{{ t('storefront.hint') }}</p>
+        <p [id]="hintId" class="hint" [class.blocked]="!permission().allowed">{{ t(permission().key) }}</p>
       </mat-card-content>
       <mat-card-actions>
         @if (storefront()?.published) {
@@ -43,7 +46,13 @@ import { I18nService } from '../../core/i18n/i18n.service';
             {{ t('storefront.unpublish') }}
           </button>
         } @else {
-          <button mat-flat-button type="button" [disabled]="busy()" (click)="publishChange.emit(true)">
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy() || !permission().allowed"
+            [attr.aria-describedby]="hintId"
+            (click)="publishChange.emit(true)"
+          >
             {{ t('storefront.publish') }}
           </button>
         }
@@ -54,15 +63,29 @@ import { I18nService } from '../../core/i18n/i18n.service';
     h2 {
       margin: 0;
     }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .hint.blocked {
+      padding: var(--fc-space-2) var(--fc-space-3);
+      border-radius: var(--fc-radius-s);
+      background: var(--fc-status-warn-bg);
+      color: var(--fc-status-warn-fg);
+    }
   `,
 })
 export class StorefrontCardComponent {
   private readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
+  protected readonly hintId = `fc-storefront-hint-${nextId++}`;
   readonly storefront = input<StorefrontView | null>(null);
+  /** the coop's standing: publishing needs licensed or grace */
+  readonly standing = input<StandingView | null>(null);
   readonly busy = input(false);
   readonly error = input<string | null>(null);
   readonly publishChange = output<boolean>();
+
+  protected readonly permission = computed(() => publishingPermission(this.standing()));
 
   protected date(iso: string): string {
     return this.i18n.formatDate(iso);

@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import type { LicenceVerificationResponse, LicenceVerificationStatus } from '@federacycle/contracts';
 import type { TranslationKey } from '../../core/i18n/en';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { countryName } from '../../shared/country-name';
+import { LegalFormLabels } from '../federation/data/legal-form-labels';
 
 /** Presentational: the verdict on a licence and, when readable, its claims. */
 @Component({
@@ -15,9 +17,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
           <dt>{{ t('verify.coop') }}</dt>
           <dd>{{ c.coop.name }}</dd>
           <dt>{{ t('verify.country') }}</dt>
-          <dd>{{ c.coop.country }}</dd>
+          <dd>{{ country(c.coop.country) }}</dd>
           <dt>{{ t('verify.legalForm') }}</dt>
-          <dd>{{ c.coop.legalForm }}</dd>
+          <dd>{{ legalForm(c.coop.country, c.coop.legalForm) }}</dd>
           <dt>{{ t('verify.registration') }}</dt>
           <dd>{{ c.coop.registration }}</dd>
           <dt>{{ t('licence.issued') }}</dt>
@@ -34,18 +36,21 @@ import { I18nService } from '../../core/i18n/i18n.service';
   `,
   styles: `
     .verdict {
-      margin-top: 16px;
-      padding: 12px 16px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
+      margin-top: var(--fc-space-4);
+      padding: var(--fc-space-3) var(--fc-space-4);
+      border-radius: var(--fc-radius-m);
+      border: 1px solid var(--fc-status-danger-border);
+      border-inline-start-width: 4px;
+      background: var(--fc-status-danger-bg);
+      color: var(--fc-status-danger-fg);
     }
     .verdict.valid {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
+      border-color: var(--fc-status-ok-border);
+      background: var(--fc-status-ok-bg);
+      color: var(--fc-status-ok-fg);
     }
     h2 {
-      margin: 0 0 8px;
+      margin: 0 0 var(--fc-space-2);
     }
     dl {
       display: grid;
@@ -65,7 +70,16 @@ import { I18nService } from '../../core/i18n/i18n.service';
 export class VerifyResultComponent {
   private readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
+  private readonly legalForms = inject(LegalFormLabels);
   readonly result = input.required<LicenceVerificationResponse>();
+
+  protected country(code: string): string {
+    return countryName(code, this.i18n.lang());
+  }
+
+  protected legalForm(country: string, id: string): string {
+    return this.legalForms.label(country, id);
+  }
 
   protected statusKey(status: LicenceVerificationStatus): TranslationKey {
     return `verify.status.${status}`;

@@ -7,7 +7,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { LicenceVerificationResponse } from '@federacycle/contracts';
 import { fieldErrorText } from '../../core/api/form-errors';
-import { PublicFederationApi, federationProblemText } from '../../core/api/federation-api';
+import { PublicFederationApi } from '../federation/data/federation-api';
+import { toProblemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { VerifyResultComponent } from './verify-result.component';
 
@@ -104,7 +105,7 @@ export class VerifyPage implements OnInit {
         this.busy.set(false);
       },
       error: (error: unknown) => {
-        this.error.set(federationProblemText(this.t, error));
+        this.error.set(toProblemText(this.t, error));
         this.busy.set(false);
       },
     });

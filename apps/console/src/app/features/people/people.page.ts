@@ -1,72 +1,101 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CoopRole, CreateInvitationRequest, FieldError, InvitationView, MemberView } from '@federacycle/contracts';
-import { forkJoin, type Observable } from 'rxjs';
-import { toApiProblem } from '../../core/api/api-error';
-import { PeopleApi } from '../../core/api/identity-api.service';
+import type { Observable } from 'rxjs';
+import { toApiProblem, type ProblemOverrides } from '../../core/api/api-error';
 import { problemText, toProblemText } from '../../core/api/problem-text';
+import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { injectIsCompact } from '../../core/layout/breakpoints';
+import { EmptyStateComponent } from '../../shared/empty-state.component';
+import { DataListComponent, type ListColumn } from '../../shared/list/data-list.component';
+import { ListCellDirective } from '../../shared/list/list-cell.directive';
+import { injectPagedList } from '../../shared/list/paged-list';
+import { RoleChipsComponent } from '../../shared/role-chips.component';
+import {
+  StatusChipComponent,
+  invitationState,
+  invitationTone,
+  type InvitationState,
+} from '../../shared/status-chip.component';
 import { ChangeRolesDialog, type ChangeRolesDialogData } from './change-roles.dialog';
-import { InvitationsListComponent } from './invitations-list.component';
+import { PeopleApi } from './data/people-api';
 import { InviteFormComponent } from './invite-form.component';
+import { MemberActionButtonsComponent } from './member-action-buttons.component';
 import { isMemberActive } from './member-actions';
-import { MemberCardsComponent } from './member-cards.component';
-import { MembersTableComponent } from './members-table.component';
 
-/** Container: the coop admin's people (members, invitations). */
+/** Container: the coop admin's people (members, invitations), each list paged by the API. */
 @Component({
   selector: 'fc-people-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MatButtonModule,
     MatCardModule,
-    MatProgressBarModule,
-    MembersTableComponent,
-    MemberCardsComponent,
+    DataListComponent,
+    ListCellDirective,
+    EmptyStateComponent,
+    RoleChipsComponent,
+    StatusChipComponent,
     InviteFormComponent,
-    InvitationsListComponent,
+    MemberActionButtonsComponent,
   ],
   templateUrl: './people.page.html',
   styleUrl: './people.page.scss',
 })
 export class PeoplePage implements OnInit {
   private readonly api = inject(PeopleApi);
+  private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  protected readonly t = inject(I18nService).t;
-  protected readonly compact = injectIsCompact();
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+  protected readonly active = isMemberActive;
 
-  protected readonly members = signal<MemberView[]>([]);
-  protected readonly invitations = signal<InvitationView[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly members = injectPagedList((page) => this.api.listMembers(page));
+  protected readonly invitations = injectPagedList((page) => this.api.listInvitations(page));
+  protected readonly membersError = computed(() => this.errorText(this.members.error()));
+  protected readonly invitationsError = computed(() => this.errorText(this.invitations.error()));
   protected readonly busyIds = signal<string[]>([]);
   protected readonly inviting = signal(false);
   protected readonly inviteError = signal<string | null>(null);
   protected readonly inviteFieldErrors = signal<FieldError[]>([]);
   private readonly inviteForm = viewChild(InviteFormComponent);
 
+  protected readonly memberColumns = computed<ListColumn[]>(() => [
+    { id: 'name', header: this.t('people.colName') },
+    { id: 'email', header: this.t('people.colEmail') },
+    { id: 'roles', header: this.t('people.colRoles') },
+    { id: 'status', header: this.t('people.colStatus') },
+    { id: 'actions', header: this.t('people.colActions'), actions: true },
+  ]);
+  protected readonly invitationColumns = computed<ListColumn[]>(() => [
+    { id: 'email', header: this.t('people.colEmail') },
+    { id: 'roles', header: this.t('people.colRoles') },
+    { id: 'status', header: this.t('people.colStatus') },
+    { id: 'actions', header: this.t('people.colActions'), actions: true },
+  ]);
+  protected readonly memberId = (m: MemberView): string => m.userId;
+  protected readonly invitationId = (i: InvitationView): string => i.id;
+
   ngOnInit(): void {
-    this.load();
+    this.members.load();
+    this.invitations.load();
   }
 
-  protected load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    forkJoin([this.api.listMembers(), this.api.listInvitations()]).subscribe({
-      next: ([members, invitations]) => {
-        this.members.set(members.items);
-        this.invitations.set(invitations.items.filter((i) => i.acceptedAt === null));
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadError.set(toProblemText(this.t, error));
-        this.loading.set(false);
-      },
-    });
+  protected state(invitation: InvitationView): InvitationState {
+    return invitationState(invitation);
+  }
+
+  protected readonly invitationTone = invitationTone;
+
+  protected stateLabel(invitation: InvitationView): string {
+    const state = invitationState(invitation);
+    if (state === 'pending') {
+      return this.t('people.pendingUntil', { date: this.i18n.formatDate(invitation.expiresAt) });
+    }
+    return this.t(state === 'accepted' ? 'people.accepted' : 'people.expired');
   }
 
   protected changeRoles(member: MemberView): void {
@@ -77,19 +106,32 @@ export class PeoplePage implements OnInit {
     });
     ref.afterClosed().subscribe((roles) => {
       if (!roles) return;
-      this.withBusy(member.userId, this.api.updateRoles(member.userId, { roles }), (updated) => {
-        this.replaceMember(updated);
-        this.notify(this.t('people.rolesSaved', { name: updated.name }));
-      });
+      const overrides: ProblemOverrides = this.isSelf(member) ? { CONFLICT: 'people.cannotDropOwnAdmin' } : {};
+      this.withBusy(
+        member.userId,
+        this.api.updateRoles(member.userId, { roles }),
+        (updated) => {
+          this.members.replace((m) => m.userId === updated.userId, updated);
+          this.notify(this.t('people.rolesSaved', { name: updated.name }));
+        },
+        overrides,
+      );
     });
   }
 
   protected toggleEnabled(member: MemberView): void {
     const enable = !isMemberActive(member);
-    this.withBusy(member.userId, this.api.setEnabled(member.userId, enable), (updated) => {
-      this.replaceMember(updated);
-      this.notify(this.t(enable ? 'people.enabled' : 'people.disabled', { name: updated.name }));
-    });
+    // the server refuses with CONFLICT and says why; for oneself the reason is known and translated
+    const overrides: ProblemOverrides = !enable && this.isSelf(member) ? { CONFLICT: 'people.cannotDisableSelf' } : {};
+    this.withBusy(
+      member.userId,
+      this.api.setEnabled(member.userId, enable),
+      (updated) => {
+        this.members.replace((m) => m.userId === updated.userId, updated);
+        this.notify(this.t(enable ? 'people.enabled' : 'people.disabled', { name: updated.name }));
+      },
+      overrides,
+    );
   }
 
   protected invite(request: CreateInvitationRequest): void {
@@ -98,10 +140,11 @@ export class PeoplePage implements OnInit {
     this.inviteFieldErrors.set([]);
     this.api.createInvitation(request).subscribe({
       next: (invitation) => {
-        this.invitations.update((list) => [invitation, ...list.filter((i) => i.id !== invitation.id)]);
         this.inviteForm()?.reset();
         this.inviting.set(false);
         this.notify(this.t('people.invited', { email: invitation.email }));
+        // newest first: the new invitation is at the top of the first page
+        this.invitations.restart();
       },
       error: (error: unknown) => {
         const problem = toApiProblem(error);
@@ -114,12 +157,25 @@ export class PeoplePage implements OnInit {
 
   protected revoke(invitation: InvitationView): void {
     this.withBusy(invitation.id, this.api.revokeInvitation(invitation.id), () => {
-      this.invitations.update((list) => list.filter((i) => i.id !== invitation.id));
       this.notify(this.t('people.revoked', { email: invitation.email }));
+      this.invitations.load();
     });
   }
 
-  private withBusy<T>(id: string, call: Observable<T>, onSuccess: (value: T) => void): void {
+  private isSelf(member: MemberView): boolean {
+    return member.userId === this.auth.principal()?.userId;
+  }
+
+  private errorText(error: unknown): string | null {
+    return error === null ? null : toProblemText(this.t, error);
+  }
+
+  private withBusy<T>(
+    id: string,
+    call: Observable<T>,
+    onSuccess: (value: T) => void,
+    overrides?: ProblemOverrides,
+  ): void {
     this.busyIds.update((ids) => [...ids, id]);
     const done = (): void => this.busyIds.update((ids) => ids.filter((x) => x !== id));
     call.subscribe({
@@ -129,16 +185,12 @@ export class PeoplePage implements OnInit {
       },
       error: (error: unknown) => {
         done();
-        this.notify(toProblemText(this.t, error));
+        this.notify(toProblemText(this.t, error, overrides));
       },
     });
   }
 
-  private replaceMember(updated: MemberView): void {
-    this.members.update((list) => list.map((m) => (m.userId === updated.userId ? updated : m)));
-  }
-
   private notify(message: string): void {
-    this.snackBar.open(message, this.t('common.close'), { duration: 5000 });
+    this.snackBar.open(message, this.t('common.close'), { duration: 6000 });
   }
 }

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
 
 export const peopleRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./people.page').then((m) => m.PeoplePage) },
+  { path: '', title: 'people.title', loadComponent: () => import('./people.page').then((m) => m.PeoplePage) },
 ];

@@ -2,7 +2,10 @@ import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { CoopApplicationRequest } from '@federacycle/contracts';
-import { CoopLicenceApi, FederationAdminApi, PublicFederationApi, federationProblemText } from './federation-api';
+import { toProblemText } from '../../../core/api/problem-text';
+import { APPLY_OVERRIDES } from '../../apply/apply-errors';
+import { CoopLicenceApi } from '../../licence/data/licence-api';
+import { FederationAdminApi, PublicFederationApi } from './federation-api';
 
 const request: CoopApplicationRequest = {
   name: 'Roue Libre',
@@ -63,9 +66,9 @@ describe('federation API clients', () => {
 
   it('filters the queue by status and posts decisions with reasons', () => {
     const api = TestBed.inject(FederationAdminApi);
-    api.listApplications('under_review').subscribe();
+    api.listApplications({ status: 'under_review' }).subscribe();
     expect(http.expectOne('/api/federation/applications?status=under_review').request.method).toBe('GET');
-    api.listApplications(null).subscribe();
+    api.listApplications({ status: null }).subscribe();
     http.expectOne('/api/federation/applications').flush({ items: [], total: 0 });
     api.approve('a-1').subscribe();
     expect(http.expectOne('/api/federation/applications/a-1/approve').request.body).toEqual({});
@@ -77,6 +80,30 @@ describe('federation API clients', () => {
     expect(http.expectOne('/api/federation/coops/c-1/suspend').request.body).toEqual({ reason: 'Unpaid dues' });
     api.issueLicence('c-1').subscribe();
     expect(http.expectOne('/api/federation/coops/c-1/licence').request.method).toBe('POST');
+    http.match(() => true).forEach((r) => r.flush({}));
+  });
+
+  it('pages the queue and sends q and sort only when set', () => {
+    const api = TestBed.inject(FederationAdminApi);
+    api.listApplications({ status: 'applied', q: '  ', sort: null }, { limit: 50, offset: 100 }).subscribe();
+    // today's server accepts status, limit and offset: nothing else is sent by default
+    http.expectOne('/api/federation/applications?status=applied&limit=50&offset=100').flush({ items: [], total: 0 });
+    api.listApplications({ q: ' Roue libre ', sort: 'name' }, { limit: 25, offset: 0 }).subscribe();
+    const req = http.expectOne((r) => r.url === '/api/federation/applications');
+    expect(req.request.params.keys()).toEqual(['q', 'sort', 'limit', 'offset']);
+    expect(req.request.params.get('q')).toBe('Roue libre');
+    expect(req.request.params.get('sort')).toBe('name');
+    req.flush({ items: [], total: 0 });
+  });
+
+  it('pages the coop directory and creates a coop', () => {
+    const api = TestBed.inject(FederationAdminApi);
+    api.directory({ limit: 50, offset: 50 }).subscribe();
+    http.expectOne('/api/federation/directory?limit=50&offset=50').flush({ items: [], total: 0 });
+    api
+      .createCoop({ slug: 'a', name: 'A', city: 'B', country: 'FR', timezone: 'Europe/Paris', currency: 'EUR' })
+      .subscribe();
+    expect(http.expectOne('/api/federation/coops').request.method).toBe('POST');
     http.match(() => true).forEach((r) => r.flush({}));
   });
 
@@ -102,15 +129,16 @@ describe('federation API clients', () => {
   });
 });
 
-describe('federationProblemText', () => {
+describe('messages of federation calls', () => {
   const t = (key: string): string => key;
   const problem = (code: string, status = 400): HttpErrorResponse =>
     new HttpErrorResponse({ status, error: { statusCode: status, code, message: 'x' } });
 
-  it('explains onboarding codes, then falls back to the generic mapping', () => {
-    expect(federationProblemText(t, problem('DUPLICATE_REGISTRATION', 409))).toBe('error.DUPLICATE_REGISTRATION');
-    expect(federationProblemText(t, problem('PAYLOAD_TOO_LARGE', 413))).toBe('error.STATUTES_TOO_LARGE');
-    expect(federationProblemText(t, problem('LICENCE_EXPIRED', 403))).toBe('error.LICENCE_EXPIRED');
-    expect(federationProblemText(t, problem('INTERNAL', 500))).toBe('error.generic');
+  it('explains onboarding codes, the statutes upload on the form, then the generic mapping', () => {
+    expect(toProblemText(t, problem('DUPLICATE_REGISTRATION', 409))).toBe('error.DUPLICATE_REGISTRATION');
+    expect(toProblemText(t, problem('PAYLOAD_TOO_LARGE', 413), APPLY_OVERRIDES)).toBe('error.STATUTES_TOO_LARGE');
+    expect(toProblemText(t, problem('PAYLOAD_TOO_LARGE', 413))).toBe('error.PAYLOAD_TOO_LARGE');
+    expect(toProblemText(t, problem('LICENCE_EXPIRED', 403))).toBe('error.LICENCE_EXPIRED');
+    expect(toProblemText(t, problem('INTERNAL', 500))).toBe('error.generic');
   });
 });

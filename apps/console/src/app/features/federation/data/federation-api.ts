@@ -1,29 +1,25 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import {
-  ErrorCode,
-  type ApplicationReceipt,
-  type ApplicationStatus,
-  type ApplicationStatusView,
-  type ApplicationView,
-  type CoopApplicationRequest,
-  type CoopDirectoryEntry,
-  type CoopLicenceResponse,
-  type DecisionRequest,
-  type FederationSettingsView,
-  type LegalFormCatalogueResponse,
-  type LicenceVerificationResponse,
-  type LicenceView,
-  type Page,
-  type StandingView,
-  type StorefrontView,
-  type VerifyLicenceRequest,
+import type {
+  ApplicationReceipt,
+  ApplicationStatus,
+  ApplicationStatusView,
+  ApplicationView,
+  CoopApplicationRequest,
+  CoopDirectoryEntry,
+  CoopView,
+  CreateCoopRequest,
+  DecisionRequest,
+  FederationSettingsView,
+  LegalFormCatalogueResponse,
+  LicenceVerificationResponse,
+  LicenceView,
+  Page,
+  VerifyLicenceRequest,
 } from '@federacycle/contracts';
 import type { Observable } from 'rxjs';
-import { API_BASE } from '../auth/auth.service';
-import type { TranslationKey } from '../i18n/en';
-import type { TranslationParams } from '../i18n/i18n.service';
-import { problemMessage, toApiProblem, type ApiProblem } from './api-error';
+import { API_BASE } from '../../../core/auth/auth.service';
+import { pageParams, type PageRequest } from '../../../shared/list/page-request';
 
 const enc = encodeURIComponent;
 
@@ -58,13 +54,33 @@ export class PublicFederationApi {
 
 export type CoopAction = 'suspend' | 'reinstate' | 'offboard';
 
+/** `sort` of the applications queue: newest or oldest submission first, or by name. */
+export type ApplicationSort = 'submitted_at' | '-submitted_at' | 'name';
+export const APPLICATION_SORTS: readonly ApplicationSort[] = ['-submitted_at', 'submitted_at', 'name'];
+
+export interface ApplicationQuery {
+  status?: ApplicationStatus | null;
+  /** free text: coop name, email, registration number */
+  q?: string | null;
+  sort?: ApplicationSort | null;
+}
+
 /** The federation admin's applications queue, coop directory, licences and settings. */
 @Injectable({ providedIn: 'root' })
 export class FederationAdminApi {
   private readonly http = inject(HttpClient);
 
-  listApplications(status?: ApplicationStatus | null): Observable<Page<ApplicationView>> {
-    const params = status ? new HttpParams().set('status', status) : undefined;
+  /**
+   * One page of the queue. `status`, `limit` and `offset` are what the server accepts today;
+   * `q` and `sort` are only sent when set, so the default queue never depends on them.
+   */
+  listApplications(query: ApplicationQuery = {}, page?: PageRequest): Observable<Page<ApplicationView>> {
+    let params = new HttpParams();
+    if (query.status) params = params.set('status', query.status);
+    const q = query.q?.trim();
+    if (q) params = params.set('q', q);
+    if (query.sort) params = params.set('sort', query.sort);
+    if (page) params = pageParams(page, params);
     return this.http.get<Page<ApplicationView>>(`${API_BASE}/federation/applications`, { params });
   }
 
@@ -91,8 +107,15 @@ export class FederationAdminApi {
     return this.http.post<ApplicationView>(`${API_BASE}/federation/applications/${enc(id)}/reject`, body);
   }
 
-  directory(): Observable<Page<CoopDirectoryEntry>> {
-    return this.http.get<Page<CoopDirectoryEntry>>(`${API_BASE}/federation/directory`);
+  /** The coops with their standing, licence expiry and member share, one page at a time. */
+  directory(page?: PageRequest): Observable<Page<CoopDirectoryEntry>> {
+    const params = page ? pageParams(page) : undefined;
+    return this.http.get<Page<CoopDirectoryEntry>>(`${API_BASE}/federation/directory`, { params });
+  }
+
+  /** Creates a coop directly (without an application). */
+  createCoop(body: CreateCoopRequest): Observable<CoopView> {
+    return this.http.post<CoopView>(`${API_BASE}/federation/coops`, body);
   }
 
   coopAction(coopId: string, action: CoopAction, reason: string): Observable<Partial<CoopDirectoryEntry>> {
@@ -111,62 +134,4 @@ export class FederationAdminApi {
   updateSettings(body: Partial<FederationSettingsView>): Observable<FederationSettingsView> {
     return this.http.patch<FederationSettingsView>(`${API_BASE}/federation/settings`, body);
   }
-}
-
-/** The selected coop's licence, standing and storefront. */
-@Injectable({ providedIn: 'root' })
-export class CoopLicenceApi {
-  private readonly http = inject(HttpClient);
-
-  licence(): Observable<CoopLicenceResponse> {
-    return this.http.get<CoopLicenceResponse>(`${API_BASE}/licence`);
-  }
-
-  downloadLicence(): Observable<string> {
-    return this.http.get(`${API_BASE}/licence/download`, { responseType: 'text' });
-  }
-
-  compliance(): Observable<StandingView> {
-    return this.http.get<StandingView>(`${API_BASE}/compliance`);
-  }
-
-  storefront(): Observable<StorefrontView> {
-    return this.http.get<StorefrontView>(`${API_BASE}/storefront`);
-  }
-
-  setPublished(published: boolean): Observable<StorefrontView> {
-    return this.http.post<StorefrontView>(`${API_BASE}/storefront/${published ? 'publish' : 'unpublish'}`, {});
-  }
-}
-
-/**
- * Onboarding and licence codes with their own message (the generic mapping covers the rest);
- * the application form shows the same messages under its fields.
- */
-export const FEDERATION_MESSAGE_KEYS: Partial<Record<ErrorCode, TranslationKey>> = {
-  DUPLICATE_REGISTRATION: 'error.DUPLICATE_REGISTRATION',
-  REGISTRATION_FORMAT: 'error.REGISTRATION_FORMAT',
-  REGISTRATION_CHECKSUM: 'error.REGISTRATION_CHECKSUM',
-  UNKNOWN_COUNTRY: 'error.UNKNOWN_COUNTRY',
-  UNKNOWN_LEGAL_FORM: 'error.UNKNOWN_LEGAL_FORM',
-  STATUTES_EMPTY: 'error.STATUTES_EMPTY',
-  STATUTES_TOO_LARGE: 'error.STATUTES_TOO_LARGE',
-  STATUTES_NOT_PDF: 'error.STATUTES_NOT_PDF',
-  PAYLOAD_TOO_LARGE: 'error.STATUTES_TOO_LARGE',
-  UNSUPPORTED_MEDIA_TYPE: 'error.STATUTES_NOT_PDF',
-  REASON_REQUIRED: 'error.REASON_REQUIRED',
-  SANDBOX_TEST_ORDER_LIMIT: 'error.SANDBOX_TEST_ORDER_LIMIT',
-};
-
-export function federationProblemMessage(problem: ApiProblem): { key: TranslationKey; params?: TranslationParams } {
-  const key = problem.code ? FEDERATION_MESSAGE_KEYS[problem.code] : undefined;
-  return key ? { key } : problemMessage(problem);
-}
-
-type Translate = (key: TranslationKey, params?: TranslationParams) => string;
-
-/** Translated message for an error of a federation call (onboarding codes first). */
-export function federationProblemText(t: Translate, error: unknown): string {
-  const { key, params } = federationProblemMessage(toApiProblem(error));
-  return t(key, params);
 }
