@@ -16,6 +16,7 @@ export * from './lib/throttle/throttle.service';
 export * from './lib/shared/identity-options';
 export * from './lib/shared/secrets';
 export * from './lib/shared/passwords';
+export * from './lib/shared/password-policy';
 export * from './lib/seed/seed-identity';
 export * from './lib/identity.entities';
 export * from './lib/users/user.entity';

@@ -4,6 +4,7 @@ import type { MeResponse, SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { SessionsService, summaries, toPrincipal } from '../sessions/sessions.service';
+import { assertPasswordNotCommon } from '../shared/password-policy';
 import { RefreshSessionUseCase } from '../usecases/refresh-session/refresh-session.usecase';
 import { SignInUseCase } from '../usecases/sign-in/sign-in.usecase';
 import {
@@ -100,6 +101,8 @@ export class AuthController {
   @Access('public')
   @ApiNoContentResponse({ description: 'password changed; every session of the account ended' })
   async resetPassword(@Body() body: ResetPasswordDto, @Ip() ip: string): Promise<void> {
+    // before the link is looked at: a refused password leaves it usable for a better one
+    assertPasswordNotCommon(body.password);
     await this.passwordReset.reset(body.token, body.password, ip);
   }
 }

@@ -5,6 +5,7 @@ import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
 import { liveInvitation } from '../../invitations/invitations.service';
 import { SessionsService, type UserRow } from '../../sessions/sessions.service';
+import { assertPasswordNotCommon } from '../../shared/password-policy';
 import { hashPassword } from '../../shared/passwords';
 import { ThrottleService } from '../../throttle/throttle.service';
 
@@ -48,6 +49,7 @@ export class AcceptInvitationUseCase {
       if (!command.password)
         errors.push({ field: 'password', code: 'isNotEmpty', message: 'password is required for a new account' });
       if (errors.length) throw ApiException.validation(errors);
+      assertPasswordNotCommon(command.password as string, { email: invitation.email, name: command.name });
       passwordHash = await hashPassword(command.password as string);
     } else if (existing.status !== 'active') {
       throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
