@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { KeyObject, createHmac } from 'node:crypto';
+import jsonwebtoken from 'jsonwebtoken';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@federacycle/platform-config';
 import type { Precondition } from '@federacycle/platform-database';
@@ -142,6 +143,20 @@ describe('AccessTokenStrategy (passport-jwt through @nestjs/passport)', () => {
     ['a well-formed token', forge(hs256, good), 'accepted'],
   ])('%s → %s', async (_name, token, expected) => {
     expect(await outcome(token)).toBe(expected);
+  });
+
+  it('verifies with the KeyObject itself (a string key is re-parsed as a public key at every verification)', async () => {
+    const verify = jest.spyOn(jsonwebtoken, 'verify');
+    try {
+      await authenticate(`Bearer ${forge(hs256, good)}`);
+      expect(verify).toHaveBeenCalledTimes(1);
+      const [, key, options] = verify.mock.calls[0] ?? [];
+      expect(key).toBeInstanceOf(KeyObject);
+      expect(key).toBe(tokens.key);
+      expect(options).toMatchObject({ algorithms: ['HS256'], issuer: 'federacycle', audience: 'federacycle-api' });
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('reads the token of a Bearer header only', async () => {
