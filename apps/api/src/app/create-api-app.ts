@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '@federacycle/platform-config';
@@ -11,9 +12,20 @@ import { ApiErrorFilter, PreconditionExpressAdapter, hostOf } from '@federacycle
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
 import { AppModule } from './app.module';
-import { httpMetrics, requestContext, requireJsonBodies } from './http-middleware';
+import { httpMetrics, limitJsonDepth, requestContext, requireJsonBodies } from './http-middleware';
 
 const NOT_CONSOLE = /^\/(api|health|metrics|\.well-known)(\/|$)/;
+
+/** Bodies smaller than this leave uncompressed: gzip would cost more than it saves. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/**
+ * The console's build output named by content (Angular: main-HASH.js, chunk-HASH.js,
+ * polyfills-HASH.js, styles-HASH.css, media/font-HASH.woff2): a new build has new names, so
+ * browsers may keep these for a year without asking again.
+ */
+export const HASHED_ASSET = /-[A-Z0-9]{8,}\.(?:js|mjs|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Builds the API (used by main.ts, the integration tests and the benchmarks). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -36,6 +48,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.set('etag', false);
   app.use(requestContext);
   app.use(httpMetrics(metrics));
+  // gzip/deflate/br as the client accepts, above 1 kB, for compressible types only (not the
+  // export zip, not images); the console's JavaScript is most of what it saves
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -50,6 +65,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   app.use(requireJsonBodies);
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  // a body nested thousands of levels deep is refused (400) before validation walks it
+  app.use(limitJsonDepth());
   // Body-parser errors happen before Nest's pipeline: render them like every other error.
   const filter = new ApiErrorFilter();
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -73,7 +90,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   const consoleDir = config.consoleDir ? resolve(config.consoleDir) : null;
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
     // registered before Nest's routes: API paths skip the file lookup altogether
-    const files = express.static(consoleDir, { index: false, maxAge: '1h' });
+    // hashed files for a year (immutable); everything else (index.html, i18n, favicon) is
+    // revalidated at each use (ETag / Last-Modified answer 304), so a deploy shows at once
+    const files = express.static(consoleDir, {
+      index: false,
+      setHeaders: (res, path) => res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? IMMUTABLE : 'no-cache'),
+    });
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (NOT_CONSOLE.test(req.path)) return next();
       files(req, res, next);

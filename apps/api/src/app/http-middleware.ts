@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { TenantContext } from '@federacycle/platform-database';
+import { ApiException } from '@federacycle/platform-http';
 import type { Metrics } from '@federacycle/platform-observability';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -43,4 +44,39 @@ export function requireJsonBodies(req: Request, res: Response, next: NextFunctio
     return;
   }
   next();
+}
+
+/** Deepest nesting of objects and arrays a JSON body may have (`{}` is 1, `{"a":[1]}` is 2). */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses a parsed JSON body nested deeper than `maxDepth` with 400 VALIDATION_FAILED, before
+ * any validation or transformation walks it (recursive walkers overflow the stack on bodies
+ * thousands of levels deep, which answered 500). The walk itself is iterative and stops at
+ * the first container too deep.
+ */
+export function limitJsonDepth(maxDepth = MAX_JSON_DEPTH) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (!nestedDeeperThan(req.body, maxDepth)) return next();
+    next(
+      new ApiException(
+        400,
+        'VALIDATION_FAILED',
+        `The JSON body is nested more than ${maxDepth} levels deep; send a flatter body`,
+      ),
+    );
+  };
+}
+
+export function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: Array<[object, number]> = [[value, 1]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [container, depth] = next;
+    if (depth > maxDepth) return true;
+    for (const child of Array.isArray(container) ? container : Object.values(container)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -12,6 +12,14 @@ describe('API platform concerns', () => {
 
   const consoleDir = mkdtempSync(join(tmpdir(), 'fc-console-'));
   writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+  // what an Angular build writes: names with a content hash, plus a few unhashed files
+  const bundle = `export const routes = [${Array.from({ length: 400 }, (_, i) => `'route-${i}'`).join(', ')}];\n`;
+  writeFileSync(join(consoleDir, 'main-4DKQ7ZWX.js'), bundle);
+  writeFileSync(join(consoleDir, 'chunk-YB3NQ2TL.js'), bundle);
+  writeFileSync(join(consoleDir, 'styles-QX5TSM2B.css'), `body { margin: 0; }\n${'.x { color: red; }\n'.repeat(200)}`);
+  writeFileSync(join(consoleDir, 'favicon.ico'), 'icon');
+  mkdirSync(join(consoleDir, 'assets', 'i18n'), { recursive: true });
+  writeFileSync(join(consoleDir, 'assets', 'i18n', 'fr.json'), JSON.stringify({ hello: 'bonjour' }));
 
   beforeAll(async () => {
     api = await startApiTestApp({ BODY_LIMIT_BYTES: '2048', CONSOLE_DIR: consoleDir });
@@ -83,5 +91,51 @@ describe('API platform concerns', () => {
     const res = await request(app.getHttpServer()).get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves hashed console files for a year (immutable) and compressed; index.html and unhashed files revalidate', async () => {
+    const http = () => request(app.getHttpServer());
+    for (const path of ['/main-4DKQ7ZWX.js', '/chunk-YB3NQ2TL.js', '/styles-QX5TSM2B.css']) {
+      const res = await http().get(path).set('Accept-Encoding', 'gzip');
+      expect([path, res.status, res.headers['cache-control']]).toEqual([
+        path,
+        200,
+        'public, max-age=31536000, immutable',
+      ]);
+      expect([path, res.headers['content-encoding']]).toEqual([path, 'gzip']);
+    }
+    const main = await http().get('/main-4DKQ7ZWX.js').set('Accept-Encoding', 'gzip');
+    expect(main.text).toContain("'route-399'"); // decompressed by the client, intact
+    for (const path of ['/', '/index.html', '/people/anything', '/assets/i18n/fr.json', '/favicon.ico']) {
+      const res = await http().get(path);
+      expect([path, res.status, res.headers['cache-control']]).toEqual([path, 200, 'no-cache']);
+    }
+  });
+
+  it('compresses API answers above 1 kB only', async () => {
+    const big = await request(app.getHttpServer()).get('/api/openapi.json').set('Accept-Encoding', 'gzip');
+    expect([big.status, big.headers['content-encoding']]).toEqual([200, 'gzip']);
+    expect(big.body.openapi).toEqual(expect.any(String));
+    const small = await request(app.getHttpServer()).get('/health/live').set('Accept-Encoding', 'gzip');
+    expect([small.status, small.headers['content-encoding']]).toEqual([200, undefined]);
+    const none = await request(app.getHttpServer()).get('/api/openapi.json').set('Accept-Encoding', 'identity');
+    expect(none.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('refuses a JSON body nested deeper than 32 levels with 400 VALIDATION_FAILED, before anything walks it', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    for (const depth of [33, 900]) {
+      const res = await request(app.getHttpServer())
+        .post('/api/anything')
+        .set('content-type', 'application/json')
+        .send(`{"pad":${nested(depth - 1)}}`);
+      expect([depth, res.status, res.body.code]).toEqual([depth, 400, 'VALIDATION_FAILED']);
+      expect(res.body.message).toMatch(/nested more than 32 levels/);
+    }
+    const flat = await request(app.getHttpServer())
+      .post('/api/anything')
+      .set('content-type', 'application/json')
+      .send(`{"pad":${nested(31)}}`);
+    expect([flat.status, flat.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
   });
 });

@@ -15,8 +15,8 @@ export interface IdentityHarness extends ApiTestApp {
   mailToken(to: string): Promise<string>;
 }
 
-export async function startHarness(): Promise<IdentityHarness> {
-  const base = await startApiTestApp();
+export async function startHarness(env: Record<string, string> = {}): Promise<IdentityHarness> {
+  const base = await startApiTestApp(env);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const throttle = base.app.get(ThrottleService);
   const seen = new Set<string>();

@@ -3,6 +3,8 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTokenService } from './auth/access-token.service';
+import { AccessTokenStrategy } from './auth/strategies/access-token.strategy';
+import { AuthStrategyRegistry } from './auth/strategies/auth-strategy.registry';
 import { AuthController } from './auth/auth.controller';
 import { PasswordResetService } from './auth/password-reset.service';
 import { CoopsController } from './coops/coops.controller';
@@ -32,6 +34,8 @@ import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
     { provide: IDENTITY_OPTIONS, useValue: DEFAULT_IDENTITY_OPTIONS },
     AccessTokenService,
     SessionsService,
+    AccessTokenStrategy,
+    AuthStrategyRegistry,
     ThrottleService,
     MailService,
     PasswordResetService,
@@ -43,6 +47,6 @@ import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
     CoopsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SessionsService, AccessTokenService],
+  exports: [SessionsService, AccessTokenService, AuthStrategyRegistry],
 })
 export class IdentityModule {}

@@ -21,6 +21,8 @@ export interface AppConfig {
   jwtIssuer: string;
   jwtAudience: string;
   accessTokenTtlSeconds: number;
+  /** the first delay after repeated failed sign-ins of one account; doubles per failure, capped at 5 minutes */
+  signInBackoffMs: number;
   corsOrigins: string[];
   bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtIssuer: optional(env, 'JWT_ISSUER', 'federacycle'),
     jwtAudience: optional(env, 'JWT_AUDIENCE', 'federacycle-api'),
     accessTokenTtlSeconds: positiveInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900),
+    signInBackoffMs: positiveInt(env, 'SIGN_IN_BACKOFF_MS', 1000),
     corsOrigins,
     bodyLimitBytes: positiveInt(env, 'BODY_LIMIT_BYTES', 1_048_576),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

@@ -33,6 +33,8 @@ export const ErrorCode = {
   LINK_INVALID: 'LINK_INVALID',
   LINK_EXPIRED: 'LINK_EXPIRED',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
+  /** a new password is one of the most common ones, a pattern, or built on the person's email */
+  PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON',
   // federation onboarding
   DUPLICATE_REGISTRATION: 'DUPLICATE_REGISTRATION',
   REGISTRATION_FORMAT: 'REGISTRATION_FORMAT',

@@ -118,6 +118,8 @@ export const fr: Dictionary = {
   'error.LINK_INVALID': 'Ce lien n’est pas valide (il a peut-être déjà servi).',
   'error.WEAK_PASSWORD':
     'Ce mot de passe est trop faible : utilisez au moins 10 caractères et évitez les mots courants.',
+  'error.PASSWORD_TOO_COMMON':
+    'Ce mot de passe est trop courant ou trop facile à deviner (un mot, une répétition, une suite de touches, ou votre nom ou e-mail). Choisissez-en un plus long et moins courant, par exemple quelques mots sans rapport.',
   'error.VALIDATION_FAILED': 'Certains champs ne sont pas valides : vérifiez les champs signalés.',
   'error.USER_DISABLED': 'Ce compte est désactivé. Contactez votre coopérative.',
   'error.NO_MEMBERSHIP': 'Ce compte n’appartient à aucune coopérative active.',

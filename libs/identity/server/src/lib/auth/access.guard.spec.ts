@@ -1,13 +1,16 @@
-import { Controller, Get, type ExecutionContext } from '@nestjs/common';
+import { Controller, Get, Post, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '@federacycle/platform-config';
 import type { CoopRole } from '@federacycle/contracts';
-import { TenantContext, type Precondition } from '@federacycle/platform-database';
+import { TenantContext, type Database, type Precondition } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import type { SessionsService } from '../sessions/sessions.service';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService, type AccessClaims } from './access-token.service';
+import { AllowedWhileCoopReadOnly } from './coop-read-only.decorator';
 import type { Caller } from './current-principal.decorator';
+import { AccessTokenStrategy } from './strategies/access-token.strategy';
+import { AuthStrategyRegistry } from './strategies/auth-strategy.registry';
 
 @Controller('probe')
 class ProbeController {
@@ -25,6 +28,19 @@ class ProbeController {
   @Get('members')
   @Access({ action: 'read', subject: 'Member' })
   members(): string {
+    return 'ok';
+  }
+
+  @Post('sign-out')
+  @Access('authenticated')
+  @AllowedWhileCoopReadOnly()
+  signOut(): string {
+    return 'ok';
+  }
+
+  @Post('federation')
+  @Access({ action: 'manage', subject: 'Coop' })
+  federation(): string {
     return 'ok';
   }
 }
@@ -54,7 +70,7 @@ function contextFor(
   const context = {
     getHandler: () => ProbeController.prototype[handler],
     getClass: () => ProbeController,
-    switchToHttp: () => ({ getRequest: () => request }),
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
   } as unknown as ExecutionContext;
   return { context, request };
 }
@@ -67,41 +83,52 @@ async function outcome(promise: Promise<boolean>): Promise<string> {
   }
 }
 
-/** A SessionsService that records the checks asked of it; `ended` makes the eager check refuse. */
+/**
+ * The session check as the strategy builds it (SessionsService.sessionCheck), and a Database
+ * that records the checks run eagerly (`db.check`); `ended` makes them refuse.
+ */
 function sessionsFake(ended = false) {
   const calls: string[] = [];
-  const fake = {
-    sessionCheck: (claims: AccessClaims): Precondition => {
-      calls.push(`deferred ${claims.sid}`);
-      return { sql: 'select 1', params: [], translate: (e) => e as Error, passed: false };
-    },
-    assertSession: async (claims: AccessClaims) => {
-      calls.push(`eager ${claims.sid}`);
+  const sessions = {
+    sessionCheck: (claims: AccessClaims): Precondition => ({
+      sql: 'select 1',
+      params: [claims.sid],
+      translate: (e) => e as Error,
+      passed: false,
+    }),
+  } as unknown as SessionsService;
+  const db = {
+    check: async (precondition: Precondition) => {
+      calls.push(
+        `eager ${String(precondition.params[0])}${precondition.sql === 'select 1' ? '' : ` ${precondition.sql}`}`,
+      );
       if (ended) throw new ApiException(401, 'SESSION_REVOKED', 'ended');
+      precondition.passed = true;
     },
-  };
-  return { calls, sessions: fake as unknown as SessionsService };
+  } as unknown as Database;
+  return { calls, sessions, db };
 }
 
 describe('AccessGuard', () => {
   const tokens = new AccessTokenService(config);
   const run = <T>(fn: () => Promise<T>) => TenantContext.run({ coopId: null, actorId: null, requestId: 't' }, fn);
   const bearer = (roles: CoopRole[]) => `Bearer ${tokens.sign({ sub: user, sid: session, coop, roles, plat: [] })}`;
-  const guard = (sessions: SessionsService) => new AccessGuard(new Reflector(), tokens, sessions);
+  const guard = (fake: ReturnType<typeof sessionsFake>) =>
+    new AccessGuard(new Reflector(), new AuthStrategyRegistry(new AccessTokenStrategy(tokens, fake.sessions)), fake.db);
 
   it('denies a route without @Access, even to a coop admin with a valid token (deny by default)', async () => {
     const { context } = contextFor('undeclared', bearer(['coop_admin']));
-    expect(await run(() => outcome(guard(sessionsFake().sessions).canActivate(context)))).toBe('403 FORBIDDEN');
+    expect(await run(() => outcome(guard(sessionsFake()).canActivate(context)))).toBe('403 FORBIDDEN');
   });
 
   it('lets public routes through without a token or a session check', async () => {
     const fake = sessionsFake();
-    expect(await run(() => outcome(guard(fake.sessions).canActivate(contextFor('open').context)))).toBe('true');
+    expect(await run(() => outcome(guard(fake).canActivate(contextFor('open').context)))).toBe('true');
     expect(fake.calls).toEqual([]);
   });
 
   it('asks for a token, then checks the ability of the token’s roles', async () => {
-    const g = guard(sessionsFake().sessions);
+    const g = guard(sessionsFake());
     expect(await run(() => outcome(g.canActivate(contextFor('members').context)))).toBe('401 UNAUTHENTICATED');
     expect(await run(() => outcome(g.canActivate(contextFor('members', 'Basic abc').context)))).toBe(
       '401 TOKEN_INVALID',
@@ -115,12 +142,12 @@ describe('AccessGuard', () => {
     const fake = sessionsFake();
     const { context, request } = contextFor('members', bearer(['coop_admin']));
     const seen = await run(async () => {
-      const allowed = await guard(fake.sessions).canActivate(context);
+      const allowed = await guard(fake).canActivate(context);
       const work = TenantContext.require();
       return { allowed, coopId: work.coopId, actor: work.actorId, pending: TenantContext.pendingPrecondition()?.sql };
     });
     expect(seen).toEqual({ allowed: true, coopId: coop, actor: user, pending: 'select 1' });
-    expect(fake.calls).toEqual([`deferred ${session}`]);
+    expect(fake.calls).toEqual([]); // deferred: nothing ran before the handler
     expect(request.principal).toEqual({
       userId: user,
       coopId: coop,
@@ -133,19 +160,39 @@ describe('AccessGuard', () => {
   it('checks a write’s session before its handler, and refuses an ended one', async () => {
     const live = sessionsFake();
     const pending = await run(async () => {
-      await guard(live.sessions).canActivate(contextFor('members', bearer(['coop_admin']), 'POST').context);
+      await guard(live).canActivate(contextFor('members', bearer(['coop_admin']), 'POST').context);
       return TenantContext.pendingPrecondition();
     });
-    expect(live.calls).toEqual([`eager ${session}`]);
+    expect(live.calls).toEqual([`eager ${session} select assert_session_writable($1, $2, $3, $4, $5)`]);
     expect(pending).toBeUndefined();
     const ended = sessionsFake(true);
     const write = contextFor('members', bearer(['coop_admin']), 'POST').context;
-    expect(await run(() => outcome(guard(ended.sessions).canActivate(write)))).toBe('401 SESSION_REVOKED');
+    expect(await run(() => outcome(guard(ended).canActivate(write)))).toBe('401 SESSION_REVOKED');
   });
 
   it('tells an ended session so (401) rather than what its roles lacked (403)', async () => {
     const ended = sessionsFake(true);
     const read = contextFor('members', bearer(['courier'])).context;
-    expect(await run(() => outcome(guard(ended.sessions).canActivate(read)))).toBe('401 SESSION_REVOKED');
+    expect(await run(() => outcome(guard(ended).canActivate(read)))).toBe('401 SESSION_REVOKED');
+  });
+
+  it('joins the coop’s standing to a coop write’s check, but not to signing out or to what the federation does', async () => {
+    const fake = sessionsFake();
+    await run(() => guard(fake).canActivate(contextFor('signOut', bearer(['courier']), 'POST').context));
+    const federation = `Bearer ${tokens.sign({ sub: user, sid: session, coop, roles: ['courier'], plat: ['federation_admin'] })}`;
+    await run(() => guard(fake).canActivate(contextFor('federation', federation, 'POST').context));
+    expect(fake.calls).toEqual([`eager ${session}`, `eager ${session}`]);
+    const noCoop = `Bearer ${tokens.sign({ sub: user, sid: session, coop: null, roles: [], plat: [] })}`;
+    await run(() => guard(fake).canActivate(contextFor('signOut', noCoop, 'POST').context));
+    expect(fake.calls).toHaveLength(3);
+    expect(fake.calls[2]).toBe(`eager ${session}`);
+  });
+
+  it('refuses an unknown Authorization scheme before any strategy runs', async () => {
+    const fake = sessionsFake();
+    expect(await run(() => outcome(guard(fake).canActivate(contextFor('members', 'ApiKey abc').context)))).toBe(
+      '401 TOKEN_INVALID',
+    );
+    expect(fake.calls).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { MeResponse, SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { SessionsService, summaries, toPrincipal } from '../sessions/sessions.service';
+import { assertPasswordNotCommon } from '../shared/password-policy';
 import { RefreshSessionUseCase } from '../usecases/refresh-session/refresh-session.usecase';
 import { SignInUseCase } from '../usecases/sign-in/sign-in.usecase';
 import {
@@ -15,7 +16,9 @@ import {
   SignInDto,
   SwitchCoopDto,
 } from './auth.dto';
+import { AllowedWhileCoopReadOnly } from './coop-read-only.decorator';
 import { CurrentPrincipal, type Caller } from './current-principal.decorator';
+import { NoStore } from './no-store.decorator';
 import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
@@ -32,6 +35,7 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(200)
   @Access('public')
+  @NoStore()
   @ApiOkResponse({ type: SessionResponseDto })
   signIn(@Body() body: SignInDto, @Ip() ip: string): Promise<SessionResponse> {
     return this.signInUseCase.execute({ email: body.email, password: body.password, coopId: body.coopId, ip });
@@ -40,6 +44,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Access('public')
+  @NoStore()
   @ApiOkResponse({ type: SessionResponseDto })
   refresh(@Body() body: RefreshDto): Promise<SessionResponse> {
     return this.refreshUseCase.execute({ refreshToken: body.refreshToken });
@@ -48,6 +53,7 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(204)
   @Access('authenticated')
+  @AllowedWhileCoopReadOnly()
   @ApiNoContentResponse({ description: 'the session and every token rotated from it are revoked' })
   async signOut(@CurrentPrincipal() principal: Caller): Promise<void> {
     await this.db.platform(async (tx) => {
@@ -59,6 +65,8 @@ export class AuthController {
   @Post('switch-coop')
   @HttpCode(200)
   @Access('authenticated')
+  @AllowedWhileCoopReadOnly()
+  @NoStore()
   @ApiOkResponse({ type: SessionResponseDto })
   switchCoop(@CurrentPrincipal() principal: Caller, @Body() body: SwitchCoopDto): Promise<SessionResponse> {
     return this.refreshUseCase.switchCoop({ sessionId: principal.sessionId, coopId: body.coopId.toLowerCase() });
@@ -66,6 +74,7 @@ export class AuthController {
 
   @Get('me')
   @Access('authenticated')
+  @NoStore()
   @ApiOkResponse({ type: MeResponseDto })
   me(@CurrentPrincipal() principal: Caller): Promise<MeResponse> {
     return this.db.platform(async (tx) => {
@@ -92,6 +101,8 @@ export class AuthController {
   @Access('public')
   @ApiNoContentResponse({ description: 'password changed; every session of the account ended' })
   async resetPassword(@Body() body: ResetPasswordDto, @Ip() ip: string): Promise<void> {
+    // before the link is looked at: a refused password leaves it usable for a better one
+    assertPasswordNotCommon(body.password);
     await this.passwordReset.reset(body.token, body.password, ip);
   }
 }

@@ -4,6 +4,7 @@ import type { InvitationPreview, InvitationView, Page, SessionResponse } from '@
 import { Access, ApiException, UuidPipe } from '@federacycle/platform-http';
 import { SessionResponseDto } from '../auth/auth.dto';
 import { CurrentPrincipal, coopOf, type Caller } from '../auth/current-principal.decorator';
+import { NoStore } from '../auth/no-store.decorator';
 import { PageQueryDto, pageOf } from '../shared/paging';
 import { AcceptInvitationUseCase } from '../usecases/accept-invitation/accept-invitation.usecase';
 import {
@@ -68,6 +69,7 @@ export class InvitationsController {
   @Post('by-token/:token/accept')
   @HttpCode(200)
   @Access('public')
+  @NoStore()
   @ApiOkResponse({ type: SessionResponseDto })
   accept(@Param('token') token: string, @Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<SessionResponse> {
     return this.acceptUseCase.execute({ token: checkToken(token), name: body.name, password: body.password, ip });

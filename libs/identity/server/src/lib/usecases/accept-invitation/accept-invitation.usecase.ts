@@ -7,6 +7,7 @@ import { Invitation } from '../../invitations/invitation.entity';
 import { liveInvitation, spendInvitation } from '../../invitations/invitations.service';
 import { Membership } from '../../members/membership.entity';
 import { SessionsService } from '../../sessions/sessions.service';
+import { assertPasswordNotCommon } from '../../shared/password-policy';
 import { hashPassword } from '../../shared/passwords';
 import { ThrottleService } from '../../throttle/throttle.service';
 import { User } from '../../users/user.entity';
@@ -50,6 +51,7 @@ export class AcceptInvitationUseCase {
       if (!command.password)
         errors.push({ field: 'password', code: 'isNotEmpty', message: 'password is required for a new account' });
       if (errors.length) throw ApiException.validation(errors);
+      assertPasswordNotCommon(command.password as string, { email: invitation.email, name: command.name });
       passwordHash = await hashPassword(command.password as string);
     } else if (existing.status !== 'active') {
       throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');

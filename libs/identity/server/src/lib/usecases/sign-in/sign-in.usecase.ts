@@ -16,8 +16,10 @@ export interface SignInCommand {
 }
 
 /**
- * Sign-in: throttled per IP and per account, one argon2 verification whether or not the
- * email exists, one answer for "no such email" and "wrong password".
+ * Sign-in: throttled by failures per account and per IP (see SIGN_IN_POLICY: a right
+ * password is never refused for others' successes, only delayed a little after failures),
+ * one argon2 verification whether or not the email exists, one answer (and the same
+ * throttling) for "no such email" and "wrong password".
  */
 @Injectable()
 export class SignInUseCase {
@@ -29,13 +31,14 @@ export class SignInUseCase {
 
   async execute(command: SignInCommand): Promise<SessionResponse> {
     const email = normalizeEmail(command.email);
-    await this.throttle.consume([
-      ['sign-in:ip', command.ip],
-      ['sign-in:account', email],
-    ]);
+    await this.throttle.admitSignIn(command.ip, email);
     const user = await this.db.platform(({ manager }) => userByEmail(manager, email, { withPasswordHash: true }));
     const valid = await verifyPassword(user?.passwordHash ?? null, command.password);
-    if (!user || !valid) throw new ApiException(401, 'INVALID_CREDENTIALS', 'Email or password is wrong');
+    if (!user || !valid) {
+      await this.throttle.signInFailed(email);
+      throw new ApiException(401, 'INVALID_CREDENTIALS', 'Email or password is wrong');
+    }
+    await this.throttle.signedIn(command.ip, email);
     if (user.status !== 'active') throw new ApiException(401, 'USER_DISABLED', 'This account is disabled');
     return this.db.platform(async (tx) => {
       const memberships = await this.sessions.memberships(tx, user.id);
