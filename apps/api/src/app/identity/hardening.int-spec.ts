@@ -98,6 +98,10 @@ describe('identity hardening through the real API', () => {
       expect([weak.status, weak.body.code]).toEqual([400, 'PASSWORD_TOO_COMMON']);
       const common = await h.http().post('/api/auth/reset-password').send({ token, password: 'Basketball' });
       expect([common.status, common.body.code]).toEqual([400, 'PASSWORD_TOO_COMMON']);
+      // built on the person's own email or name (known once the link is)
+      const own = await h.http().post('/api/auth/reset-password').send({ token, password: 'adminberlin9' });
+      expect([own.status, own.body.code]).toEqual([400, 'PASSWORD_TOO_COMMON']);
+      expect(own.body.message).toMatch(/built on your email address or name/);
       await h.http().post('/api/auth/reset-password').send({ token, password: 'berlin bikes at dawn' }).expect(204);
       const back = await h
         .http()
@@ -179,6 +183,32 @@ describe('identity hardening through the real API', () => {
         .set(bearer(fed))
         .send({ reason: 'dues paid' });
       expect([reinstated.status, reinstated.body.status]).toEqual([200, 'active']);
+    });
+
+    it('takes no new people: an invitation sent before the suspension cannot be accepted', async () => {
+      const admin = await signIn(h, 'admin@lyon.test');
+      await h
+        .http()
+        .post('/api/invitations')
+        .set(bearer(admin))
+        .send({ email: 'late@y.org', roles: ['member'] })
+        .expect(201);
+      const token = await h.mailToken('late@y.org');
+      await setStatus(lyon, 'suspended');
+      const accept = await h
+        .http()
+        .post(`/api/invitations/by-token/${token}/accept`)
+        .send({ name: 'Late Comer', password: 'lyon rivers meet at dusk' });
+      expect([accept.status, accept.body.code]).toEqual([403, 'COOP_SUSPENDED']);
+      const users = await h.su.query("select 1 from users where email = 'late@y.org'");
+      expect(users.rowCount).toBe(0);
+      // the link was not spent: it works once the coop is reinstated
+      await setStatus(lyon, 'active');
+      await h
+        .http()
+        .post(`/api/invitations/by-token/${token}/accept`)
+        .send({ name: 'Late Comer', password: 'lyon rivers meet at dusk' })
+        .expect(200);
     });
 
     it('an ended session is still told so first', async () => {

@@ -4,7 +4,6 @@ import type { MeResponse, SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { SessionsService, summaries, toPrincipal } from '../sessions/sessions.service';
-import { assertPasswordNotCommon } from '../shared/password-policy';
 import { RefreshSessionUseCase } from '../usecases/refresh-session/refresh-session.usecase';
 import { SignInUseCase } from '../usecases/sign-in/sign-in.usecase';
 import {
@@ -58,7 +57,7 @@ export class AuthController {
   async signOut(@CurrentPrincipal() principal: Caller): Promise<void> {
     await this.db.platform(async (tx) => {
       const session = await this.sessions.findById(tx, principal.sessionId);
-      if (session) await this.sessions.revokeFamily(tx, session.family_id);
+      if (session) await this.sessions.revokeFamily(tx, session.familyId);
     });
   }
 
@@ -101,8 +100,7 @@ export class AuthController {
   @Access('public')
   @ApiNoContentResponse({ description: 'password changed; every session of the account ended' })
   async resetPassword(@Body() body: ResetPasswordDto, @Ip() ip: string): Promise<void> {
-    // before the link is looked at: a refused password leaves it usable for a better one
-    assertPasswordNotCommon(body.password);
+    // the password policy (with the person's email and name) runs once the link is known, before it is spent
     await this.passwordReset.reset(body.token, body.password, ip);
   }
 }

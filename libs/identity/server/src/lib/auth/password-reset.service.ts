@@ -6,6 +6,7 @@ import { ApiException } from '@federacycle/platform-http';
 import { MailService } from '../mail/mail.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-options';
+import { assertPasswordNotCommon } from '../shared/password-policy';
 import { hashPassword } from '../shared/passwords';
 import { hashToken, newToken, normalizeEmail } from '../shared/secrets';
 import { ThrottleService } from '../throttle/throttle.service';
@@ -65,12 +66,15 @@ export class PasswordResetService {
     const reset = await this.db.platform(({ manager }) =>
       manager.findOne(PasswordReset, {
         where: { tokenHash: hash, usedAt: IsNull() },
-        select: { tokenHash: true, expiresAt: true },
+        relations: { user: true },
+        select: { tokenHash: true, expiresAt: true, user: { id: true, email: true, name: true } },
       }),
     );
     if (reset && isPast(reset.expiresAt))
       throw new ApiException(400, 'LINK_EXPIRED', 'This link has expired; ask for a new one');
     if (!reset) throw new ApiException(400, 'LINK_INVALID', 'This link is not valid or was already used');
+    // the link stays usable: a refused password spends nothing
+    assertPasswordNotCommon(password, { email: reset.user?.email, name: reset.user?.name });
     const passwordHash = await hashPassword(password);
     const outcome = await this.db.platform(async (tx) => {
       // A conditional update, kept as SQL: it spends the link once, even under concurrent

@@ -26,12 +26,8 @@ export interface UserMembership {
 /** The user fields a principal shows. */
 export type PrincipalUser = Pick<User, 'id' | 'email' | 'name' | 'platformRoles'>;
 
-/**
- * A session row read for its rotation (locked `for update`). `family_id` is what
- * auth.controller.ts reads for sign-out; that controller is being rewritten (Passport) on
- * another branch and merges unchanged: read `familyId`, the alias goes with the old controller.
- */
-export type LockedSession = Session & { readonly family_id: string };
+/** A session row read for its rotation or its end, locked `for update`. */
+export type LockedSession = Session;
 
 const USER_MEMBERSHIPS_SQL =
   'select coop_id as "coopId", slug as "coopSlug", name as "coopName", roles, status from user_memberships($1)';
@@ -104,8 +100,7 @@ export class SessionsService {
     tx: Tx,
     where: Pick<Session, 'id'> | Pick<Session, 'refreshHash'>,
   ): Promise<LockedSession | null> {
-    const session = await tx.manager.findOne(Session, { where, lock: { mode: 'pessimistic_write' } });
-    return session ? Object.assign(session, { family_id: session.familyId }) : null;
+    return tx.manager.findOne(Session, { where, lock: { mode: 'pessimistic_write' } });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CoopRole, FieldError, SessionResponse } from '@federacycle/contracts';
-import { Database, TenantContext, type Tx } from '@federacycle/platform-database';
+import { Coop, Database, TenantContext, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { JobName, writeOutbox } from '@federacycle/platform-queue';
 import { Invitation } from '../../invitations/invitation.entity';
@@ -59,7 +59,11 @@ export class AcceptInvitationUseCase {
 
     TenantContext.enterCoop(invitation.coopId, existing?.id ?? null);
     const response = await this.db.unitOfWork(async (tx) => {
-      // first: a link works once (conditional update), before anything is written for it
+      // a suspended or offboarding coop is read-only: it takes no new people (ARCHITECTURE.md)
+      const coop = await tx.manager.findOne(Coop, { where: { id: invitation.coopId }, select: { status: true } });
+      if (coop?.status !== 'active')
+        throw new ApiException(403, 'COOP_SUSPENDED', 'This cooperative is suspended: it cannot take new members now');
+      // then: a link works once (conditional update), before anything is written for it
       if (!(await spendInvitation(tx, invitation.coopId, invitation.id)))
         throw new ApiException(404, 'LINK_INVALID', 'This invitation link is not valid or was already used');
       const user = existing ?? (await this.createUser(tx, invitation.email, command.name as string, passwordHash));
