@@ -152,8 +152,16 @@ async function mockApi(browserPage: Page, calls: string[], urls: string[] = []):
         return json(200, pageOf(invitations, url));
       case 'POST /api/invitations': {
         const body = request.postDataJSON() as CreateInvitationRequest;
-        const created: InvitationView = { ...pending, id: 'inv-2', email: body.email, roles: body.roles };
-        invitations = [created, ...invitations];
+        // as the server does: one pending invitation per email, a re-invite replaces it
+        const earlier = invitations.filter((i) => i.email === body.email).map((i) => i.id);
+        const created: InvitationView = {
+          ...pending,
+          id: `inv-${invitations.length + 2}`,
+          email: body.email,
+          roles: body.roles,
+          ...(earlier.length ? { replaced: true, replacedIds: earlier } : {}),
+        };
+        invitations = [created, ...invitations.filter((i) => i.email !== body.email)];
         return json(201, created);
       }
       case 'POST /api/members/u-ada/disable': {
@@ -327,6 +335,16 @@ describe('mocked sign-in → home → People on desktop', () => {
     expect(await p.locator('fc-invite-form mat-select').innerText()).toContain('Member');
     expect(await p.locator('fc-invite-form mat-error').count()).toBe(0);
     await screenshot(p, 'people-invited-desktop-en');
+  });
+
+  it('says so when a re-invite replaces the pending invitation, and keeps one row', async () => {
+    await p.getByLabel('Email').fill('eve@example.org');
+    await p.getByRole('button', { name: 'Send the invitation' }).click();
+    await p
+      .getByText('New invitation sent to eve@example.org; it replaces the earlier one, whose link no longer works.')
+      .waitFor();
+    const invitations = p.getByRole('table', { name: 'Invitations' });
+    expect(await invitations.getByRole('row').filter({ hasText: 'eve@example.org' }).count()).toBe(1);
   });
 
   it('opens the change-roles dialog in French', async () => {

@@ -142,7 +142,10 @@ export class PeoplePage implements OnInit {
       next: (invitation) => {
         this.inviteForm()?.reset();
         this.inviting.set(false);
-        this.notify(this.t('people.invited', { email: invitation.email }));
+        // a re-invite replaces the email's pending invitation: its earlier link stops working
+        this.notify(
+          this.t(invitation.replaced ? 'people.invitedReplacing' : 'people.invited', { email: invitation.email }),
+        );
         // newest first: the new invitation is at the top of the first page
         this.invitations.restart();
       },

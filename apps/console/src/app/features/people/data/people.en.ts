@@ -18,6 +18,7 @@ export const peopleEn = {
   'people.invite': 'Invite someone',
   'people.inviteSubmit': 'Send the invitation',
   'people.invited': 'Invitation sent to {email}.',
+  'people.invitedReplacing': 'New invitation sent to {email}; it replaces the earlier one, whose link no longer works.',
   'people.invitations': 'Invitations',
   'people.noInvitations': 'No invitations yet.',
   'people.revoke': 'Revoke',

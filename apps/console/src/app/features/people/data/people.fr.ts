@@ -20,6 +20,8 @@ export const peopleFr: Record<keyof typeof peopleEn, string> = {
   'people.invite': 'Inviter une personne',
   'people.inviteSubmit': 'Envoyer l’invitation',
   'people.invited': 'Invitation envoyée à {email}.',
+  'people.invitedReplacing':
+    'Nouvelle invitation envoyée à {email} ; elle remplace la précédente, dont le lien ne fonctionne plus.',
   'people.invitations': 'Invitations',
   'people.noInvitations': 'Aucune invitation pour l’instant.',
   'people.revoke': 'Révoquer',
