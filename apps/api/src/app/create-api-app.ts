@@ -101,7 +101,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       files(req, res, next);
     });
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || NOT_CONSOLE.test(req.path)) return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CONSOLE.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(consoleDir, 'index.html'));
     });

@@ -110,6 +110,9 @@ describe('API platform concerns', () => {
       const res = await http().get(path);
       expect([path, res.status, res.headers['cache-control']]).toEqual([path, 200, 'no-cache']);
     }
+    // a HEAD of a console page (link checkers, uptime probes) answers like its GET
+    const head = await http().head('/people/anything');
+    expect([head.status, head.headers['cache-control']]).toEqual([200, 'no-cache']);
   });
 
   it('compresses API answers above 1 kB only', async () => {
