@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { seedFederation } from '@federacycle/federation-server';
-import { seedIdentity } from '@federacycle/identity-server';
+import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
+import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 
 /** A line the start script prints so people can sign in to the demo. */
@@ -16,7 +16,12 @@ export interface DemoCredential {
  * would create first, so `npm run seed` twice changes nothing.
  */
 export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
-  const db = await Database.connect({ url: appUrl, max: 2, applicationName: 'federacycle-seed' });
+  const db = await Database.connect({
+    url: appUrl,
+    max: 2,
+    applicationName: 'federacycle-seed',
+    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+  });
   try {
     const accounts = await seedIdentity(db);
     const credentials: DemoCredential[] = accounts.map((a) => ({

@@ -20,6 +20,8 @@ export interface FederationHarness extends ApiTestApp {
   ): Promise<string>;
   signIn(email: string, coopId?: string): Promise<string>;
   mails(): Promise<string[]>;
+  /** clears the rate-limit counters (sign-in, application form): each test starts with a fresh window */
+  resetThrottle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startFederationHarness(): Promise<FederationHarness> {
       const files = await readdir(dir).catch(() => [] as string[]);
       return Promise.all(files.sort().map((f) => readFile(join(dir, f), 'utf8').then(decodeQuotedPrintable)));
     },
+    resetThrottle: () => throttle.reset(),
     async close() {
       await throttle.reset();
       await base.close();

@@ -155,15 +155,33 @@ export class Database {
     }
   }
 
+  /**
+   * `read` with NO coop set (tenant tables show zero rows): the one-round-trip path for GET reads
+   * of platform rows (federation admin and public routes, whose context has no coop). The
+   * request's pending session check travels with each statement as in `read`.
+   */
+  async readPlatform<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const bound = bindManager(this.dataSource, this.platformSender);
+    try {
+      return await fn(bound.manager);
+    } finally {
+      bound.release();
+    }
+  }
+
   private readonly sender: StatementSender = {
-    query: (text, params) => this.statementResult(text, params ?? []),
+    query: (text, params) => this.statementResult(text, params ?? [], checkedCoop(TenantContext.coopId())),
+  };
+
+  private readonly platformSender: StatementSender = {
+    query: (text, params) => this.statementResult(text, params ?? [], ''),
   };
 
   private async statementResult<R extends QueryResultRow = QueryResultRow>(
     sql: string,
     params: readonly unknown[],
+    coopId: string = checkedCoop(TenantContext.coopId()),
   ): Promise<QueryResult<R>> {
-    const coopId = checkedCoop(TenantContext.coopId());
     const precondition = TenantContext.pendingPrecondition();
     if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();

@@ -32,6 +32,7 @@ export const APPLICATION_FIELD_CODES = {
   UNKNOWN_TIMEZONE: 'UNKNOWN_TIMEZONE',
   UNKNOWN_CURRENCY: 'UNKNOWN_CURRENCY',
   UNKNOWN_LEGAL_FORM: 'UNKNOWN_LEGAL_FORM',
+  UNKNOWN_LOCALE: 'UNKNOWN_LOCALE',
   JUSTIFICATION_REQUIRED: 'JUSTIFICATION_REQUIRED',
   REGISTRATION_FORMAT: 'REGISTRATION_FORMAT',
   REGISTRATION_CHECKSUM: 'REGISTRATION_CHECKSUM',
@@ -71,6 +72,8 @@ export interface CoopApplicationInput {
     socialEconomyStatus?: boolean | null;
   };
   admin: { name: string; email: string };
+  /** the applicant's language for the mails (default: the request's Accept-Language, else English) */
+  locale?: 'en' | 'fr';
 }
 
 /** The application once valid, normalised. */
@@ -92,6 +95,8 @@ export interface ValidCoopApplication {
     socialEconomyStatus: boolean | null;
   };
   admin: { name: string; email: string };
+  /** the language the applicant chose, when they chose one */
+  locale?: 'en' | 'fr';
 }
 
 export type ApplicationValidation = { ok: true; value: ValidCoopApplication } | { ok: false; errors: FieldError[] };
@@ -107,6 +112,7 @@ const TOP_LEVEL = new Set([
   'registrationNumber',
   'declarations',
   'admin',
+  'locale',
 ]);
 const DECLARATIONS = new Set(['workersAreMembersOrEmployees', 'socialEconomyStatus']);
 const ADMIN = new Set(['name', 'email']);
@@ -223,6 +229,11 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   };
 
   unknownMembers(payload, TOP_LEVEL, '');
+  const localeRaw = payload['locale'];
+  let locale: 'en' | 'fr' | undefined;
+  if (localeRaw === 'en' || localeRaw === 'fr') locale = localeRaw;
+  else if (localeRaw !== undefined && localeRaw !== null)
+    add('locale', 'UNKNOWN_LOCALE', "The language must be 'en' or 'fr'.");
   const L = APPLICATION_LIMITS;
   const name = text(payload, 'name', 'name', 'The cooperative’s name', L.name, {
     collapse: true,
@@ -394,6 +405,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
       registrationKey: registrationKey(country, registration),
       declarations,
       admin,
+      ...(locale ? { locale } : {}),
     },
   };
 }

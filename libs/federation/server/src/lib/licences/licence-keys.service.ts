@@ -1,18 +1,14 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
+import type { EntityManager } from 'typeorm';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import {
-  KeyRing,
-  loadOrCreateKeyRing,
-  saveKeyRingToDirectory,
-  type Jwks,
-  type LicencePublicJwk,
-} from '../licence/key-ring';
+import { KeyRing, loadOrCreateKeyRing, saveKeyRingToDirectory, type Jwks } from '../licence/key-ring';
 import { keyRingFromPem } from '../licence/key-ring-pem';
 import { publicKeyResolverFromJwks, type PublicKeyResolver } from '../licence/licence-verifier';
-import { CLOCK, type Clock } from './clock';
+import { CLOCK, type Clock } from '../shared/clock';
+import { LicenceSigningKey } from './licence-signing-key.entity';
 
 /** Development key directory under the data directory. */
 export function licenceKeyDirectory(dataDir: string): string {
@@ -63,22 +59,34 @@ export class LicenceKeysService implements OnModuleInit {
   /** Upserts the public parts of the ring's keys; the active key is un-retired, others keep their date. */
   async publish(tx?: Tx): Promise<void> {
     const ring = this.keyRing();
-    const jwks = ring.toJwks();
     const infos = new Map(ring.keys().map((k) => [k.kid, k]));
-    const run = async (t: Tx) => {
-      for (const jwk of jwks.keys) {
+    const run = async ({ manager }: Tx) => {
+      const published = new Map(
+        (await manager.find(LicenceSigningKey, { select: { kid: true, retiredAt: true } })).map((k) => [k.kid, k]),
+      );
+      for (const jwk of ring.toJwks().keys) {
         const info = infos.get(jwk.kid);
-        await t.execute(
-          `insert into licence_signing_keys (kid, public_jwk, created_at, retired_at) values ($1, $2, coalesce($3, now()), $4)
-           on conflict (kid) do update set retired_at = case when $5 then null else coalesce(licence_signing_keys.retired_at, excluded.retired_at) end`,
-          [
-            jwk.kid,
-            JSON.stringify(jwk),
-            info?.createdAt ?? null,
-            info?.active ? null : (info?.retiredAt ?? this.clock.now()),
-            info?.active ?? false,
-          ],
-        );
+        const active = info?.active ?? false;
+        const existing = published.get(jwk.kid);
+        if (!existing) {
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(LicenceSigningKey)
+            .values({
+              kid: jwk.kid,
+              publicJwk: jwk,
+              createdAt: info?.createdAt ?? (() => 'now()'),
+              retiredAt: active ? null : (info?.retiredAt ?? this.clock.now()),
+            })
+            // another instance may publish the same key at the same moment
+            .orIgnore()
+            .execute();
+        } else if (active && existing.retiredAt !== null) {
+          await manager.update(LicenceSigningKey, { kid: jwk.kid }, { retiredAt: null });
+        } else if (!active && existing.retiredAt === null) {
+          await manager.update(LicenceSigningKey, { kid: jwk.kid }, { retiredAt: info?.retiredAt ?? this.clock.now() });
+        }
       }
     };
     if (tx) await run(tx);
@@ -103,18 +111,23 @@ export class LicenceKeysService implements OnModuleInit {
   }
 
   /** Every published public key (all instances, retired included), active ones first. */
-  async jwks(tx?: Tx): Promise<Jwks> {
-    const read = (t: Tx) =>
-      t.query<{ public_jwk: LicencePublicJwk }>(
-        'select public_jwk from licence_signing_keys order by retired_at desc nulls first, created_at desc, kid',
-      );
-    const rows = tx ? await read(tx) : await this.db.platform(read);
-    return { keys: rows.map((r) => r.public_jwk) };
+  async jwks(manager?: EntityManager): Promise<Jwks> {
+    const read = (m: EntityManager) =>
+      m
+        .getRepository(LicenceSigningKey)
+        .createQueryBuilder('k')
+        .select(['k.kid', 'k.publicJwk'])
+        .orderBy('k.retiredAt', 'DESC', 'NULLS FIRST')
+        .addOrderBy('k.createdAt', 'DESC')
+        .addOrderBy('k.kid')
+        .getMany();
+    const keys = manager ? await read(manager) : await this.db.readPlatform(read);
+    return { keys: keys.map((k) => k.publicJwk) };
   }
 
   /** A resolver over the published keys (what every verification uses). */
-  async resolver(tx?: Tx): Promise<PublicKeyResolver> {
-    const jwks = await this.jwks(tx);
+  async resolver(manager?: EntityManager): Promise<PublicKeyResolver> {
+    const jwks = await this.jwks(manager);
     return publicKeyResolverFromJwks(jwks as unknown as { keys: Array<Record<string, unknown>> });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StandingView } from '@federacycle/contracts';
-import { Database, type Tx } from '@federacycle/platform-database';
+import type { EntityManager } from 'typeorm';
+import { Coop, Database, TenantContext } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import {
   canOperate,
@@ -10,24 +11,16 @@ import {
   type OperationalCapability,
 } from '../compliance/licence-standing';
 import type { CoopState } from '../lifecycle/coop-lifecycle';
-import { CLOCK, type Clock } from './clock';
-import { readSettings } from './federation-settings.service';
-import { latestLicence } from './licences.service';
-
-export interface ComplianceRow {
-  share: number | null;
-  active_couriers: number;
-  member_couriers: number;
-  threshold: number;
-  below_since: Date | null;
-  checked_at: Date;
-}
+import { CoopCompliance } from '../compliance/coop-compliance.entity';
+import { latestLicence } from '../licences/licences.service';
+import { readSettings } from '../settings/federation-settings.service';
+import { CLOCK, type Clock } from '../shared/clock';
 
 /** Everything the standing of one coop is computed from, read in one transaction. */
 export interface CoopStandingFacts {
   coopStatus: CoopState;
   standing: LicenceStanding;
-  compliance: ComplianceRow | null;
+  compliance: CoopCompliance | null;
   threshold: number;
 }
 
@@ -45,25 +38,26 @@ export function standingView(standing: LicenceStanding): StandingView {
 }
 
 /**
- * Reads a coop's standing facts. Must run in a transaction scoped to that coop (coop_compliance
- * is a tenant table); coops, licences and settings are platform tables.
+ * Reads a coop's standing facts, with a manager acting for that coop (coop_compliance is a tenant
+ * table; coops, licences and settings are platform tables). Four reads, no writes.
  */
-export async function readStandingFacts(tx: Tx, coopId: string, now: Date): Promise<CoopStandingFacts | null> {
-  const coop = await tx.maybeOne<{ status: CoopState }>('select status from coops where id = $1', [coopId]);
+export async function readStandingFacts(
+  manager: EntityManager,
+  coopId: string,
+  now: Date,
+): Promise<CoopStandingFacts | null> {
+  const coop = await manager.findOne(Coop, { where: { id: coopId }, select: { id: true, status: true } });
   if (!coop) return null;
-  const settings = await readSettings(tx);
-  const licence = await latestLicence(tx, coopId);
-  const compliance = await tx.maybeOne<ComplianceRow>(
-    'select share, active_couriers, member_couriers, threshold, below_since, checked_at from coop_compliance where coop_id = $1',
-    [coopId],
-  );
+  const settings = await readSettings(manager);
+  const licence = await latestLicence(manager, coopId);
+  const compliance = await manager.findOneBy(CoopCompliance, { coopId });
   const standing = standingFor({
     coopStatus: coop.status,
     licence: licence
       ? {
-          status: licence.revoked_at ? 'revoked' : 'active',
-          expiresAt: licence.expires_at,
-          revokedAt: licence.revoked_at,
+          status: licence.revokedAt ? 'revoked' : 'active',
+          expiresAt: licence.expiresAt,
+          revokedAt: licence.revokedAt,
         }
       : null,
     now,
@@ -72,7 +66,7 @@ export async function readStandingFacts(tx: Tx, coopId: string, now: Date): Prom
       ? {
           share: compliance.share,
           threshold: settings.workerOwnershipThreshold,
-          belowSince: compliance.below_since,
+          belowSince: compliance.belowSince,
         }
       : null,
   });
@@ -104,9 +98,21 @@ export class StandingService {
 
   async facts(coopId: string): Promise<CoopStandingFacts> {
     const now = this.clock.now();
-    const facts = await this.db.forCoop(coopId, (tx) => readStandingFacts(tx, coopId, now));
+    const facts = await this.readFacts(coopId, now);
     if (!facts) throw ApiException.notFound('Cooperative');
     return facts;
+  }
+
+  /**
+   * On a request acting for this very coop (the token's), the read path: each statement one
+   * round trip with the request's session check. Elsewhere (the guard of another module, a job)
+   * one transaction scoped to the coop.
+   */
+  private readFacts(coopId: string, now: Date): Promise<CoopStandingFacts | null> {
+    if (TenantContext.current()?.coopId === coopId) {
+      return this.db.read((manager) => readStandingFacts(manager, coopId, now));
+    }
+    return this.db.forCoop(coopId, ({ manager }) => readStandingFacts(manager, coopId, now));
   }
 
   async standing(coopId: string): Promise<LicenceStanding> {

@@ -1,7 +1,14 @@
-import { slugify } from '../applications/applications.service';
-import { columnsOf, toCsv } from '../coops/coop-export.service';
-import { applicationInvalid, reasonOf } from './federation-errors';
-import { parseSettingsPatch } from './federation-settings.service';
+import { slugify } from '../applications/registration';
+import { EXPORT_TABLES, toCsv } from '../coops/coop-export.service';
+import { UpdateFederationSettingsDto } from '../settings/federation-settings.dto';
+import { DecisionDto } from './decision.dto';
+import { applicationInvalid } from './federation-errors';
+import { parseDto } from './parse-dto';
+
+/** The decision body's reason, as the ValidationPipe reads it (no body: no reason). */
+const reasonOf = (body: unknown) => parseDto(DecisionDto, body ?? {}).reason;
+/** A settings PATCH body, as the ValidationPipe reads it. */
+const parseSettingsPatch = (body: unknown) => ({ ...parseDto(UpdateFederationSettingsDto, body) });
 
 describe('slugify', () => {
   it.each([
@@ -36,10 +43,11 @@ describe('export CSV', () => {
       'a,b,c,d,e,f,g\r\n"x,y","say ""hi""",\'=cmd(),,coop_admin;member,2026-01-01T00:00:00.000Z,"{""k"":1}"\r\n',
     );
   });
-  it('reads the columns of an export query', () => {
-    expect(columnsOf('select m.user_id, u.email, m.roles from memberships m join users u on true')).toEqual([
+  it('names the columns of every export table', () => {
+    expect(EXPORT_TABLES.find((t) => t.name === 'memberships')?.columns.slice(0, 4)).toEqual([
       'user_id',
       'email',
+      'name',
       'roles',
     ]);
   });

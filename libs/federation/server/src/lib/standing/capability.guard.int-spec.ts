@@ -4,13 +4,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { OperationalCapability } from '@federacycle/contracts';
+import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { Database, TenantContext } from '@federacycle/platform-database';
 import { ApiErrorFilter } from '@federacycle/platform-http';
 import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { SANDBOX_TEST_ORDERS_PER_DAY } from '../compliance/licence-standing';
 import { CapabilityGuard, RequiresCapability } from './capability.guard';
-import { CLOCK, type Clock } from './clock';
+import { CLOCK, type Clock } from '../shared/clock';
 import { StandingService } from './standing.service';
+import { FEDERATION_ENTITIES } from '../federation.entities';
 
 /**
  * Test-only controller: no endpoint exists yet for taking orders, the partner API or automatic
@@ -76,7 +78,11 @@ describe('the licence guard on every operational capability (real database)', ()
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = await Database.connect({ url: testDb.appUrl, max: 4 });
+    db = await Database.connect({
+      url: testDb.appUrl,
+      max: 4,
+      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+    });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const { publicKey } = generateKeyPairSync('ed25519');
