@@ -28,7 +28,7 @@ describe('the anonymous application form: rate limits and the pending cap', () =
   beforeEach(() => h.resetThrottle());
   afterAll(() => h?.close());
 
-  it('limits applications per client IP (10 an hour, counted before the body is read): 429 with Retry-After', async () => {
+  it('limits applications per client IP (10 an hour, counted before the multipart body is read): 429 with Retry-After', async () => {
     for (let i = 0; i < 10; i += 1) {
       // invalid ones count too (no application part): nothing is stored for them
       const res = await submit(h, undefined);
@@ -43,9 +43,11 @@ describe('the anonymous application form: rate limits and the pending cap', () =
     expect(refused.body.message).toMatch(/try again in \d+ seconds/);
     expect(await count()).toBe(before);
     expect(await mailCount()).toBe(mails);
-    // the limit is the IP's: a JSON body from the same client is refused as well
+    // the limit is the IP's, whatever the email
+    expect((await submit(h, body('other@ip.test'))).status).toBe(429);
+    // (a JSON body is refused before anything is read or counted: 415)
     const json = await h.http().post('/api/public/applications').send(body('other@ip.test'));
-    expect(json.status).toBe(429);
+    expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
   it('caps the applications awaiting a decision per admin email (3): 409 TOO_MANY_PENDING_APPLICATIONS, any case', async () => {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailService } from '@federacycle/identity-server';
-import { ApplicationAbuseLimits, ApplicationIpThrottle } from './applications/application-abuse';
+import { ApplicationAbuseLimits } from './applications/application-abuse';
 import { ApplicationStatusTokens } from './applications/application-status-token';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -63,7 +63,6 @@ import { StorefrontService } from './storefront/storefront.service';
     CapabilityGuard,
     ApplicationStatusTokens,
     ApplicationAbuseLimits,
-    ApplicationIpThrottle,
     ApplicationsService,
     SubmitApplicationUseCase,
     DecideApplicationUseCase,

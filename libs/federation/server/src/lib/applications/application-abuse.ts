@@ -1,5 +1,4 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Observable } from 'rxjs';
+import { Inject, Injectable } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { In } from 'typeorm';
 import { hashToken } from '@federacycle/identity-server';
@@ -73,20 +72,5 @@ export class ApplicationAbuseLimits {
         `This email already has ${MAX_PENDING_APPLICATIONS_PER_EMAIL} applications awaiting a decision; wait for the federation to decide on them`,
       );
     }
-  }
-}
-
-/**
- * Counts every application POST against its client IP before the multipart body is read (so a
- * throttled client's 10 MB is never buffered): 429 RATE_LIMITED with Retry-After once over.
- */
-@Injectable()
-export class ApplicationIpThrottle implements NestInterceptor {
-  constructor(@Inject(ApplicationAbuseLimits) private readonly limits: ApplicationAbuseLimits) {}
-
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<{ ip?: string; socket?: { remoteAddress?: string } }>();
-    await this.limits.consume('application:ip', request.ip ?? request.socket?.remoteAddress ?? 'unknown');
-    return next.handle();
   }
 }

@@ -8,7 +8,6 @@ import type {
 } from '@federacycle/contracts';
 import { Access, ApiException, UuidPipe } from '@federacycle/platform-http';
 import { REGISTRATION_RULES, SUPPORTED_COUNTRIES, legalFormsFor } from '../legal-forms/legal-form-catalogue';
-import { ApplicationIpThrottle } from './application-abuse';
 import {
   ApplicationPartsDto,
   ApplicationReceiptDto,
@@ -64,7 +63,7 @@ export class PublicApplicationsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ApplicationUploadDto })
   @ApiCreatedResponse({ type: ApplicationReceiptDto })
-  @UseInterceptors(ApplicationIpThrottle, StatutesUploadInterceptor)
+  @UseInterceptors(StatutesUploadInterceptor)
   apply(
     @Req() req: MultipartRequest,
     @Body() parts: ApplicationPartsDto,

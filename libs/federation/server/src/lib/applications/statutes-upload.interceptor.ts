@@ -1,5 +1,6 @@
 import {
   HttpException,
+  Inject,
   Injectable,
   type CallHandler,
   type ExecutionContext,
@@ -9,6 +10,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import { ApiException } from '@federacycle/platform-http';
 import { MAX_STATUTES_BYTES } from '../statutes/pdf-sniffer';
+import { ApplicationAbuseLimits } from './application-abuse';
 
 /** Multipart limits of the application form: one file (statutes), one text part (application). */
 export const STATUTES_UPLOAD_LIMITS = {
@@ -28,14 +30,21 @@ const MulterStatutes = FileInterceptor('statutes', {
  * Parses the multipart application (field `application` = JSON text, file `statutes`) with
  * multer in memory, and renders multer's refusals with stable codes: 413 STATUTES_TOO_LARGE for
  * a file above 10 MB, 400 VALIDATION_FAILED (field `statutes`) for an unexpected file part or too
- * many parts.
+ * many parts. Before reading a multipart body it counts the application against its client IP
+ * (429 RATE_LIMITED with Retry-After once over), so a throttled client's 10 MB is never buffered.
  */
 @Injectable()
 export class StatutesUploadInterceptor implements NestInterceptor {
   private readonly multer = new MulterStatutes();
 
+  constructor(@Inject(ApplicationAbuseLimits) private readonly limits: ApplicationAbuseLimits) {}
+
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<{ is(type: string): string | false | null }>();
+    const request = context.switchToHttp().getRequest<{
+      is(type: string): string | false | null;
+      ip?: string;
+      socket?: { remoteAddress?: string };
+    }>();
     if (!request.is('multipart/form-data')) {
       throw new ApiException(
         415,
@@ -43,6 +52,7 @@ export class StatutesUploadInterceptor implements NestInterceptor {
         'Send the application as multipart/form-data: part `application` (JSON) and part `statutes` (PDF)',
       );
     }
+    await this.limits.consume('application:ip', request.ip ?? request.socket?.remoteAddress ?? 'unknown');
     try {
       return await this.multer.intercept(context, next);
     } catch (error) {
