@@ -6,6 +6,7 @@ export * from './lib/lifecycle/state-machine';
 export * from './lib/lifecycle/application-lifecycle';
 export * from './lib/lifecycle/coop-lifecycle';
 export * from './lib/licence/key-ring';
+export * from './lib/licence/key-ring-directory';
 export * from './lib/licence/key-ring-pem';
 export * from './lib/licence/licence-signer';
 export * from './lib/licence/licence-verifier';

@@ -1,5 +1,7 @@
 import type { FieldError } from '@federacycle/contracts';
-import { isIsoCountry, isIsoCurrency } from '../legal-forms/iso-codes';
+import { isIsoCountry, isIsoCurrency, normaliseTimeZone } from '../legal-forms/iso-codes';
+
+export { normaliseTimeZone };
 import {
   LegalFormId,
   OTHER_LEGAL_FORM_ID,
@@ -130,30 +132,6 @@ const LINE_BREAKS = /[\t\n\r]/;
  */
 const EMAIL =
   /^(?=.{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-
-let timeZones: ReadonlySet<string> | undefined;
-/** IANA zones known to the runtime (plus UTC, which `supportedValuesOf` omits). */
-function knownTimeZones(): ReadonlySet<string> {
-  timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-  return timeZones;
-}
-
-/**
- * The canonical form of an IANA time zone, or `null`. Accepts the runtime's canonical names and
- * aliases it resolves to one of them (e.g. `Europe/Kyiv` vs `Europe/Kiev` depending on ICU).
- */
-export function normaliseTimeZone(value: string): string | null {
-  if (value.length === 0 || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(value)) return null;
-  if (knownTimeZones().has(value)) return value;
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', {
-      timeZone: value,
-    }).resolvedOptions().timeZone;
-    return knownTimeZones().has(resolved) ? resolved : null;
-  } catch {
-    return null;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

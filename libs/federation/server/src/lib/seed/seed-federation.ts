@@ -7,7 +7,8 @@ import { Licence } from '../licences/licence.entity';
 import { LicenceSigningKey } from '../licences/licence-signing-key.entity';
 import { FederationTransition } from '../transitions/federation-transition.entity';
 import { registrationKey } from '../legal-forms/legal-form-catalogue';
-import { loadOrCreateKeyRing, type KeyRing } from '../licence/key-ring';
+import type { KeyRing } from '../licence/key-ring';
+import { loadOrCreateKeyRing } from '../licence/key-ring-directory';
 import { keyRingFromPem } from '../licence/key-ring-pem';
 import { addYears, signLicence } from '../licence/licence-signer';
 
