@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailService } from '@federacycle/identity-server';
+import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
 import { ApplicationAbuseLimits } from './applications/application-abuse';
 import { ApplicationStatusTokens } from './applications/application-status-token';
 import { ApplicationsController } from './applications/applications.controller';
@@ -82,7 +82,12 @@ export class FederationModule {}
  * What the worker needs of the federation: the daily compliance check (no controllers, no keys).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(FEDERATION_ENTITIES)],
+  imports: [
+    TypeOrmModule.forFeature(FEDERATION_ENTITIES),
+    // the worker has no IdentityModule: the identity entities federation reads (memberships for the
+    // compliance check) and relates to (users) are registered here
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+  ],
   providers: [{ provide: CLOCK, useClass: SystemClock }, MailService, FederationMailer, ComplianceService],
   exports: [CLOCK, ComplianceService],
 })
