@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { seedFederation } from '@federacycle/federation-server';
+import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 
@@ -16,12 +16,11 @@ export interface DemoCredential {
  * would create first, so `npm run seed` twice changes nothing.
  */
 export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
-  // every domain's entities the seeds write through (the platform's are always there)
   const db = await Database.connect({
     url: appUrl,
     max: 2,
     applicationName: 'federacycle-seed',
-    entities: [...IDENTITY_ENTITIES],
+    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
   });
   try {
     const accounts = await seedIdentity(db);

@@ -59,9 +59,12 @@ export async function startApiTestApp(env: Record<string, string> = {}): Promise
   };
 }
 
-/** Development mail is written as raw .eml: undo quoted-printable soft breaks and escapes. */
+/**
+ * Development mail is written as raw .eml: undo quoted-printable soft breaks and escapes (each run
+ * of escaped bytes decoded as UTF-8, so that accented text reads as written).
+ */
 export function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    .replace(/(?:=[0-9A-F]{2})+/g, (run: string) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
 }

@@ -20,6 +20,8 @@ describe('federation onboarding: applications through the real API', () => {
     await h.insertUser('fed@fc.test', [], ['federation_admin']);
     fed = await h.signIn('fed@fc.test');
   });
+  // the application form is throttled per client IP and admin email: every test gets a fresh window
+  beforeEach(() => h.resetThrottle());
   afterAll(() => h?.close());
 
   it('publishes the legal-form catalogue per country', async () => {
@@ -119,6 +121,8 @@ describe('federation onboarding: applications through the real API', () => {
           timezone: 'Europe/Berlin',
           currency: 'EUR',
           name: `Coop ${country}`,
+          // one admin per coop: an email holds at most 3 applications awaiting a decision
+          admin: { name: 'Camille Admin', email: `camille.${country.toLowerCase()}@coop.test` },
         }),
       );
       expect([res.status, res.body.code]).toEqual([201, undefined]);

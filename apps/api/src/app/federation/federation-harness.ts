@@ -20,6 +20,8 @@ export interface FederationHarness extends ApiTestApp {
   ): Promise<string>;
   signIn(email: string, coopId?: string): Promise<string>;
   mails(): Promise<string[]>;
+  /** clears the rate-limit counters (sign-in, application form): each test starts with a fresh window */
+  resetThrottle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,11 +69,25 @@ export async function startFederationHarness(): Promise<FederationHarness> {
       const files = await readdir(dir).catch(() => [] as string[]);
       return Promise.all(files.sort().map((f) => readFile(join(dir, f), 'utf8').then(decodeQuotedPrintable)));
     },
+    resetThrottle: () => throttle.reset(),
     async close() {
       await throttle.reset();
       await base.close();
     },
   };
+}
+
+/** A valid French SIREN: the 8 digits given and their Luhn check digit. */
+export function siren(first8: string): string {
+  for (let check = 0; check <= 9; check += 1) {
+    const digits = `${first8}${check}`;
+    const sum = [...digits].reverse().reduce((total, d, i) => {
+      const n = Number(d) * (i % 2 === 1 ? 2 : 1);
+      return total + (n > 9 ? n - 9 : n);
+    }, 0);
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error('unreachable');
 }
 
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');

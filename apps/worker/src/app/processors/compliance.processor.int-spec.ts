@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
-import { ComplianceService, FederationMailer } from '@federacycle/federation-server';
-import { MailService } from '@federacycle/identity-server';
+import { ComplianceService, FEDERATION_ENTITIES, FederationMailer } from '@federacycle/federation-server';
+import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
 import { loadConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
@@ -32,7 +32,11 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
   beforeAll(async () => {
     testDb = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'fc-compliance-worker-'));
-    db = await Database.connect({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({
+      url: testDb.appUrl,
+      max: 2,
+      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+    });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const config = loadConfig({

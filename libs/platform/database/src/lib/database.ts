@@ -168,7 +168,7 @@ export class Database {
   }
 
   private readonly sender: StatementSender = {
-    query: (text, params) => this.statementResult(text, params ?? []),
+    query: (text, params) => this.statementResult(text, params ?? [], checkedCoop(TenantContext.coopId())),
   };
 
   private readonly platformSender: StatementSender = {

@@ -140,6 +140,19 @@ describe('The transaction-bound EntityManager of a unit of work (real PostgreSQL
     expect(await stored('platform-read@example.org')).toEqual([{ coop_id: coopA }]);
   });
 
+  it('reads through readPlatform() with no coop: tenant rows show none, platform rows all', async () => {
+    await inCoop(coopB, () =>
+      db.unitOfWork((tx) => tx.manager.insert(InvitationRow, invitation(coopB, 'b-platform@example.org'))),
+    );
+    // even from a context acting for coop B, readPlatform sets no coop
+    const tenant = await inCoop(coopB, () => db.readPlatform((manager) => manager.find(InvitationRow)));
+    expect(tenant).toEqual([]);
+    const coops = await inCoop(null, () =>
+      db.readPlatform((manager) => manager.query('select slug from coops order by slug')),
+    );
+    expect(coops).toEqual([{ slug: 'coop-a' }, { slug: 'coop-b' }]);
+  });
+
   it('nests manager.transaction() as a savepoint inside the unit of work', async () => {
     await inCoop(coopA, () =>
       db.unitOfWork(async (tx) => {

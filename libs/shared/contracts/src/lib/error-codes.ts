@@ -45,6 +45,8 @@ export const ErrorCode = {
   STATUTES_TOO_LARGE: 'STATUTES_TOO_LARGE',
   STATUTES_NOT_PDF: 'STATUTES_NOT_PDF',
   REASON_REQUIRED: 'REASON_REQUIRED',
+  /** the admin email already has the maximum of applications awaiting a decision */
+  TOO_MANY_PENDING_APPLICATIONS: 'TOO_MANY_PENDING_APPLICATIONS',
   SANDBOX_TEST_ORDER_LIMIT: 'SANDBOX_TEST_ORDER_LIMIT',
   // licence and compliance
   LICENCE_REQUIRED: 'LICENCE_REQUIRED',

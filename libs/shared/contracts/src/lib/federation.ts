@@ -50,6 +50,8 @@ export interface CoopApplicationRequest {
     socialEconomyStatus?: boolean;
   };
   admin: { name: string; email: string };
+  /** the applicant's language for the application mails (default: from Accept-Language, else English) */
+  locale?: 'en' | 'fr';
 }
 export interface ApplicationReceipt {
   id: string;
@@ -92,6 +94,17 @@ export interface ApplicationView {
   submittedAt: string;
   coopId: string | null;
   history: ApplicationTransitionView[];
+}
+/** The federation admin's queue: `GET /api/federation/applications?q=&sort=&status=&limit=&offset=` */
+export type ApplicationSort = 'submitted_at' | '-submitted_at' | 'name';
+export interface ApplicationsQuery {
+  /** free text over the coop name, the admin email and the registration number (case-insensitive) */
+  q?: string;
+  /** default `-submitted_at` (newest first) */
+  sort?: ApplicationSort;
+  status?: ApplicationStatus;
+  limit?: number;
+  offset?: number;
 }
 export interface DecisionRequest {
   /** required to reject, suspend, reinstate or offboard */

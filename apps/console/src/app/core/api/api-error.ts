@@ -66,6 +66,7 @@ export function toApiProblem(error: unknown): ApiProblem {
  */
 export const ERROR_MESSAGE_KEYS: Readonly<Record<ErrorCode, TranslationKey>> = {
   VALIDATION_FAILED: 'error.VALIDATION_FAILED',
+  TOO_MANY_PENDING_APPLICATIONS: 'error.TOO_MANY_PENDING_APPLICATIONS',
   PASSWORD_TOO_COMMON: 'error.PASSWORD_TOO_COMMON',
   MALFORMED_JSON: 'error.MALFORMED_JSON',
   PAYLOAD_TOO_LARGE: 'error.PAYLOAD_TOO_LARGE',

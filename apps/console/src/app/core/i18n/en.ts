@@ -122,6 +122,8 @@ export const en = {
   'error.WEAK_PASSWORD': 'This password is too weak: use at least 10 characters, avoid common words.',
   'error.PASSWORD_TOO_COMMON':
     'This password is too common or too easy to guess (a word, a repeat, a run of keys, or your name or email). Choose a longer, less common one, e.g. a few unrelated words.',
+  'error.TOO_MANY_PENDING_APPLICATIONS':
+    "This email already has several applications waiting for a decision. Wait for the federation's answer, or write to it, before applying again.",
   'error.VALIDATION_FAILED': 'Some fields are not valid: check the highlighted fields.',
   'error.USER_DISABLED': 'This account is disabled. Contact your cooperative.',
   'error.NO_MEMBERSHIP': 'This account does not belong to any active cooperative.',

@@ -120,6 +120,8 @@ export const fr: Dictionary = {
     'Ce mot de passe est trop faible : utilisez au moins 10 caractères et évitez les mots courants.',
   'error.PASSWORD_TOO_COMMON':
     'Ce mot de passe est trop courant ou trop facile à deviner (un mot, une répétition, une suite de touches, ou votre nom ou e-mail). Choisissez-en un plus long et moins courant, par exemple quelques mots sans rapport.',
+  'error.TOO_MANY_PENDING_APPLICATIONS':
+    'Cette adresse a déjà plusieurs candidatures en attente de décision. Attendez la réponse de la fédération, ou écrivez-lui, avant de candidater à nouveau.',
   'error.VALIDATION_FAILED': 'Certains champs ne sont pas valides : vérifiez les champs signalés.',
   'error.USER_DISABLED': 'Ce compte est désactivé. Contactez votre coopérative.',
   'error.NO_MEMBERSHIP': 'Ce compte n’appartient à aucune coopérative active.',

@@ -1,5 +1,7 @@
 import type { FieldError } from '@federacycle/contracts';
-import { isIsoCountry, isIsoCurrency } from '../legal-forms/iso-codes';
+import { isIsoCountry, isIsoCurrency, normaliseTimeZone } from '../legal-forms/iso-codes';
+
+export { normaliseTimeZone };
 import {
   LegalFormId,
   OTHER_LEGAL_FORM_ID,
@@ -32,6 +34,7 @@ export const APPLICATION_FIELD_CODES = {
   UNKNOWN_TIMEZONE: 'UNKNOWN_TIMEZONE',
   UNKNOWN_CURRENCY: 'UNKNOWN_CURRENCY',
   UNKNOWN_LEGAL_FORM: 'UNKNOWN_LEGAL_FORM',
+  UNKNOWN_LOCALE: 'UNKNOWN_LOCALE',
   JUSTIFICATION_REQUIRED: 'JUSTIFICATION_REQUIRED',
   REGISTRATION_FORMAT: 'REGISTRATION_FORMAT',
   REGISTRATION_CHECKSUM: 'REGISTRATION_CHECKSUM',
@@ -71,6 +74,8 @@ export interface CoopApplicationInput {
     socialEconomyStatus?: boolean | null;
   };
   admin: { name: string; email: string };
+  /** the applicant's language for the mails (default: the request's Accept-Language, else English) */
+  locale?: 'en' | 'fr';
 }
 
 /** The application once valid, normalised. */
@@ -92,6 +97,8 @@ export interface ValidCoopApplication {
     socialEconomyStatus: boolean | null;
   };
   admin: { name: string; email: string };
+  /** the language the applicant chose, when they chose one */
+  locale?: 'en' | 'fr';
 }
 
 export type ApplicationValidation = { ok: true; value: ValidCoopApplication } | { ok: false; errors: FieldError[] };
@@ -107,6 +114,7 @@ const TOP_LEVEL = new Set([
   'registrationNumber',
   'declarations',
   'admin',
+  'locale',
 ]);
 const DECLARATIONS = new Set(['workersAreMembersOrEmployees', 'socialEconomyStatus']);
 const ADMIN = new Set(['name', 'email']);
@@ -124,30 +132,6 @@ const LINE_BREAKS = /[\t\n\r]/;
  */
 const EMAIL =
   /^(?=.{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-
-let timeZones: ReadonlySet<string> | undefined;
-/** IANA zones known to the runtime (plus UTC, which `supportedValuesOf` omits). */
-function knownTimeZones(): ReadonlySet<string> {
-  timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-  return timeZones;
-}
-
-/**
- * The canonical form of an IANA time zone, or `null`. Accepts the runtime's canonical names and
- * aliases it resolves to one of them (e.g. `Europe/Kyiv` vs `Europe/Kiev` depending on ICU).
- */
-export function normaliseTimeZone(value: string): string | null {
-  if (value.length === 0 || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(value)) return null;
-  if (knownTimeZones().has(value)) return value;
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', {
-      timeZone: value,
-    }).resolvedOptions().timeZone;
-    return knownTimeZones().has(resolved) ? resolved : null;
-  } catch {
-    return null;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -223,6 +207,11 @@ export function validateApplication(payload: unknown): ApplicationValidation {
   };
 
   unknownMembers(payload, TOP_LEVEL, '');
+  const localeRaw = payload['locale'];
+  let locale: 'en' | 'fr' | undefined;
+  if (localeRaw === 'en' || localeRaw === 'fr') locale = localeRaw;
+  else if (localeRaw !== undefined && localeRaw !== null)
+    add('locale', 'UNKNOWN_LOCALE', "The language must be 'en' or 'fr'.");
   const L = APPLICATION_LIMITS;
   const name = text(payload, 'name', 'name', 'The cooperative’s name', L.name, {
     collapse: true,
@@ -394,6 +383,7 @@ export function validateApplication(payload: unknown): ApplicationValidation {
       registrationKey: registrationKey(country, registration),
       declarations,
       admin,
+      ...(locale ? { locale } : {}),
     },
   };
 }

@@ -2,12 +2,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { MailService } from '@federacycle/identity-server';
+import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
 import { loadConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
-import { FederationMailer } from '../nest/federation-mailer';
+import { FederationMailer } from '../mail/federation-mailer';
 import { ComplianceService } from './compliance.service';
+import { FEDERATION_ENTITIES } from '../federation.entities';
 
 const DAY = 86_400_000;
 
@@ -33,7 +34,11 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
   beforeAll(async () => {
     testDb = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'fc-compliance-'));
-    db = await Database.connect({ url: testDb.appUrl, max: 2 });
+    db = await Database.connect({
+      url: testDb.appUrl,
+      max: 2,
+      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+    });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     const config = loadConfig({

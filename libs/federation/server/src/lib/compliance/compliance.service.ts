@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '@federacycle/platform-database';
-import { CLOCK, type Clock } from '../nest/clock';
-import { auditForCoop } from '../nest/federation-audit';
-import { FederationMailer } from '../nest/federation-mailer';
-import { readSettings } from '../nest/federation-settings.service';
+import { In } from 'typeorm';
+import { Membership } from '@federacycle/identity-server';
+import { Coop, Database } from '@federacycle/platform-database';
+import { FederationMailer } from '../mail/federation-mailer';
+import { readSettings } from '../settings/federation-settings.service';
+import { CLOCK, type Clock } from '../shared/clock';
+import { auditForCoop } from '../transitions/federation-audit';
+import { CoopCompliance } from './coop-compliance.entity';
 import {
   computeWorkerOwnership,
   nextBelowSince,
@@ -39,55 +42,62 @@ export class ComplianceService {
 
   /** Coops the daily fan-out checks: every coop still operating or suspended. */
   async coopsToCheck(): Promise<string[]> {
-    const rows = await this.db.platform((tx) =>
-      tx.query<{ id: string }>("select id from coops where status in ('active', 'suspended') order by id"),
+    const coops = await this.db.platform(({ manager }) =>
+      manager.find(Coop, {
+        where: { status: In(['active', 'suspended']) },
+        select: { id: true },
+        order: { id: 'ASC' },
+      }),
     );
-    return rows.map((r) => r.id);
+    return coops.map((c) => c.id);
   }
 
   async checkCoop(coopId: string): Promise<ComplianceCheckResult | null> {
     const now = this.clock.now();
     const result = await this.db.forCoop(coopId, async (tx) => {
-      const coop = await tx.maybeOne<{
-        name: string;
-        contact_email: string | null;
-      }>('select name, contact_email from coops where id = $1', [coopId]);
+      const { manager } = tx;
+      const coop = await manager.findOne(Coop, {
+        where: { id: coopId },
+        select: { id: true, name: true, contactEmail: true },
+      });
       if (!coop) return null;
-      const settings = await readSettings(tx);
-      const couriers = await tx.query<{ user_id: string; is_member: boolean }>(
-        `select user_id, 'member' = any(roles) as is_member from memberships
-          where coop_id = $1 and status = 'active' and 'courier' = any(roles)`,
-        [coopId],
-      );
+      const settings = await readSettings(manager);
+      // identity's memberships, read (never written) to count the coop's couriers
+      const couriers = await manager
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .select(['m.userId', 'm.roles'])
+        .where('m.coopId = :coopId', { coopId })
+        .andWhere("m.status = 'active'")
+        .andWhere("'courier' = any(m.roles)")
+        .getMany();
       const records: CourierOwnershipRecord[] = couriers.map((c) => ({
-        userId: c.user_id,
-        isMember: c.is_member,
+        userId: c.userId,
+        isMember: c.roles.includes('member'),
         lastActiveAt: now,
       }));
       const ownership = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
-      const previous = await tx.maybeOne<{
-        below_since: Date | null;
-        warned_at: Date | null;
-      }>('select below_since, warned_at from coop_compliance where coop_id = $1 for update', [coopId]);
-      const belowSince = nextBelowSince(previous?.below_since ?? null, ownership, now);
-      const warn = ownership.belowThreshold && (previous?.warned_at ?? null) === null;
-      const warnedAt = ownership.belowThreshold ? (previous?.warned_at ?? now) : null;
-      await tx.execute(
-        `insert into coop_compliance (coop_id, share, active_couriers, member_couriers, threshold, below_since, warned_at, checked_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
-         on conflict (coop_id) do update set share = excluded.share, active_couriers = excluded.active_couriers,
-           member_couriers = excluded.member_couriers, threshold = excluded.threshold, below_since = excluded.below_since,
-           warned_at = excluded.warned_at, checked_at = excluded.checked_at`,
-        [
+      const previous = await manager.findOne(CoopCompliance, {
+        where: { coopId },
+        select: { coopId: true, belowSince: true, warnedAt: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const belowSince = nextBelowSince(previous?.belowSince ?? null, ownership, now);
+      const warn = ownership.belowThreshold && (previous?.warnedAt ?? null) === null;
+      const warnedAt = ownership.belowThreshold ? (previous?.warnedAt ?? now) : null;
+      await manager.upsert(
+        CoopCompliance,
+        {
           coopId,
-          ownership.share,
-          ownership.activeCouriers,
-          ownership.memberCouriers,
-          ownership.threshold,
+          share: ownership.share,
+          activeCouriers: ownership.activeCouriers,
+          memberCouriers: ownership.memberCouriers,
+          threshold: ownership.threshold,
           belowSince,
           warnedAt,
-          now,
-        ],
+          checkedAt: now,
+        },
+        { conflictPaths: ['coopId'] },
       );
       if (warn) {
         await auditForCoop(tx, coopId, {
@@ -106,11 +116,11 @@ export class ComplianceService {
     });
     if (!result) return null;
     const { coop, ownership, belowSince, warn } = result;
-    if (warn && coop.contact_email) {
+    if (warn && coop.contactEmail) {
       const share = `${Math.round((ownership.share ?? 0) * 1000) / 10} %`;
       const threshold = `${Math.round(ownership.threshold * 1000) / 10} %`;
       await this.mailer.send(
-        coop.contact_email,
+        coop.contactEmail,
         `Worker ownership warning: ${coop.name}`,
         `Only ${share} of the active couriers of ${coop.name} are members of the cooperative (the federation requires ${threshold}). Operations will be restricted at the end of the grace period unless this is corrected.`,
         this.mailer.url('/licence'),

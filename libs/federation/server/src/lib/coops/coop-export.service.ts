@@ -1,46 +1,149 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ZipFile } from 'yazl';
-import { Database } from '@federacycle/platform-database';
+import { Invitation, Membership } from '@federacycle/identity-server';
+import { AuditEvent, Coop, Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { CLOCK, type Clock } from '../nest/clock';
+import { CoopCompliance } from '../compliance/coop-compliance.entity';
+import { Licence } from '../licences/licence.entity';
+import { CLOCK, type Clock } from '../shared/clock';
+import { CoopStorefront } from '../storefront/coop-storefront.entity';
 
-type Table = Record<string, unknown>[];
+type Row = Record<string, unknown>;
+type Table = Row[];
 
-/** The tables of a coop's export, and how each is read (inside a transaction scoped to the coop). */
-const EXPORT_QUERIES: ReadonlyArray<[name: string, sql: string]> = [
-  [
-    'memberships',
-    `select m.user_id, u.email, u.name, m.roles, m.status, m.created_at, m.updated_at
-       from memberships m join users u on u.id = m.user_id where m.coop_id = $1 order by m.created_at, m.user_id`,
-  ],
-  [
-    'invitations',
-    'select id, email, roles, expires_at, accepted_at, revoked_at, created_at from invitations where coop_id = $1 order by created_at, id',
-  ],
-  [
-    'audit_events',
-    'select id, actor_id, action, subject_type, subject_id, data, request_id, created_at from audit_events where coop_id = $1 order by created_at, id',
-  ],
-  ['storefront', 'select published_at, updated_at from coop_storefronts where coop_id = $1'],
-  [
-    'compliance',
-    'select share, active_couriers, member_couriers, threshold, below_since, checked_at from coop_compliance where coop_id = $1',
-  ],
-  [
-    'licences',
-    'select id, kid, token, issued_at, expires_at, revoked_at, revocation_reason from licences where licensed_coop_id = $1 order by issued_at, id',
-  ],
-  [
-    'coop',
-    'select id, slug, name, city, country, timezone, currency, status, legal_form, registration_number, contact_email, created_at from coops where id = $1',
-  ],
-];
-
-/** The output columns of one of the export queries above (plain `select a, t.b, c from`). */
-export function columnsOf(sql: string): string[] {
-  const list = /^\s*select\s+([\s\S]+?)\s+from\s/i.exec(sql)?.[1] ?? '';
-  return list.split(',').map((c) => c.trim().split('.').pop() as string);
+/** One table of the export: its file name, its columns (the database's names) and how it is read. */
+export interface ExportTable {
+  name: string;
+  columns: readonly string[];
+  read(manager: EntityManager, coopId: string): Promise<Table>;
 }
+
+/** The tables of a coop's export, each read acting for the coop and naming it (RLS applies too). */
+export const EXPORT_TABLES: readonly ExportTable[] = [
+  {
+    name: 'memberships',
+    columns: ['user_id', 'email', 'name', 'roles', 'status', 'created_at', 'updated_at'],
+    read: async (manager, coopId) =>
+      (
+        await manager
+          .getRepository(Membership)
+          .createQueryBuilder('m')
+          .innerJoinAndSelect('m.user', 'u')
+          .where('m.coopId = :coopId', { coopId })
+          .orderBy('m.createdAt')
+          .addOrderBy('m.userId')
+          .getMany()
+      ).map((m) => ({
+        user_id: m.userId,
+        email: m.user?.email,
+        name: m.user?.name,
+        roles: m.roles,
+        status: m.status,
+        created_at: m.createdAt,
+        updated_at: m.updatedAt,
+      })),
+  },
+  {
+    name: 'invitations',
+    columns: ['id', 'email', 'roles', 'expires_at', 'accepted_at', 'revoked_at', 'created_at'],
+    read: async (manager, coopId) =>
+      (await manager.find(Invitation, { where: { coopId }, order: { createdAt: 'ASC', id: 'ASC' } })).map((i) => ({
+        id: i.id,
+        email: i.email,
+        roles: i.roles,
+        expires_at: i.expiresAt,
+        accepted_at: i.acceptedAt,
+        revoked_at: i.revokedAt,
+        created_at: i.createdAt,
+      })),
+  },
+  {
+    name: 'audit_events',
+    columns: ['id', 'actor_id', 'action', 'subject_type', 'subject_id', 'data', 'request_id', 'created_at'],
+    read: async (manager, coopId) =>
+      (await manager.find(AuditEvent, { where: { coopId }, order: { createdAt: 'ASC', id: 'ASC' } })).map((e) => ({
+        id: e.id,
+        actor_id: e.actorId,
+        action: e.action,
+        subject_type: e.subjectType,
+        subject_id: e.subjectId,
+        data: e.data,
+        request_id: e.requestId,
+        created_at: e.createdAt,
+      })),
+  },
+  {
+    name: 'storefront',
+    columns: ['published_at', 'updated_at'],
+    read: async (manager, coopId) =>
+      (await manager.find(CoopStorefront, { where: { coopId } })).map((s) => ({
+        published_at: s.publishedAt,
+        updated_at: s.updatedAt,
+      })),
+  },
+  {
+    name: 'compliance',
+    columns: ['share', 'active_couriers', 'member_couriers', 'threshold', 'below_since', 'checked_at'],
+    read: async (manager, coopId) =>
+      (await manager.find(CoopCompliance, { where: { coopId } })).map((c) => ({
+        share: c.share,
+        active_couriers: c.activeCouriers,
+        member_couriers: c.memberCouriers,
+        threshold: c.threshold,
+        below_since: c.belowSince,
+        checked_at: c.checkedAt,
+      })),
+  },
+  {
+    name: 'licences',
+    columns: ['id', 'kid', 'token', 'issued_at', 'expires_at', 'revoked_at', 'revocation_reason'],
+    read: async (manager, coopId) =>
+      (await manager.find(Licence, { where: { licensedCoopId: coopId }, order: { issuedAt: 'ASC', id: 'ASC' } })).map(
+        (l) => ({
+          id: l.id,
+          kid: l.kid,
+          token: l.token,
+          issued_at: l.issuedAt,
+          expires_at: l.expiresAt,
+          revoked_at: l.revokedAt,
+          revocation_reason: l.revocationReason,
+        }),
+      ),
+  },
+  {
+    name: 'coop',
+    columns: [
+      'id',
+      'slug',
+      'name',
+      'city',
+      'country',
+      'timezone',
+      'currency',
+      'status',
+      'legal_form',
+      'registration_number',
+      'contact_email',
+      'created_at',
+    ],
+    read: async (manager, coopId) =>
+      (await manager.find(Coop, { where: { id: coopId } })).map((c) => ({
+        id: c.id,
+        slug: c.slug,
+        name: c.name,
+        city: c.city,
+        country: c.country,
+        timezone: c.timezone,
+        currency: c.currency,
+        status: c.status,
+        legal_form: c.legalForm,
+        registration_number: c.registrationNumber,
+        contact_email: c.contactEmail,
+        created_at: c.createdAt,
+      })),
+  },
+];
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -58,7 +161,7 @@ function cell(value: unknown): string {
 }
 
 /** RFC 4180 CSV with a header row (columns of the first row, or none for an empty table). */
-export function toCsv(rows: Table, columns: string[]): string {
+export function toCsv(rows: Table, columns: readonly string[]): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -89,10 +192,12 @@ export class CoopExportService {
 
   async export(coopId: string): Promise<{ fileName: string; content: Buffer }> {
     const now = this.clock.now();
-    const { slug, tables } = await this.db.forCoop(coopId, async (tx) => {
-      const coop = await tx.maybeOne<{ slug: string; status: string }>('select slug, status from coops where id = $1', [
-        coopId,
-      ]);
+    // one transaction acting for the coop: every table of the export from the same snapshot
+    const { slug, tables } = await this.db.forCoop(coopId, async ({ manager }) => {
+      const coop = await manager.findOne(Coop, {
+        where: { id: coopId },
+        select: { id: true, slug: true, status: true },
+      });
       if (!coop) throw ApiException.notFound('Cooperative');
       if (coop.status !== 'offboarding' && coop.status !== 'offboarded') {
         throw new ApiException(
@@ -101,11 +206,8 @@ export class CoopExportService {
           'The data export is available once the federation has started the offboarding of the cooperative',
         );
       }
-      const out: Array<[string, Table, string[]]> = [];
-      for (const [name, sql] of EXPORT_QUERIES) {
-        const result = await tx.query(sql, [coopId]);
-        out.push([name, result as Table, columnsOf(sql)]);
-      }
+      const out: Array<[string, Table, readonly string[]]> = [];
+      for (const table of EXPORT_TABLES) out.push([table.name, await table.read(manager, coopId), table.columns]);
       return { slug: coop.slug, tables: out };
     });
     const files: Array<[string, string]> = [];

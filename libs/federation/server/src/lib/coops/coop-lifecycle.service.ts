@@ -1,28 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { CoopDirectoryEntry, Page } from '@federacycle/contracts';
-import { Database } from '@federacycle/platform-database';
+import { Coop, Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { standingFor } from '../compliance/licence-standing';
+import { Licence } from '../licences/licence.entity';
 import { coopLifecycle, type CoopEvent, type CoopState } from '../lifecycle/coop-lifecycle';
-import { CLOCK, type Clock } from '../nest/clock';
-import { auditForCoop, recordTransition } from '../nest/federation-audit';
-import { lifecycleError } from '../nest/federation-errors';
-import { FederationMailer } from '../nest/federation-mailer';
-import { readSettings } from '../nest/federation-settings.service';
-
-interface DirectoryRow {
-  id: string;
-  slug: string;
-  name: string;
-  city: string;
-  country: string;
-  status: CoopState;
-  licence_expires_at: Date | null;
-  licence_revoked_at: Date | null;
-  share: number | null;
-  below_since: Date | null;
-  total: string;
-}
+import { FederationMailer } from '../mail/federation-mailer';
+import { readSettings } from '../settings/federation-settings.service';
+import { CLOCK, type Clock } from '../shared/clock';
+import { lifecycleError } from '../shared/federation-errors';
+import { auditForCoop, recordTransition } from '../transitions/federation-audit';
 
 const MESSAGES: Record<CoopEvent, (name: string, reason: string | null) => [string, string]> = {
   suspend: (n, r) => [
@@ -43,6 +31,16 @@ const MESSAGES: Record<CoopEvent, (name: string, reason: string | null) => [stri
   ],
 };
 
+/** A coop's member share, as the federation directory sees it (figures only, across coops). */
+interface ComplianceFigures {
+  coop_id: string;
+  share: number | null;
+  below_since: Date | null;
+}
+
+/** What a transition does besides moving the status, in the same transaction (offboarding closes access). */
+export type TransitionEffect = (tx: Tx, now: Date) => Promise<void>;
+
 /** The federation admin's side of a member coop: directory and lifecycle (suspend, reinstate, offboard). */
 @Injectable()
 export class CoopLifecycleService {
@@ -52,33 +50,37 @@ export class CoopLifecycleService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Moves the coop by `event` in one platform transaction: the state machine decides, the status
+   * changes only from the state it was read in (a concurrent transition loses with 409), the trail
+   * and the coop's audit record it, `effect` runs, and the coop's contact is mailed afterwards.
+   */
   async transition(
     coopId: string,
     event: CoopEvent,
     reason: string | undefined,
+    effect?: TransitionEffect,
   ): Promise<{ id: string; status: CoopState }> {
     const now = this.clock.now();
     const result = await this.db.platform(async (tx) => {
-      const coop = await tx.maybeOne<{
-        id: string;
-        name: string;
-        status: CoopState;
-        contact_email: string | null;
-      }>('select id, name, status, contact_email from coops where id = $1 for update', [coopId]);
+      const coop = await tx.manager.findOne(Coop, {
+        where: { id: coopId },
+        select: { id: true, name: true, status: true, contactEmail: true },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!coop) throw ApiException.notFound('Cooperative');
       let record;
       try {
-        record = coopLifecycle.apply({
-          from: coop.status,
-          event,
-          actorId: 'federation',
-          reason,
-          at: now,
-        });
+        record = coopLifecycle.apply({ from: coop.status, event, actorId: 'federation', reason, at: now });
       } catch (error) {
         lifecycleError(error);
       }
-      await tx.execute('update coops set status = $2, updated_at = now() where id = $1', [coopId, record.to]);
+      const { affected } = await tx.manager.update(
+        Coop,
+        { id: coopId, status: record.from },
+        { status: record.to, updatedAt: () => 'now()' },
+      );
+      if (affected !== 1) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'The cooperative changed meanwhile');
       await recordTransition(tx, {
         subjectType: 'coop',
         subjectId: coopId,
@@ -94,83 +96,92 @@ export class CoopLifecycleService {
         subjectId: coopId,
         data: { from: record.from, to: record.to, reason: record.reason },
       });
-      if (event === 'complete_offboarding') {
-        // access closes: every membership of the coop is disabled (the access guard refuses
-        // disabled memberships), pending invitations are revoked and the licence ends
-        await tx.query("select set_config('app.coop_id', $1, true)", [coopId]);
-        await tx.execute(
-          "update memberships set status = 'disabled', updated_at = now() where coop_id = $1 and status = 'active'",
-          [coopId],
-        );
-        await tx.execute(
-          'update invitations set revoked_at = now() where coop_id = $1 and accepted_at is null and revoked_at is null',
-          [coopId],
-        );
-        await tx.query("select set_config('app.coop_id', '', true)");
-        await tx.execute(
-          "update licences set revoked_at = $2, revocation_reason = 'offboarded' where licensed_coop_id = $1 and revoked_at is null",
-          [coopId, now],
-        );
-      }
+      if (effect) await effect(tx, now);
       return { coop, to: record.to, reason: record.reason };
     });
     const [subject, text] = MESSAGES[event](result.coop.name, result.reason);
-    this.mailer.notify(result.coop.contact_email, subject, text, this.mailer.url('/licence'));
+    this.mailer.notify(result.coop.contactEmail, subject, text, this.mailer.url('/licence'));
     return { id: coopId, status: result.to };
   }
 
+  /** One page of the directory with each coop's standing; read statement by statement (GET). */
   async directory(limit: number, offset: number): Promise<Page<CoopDirectoryEntry>> {
     const now = this.clock.now();
-    return this.db.platform(async (tx) => {
-      const settings = await readSettings(tx);
-      const rows = await tx.query<DirectoryRow>(
-        `select c.id, c.slug, c.name, c.city, c.country, c.status,
-                l.expires_at as licence_expires_at, l.revoked_at as licence_revoked_at,
-                o.share, o.below_since, count(*) over () as total
-           from coops c
-           left join lateral (select expires_at, revoked_at from licences where licensed_coop_id = c.id order by issued_at desc, created_at desc limit 1) l on true
-           left join federation_compliance_overview() o on o.coop_id = c.id
-          order by c.name, c.id limit $1 offset $2`,
-        [limit, offset],
-      );
-      const items = rows.map((r): CoopDirectoryEntry => {
+    return this.db.readPlatform(async (manager) => {
+      const { entities: coops, raw } = await manager
+        .getRepository(Coop)
+        .createQueryBuilder('c')
+        .addSelect('count(*) over ()', 'total')
+        .orderBy('c.name')
+        .addOrderBy('c.id')
+        .limit(limit)
+        .offset(offset)
+        .getRawAndEntities<{ total: string }>();
+      if (coops.length === 0) {
+        return { items: [], total: offset === 0 ? 0 : await manager.count(Coop) };
+      }
+      const ids = coops.map((c) => c.id);
+      const settings = await readSettings(manager);
+      const licences = await latestLicences(manager, ids);
+      const figures = await complianceFigures(manager, ids);
+      const items = coops.map((c): CoopDirectoryEntry => {
+        const licence = licences.get(c.id) ?? null;
+        const share = figures.get(c.id) ?? null;
         const standing = standingFor({
-          coopStatus: r.status,
-          licence: r.licence_expires_at
+          coopStatus: c.status,
+          licence: licence
             ? {
-                status: r.licence_revoked_at ? 'revoked' : 'active',
-                expiresAt: r.licence_expires_at,
-                revokedAt: r.licence_revoked_at,
+                status: licence.revokedAt ? 'revoked' : 'active',
+                expiresAt: licence.expiresAt,
+                revokedAt: licence.revokedAt,
               }
             : null,
           now,
           graceDays: settings.licenceGraceDays,
           workerOwnership:
-            r.share === null && r.below_since === null
+            share === null || (share.share === null && share.below_since === null)
               ? null
-              : {
-                  share: r.share,
-                  threshold: settings.workerOwnershipThreshold,
-                  belowSince: r.below_since,
-                },
+              : { share: share.share, threshold: settings.workerOwnershipThreshold, belowSince: share.below_since },
         });
         return {
-          id: r.id,
-          slug: r.slug,
-          name: r.name,
-          city: r.city,
-          country: r.country,
-          status: r.status,
+          id: c.id,
+          slug: c.slug,
+          name: c.name,
+          city: c.city,
+          country: c.country,
+          status: c.status,
           standing: standing.mode,
-          licenceExpiresAt: r.licence_expires_at ? r.licence_expires_at.toISOString() : null,
-          memberShare: r.share,
+          licenceExpiresAt: licence ? licence.expiresAt.toISOString() : null,
+          memberShare: share?.share ?? null,
         };
       });
-      const total =
-        rows.length > 0
-          ? Number(rows[0]?.total ?? 0)
-          : Number((await tx.one<{ n: string }>('select count(*) as n from coops')).n);
-      return { items, total };
+      return { items, total: Number(raw[0]?.total ?? 0) };
     });
   }
+}
+
+/** The latest licence of each coop (a renewal supersedes), by coop id. */
+async function latestLicences(manager: EntityManager, coopIds: string[]): Promise<Map<string, Licence>> {
+  const licences = await manager
+    .getRepository(Licence)
+    .createQueryBuilder('l')
+    .distinctOn(['l.licensedCoopId'])
+    .where('l.licensedCoopId IN (:...coopIds)', { coopIds })
+    .orderBy('l.licensedCoopId')
+    .addOrderBy('l.issuedAt', 'DESC')
+    .addOrderBy('l.createdAt', 'DESC')
+    .getMany();
+  return new Map(licences.map((l) => [l.licensedCoopId, l]));
+}
+
+/**
+ * The member share of coops, across coops: coop_compliance is a tenant table, so the platform reads
+ * it only through the SECURITY DEFINER function `federation_compliance_overview()` (figures only).
+ */
+async function complianceFigures(manager: EntityManager, coopIds: string[]): Promise<Map<string, ComplianceFigures>> {
+  const rows: ComplianceFigures[] = await manager.query(
+    'select coop_id, share, below_since from federation_compliance_overview() where coop_id = any($1::uuid[])',
+    [coopIds],
+  );
+  return new Map(rows.map((r) => [r.coop_id, r]));
 }

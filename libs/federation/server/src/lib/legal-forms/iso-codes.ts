@@ -46,3 +46,27 @@ export function isIsoCountry(code: string): boolean {
 export function isIsoCurrency(code: string): boolean {
   return ISO_4217_CURRENCIES.has(code);
 }
+
+let timeZones: ReadonlySet<string> | undefined;
+/** IANA zones known to the runtime (plus UTC, which `supportedValuesOf` omits). */
+function knownTimeZones(): ReadonlySet<string> {
+  timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  return timeZones;
+}
+
+/**
+ * The canonical form of an IANA time zone, or `null`. Accepts the runtime's canonical names and
+ * aliases it resolves to one of them (e.g. `Europe/Kyiv` vs `Europe/Kiev` depending on ICU).
+ */
+export function normaliseTimeZone(value: string): string | null {
+  if (value.length === 0 || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(value)) return null;
+  if (knownTimeZones().has(value)) return value;
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', {
+      timeZone: value,
+    }).resolvedOptions().timeZone;
+    return knownTimeZones().has(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}

@@ -3,15 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import {
-  KID_LENGTH,
-  KeyRing,
-  KeyRingError,
-  computeKid,
-  loadKeyRingFromDirectory,
-  loadOrCreateKeyRing,
-  saveKeyRingToDirectory,
-} from './key-ring';
+import { KID_LENGTH, KeyRing, KeyRingError, computeKid } from './key-ring';
+import { loadKeyRingFromDirectory, loadOrCreateKeyRing, saveKeyRingToDirectory } from './key-ring-directory';
 import { generateLicenceKeyPem, keyRingFromPem } from './key-ring-pem';
 
 const t0 = new Date('2026-01-01T00:00:00Z');

@@ -5,8 +5,9 @@ import { Client } from 'pg';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
-import { StandingService } from '../nest/standing.service';
+import { StandingService } from '../standing/standing.service';
 import { seedFederation } from './seed-federation';
+import { FEDERATION_ENTITIES } from '../federation.entities';
 
 describe('seedFederation', () => {
   let testDb: TestDatabase;
@@ -16,7 +17,11 @@ describe('seedFederation', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    db = await Database.connect({ url: testDb.appUrl, max: 2, entities: IDENTITY_ENTITIES });
+    db = await Database.connect({
+      url: testDb.appUrl,
+      max: 2,
+      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+    });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     dir = await mkdtemp(join(tmpdir(), 'fc-seed-'));

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Database, Tx } from '@federacycle/platform-database';
+import { Not, type EntityManager } from 'typeorm';
 import { hashToken } from '@federacycle/identity-server';
+import { Coop, type Database } from '@federacycle/platform-database';
+import { CoopApplication } from '../applications/application.entity';
+import { Licence } from '../licences/licence.entity';
+import { LicenceSigningKey } from '../licences/licence-signing-key.entity';
+import { FederationTransition } from '../transitions/federation-transition.entity';
 import { registrationKey } from '../legal-forms/legal-form-catalogue';
-import { loadOrCreateKeyRing, type KeyRing } from '../licence/key-ring';
+import type { KeyRing } from '../licence/key-ring';
+import { loadOrCreateKeyRing } from '../licence/key-ring-directory';
 import { keyRingFromPem } from '../licence/key-ring-pem';
 import { addYears, signLicence } from '../licence/licence-signer';
 
@@ -64,12 +70,15 @@ const PENDING = {
   token: 'demo-status-token-velo-solidaire-nantes-0001',
 };
 
-async function publishKeys(tx: Tx, ring: KeyRing): Promise<void> {
+async function publishKeys(manager: EntityManager, ring: KeyRing): Promise<void> {
   for (const jwk of ring.toJwks().keys) {
-    await tx.execute(
-      'insert into licence_signing_keys (kid, public_jwk) values ($1, $2) on conflict (kid) do nothing',
-      [jwk.kid, JSON.stringify(jwk)],
-    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LicenceSigningKey)
+      .values({ kid: jwk.kid, publicJwk: jwk })
+      .orIgnore()
+      .execute();
   }
 }
 
@@ -85,31 +94,26 @@ export async function seedFederation(db: Database, options: SeedFederationOption
     ? keyRingFromPem({ activePrivateKeyPem: options.licenceSigningKey })
     : await loadOrCreateKeyRing(options.keyDirectory ?? '.data/licence-keys', now);
   const ids: Record<string, string | null> = { lyon: null, barcelona: null };
-  await db.platform(async (tx) => {
-    await publishKeys(tx, ring);
+  const key = registrationKey(PENDING.country, PENDING.registration);
+  const app = await db.platform(async ({ manager }) => {
+    await publishKeys(manager, ring);
     for (const demo of DEMO_COOPS) {
-      const coop = await tx.maybeOne<{
-        id: string;
-        name: string;
-        country: string;
-      }>('select id, name, country from coops where slug = $1', [demo.slug]);
+      const coop = await manager.findOne(Coop, { where: { slug: demo.slug } });
       if (!coop) continue;
       ids[demo.slug] = coop.id;
-      await tx.execute(
-        `update coops set legal_form = coalesce(legal_form, $2), registration_number = coalesce(registration_number, $3),
-           registration_key = coalesce(registration_key, $4), contact_email = coalesce(contact_email, $5), contact_name = coalesce(contact_name, $6)
-         where id = $1`,
-        [
-          coop.id,
-          demo.legalForm,
-          demo.registration,
-          registrationKey(coop.country, demo.registration),
-          demo.contact,
-          demo.contactName,
-        ],
+      // the legal identity, where the identity seed left it empty
+      await manager.update(
+        Coop,
+        { id: coop.id },
+        {
+          legalForm: coop.legalForm ?? demo.legalForm,
+          registrationNumber: coop.registrationNumber ?? demo.registration,
+          registrationKey: coop.registrationKey ?? registrationKey(coop.country, demo.registration),
+          contactEmail: coop.contactEmail ?? demo.contact,
+          contactName: coop.contactName ?? demo.contactName,
+        },
       );
-      const existing = await tx.maybeOne('select 1 from licences where licensed_coop_id = $1', [coop.id]);
-      if (existing) continue;
+      if (await manager.exists(Licence, { where: { licensedCoopId: coop.id } })) continue;
       const expiresAt = new Date(now.getTime() + demo.expiresInDays * DAY);
       const issued = signLicence(ring, {
         coop: {
@@ -122,58 +126,60 @@ export async function seedFederation(db: Database, options: SeedFederationOption
         issuedAt: addYears(expiresAt, -1),
         expiresAt,
       });
-      await tx.execute(
-        'insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at) values ($1, $2, $3, $4, $5, $6)',
-        [issued.claims.jti, coop.id, issued.kid, issued.token, issued.issuedAt, issued.expiresAt],
-      );
-      await tx.execute(
-        `insert into federation_transitions (subject_type, subject_id, event, from_state, to_state, reason, at) values ('licence', $1, 'issue', 'none', 'active', 'demo seed', $2)`,
-        [issued.claims.jti, issued.issuedAt],
-      );
+      await manager.insert(Licence, {
+        id: issued.claims.jti,
+        licensedCoopId: coop.id,
+        kid: issued.kid,
+        token: issued.token,
+        issuedAt: issued.issuedAt,
+        expiresAt: issued.expiresAt,
+      });
+      await manager.insert(FederationTransition, {
+        subjectType: 'licence',
+        subjectId: issued.claims.jti,
+        event: 'issue',
+        fromState: 'none',
+        toState: 'active',
+        reason: 'demo seed',
+        at: issued.issuedAt,
+      });
     }
-    const key = registrationKey(PENDING.country, PENDING.registration);
-    const pending = await tx.maybeOne<{ id: string }>(
-      "select id from coop_applications where registration_key = $1 and status <> 'rejected'",
-      [key],
-    );
-    if (!pending) {
-      const row = await tx.one<{ id: string }>(
-        `insert into coop_applications (name, city, country, timezone, currency, legal_form, registration_number, registration_key, declarations,
-           admin_name, admin_email, statutes, statutes_sha256, statutes_size, status_token_hash, submitted_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
-        [
-          PENDING.name,
-          PENDING.city,
-          PENDING.country,
-          PENDING.timezone,
-          PENDING.currency,
-          PENDING.legalForm,
-          PENDING.registration,
-          key,
-          JSON.stringify({
-            workersAreMembersOrEmployees: true,
-            socialEconomyStatus: true,
-          }),
-          PENDING.adminName,
-          PENDING.adminEmail,
-          DEMO_STATUTES_PDF,
-          createHash('sha256').update(DEMO_STATUTES_PDF).digest('hex'),
-          DEMO_STATUTES_PDF.length,
-          hashToken(PENDING.token),
-          new Date(now.getTime() - 2 * DAY),
-        ],
-      );
-      await tx.execute(
-        `insert into federation_transitions (subject_type, subject_id, event, from_state, to_state, at) values ('application', $1, 'submit', 'none', 'applied', $2)`,
-        [row.id, new Date(now.getTime() - 2 * DAY)],
-      );
-    }
+    const pending = await manager.findOne(CoopApplication, {
+      where: { registrationKey: key, status: Not('rejected') },
+      select: { id: true },
+    });
+    if (pending) return pending;
+    const submittedAt = new Date(now.getTime() - 2 * DAY);
+    const inserted = await manager.insert(CoopApplication, {
+      name: PENDING.name,
+      city: PENDING.city,
+      country: PENDING.country,
+      timezone: PENDING.timezone,
+      currency: PENDING.currency,
+      legalForm: PENDING.legalForm,
+      registrationNumber: PENDING.registration,
+      registrationKey: key,
+      declarations: { workersAreMembersOrEmployees: true, socialEconomyStatus: true },
+      adminName: PENDING.adminName,
+      adminEmail: PENDING.adminEmail,
+      statutes: DEMO_STATUTES_PDF,
+      statutesSha256: createHash('sha256').update(DEMO_STATUTES_PDF).digest('hex'),
+      statutesSize: DEMO_STATUTES_PDF.length,
+      statusTokenHash: hashToken(PENDING.token),
+      submittedAt,
+      locale: 'fr',
+    });
+    const id = (inserted.identifiers[0] as Pick<CoopApplication, 'id'>).id;
+    await manager.insert(FederationTransition, {
+      subjectType: 'application',
+      subjectId: id,
+      event: 'submit',
+      fromState: 'none',
+      toState: 'applied',
+      at: submittedAt,
+    });
+    return { id };
   });
-  const app = await db.platform((tx) =>
-    tx.one<{ id: string }>("select id from coop_applications where registration_key = $1 and status <> 'rejected'", [
-      registrationKey(PENDING.country, PENDING.registration),
-    ]),
-  );
   return {
     licensed: ids['lyon'] ?? null,
     inGrace: ids['barcelona'] ?? null,

@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
+import { ComplianceService, FederationWorkerModule } from '@federacycle/federation-server';
+import { ConfigModule, loadConfig } from '@federacycle/platform-config';
+import { DatabaseModule } from '@federacycle/platform-database';
+import { RedisModule } from '@federacycle/platform-queue';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
+
+describe("the worker's federation module, wired as in the worker (entities registered by the modules)", () => {
+  let testDb: TestDatabase;
+  let su: Client;
+  let dataDir: string;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    dataDir = await mkdtemp(join(tmpdir(), 'fc-worker-module-'));
+    su = new Client({ connectionString: testDb.superUrl });
+    await su.connect();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: testDb.appUrl,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: testQueuePrefix(),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+    });
+    const moduleRef = await Test.createTestingModule({
+      // the worker's own imports (WorkerModule.forRoot), less BullMQ: the entities come from the modules
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, FederationWorkerModule],
+    }).compile();
+    app = await moduleRef.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await su?.end();
+    await testDb?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the compliance check of a coop through the entities the worker registers', async () => {
+    const coop = await su.query<{ id: string }>(
+      `insert into coops (slug, name, city, country, timezone, currency) values ('worker-coop', 'W', 'City', 'FR', 'Europe/Paris', 'EUR') returning id`,
+    );
+    const coopId = coop.rows[0]?.id as string;
+    const user = await su.query<{ id: string }>(
+      "insert into users (email, name, password_hash) values ('rider@w.test', 'R', 'x') returning id",
+    );
+    await su.query("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{courier,member}')", [
+      coopId,
+      user.rows[0]?.id,
+    ]);
+    const compliance = app.get(ComplianceService);
+    expect(await compliance.coopsToCheck()).toEqual([coopId]);
+    expect(await compliance.checkCoop(coopId)).toMatchObject({
+      coopId,
+      activeCouriers: 1,
+      memberCouriers: 1,
+      share: 1,
+    });
+  });
+});

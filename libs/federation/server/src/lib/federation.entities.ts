@@ -1,0 +1,18 @@
+import { CoopApplication } from './applications/application.entity';
+import { CoopCompliance } from './compliance/coop-compliance.entity';
+import { Licence } from './licences/licence.entity';
+import { LicenceSigningKey } from './licences/licence-signing-key.entity';
+import { FederationSetting } from './settings/federation-setting.entity';
+import { CoopStorefront } from './storefront/coop-storefront.entity';
+import { FederationTransition } from './transitions/federation-transition.entity';
+
+/** The federation's tables, one entity each (the coops table is the platform's `Coop`). */
+export const FEDERATION_ENTITIES = [
+  CoopApplication,
+  FederationTransition,
+  LicenceSigningKey,
+  Licence,
+  FederationSetting,
+  CoopCompliance,
+  CoopStorefront,
+];
