@@ -209,7 +209,12 @@ async function main(): Promise<void> {
     );
     console.warn(`seeded 10 coops × ${ROWS_PER_COOP} memberships in ${Date.now() - t0} ms`);
 
+    // BENCH_CPU_PROF=1: a V8 CPU profile of the servers' process in dist/bench/prof (where the time goes)
+    const profile = process.env['BENCH_CPU_PROF'] === '1';
     child = fork(__filename, ['--serve'], {
+      execArgv: profile
+        ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${join(workspaceRoot(), 'dist', 'bench', 'prof')}`]
+        : process.execArgv,
       env: {
         ...process.env,
         BENCH_APP_URL: db.appUrl,
@@ -286,7 +291,8 @@ async function main(): Promise<void> {
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGKILL');
+      // SIGTERM lets a profiled child write its profile on the way out (see serve())
+      child.kill(process.env['BENCH_CPU_PROF'] === '1' ? 'SIGTERM' : 'SIGKILL');
       await exited;
     }
     await su.end();
@@ -295,6 +301,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--serve')) {
+  process.once('SIGTERM', () => process.exit(0));
   serve().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
