@@ -1,17 +1,17 @@
 import type { Queue } from 'bullmq';
-import type { Database } from '@federacycle/platform-database';
+import type { Database, OutboxEntry } from '@federacycle/platform-database';
 import type { JobEnvelope, JobName, QueueName } from './queue-names';
 
-interface DueRow {
-  coop_id: string;
-  id: string;
+/** A due outbox row as `outbox_due()` answers it: the entity's fields, named as the entity names them. */
+type DueRow = Pick<OutboxEntry, 'coopId' | 'id' | 'actorId' | 'requestId' | 'status'> & {
   queue: QueueName;
-  job_name: JobName;
+  jobName: JobName;
   payload: JobEnvelope['payload'];
-  actor_id: string | null;
-  request_id: string;
-  status: 'pending' | 'enqueued';
-}
+};
+
+const DUE_SQL = `select coop_id as "coopId", id, queue, job_name as "jobName", payload, actor_id as "actorId",
+                        request_id as "requestId", status
+                   from outbox_due($1, $2)`;
 
 export interface RelayResult {
   enqueued: number;
@@ -45,18 +45,16 @@ export class OutboxRelay {
   }
 
   async relayOnce(): Promise<RelayResult> {
-    const due = await this.db.platform((tx) =>
-      tx.query<DueRow>('select * from outbox_due($1, $2)', [this.batchSize, this.staleSeconds]),
-    );
+    const due = await this.db.platform((tx) => tx.query<DueRow>(DUE_SQL, [this.batchSize, this.staleSeconds]));
     const result: RelayResult = { enqueued: 0, requeued: 0 };
     const byCoop = new Map<string, DueRow[]>();
     for (const row of due) {
       const queue = this.queues.get(row.queue);
       if (!queue) throw new Error(`outbox row ${row.id} names unknown queue ${row.queue}`);
       const envelope: JobEnvelope = {
-        coopId: row.coop_id,
-        actorId: row.actor_id,
-        requestId: row.request_id,
+        coopId: row.coopId,
+        actorId: row.actorId,
+        requestId: row.requestId,
         outboxId: row.id,
         payload: row.payload,
       };
@@ -69,16 +67,16 @@ export class OutboxRelay {
       } else {
         result.enqueued += 1;
       }
-      await queue.add(row.job_name, envelope, {
+      await queue.add(row.jobName, envelope, {
         jobId: row.id,
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { age: 3600, count: 10_000 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });
-      const list = byCoop.get(row.coop_id) ?? [];
+      const list = byCoop.get(row.coopId) ?? [];
       list.push(row);
-      byCoop.set(row.coop_id, list);
+      byCoop.set(row.coopId, list);
     }
     for (const [coopId, rows] of byCoop) {
       await this.db.forCoop(coopId, (tx) =>
