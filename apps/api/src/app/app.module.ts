@@ -6,7 +6,7 @@ import { FederationModule } from '@federacycle/federation-server';
 import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
-import { Metrics } from '@federacycle/platform-observability';
+import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -15,10 +15,16 @@ export class AppModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, FederationModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        MetricsModule.forRoot(metrics),
+        DatabaseModule,
+        RedisModule,
+        IdentityModule,
+        FederationModule,
+      ],
       controllers: [HealthController],
       providers: [
-        { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
