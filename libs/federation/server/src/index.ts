@@ -28,6 +28,7 @@ export * from './lib/coops/coop-lifecycle.service';
 export * from './lib/coops/coop-export.service';
 export * from './lib/compliance/compliance.service';
 export * from './lib/compliance/compliance.jobs';
+export * from './lib/compliance/courier-roster';
 export * from './lib/compliance/compliance.processor';
 export * from './lib/applications/public-applications.controller';
 export * from './lib/federation.module';
