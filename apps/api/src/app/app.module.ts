@@ -7,6 +7,8 @@ import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
 import { Metrics } from '@federacycle/platform-observability';
+import { GeoModule } from '@federacycle/geo-server';
+import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -15,8 +17,8 @@ export class AppModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, FederationModule],
-      controllers: [HealthController],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, GeoModule, FederationModule],
+      controllers: [HealthController, ConsoleConfigController],
       providers: [
         { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
