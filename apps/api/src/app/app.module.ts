@@ -7,6 +7,8 @@ import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
+import { GeoModule } from '@federacycle/geo-server';
+import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -21,9 +23,10 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        GeoModule,
         FederationModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleConfigController],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
