@@ -7,6 +7,7 @@ import { homeEn } from '../../features/home/home.en';
 import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
+import { fleetEn } from '../../features/couriers/data/fleet.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -157,6 +158,7 @@ export const en = {
   ...peopleEn,
   ...federationEn,
   ...licenceEn,
+  ...fleetEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;
