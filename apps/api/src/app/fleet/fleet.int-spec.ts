@@ -548,4 +548,54 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       await expectCode(call('dispatcher', 'get', '/api/fleet/ownership'), 403, 'FORBIDDEN');
     });
   });
+
+  describe('isolation inside one coop: a courier reaches only their own profile', () => {
+    it('every /api/fleet/me route as Bo leaves the other couriers’ rows unchanged and never shows them', async () => {
+      const others = async () =>
+        JSON.stringify(
+          (
+            await h.su.query(
+              `select t.tbl, t.r from (
+                 select 'c' as tbl, to_jsonb(c) as r, c.id as courier_id from couriers c
+                 union all select 's', to_jsonb(s), s.courier_id from courier_shifts s
+                 union all select 'd', to_jsonb(d), d.courier_id from courier_duty_periods d
+                 union all select 'l', to_jsonb(l), l.courier_id from courier_locations l) t
+                where t.courier_id <> $1 order by t.tbl, t.r::text`,
+              [courierId['bo']],
+            )
+          ).rows,
+        );
+      await call('admin', 'patch', `/api/fleet/couriers/${courierId['bo']}`, { active: true }).expect(200);
+      const before = await others();
+      const week = `from=${iso(WEEK)}&to=${iso(WEEK + 7 * 24 * HOUR)}`;
+      const answers = [
+        await call('bo', 'get', '/api/fleet/me'),
+        await call('bo', 'patch', '/api/fleet/me', { phone: '+33799999999' }),
+        await call('bo', 'get', `/api/fleet/me/shifts?${week}`),
+        await call('bo', 'get', '/api/fleet/me/duty-periods'),
+        await call('bo', 'post', '/api/fleet/me/on-duty', {}),
+        await call('bo', 'put', '/api/fleet/me/location', { lat: 45.7, lng: 4.8 }),
+        await call('bo', 'post', '/api/fleet/me/off-duty', {}),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 204, 200]);
+      for (const r of answers) {
+        const text = JSON.stringify(r.body ?? '');
+        for (const other of ['Ana', 'Cy', courierId['ana'], courierId['cy']])
+          expect([other, text.includes(other as string)]).toEqual([other, false]);
+      }
+      expect(await others()).toBe(before);
+      // and the admin routes that could name another courier stay closed to a courier
+      for (const [method, url] of [
+        ['get', `/api/fleet/couriers/${courierId['ana']}`],
+        ['patch', `/api/fleet/couriers/${courierId['ana']}`],
+        ['get', `/api/fleet/couriers/${courierId['ana']}/duty-periods`],
+        ['get', `/api/fleet/shifts?${week}`],
+        ['post', '/api/fleet/shifts'],
+      ] as const) {
+        const res = await call('bo', method, url, method === 'get' ? undefined : { note: 'x' });
+        expect([url, res.status]).toEqual([url, 403]);
+      }
+      expect(await others()).toBe(before);
+    });
+  });
 });

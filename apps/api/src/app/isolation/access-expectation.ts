@@ -22,7 +22,7 @@ export interface Actor {
   session: SessionResponse;
 }
 export interface Probe {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   url: string;
   body?: object;
 }

@@ -98,6 +98,13 @@ export class DutyService {
         .offset(offset)
         .getRawAndEntities<{ total: string }>();
     });
+    if (entities.length === 0) {
+      // an empty page of a courier who exists, or the courier is unknown here
+      const exists = await this.db.read((manager) =>
+        manager.exists(Courier, { where: 'id' in by ? { coopId, id: by.id } : { coopId, userId: by.userId } }),
+      );
+      if (!exists) throw 'id' in by ? ApiException.notFound('Courier') : noProfile();
+    }
     return { items: entities.map(toDutyPeriodView), total: Number(raw[0]?.total ?? 0) };
   }
 
