@@ -10,6 +10,7 @@ import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
+import { FleetModule } from '@federacycle/fleet-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        FleetModule,
         GeoModule,
         FederationModule,
       ],

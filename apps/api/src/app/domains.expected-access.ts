@@ -1,5 +1,6 @@
 import type { Expectation } from './isolation/access-expectation';
 import { GEO_EXPECTED } from './geo/geo.expected-access';
+import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
@@ -8,4 +9,5 @@ import { GEO_EXPECTED } from './geo/geo.expected-access';
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...GEO_EXPECTED,
+  ...FLEET_EXPECTED,
 };

@@ -18,7 +18,9 @@ export type Subject =
   | 'Dispatch'
   | 'Proposal'
   | 'Settings'
-  | 'OwnProfile';
+  | 'OwnProfile'
+  /** a courier's own courier profile, availability, duty and location */
+  | 'OwnCourier';
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -64,6 +66,8 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
   courier(can) {
     can('read', 'Coop');
     can('read', 'Delivery');
+    can('read', 'OwnCourier');
+    can('update', 'OwnCourier');
   },
   merchant_staff(can) {
     can('read', 'Coop');

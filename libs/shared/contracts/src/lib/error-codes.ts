@@ -83,6 +83,33 @@ export const ErrorCode = {
   SERVICE_AREA_EXCLUDES_ZONES: 'SERVICE_AREA_EXCLUDES_ZONES',
   /** a GeoJSON import that is not a FeatureCollection of named polygons */
   GEOJSON_INVALID: 'GEOJSON_INVALID',
+  // fleet
+  /** the membership does not hold the courier role (or is not active) */
+  NOT_A_COURIER: 'NOT_A_COURIER',
+  /** the person already has a courier profile in this coop */
+  COURIER_PROFILE_EXISTS: 'COURIER_PROFILE_EXISTS',
+  /** the caller has no courier profile in this coop yet */
+  NO_COURIER_PROFILE: 'NO_COURIER_PROFILE',
+  /** a phone number that is not international (E.164: +, country code, 7 to 15 digits) */
+  INVALID_PHONE: 'INVALID_PHONE',
+  /** a car is an exception: it needs a note saying why */
+  VEHICLE_NOTE_REQUIRED: 'VEHICLE_NOTE_REQUIRED',
+  /** a free tag that is not 2-30 lower-case letters, digits, _ or - (or too many tags) */
+  INVALID_COURIER_TAG: 'INVALID_COURIER_TAG',
+  /** a shift or slot that ends before (or when) it starts */
+  END_BEFORE_START: 'END_BEFORE_START',
+  /** a shift longer than 16 hours, or a window of more than 31 days */
+  RANGE_TOO_LONG: 'RANGE_TOO_LONG',
+  /** the courier already has a shift at that time */
+  SHIFT_OVERLAP: 'SHIFT_OVERLAP',
+  /** a zone id the coop does not have */
+  UNKNOWN_ZONE: 'UNKNOWN_ZONE',
+  /** latitude outside [-90, 90] or longitude outside [-180, 180] */
+  COORDINATES_OUT_OF_RANGE: 'COORDINATES_OUT_OF_RANGE',
+  /** an inactive courier cannot go on duty */
+  COURIER_INACTIVE: 'COURIER_INACTIVE',
+  ALREADY_ON_DUTY: 'ALREADY_ON_DUTY',
+  NOT_ON_DUTY: 'NOT_ON_DUTY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -8,6 +8,7 @@ import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
+import { fleetEn } from '../../features/couriers/data/fleet.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -159,6 +160,7 @@ export const en = {
   ...federationEn,
   ...licenceEn,
   ...zonesEn,
+  ...fleetEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
+import { fleetFr } from '../../features/couriers/data/fleet.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -157,4 +158,5 @@ export const fr: Dictionary = {
   ...federationFr,
   ...licenceFr,
   ...zonesFr,
+  ...fleetFr,
 };
