@@ -10,7 +10,7 @@ import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
-import { FleetModule } from '@federacycle/fleet-server';
+import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -25,6 +25,7 @@ export class AppModule {
         RedisModule,
         IdentityModule,
         FleetModule,
+        FleetCourierRosterModule,
         GeoModule,
         FederationModule,
       ],

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
+import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -28,6 +29,7 @@ export class WorkerModule {
         RedisModule,
         BullModule.forRoot({ connection: createRedis(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
+        FleetCourierRosterModule,
         FederationWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
