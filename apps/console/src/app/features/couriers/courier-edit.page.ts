@@ -53,9 +53,6 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
         @if (!canEdit()) {
           <p class="muted">{{ t('courier.readOnly') }}</p>
         }
-        @if (saveError(); as message) {
-          <p class="fc-error-banner" role="alert">{{ message }}</p>
-        }
         @if (!id()) {
           @if (candidates().length === 0 && candidatesLoaded()) {
             <p class="fc-error-banner" role="status">{{ t('courier.noCandidates') }}</p>
@@ -75,7 +72,7 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
             <mat-error>{{ errorOf('userId') }}</mat-error>
           </mat-form-field>
         } @else if (courier(); as c) {
-          <p class="muted">{{ t('courier.email') }}: {{ c.email }}</p>
+          <p class="muted">{{ t('courier.emailValue', { email: c.email }) }}</p>
         }
         <div class="row">
           <mat-form-field>
@@ -149,6 +146,9 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
           }}</mat-slide-toggle>
           <mat-slide-toggle formControlName="active">{{ t('courier.active') }}</mat-slide-toggle>
         </div>
+        @if (saveError(); as message) {
+          <p class="fc-error-banner" role="alert">{{ message }}</p>
+        }
         @if (canEdit()) {
           <button mat-flat-button type="submit" class="submit" [disabled]="busy()" data-action="save-courier">
             {{ t(id() ? 'courier.save' : 'courier.create') }}
@@ -169,7 +169,7 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
               }
             </p>
             <p>
-              <strong>{{ t('courier.location') }}:</strong>
+              <strong>{{ t('courier.locationLabel') }}</strong>
               @if (c.location; as l) {
                 {{
                   t('courier.locationValue', {
@@ -225,6 +225,7 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
       display: flex;
       flex-wrap: wrap;
       gap: var(--fc-space-3);
+      align-items: flex-start;
     }
     .row mat-form-field {
       flex: 1 1 14rem;

@@ -147,10 +147,14 @@ type View = 'week' | 'day';
       }
     } @else {
       <div class="day-view" data-view-body="day">
-        <div class="hours" aria-hidden="true">
-          @for (h of hours; track h) {
-            <span [style.left.%]="(h / 24) * 100">{{ h }}h</span>
-          }
+        <div class="hours-row" aria-hidden="true">
+          <span></span>
+          <span></span>
+          <span class="hours">
+            @for (h of hours; track h) {
+              <span [style.left.%]="(h / 24) * 100">{{ h }}h</span>
+            }
+          </span>
         </div>
         <ul class="day-rows">
           @for (s of shifts(); track s.id) {
@@ -222,8 +226,8 @@ type View = 'week' | 'day';
       margin: 1px 0;
       padding: 0 var(--fc-space-1);
       border-left: 3px solid var(--mat-sys-primary);
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
+      background: var(--mat-sys-surface-container-highest);
+      color: var(--mat-sys-on-surface);
       font-variant-numeric: tabular-nums;
     }
     .week-list {
@@ -244,6 +248,8 @@ type View = 'week' | 'day';
       list-style: none;
     }
     .day-card li {
+      display: flex;
+      gap: var(--fc-space-2);
       padding: var(--fc-space-1) 0;
     }
     .time {
@@ -257,10 +263,14 @@ type View = 'week' | 'day';
     .day-view {
       font: var(--fc-font-small);
     }
+    .hours-row {
+      display: grid;
+      grid-template-columns: 10rem 7.5rem minmax(8rem, 1fr);
+      gap: 0 var(--fc-space-2);
+    }
     .hours {
       position: relative;
       height: 1.4em;
-      margin-left: calc(10rem + 7.5rem);
       color: var(--mat-sys-on-surface-variant);
     }
     .hours span {
@@ -307,7 +317,7 @@ type View = 'week' | 'day';
       border-radius: 3px;
     }
     @media (max-width: 839.98px) {
-      .hours {
+      .hours-row {
         display: none;
       }
       .day-rows li {

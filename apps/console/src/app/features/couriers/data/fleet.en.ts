@@ -79,6 +79,8 @@ export const fleetEn = {
   'courier.created': 'Profile of {name} created.',
   'courier.saved': 'Profile of {name} saved.',
   'courier.readOnly': 'You can read this profile; a coop admin changes it.',
+  'courier.emailValue': 'Email: {email}',
+  'courier.locationLabel': 'Last location:',
   'courier.email': 'Email',
   'courier.dutySince': 'On duty since {time}',
   'courier.location': 'Last location',

@@ -80,6 +80,8 @@ export const fleetFr: Record<keyof typeof fleetEn, string> = {
   'courier.created': 'Profil de {name} créé.',
   'courier.saved': 'Profil de {name} enregistré.',
   'courier.readOnly': 'Vous pouvez lire ce profil ; un·e admin de la coopérative le modifie.',
+  'courier.emailValue': 'E-mail : {email}',
+  'courier.locationLabel': 'Dernière position :',
   'courier.email': 'E-mail',
   'courier.dutySince': 'En service depuis {time}',
   'courier.location': 'Dernière position',
