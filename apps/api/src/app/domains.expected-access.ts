@@ -1,4 +1,5 @@
 import type { Expectation } from './isolation/access-expectation';
+import { GEO_EXPECTED } from './geo/geo.expected-access';
 import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 
 /**
@@ -7,5 +8,6 @@ import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
  * entries are in identity/ and federation/ (composed in isolation/expected-access.ts).
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
+  ...GEO_EXPECTED,
   ...FLEET_EXPECTED,
 };

@@ -10,3 +10,4 @@ export * from './lib/duty/duty.service';
 export * from './lib/ownership/worker-ownership-figures';
 export * from './lib/shared/fleet-rules';
 export * from './lib/seed/seed-fleet';
+export * from './lib/ownership/fleet-courier-roster.module';

@@ -20,6 +20,13 @@ describe('defineAbilityFor', () => {
     ['merchant_staff', 'read', 'Member', false],
     ['member', 'create', 'Proposal', true],
     ['member', 'read', 'Invitation', false],
+    ['coop_admin', 'manage', 'Zone', true],
+    ['dispatcher', 'read', 'Zone', true],
+    ['dispatcher', 'update', 'Zone', false],
+    ['merchant_staff', 'read', 'Zone', true],
+    ['merchant_staff', 'create', 'Zone', false],
+    ['courier', 'read', 'Zone', false],
+    ['member', 'read', 'Zone', false],
   ] as const)('%s can %s %s: %s', (role, action, subject, expected) => {
     const ability = defineAbilityFor({ coopId, roles: [role], platformRoles: [] });
     expect(ability.can(action, subject)).toBe(expected);

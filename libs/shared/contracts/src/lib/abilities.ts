@@ -12,6 +12,7 @@ export type Subject =
   | 'Invitation'
   | 'Courier'
   | 'Merchant'
+  | 'Zone'
   | 'Order'
   | 'Delivery'
   | 'Dispatch'
@@ -42,6 +43,7 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
     can('manage', 'Invitation');
     can('manage', 'Courier');
     can('manage', 'Merchant');
+    can('manage', 'Zone');
     can('manage', 'Settings');
     can('read', 'Licence');
     can('read', 'Coop');
@@ -56,6 +58,7 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
     can('read', 'Coop');
     can('read', 'Courier');
     can('read', 'Merchant');
+    can('read', 'Zone');
     can('manage', 'Delivery');
     can('manage', 'Dispatch');
     can('read', 'Order');
@@ -70,6 +73,7 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
     can('read', 'Coop');
     can('read', 'Merchant');
     can('update', 'Merchant');
+    can('read', 'Zone');
     can('read', 'Order');
     can('update', 'Order');
   },

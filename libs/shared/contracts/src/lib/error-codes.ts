@@ -60,6 +60,29 @@ export const ErrorCode = {
   LICENCE_BAD_SIGNATURE: 'LICENCE_BAD_SIGNATURE',
   LICENCE_REVOKED: 'LICENCE_REVOKED',
   LICENCE_NOT_YET_VALID: 'LICENCE_NOT_YET_VALID',
+  // geo: zones and service areas
+  /** not a GeoJSON Polygon or MultiPolygon, or coordinates of the wrong shape */
+  GEOMETRY_INVALID: 'GEOMETRY_INVALID',
+  /** a ring whose last position is not its first */
+  GEOMETRY_RING_OPEN: 'GEOMETRY_RING_OPEN',
+  /** a ring with fewer than 3 distinct points */
+  GEOMETRY_TOO_FEW_POINTS: 'GEOMETRY_TOO_FEW_POINTS',
+  /** a longitude outside -180..180 or a latitude outside -90..90 */
+  GEOMETRY_OUT_OF_RANGE: 'GEOMETRY_OUT_OF_RANGE',
+  /** edges that cross each other */
+  GEOMETRY_SELF_INTERSECTS: 'GEOMETRY_SELF_INTERSECTS',
+  /** more vertices (or features) than the limit */
+  GEOMETRY_TOO_LARGE: 'GEOMETRY_TOO_LARGE',
+  /** a zone that reaches beyond the coop's service area */
+  ZONE_OUTSIDE_SERVICE_AREA: 'ZONE_OUTSIDE_SERVICE_AREA',
+  /** another zone of the coop has this name */
+  ZONE_NAME_TAKEN: 'ZONE_NAME_TAKEN',
+  /** something (a merchant perimeter, a shift) still uses the zone */
+  ZONE_IN_USE: 'ZONE_IN_USE',
+  /** a service area that would leave existing zones outside it */
+  SERVICE_AREA_EXCLUDES_ZONES: 'SERVICE_AREA_EXCLUDES_ZONES',
+  /** a GeoJSON import that is not a FeatureCollection of named polygons */
+  GEOJSON_INVALID: 'GEOJSON_INVALID',
   // fleet
   /** the membership does not hold the courier role (or is not active) */
   NOT_A_COURIER: 'NOT_A_COURIER',

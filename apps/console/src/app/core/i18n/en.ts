@@ -7,6 +7,7 @@ import { homeEn } from '../../features/home/home.en';
 import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
+import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
 
 export const en = {
@@ -158,6 +159,7 @@ export const en = {
   ...peopleEn,
   ...federationEn,
   ...licenceEn,
+  ...zonesEn,
   ...fleetEn,
 } as const;
 

@@ -3,6 +3,7 @@ import { homeFr } from '../../features/home/home.fr';
 import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
+import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -156,5 +157,6 @@ export const fr: Dictionary = {
   ...peopleFr,
   ...federationFr,
   ...licenceFr,
+  ...zonesFr,
   ...fleetFr,
 };

@@ -4,7 +4,7 @@ import type { CourierCandidateView, CourierView, CouriersQuery, OwnCourierPatch,
 import { Membership, User } from '@federacycle/identity-server';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { CourierDutyPeriod } from '../duty/courier-duty-period.entity';
 import { CourierLocation } from '../duty/courier-location.entity';
 import {
@@ -201,7 +201,7 @@ export class CouriersService {
       }
       throw error;
     }
-    await writeOutbox(tx, JobName.AUDIT_RECORD, {
+    await writeOutbox(tx, AUDIT_RECORD_JOB, {
       action: 'courier.created',
       subjectType: 'courier',
       subjectId: id,
@@ -229,7 +229,7 @@ export class CouriersService {
       if (patch.memberOwner !== undefined) changes.memberOwner = patch.memberOwner;
       if (patch.active !== undefined) changes.active = patch.active;
       await tx.manager.update(Courier, { coopId, id }, changes);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'courier.updated',
         subjectType: 'courier',
         subjectId: id,

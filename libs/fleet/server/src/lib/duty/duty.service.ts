@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CourierView, DutyPeriodView, LocationRequest, Page } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Courier } from '../couriers/courier.entity';
 import { CouriersService, noProfile } from '../couriers/couriers.service';
 import { checkCoordinates, parseInstant } from '../shared/fleet-rules';
@@ -46,7 +46,7 @@ export class DutyService {
         }
         throw error;
       }
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'courier.on_duty',
         subjectType: 'courier',
         subjectId: courier.id,
@@ -65,7 +65,7 @@ export class DutyService {
         [coopId, courier.id],
       );
       if (closed !== 1) throw ApiException.conflict('NOT_ON_DUTY', 'You are not on duty');
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'courier.off_duty',
         subjectType: 'courier',
         subjectId: courier.id,

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { FEDERATION_ENTITIES } from '@federacycle/federation-server';
+import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
@@ -17,7 +18,7 @@ describe('seedFleet', () => {
     db = await Database.connect({
       url: testDb.appUrl,
       max: 2,
-      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...FLEET_ENTITIES],
+      entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GEO_ENTITIES, ...FLEET_ENTITIES],
     });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ShiftView } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Courier } from '../couriers/courier.entity';
 import { checkShiftTimes, checkWindow, parseInstant } from '../shared/fleet-rules';
 import { CourierShift } from './courier-shift.entity';
@@ -104,7 +104,7 @@ export class ShiftsService {
       );
       const id = rows[0]?.id;
       if (!id) throw await this.overlap(tx, coopId, body.courierId, startsAt, endsAt, null);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'shift.created',
         subjectType: 'courier_shift',
         subjectId: id,
@@ -128,7 +128,7 @@ export class ShiftsService {
         tx.query<{ id: string }>(UPDATE_IF_FREE, [coopId, shift.courierId, startsAt, endsAt, zoneId, note, id]),
       );
       if (rows.length === 0) throw await this.overlap(tx, coopId, shift.courierId, startsAt, endsAt, id);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'shift.updated',
         subjectType: 'courier_shift',
         subjectId: id,
@@ -142,7 +142,7 @@ export class ShiftsService {
     return this.db.unitOfWork(async (tx) => {
       const { affected } = await tx.manager.delete(CourierShift, { coopId, id });
       if (affected !== 1) throw ApiException.notFound('Shift');
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'shift.deleted',
         subjectType: 'courier_shift',
         subjectId: id,
