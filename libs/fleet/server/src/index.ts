@@ -11,3 +11,4 @@ export * from './lib/ownership/worker-ownership-figures';
 export * from './lib/shared/fleet-rules';
 export * from './lib/seed/seed-fleet';
 export * from './lib/ownership/fleet-courier-roster.module';
+export * from './lib/fleet-export';
