@@ -39,7 +39,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: { action: 'read', subject: 'Merchant' },
     comingSoon: true,
   },
-  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
+  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
+  { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
   {
     path: '/proposals',
     labelKey: 'nav.proposals',
