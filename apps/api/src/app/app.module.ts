@@ -8,6 +8,7 @@ import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http
 import { RedisModule } from '@federacycle/platform-queue';
 import { Metrics } from '@federacycle/platform-observability';
 import { HealthController } from './health/health.controller';
+import { MerchantsModule } from '@federacycle/merchants-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -15,7 +16,14 @@ export class AppModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, FederationModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        IdentityModule,
+        MerchantsModule,
+        FederationModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: Metrics, useValue: metrics },

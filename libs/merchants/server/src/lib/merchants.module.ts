@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MERCHANTS_ENTITIES } from './merchants.entities';
+import { GEOCODER, manualGeocoder } from './merchants/geocoder.port';
+import { MerchantsController } from './merchants/merchants.controller';
+import { MerchantsService } from './merchants/merchants.service';
+
+/** The merchants domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
+@Module({
+  imports: [TypeOrmModule.forFeature(MERCHANTS_ENTITIES)],
+  controllers: [MerchantsController],
+  providers: [MerchantsService, { provide: GEOCODER, useValue: manualGeocoder }],
+  exports: [MerchantsService],
+})
+export class MerchantsModule {}
