@@ -26,3 +26,4 @@ export * from './lib/sessions/session.entity';
 export * from './lib/auth/password-reset.entity';
 export * from './lib/invitations/invite-in-transaction';
 export * from './lib/users/users.repository';
+export * from './lib/members/merchant-staff';

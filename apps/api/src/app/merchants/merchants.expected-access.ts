@@ -85,4 +85,21 @@ export const MERCHANTS_EXPECTED: Record<string, Expectation> = {
     allowed: MERCHANT_ADMINS,
     probe: (f) => ({ method: 'post', url: `/api/merchants/${f.refs['merchant']}/archive`, body: {} }),
   },
+  'GET /api/merchant-staff': {
+    permission: 'update:Merchant',
+    kind: 'list',
+    allowed: MERCHANT_ADMINS,
+    probe: () => ({ method: 'get', url: '/api/merchant-staff' }),
+  },
+  // another coop's staff member: not a member here
+  'PUT /api/merchant-staff/:userId': {
+    permission: 'update:Merchant',
+    kind: 'write',
+    allowed: MERCHANT_ADMINS,
+    probe: (f) => ({
+      method: 'put',
+      url: `/api/merchant-staff/${f.users['merchant_staff']}`,
+      body: { merchantIds: [] },
+    }),
+  },
 };

@@ -219,4 +219,74 @@ describe('merchants over HTTP (real PostgreSQL as fc_app)', () => {
     expect([bad.status, bad.body.code]).toEqual([400, 'OPENING_HOURS_INVALID']);
     expect(bad.body.message).toContain('character 10');
   });
+
+  describe('merchant staff, scoped to their merchants', () => {
+    let staffId: string;
+    let mine: string;
+    let theirs: string;
+
+    beforeAll(async () => {
+      staffId = await insertUser(h, 'staff.a@merchants.test', 'Staff A', [[coopA, ['merchant_staff']]]);
+      mine = (await api(admin).post('/api/merchants', { ...lyon, name: 'Staff’s own' })).body.id;
+      theirs = (await api(admin).post('/api/merchants', { ...lyon, name: 'Somebody else’s' })).body.id;
+    });
+
+    it('a staff member with no merchant sees none', async () => {
+      const staff = (await signIn(h, 'staff.a@merchants.test')).accessToken;
+      const list = await api(staff).get('/api/merchants?limit=200');
+      expect([list.status, list.body.total]).toEqual([200, 0]);
+      expect((await api(staff).get(`/api/merchants/${mine}`)).status).toBe(404);
+    });
+
+    it('an admin assigns merchants; the staff member then reads and pauses only those', async () => {
+      const assigned = await h
+        .http()
+        .put(`/api/merchant-staff/${staffId}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ merchantIds: [mine] });
+      expect(assigned.status).toBe(200);
+      expect(assigned.body).toMatchObject({ userId: staffId, merchantIds: [mine] });
+      const listed = await api(admin).get('/api/merchant-staff');
+      expect(listed.body).toEqual([expect.objectContaining({ userId: staffId, merchantIds: [mine] })]);
+
+      const session = await signIn(h, 'staff.a@merchants.test');
+      expect(session.principal.merchantIds).toEqual([mine]);
+      const staff = session.accessToken;
+      const list = await api(staff).get('/api/merchants?limit=200');
+      expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([mine]);
+      expect((await api(staff).get(`/api/merchants/${mine}`)).status).toBe(200);
+      expect((await api(staff).get(`/api/merchants/${theirs}`)).status).toBe(404);
+      expect((await api(staff).post(`/api/merchants/${theirs}/pause`, { reason: 'not mine' })).status).toBe(404);
+      expect((await api(staff).post(`/api/merchants/${mine}/pause`, { reason: 'Rush' })).status).toBe(200);
+      expect((await api(staff).post(`/api/merchants/${mine}/unpause`, {})).status).toBe(200);
+      // the profile is the coop admin's
+      expect((await api(staff).patch(`/api/merchants/${mine}`, { name: 'Mine now' })).status).toBe(403);
+      expect((await api(staff).get('/api/merchant-staff')).status).toBe(403);
+
+      // a change of assignment: the old token is stale at the next request
+      await h
+        .http()
+        .put(`/api/merchant-staff/${staffId}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ merchantIds: [theirs] })
+        .expect(200);
+      const stale = await api(staff).get(`/api/merchants/${mine}`);
+      expect([stale.status, stale.body.code]).toEqual([401, 'TOKEN_STALE']);
+    });
+
+    it('refuses merchants of another coop or a member without the role', async () => {
+      const foreign = (await api(adminB).post('/api/merchants', { ...lyon, name: 'In B' })).body.id;
+      const put = (userId: string, merchantIds: string[]) =>
+        h.http().put(`/api/merchant-staff/${userId}`).set('Authorization', `Bearer ${admin}`).send({ merchantIds });
+      expect((await put(staffId, [foreign])).status).toBe(404);
+      const dispatcherId = (
+        await h.su.query<{ id: string }>("select id from users where email = 'disp.a@merchants.test'")
+      ).rows[0]?.id as string;
+      const notStaff = await put(dispatcherId, [mine]);
+      expect([notStaff.status, notStaff.body.code]).toEqual([409, 'NOT_MERCHANT_STAFF']);
+      expect((await put(staffId, ['not-a-uuid'])).status).toBe(400);
+      const row = await h.su.query('select merchant_ids from memberships where user_id = $1', [staffId]);
+      expect(row.rows[0]).toEqual({ merchant_ids: [theirs] });
+    });
+  });
 });
