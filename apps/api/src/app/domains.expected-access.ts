@@ -1,4 +1,5 @@
 import type { Expectation } from './isolation/access-expectation';
+import { CATALOG_EXPECTED } from './merchants/catalog.expected-access';
 import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
 
 /**
@@ -8,4 +9,5 @@ import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...MERCHANTS_EXPECTED,
+  ...CATALOG_EXPECTED,
 };

@@ -27,6 +27,34 @@ export async function merchantsFixture(su: Client, coop: CoopFixture): Promise<v
   coop.refs['otherMerchant'] = other.rows[0]?.id as string;
   coop.refs['otherCanary'] = otherCanary;
   coop.refs['zone'] = zone.rows[0]?.id as string;
+  for (const [prefix, merchantId, marker] of [
+    ['', coop.refs['merchant'] as string, coop.canary],
+    ['other', coop.refs['otherMerchant'] as string, `${coop.canary} ${otherCanary}`],
+  ] as const) {
+    const key = (name: string) => (prefix ? `${prefix}${name[0]?.toUpperCase()}${name.slice(1)}` : name);
+    const category = await su.query<{ id: string }>(
+      'insert into menu_categories (coop_id, merchant_id, name) values ($1, $2, $3) returning id',
+      [coop.id, merchantId, `Category ${marker}`],
+    );
+    coop.refs[key('category')] = category.rows[0]?.id as string;
+    const product = await su.query<{ id: string }>(
+      `insert into products (coop_id, merchant_id, category_id, name, price_amount, vat_rate)
+       values ($1, $2, $3, $4, 1200, 1000) returning id`,
+      [coop.id, merchantId, coop.refs[key('category')], `Product ${marker}`],
+    );
+    coop.refs[key('product')] = product.rows[0]?.id as string;
+    const group = await su.query<{ id: string }>(
+      `insert into option_groups (coop_id, merchant_id, product_id, name, selection, min_select, max_select)
+       values ($1, $2, $3, $4, 'single', 1, 1) returning id`,
+      [coop.id, merchantId, coop.refs[key('product')], `Group ${marker}`],
+    );
+    coop.refs[key('group')] = group.rows[0]?.id as string;
+    const option = await su.query<{ id: string }>(
+      'insert into menu_options (coop_id, merchant_id, group_id, name, price_delta) values ($1, $2, $3, $4, 0) returning id',
+      [coop.id, merchantId, coop.refs[key('group')], `Option ${marker}`],
+    );
+    coop.refs[key('option')] = option.rows[0]?.id as string;
+  }
   await su.query('update memberships set merchant_ids = $3 where coop_id = $1 and user_id = $2', [
     coop.id,
     coop.users['merchant_staff'],

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogService } from './catalog/catalog.service';
 import { MERCHANTS_ENTITIES } from './merchants.entities';
 import { GEOCODER, manualGeocoder } from './merchants/geocoder.port';
 import { MerchantsController } from './merchants/merchants.controller';
@@ -10,8 +12,8 @@ import { MerchantStaffService } from './staff/merchant-staff.service';
 /** The merchants domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(MERCHANTS_ENTITIES)],
-  controllers: [MerchantsController, MerchantStaffController],
-  providers: [MerchantsService, MerchantStaffService, { provide: GEOCODER, useValue: manualGeocoder }],
-  exports: [MerchantsService],
+  controllers: [MerchantsController, MerchantStaffController, CatalogController],
+  providers: [MerchantsService, MerchantStaffService, CatalogService, { provide: GEOCODER, useValue: manualGeocoder }],
+  exports: [MerchantsService, CatalogService],
 })
 export class MerchantsModule {}
