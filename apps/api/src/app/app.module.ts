@@ -6,9 +6,12 @@ import { FederationModule } from '@federacycle/federation-server';
 import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
-import { Metrics } from '@federacycle/platform-observability';
+import { Metrics, MetricsModule } from '@federacycle/platform-observability';
+import { GeoModule } from '@federacycle/geo-server';
+import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 import { MerchantsModule } from '@federacycle/merchants-server';
+import { FleetModule } from '@federacycle/fleet-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -18,15 +21,17 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule.forRoot(metrics),
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        FleetModule,
+        GeoModule,
         MerchantsModule,
         FederationModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleConfigController],
       providers: [
-        { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -1,6 +1,8 @@
 import type { Expectation } from './isolation/access-expectation';
 import { CATALOG_EXPECTED } from './merchants/catalog.expected-access';
 import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
+import { GEO_EXPECTED } from './geo/geo.expected-access';
+import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
@@ -10,4 +12,6 @@ import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...MERCHANTS_EXPECTED,
   ...CATALOG_EXPECTED,
+  ...GEO_EXPECTED,
+  ...FLEET_EXPECTED,
 };

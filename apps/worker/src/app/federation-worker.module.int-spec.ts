@@ -1,20 +1,37 @@
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import { ComplianceService, FederationWorkerModule } from '@federacycle/federation-server';
+import {
+  COMPLIANCE_FAN_OUT_JOB,
+  COMPLIANCE_FAN_OUT_PATTERN,
+  COMPLIANCE_QUEUE,
+  ComplianceProcessor,
+  ComplianceService,
+  FederationWorkerModule,
+} from '@federacycle/federation-server';
 import { ConfigModule, loadConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
-import { RedisModule } from '@federacycle/platform-queue';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@federacycle/platform-testing';
+import { Metrics, MetricsModule } from '@federacycle/platform-observability';
+import { RedisModule, createRedis } from '@federacycle/platform-queue';
+import {
+  createTestDatabase,
+  obliterate,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@federacycle/platform-testing';
 
 describe("the worker's federation module, wired as in the worker (entities registered by the modules)", () => {
   let testDb: TestDatabase;
   let su: Client;
   let dataDir: string;
   let app: INestApplicationContext;
+  let bullRedis: ReturnType<typeof createRedis>;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -29,17 +46,37 @@ describe("the worker's federation module, wired as in the worker (entities regis
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     });
+    bullRedis = createRedis(config.redisUrl);
     const moduleRef = await Test.createTestingModule({
-      // the worker's own imports (WorkerModule.forRoot), less BullMQ: the entities come from the modules
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, FederationWorkerModule],
+      // the worker's own imports (WorkerModule.forRoot) less the platform's processors: the entities
+      // come from the modules, the compliance queue and processor from FederationWorkerModule
+      imports: [
+        ConfigModule.forRoot(config),
+        MetricsModule.forRoot(new Metrics('worker-test')),
+        DatabaseModule,
+        RedisModule,
+        BullModule.forRoot({ connection: bullRedis, prefix: config.queuePrefix }),
+        FederationWorkerModule,
+      ],
     }).compile();
     app = await moduleRef.init();
   });
   afterAll(async () => {
+    if (app) await obliterate([app.get<Queue>(getQueueToken(COMPLIANCE_QUEUE))]);
     await app?.close();
+    await bullRedis?.quit();
     await su?.end();
     await testDb?.drop();
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("registers federation's compliance queue, its processor and its daily scheduler", async () => {
+    expect(app.get(ComplianceProcessor)).toBeInstanceOf(ComplianceProcessor);
+    const queue = app.get<Queue>(getQueueToken(COMPLIANCE_QUEUE));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([
+      [COMPLIANCE_FAN_OUT_JOB.name, COMPLIANCE_FAN_OUT_PATTERN],
+    ]);
   });
 
   it('runs the compliance check of a coop through the entities the worker registers', async () => {

@@ -27,6 +27,9 @@ export * from './lib/applications/usecases/approve-application/approve-applicati
 export * from './lib/coops/coop-lifecycle.service';
 export * from './lib/coops/coop-export.service';
 export * from './lib/compliance/compliance.service';
+export * from './lib/compliance/compliance.jobs';
+export * from './lib/compliance/courier-roster';
+export * from './lib/compliance/compliance.processor';
 export * from './lib/applications/public-applications.controller';
 export * from './lib/federation.module';
 export * from './lib/seed/seed-federation';

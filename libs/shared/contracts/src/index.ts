@@ -4,3 +4,5 @@ export * from './lib/identity';
 export * from './lib/abilities';
 export * from './lib/federation';
 export * from './lib/merchants';
+export * from './lib/geo';
+export * from './lib/fleet';

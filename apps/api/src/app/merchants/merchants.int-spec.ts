@@ -110,7 +110,7 @@ describe('merchants over HTTP (real PostgreSQL as fc_app)', () => {
     const cases: Array<[object, string]> = [
       [{ ...lyon, location: { lat: 91, lng: 4.8, geocodedBy: 'typed' } }, 'COORDINATES_OUT_OF_RANGE'],
       [{ ...lyon, location: { lat: 45, lng: -181, geocodedBy: 'typed' } }, 'COORDINATES_OUT_OF_RANGE'],
-      [{ ...lyon, perimeter: { kind: 'zone', zoneId: '00000000-0000-4000-8000-000000000000' } }, 'ZONE_NOT_FOUND'],
+      [{ ...lyon, perimeter: { kind: 'zone', zoneId: '00000000-0000-4000-8000-000000000000' } }, 'UNKNOWN_ZONE'],
       [{ ...lyon, minimumOrder: { amount: 100, currency: 'USD' } }, 'CURRENCY_MISMATCH'],
       [{ ...lyon, minimumOrder: { amount: -1, currency: 'EUR' } }, 'VALIDATION_FAILED'],
       [{ ...lyon, kind: 'bakery' }, 'VALIDATION_FAILED'],

@@ -16,12 +16,15 @@ export type Subject =
   | 'MerchantPause'
   /** a merchant's menu: categories, products, options, stock, images */
   | 'Menu'
+  | 'Zone'
   | 'Order'
   | 'Delivery'
   | 'Dispatch'
   | 'Proposal'
   | 'Settings'
-  | 'OwnProfile';
+  | 'OwnProfile'
+  /** a courier's own courier profile, availability, duty and location */
+  | 'OwnCourier';
 
 /** A merchant-scoped subject instance: `subject('Menu', { merchantId })` (CASL's `subject` helper). */
 export type MerchantScoped =
@@ -54,6 +57,7 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
     can('manage', 'Merchant');
     can('manage', 'MerchantPause');
     can('manage', 'Menu');
+    can('manage', 'Zone');
     can('manage', 'Settings');
     can('read', 'Licence');
     can('read', 'Coop');
@@ -69,6 +73,7 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
     can('read', 'Courier');
     can('read', 'Merchant');
     can('read', 'Menu');
+    can('read', 'Zone');
     can('manage', 'Delivery');
     can('manage', 'Dispatch');
     can('read', 'Order');
@@ -76,6 +81,8 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
   courier(can) {
     can('read', 'Coop');
     can('read', 'Delivery');
+    can('read', 'OwnCourier');
+    can('update', 'OwnCourier');
   },
   merchant_staff(can, input) {
     // their merchants only: the ids come from the verified token, never from the request
@@ -86,6 +93,7 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
     can('update', 'MerchantPause', mine);
     can('read', 'Menu', mine);
     can('update', 'Menu', mine);
+    can('read', 'Zone');
     can('read', 'Order');
     can('update', 'Order');
   },

@@ -8,6 +8,8 @@ import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
 import { merchantsEn } from '../../features/merchants/data/merchants.en';
+import { zonesEn } from '../../features/zones/data/zones.en';
+import { fleetEn } from '../../features/couriers/data/fleet.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -159,6 +161,8 @@ export const en = {
   ...merchantsEn,
   ...federationEn,
   ...licenceEn,
+  ...zonesEn,
+  ...fleetEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

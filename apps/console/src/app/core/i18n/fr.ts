@@ -4,6 +4,8 @@ import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
 import { merchantsFr } from '../../features/merchants/data/merchants.fr';
+import { zonesFr } from '../../features/zones/data/zones.fr';
+import { fleetFr } from '../../features/couriers/data/fleet.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -157,4 +159,6 @@ export const fr: Dictionary = {
   ...merchantsFr,
   ...federationFr,
   ...licenceFr,
+  ...zonesFr,
+  ...fleetFr,
 };

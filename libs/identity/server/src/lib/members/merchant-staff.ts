@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MerchantStaffView } from '@federacycle/contracts';
 import type { Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 
@@ -56,7 +56,7 @@ export async function setMerchantIdsInTransaction(
   }
   const ids = [...new Set(merchantIds)].sort();
   await tx.manager.update(Membership, { coopId, userId }, { merchantIds: ids, updatedAt: new Date() });
-  await writeOutbox(tx, JobName.AUDIT_RECORD, {
+  await writeOutbox(tx, AUDIT_RECORD_JOB, {
     action: 'member.merchants_changed',
     subjectType: 'member',
     subjectId: userId,

@@ -9,7 +9,7 @@ import {
 } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException, coopOf, type Caller } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Merchant } from '../merchants/merchant.entity';
 import { inScope, scopeOf } from '../shared/merchant-access';
 import { MenuCategory, MenuOption, OptionGroup, Product } from './catalog.entities';
@@ -492,6 +492,6 @@ export class CatalogService {
   }
 
   private audit(tx: Tx, action: string, merchantId: string, data: Record<string, unknown>) {
-    return writeOutbox(tx, JobName.AUDIT_RECORD, { action, subjectType: 'merchant', subjectId: merchantId, data });
+    return writeOutbox(tx, AUDIT_RECORD_JOB, { action, subjectType: 'merchant', subjectId: merchantId, data });
   }
 }

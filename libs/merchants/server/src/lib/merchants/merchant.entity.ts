@@ -1,5 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { BusyPeriod, FulfilmentMethod, GeocodedBy, MerchantKind } from '@federacycle/contracts';
+import { Zone } from '@federacycle/geo-server';
 import { Coop } from '@federacycle/platform-database';
 
 /**
@@ -117,9 +118,16 @@ export class Merchant {
   @Column({ name: 'perimeter_radius_m', type: 'integer', nullable: true })
   perimeterRadiusM!: number | null;
 
-  /** (coop_id, perimeter_zone_id) references zones (coop_id, id): merchants_perimeter_zone_fkey */
   @Column({ name: 'perimeter_zone_id', type: 'uuid', nullable: true })
   perimeterZoneId!: string | null;
+
+  /** a zone of the same coop: the composite key refuses another coop's */
+  @ManyToOne(() => Zone)
+  @JoinColumn([
+    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'merchants_perimeter_zone_fkey' },
+    { name: 'perimeter_zone_id', referencedColumnName: 'id', foreignKeyConstraintName: 'merchants_perimeter_zone_fkey' },
+  ])
+  perimeterZone?: Zone;
 
   @Column({ name: 'min_order_amount', type: 'integer', default: 0 })
   minOrderAmount!: number;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, HoursPreview, MerchantView, Page, MerchantSummary } from '@federacycle/contracts';
 import { Coop, Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException, type Caller, coopOf } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { OpeningHoursError, openingState, parseHours, warningsOf, weekIntervals } from '../hours/opening-hours';
 import { isTimeZone } from '../hours/zoned-time';
 import { inScope, scopeOf } from '../shared/merchant-access';
@@ -182,7 +182,7 @@ export class MerchantsService {
         currency: coop.currency,
       });
       const { id } = inserted.identifiers[0] as Pick<Merchant, 'id'>;
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'merchant.created',
         subjectType: 'merchant',
         subjectId: id,
@@ -250,7 +250,7 @@ export class MerchantsService {
       }
       if (body.minimumOrder) patch.minOrderAmount = body.minimumOrder.amount;
       await tx.manager.update(Merchant, { coopId, id }, patch);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'merchant.updated',
         subjectType: 'merchant',
         subjectId: id,
@@ -276,7 +276,7 @@ export class MerchantsService {
         { coopId, id },
         { pausedAt: new Date(), pauseReason: body.reason.trim(), pausedUntil: until, updatedAt: new Date() },
       );
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'merchant.paused',
         subjectType: 'merchant',
         subjectId: id,
@@ -296,7 +296,7 @@ export class MerchantsService {
         { coopId, id },
         { pausedAt: null, pauseReason: null, pausedUntil: null, updatedAt: new Date() },
       );
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'merchant.unpaused',
         subjectType: 'merchant',
         subjectId: id,
@@ -311,7 +311,7 @@ export class MerchantsService {
     return this.write(async (tx) => {
       await this.locked(tx, coopId, id);
       await tx.manager.update(Merchant, { coopId, id }, { archivedAt: new Date(), updatedAt: new Date() });
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'merchant.archived',
         subjectType: 'merchant',
         subjectId: id,
@@ -396,7 +396,7 @@ export class MerchantsService {
         pgErrorCode(error) === PgErrorCode.FOREIGN_KEY_VIOLATION &&
         String((error as { constraint?: string }).constraint).includes('zone')
       ) {
-        throw new ApiException(400, 'ZONE_NOT_FOUND', 'That delivery zone does not exist in this cooperative', [
+        throw new ApiException(400, 'UNKNOWN_ZONE', 'That delivery zone does not exist in this cooperative', [
           { field: 'perimeter.zoneId', code: 'zone', message: 'unknown zone' },
         ]);
       }

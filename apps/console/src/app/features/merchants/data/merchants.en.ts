@@ -1,10 +1,6 @@
 /** English texts of merchants and menus (the reference keys). */
 export const merchantsEn = {
   'error.OPENING_HOURS_INVALID': 'The opening hours are not valid: the editor marks where the problem starts.',
-  'error.COORDINATES_OUT_OF_RANGE':
-    'The coordinates are out of range: latitude between -90 and 90, longitude between -180 and 180.',
-  'error.ZONE_NOT_FOUND':
-    'That delivery zone does not exist in your cooperative; pick one of its zones or use a radius.',
   'error.CURRENCY_MISMATCH': 'Amounts must be in your cooperative’s currency.',
   'error.MERCHANT_ARCHIVED': 'This merchant is archived; it can no longer be changed.',
   'error.NOT_MERCHANT_STAFF': 'Give this person the merchant staff role first, then assign merchants.',

@@ -4,10 +4,6 @@ import type { merchantsEn } from './merchants.en';
 export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'error.OPENING_HOURS_INVALID':
     'Les horaires d’ouverture ne sont pas valides : l’éditeur indique où commence le problème.',
-  'error.COORDINATES_OUT_OF_RANGE':
-    'Les coordonnées sont hors limites : latitude entre -90 et 90, longitude entre -180 et 180.',
-  'error.ZONE_NOT_FOUND':
-    'Cette zone de livraison n’existe pas dans votre coopérative ; choisissez l’une de ses zones ou un rayon.',
   'error.CURRENCY_MISMATCH': 'Les montants doivent être dans la devise de votre coopérative.',
   'error.MERCHANT_ARCHIVED': 'Ce commerce est archivé ; il ne peut plus être modifié.',
   'error.NOT_MERCHANT_STAFF':
