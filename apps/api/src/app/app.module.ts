@@ -11,6 +11,7 @@ import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
+import { MerchantsModule } from '@federacycle/merchants-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         FleetModule,
         FleetCourierRosterModule,
         GeoModule,
+        MerchantsModule,
         FederationModule,
       ],
       controllers: [HealthController, ConsoleConfigController],

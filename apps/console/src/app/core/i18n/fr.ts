@@ -3,6 +3,7 @@ import { homeFr } from '../../features/home/home.fr';
 import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
+import { merchantsFr } from '../../features/merchants/data/merchants.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 
@@ -155,6 +156,7 @@ export const fr: Dictionary = {
   // each feature's texts live next to it (features/<domain>/data/<domain>.fr.ts)
   ...homeFr,
   ...peopleFr,
+  ...merchantsFr,
   ...federationFr,
   ...licenceFr,
   ...zonesFr,
