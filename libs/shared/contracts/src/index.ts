@@ -3,3 +3,4 @@ export * from './lib/roles';
 export * from './lib/identity';
 export * from './lib/abilities';
 export * from './lib/federation';
+export * from './lib/settings-catalogue';
