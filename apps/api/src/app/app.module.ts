@@ -8,6 +8,7 @@ import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http
 import { RedisModule } from '@federacycle/platform-queue';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { HealthController } from './health/health.controller';
+import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        GovernanceModule,
         FederationModule,
       ],
       controllers: [HealthController],

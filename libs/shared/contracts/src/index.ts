@@ -4,3 +4,4 @@ export * from './lib/identity';
 export * from './lib/abilities';
 export * from './lib/federation';
 export * from './lib/settings-catalogue';
+export * from './lib/governance';
