@@ -68,6 +68,17 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  // members: proposals, votes, the settings they decide
+  {
+    path: 'proposals',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.proposalRoutes),
+  },
+  {
+    path: 'settings',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.settingsRoutes),
+  },
   // federation admin
   {
     path: 'federation',

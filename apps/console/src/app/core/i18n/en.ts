@@ -7,6 +7,7 @@ import { homeEn } from '../../features/home/home.en';
 import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
+import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -34,6 +35,7 @@ export const en = {
   'nav.merchants': 'Merchants',
   'nav.couriers': 'Couriers',
   'nav.proposals': 'Proposals',
+  'nav.settings': 'Settings',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Coop admin',
@@ -171,6 +173,7 @@ export const en = {
   ...peopleEn,
   ...federationEn,
   ...licenceEn,
+  ...governanceEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { homeFr } from '../../features/home/home.fr';
 import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
+import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -31,6 +32,7 @@ export const fr: Dictionary = {
   'nav.merchants': 'Commerçants',
   'nav.couriers': 'Coursiers',
   'nav.proposals': 'Propositions',
+  'nav.settings': 'Paramètres',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Admin de la coop',
@@ -169,4 +171,5 @@ export const fr: Dictionary = {
   ...peopleFr,
   ...federationFr,
   ...licenceFr,
+  ...governanceFr,
 };
