@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
+import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
 
@@ -20,7 +21,7 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     url: appUrl,
     max: 2,
     applicationName: 'federacycle-seed',
-    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES],
+    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GOVERNANCE_ENTITIES],
   });
   try {
     const accounts = await seedIdentity(db);
@@ -35,6 +36,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       keyDirectory: join(process.env['DATA_DIR'] ?? '.data', 'licence-keys'),
       licenceSigningKey: process.env['LICENCE_SIGNING_KEY'] ?? null,
     });
+    // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)
+    await seedGovernance(db);
     return credentials;
   } finally {
     await db.close();

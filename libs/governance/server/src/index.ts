@@ -12,3 +12,4 @@ export * from './lib/enactment/governance.jobs';
 export * from './lib/enactment/enactment.service';
 export * from './lib/enactment/governance.processor';
 export * from './lib/enactment/governance-mailer';
+export * from './lib/seed/seed-governance';
