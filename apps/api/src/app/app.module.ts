@@ -12,6 +12,7 @@ import { ConsoleConfigController } from './console-config/console-config.control
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
 import { MerchantsModule } from '@federacycle/merchants-server';
+import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         FleetCourierRosterModule,
         GeoModule,
         MerchantsModule,
+        GovernanceModule,
         FederationModule,
       ],
       controllers: [HealthController, ConsoleConfigController],

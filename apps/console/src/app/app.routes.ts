@@ -80,6 +80,17 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'OwnCourier')],
     loadComponent: () => import('./features/couriers/my-courier.page').then((m) => m.MyCourierPage),
   },
+  // members: proposals, votes, the settings they decide
+  {
+    path: 'proposals',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.proposalRoutes),
+  },
+  {
+    path: 'settings',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.settingsRoutes),
+  },
   // federation admin
   {
     path: 'federation',

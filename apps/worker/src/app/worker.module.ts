@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
 import { FleetCourierRosterModule } from '@federacycle/fleet-server';
+import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -10,7 +11,11 @@ import { EventsProcessor } from './processors/events.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 /** Every queue the worker serves: the platform's and each composed domain's (gauges watch them all). */
-export const WORKER_QUEUES: readonly string[] = [...Object.values(PlatformQueue), ...FEDERATION_QUEUES];
+export const WORKER_QUEUES: readonly string[] = [
+  ...Object.values(PlatformQueue),
+  ...FEDERATION_QUEUES,
+  ...GOVERNANCE_QUEUES,
+];
 
 /**
  * The worker: BullMQ processors in a Nest application context (no HTTP server of Nest's).
@@ -31,6 +36,7 @@ export class WorkerModule {
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
         FleetCourierRosterModule,
         FederationWorkerModule,
+        GovernanceWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
     };
