@@ -11,6 +11,7 @@ import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 import { MerchantsModule } from '@federacycle/merchants-server';
+import { StorageModule } from '@federacycle/platform-storage';
 import { FleetModule } from '@federacycle/fleet-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -24,6 +25,7 @@ export class AppModule {
         MetricsModule.forRoot(metrics),
         DatabaseModule,
         RedisModule,
+        StorageModule,
         IdentityModule,
         FleetModule,
         GeoModule,

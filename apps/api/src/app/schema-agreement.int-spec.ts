@@ -3,6 +3,7 @@ import { FEDERATION_ENTITIES } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { checkSchemaAgreement, createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { MERCHANTS_ENTITIES } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
@@ -10,6 +11,7 @@ import { GEO_ENTITIES } from '@federacycle/geo-server';
 /** Every entity the processes register, domain by domain (the platform's are always added). */
 const ENTITIES = [
   ...MERCHANTS_ENTITIES,
+  ...STORAGE_ENTITIES,
   ...FLEET_ENTITIES,
   ...GEO_ENTITIES,
   ...IDENTITY_ENTITIES,

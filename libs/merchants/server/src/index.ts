@@ -5,3 +5,4 @@ export * from './lib/merchants/merchants.service';
 export * from './lib/merchants/geocoder.port';
 export * from './lib/catalog/catalog.entities';
 export * from './lib/catalog/catalog.service';
+export * from './lib/seed/seed-merchants';
