@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
+import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
 /** A line the start script prints so people can sign in to the demo. */
@@ -21,7 +23,13 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     url: appUrl,
     max: 2,
     applicationName: 'federacycle-seed',
-    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GEO_ENTITIES],
+    entities: [
+      ...IDENTITY_ENTITIES,
+      ...FEDERATION_ENTITIES,
+      ...GEO_ENTITIES,
+      ...MERCHANTS_ENTITIES,
+      ...STORAGE_ENTITIES,
+    ],
   });
   try {
     const accounts = await seedIdentity(db);
@@ -38,6 +46,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     });
     // geo: each demo coop's service area and its zones
     await seedGeo(db);
+    // merchants: twelve per demo coop with their menus; the demo merchant staff scoped to two
+    await seedMerchants(db);
     return credentials;
   } finally {
     await db.close();
