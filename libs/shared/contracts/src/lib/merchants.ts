@@ -165,7 +165,7 @@ export interface HoursPreview {
   normalized: string;
   warnings: string[];
   state: OpeningState;
-  /** the next seven days' open intervals, from now */
+  /** the open intervals of the seven days from the start of today (the coop's day) */
   week: OpenInterval[];
   timezone: string;
 }

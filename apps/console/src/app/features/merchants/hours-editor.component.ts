@@ -97,7 +97,9 @@ import { stateSentence, weekByDay } from './merchant-format';
     }
     .week dt {
       min-width: 11em;
-      text-transform: capitalize;
+    }
+    .week dt::first-letter {
+      text-transform: uppercase;
     }
     .week dd {
       margin: 0;

@@ -21,7 +21,9 @@ describe('merchant texts', () => {
   it('says when a closed merchant opens, in the coop’s zone and the reader’s language', () => {
     jest.useFakeTimers().setSystemTime(now);
     try {
-      expect(stateSentence(translate(en) as never, closed, 'en-GB', 'Europe/Paris')).toBe('Closed · opens Thursday 11:30');
+      expect(stateSentence(translate(en) as never, closed, 'en-GB', 'Europe/Paris')).toBe(
+        'Closed · opens Thursday 11:30',
+      );
       expect(stateSentence(translate(fr) as never, closed, 'fr-FR', 'Europe/Paris')).toBe('Fermé · ouvre jeudi 11:30');
       expect(stateSentence(translate(en) as never, closed, 'en-GB', 'Europe/Paris', true)).toBe(
         'Paused until Thursday 11:30',

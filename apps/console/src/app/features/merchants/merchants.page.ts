@@ -125,6 +125,9 @@ import { KIND_KEYS, formatWhen, stateTone } from './merchant-format';
       align-items: center;
       margin-bottom: var(--fc-space-4);
     }
+    .filters mat-form-field {
+      flex: 1 1 14rem;
+    }
     .name {
       font-weight: 600;
     }

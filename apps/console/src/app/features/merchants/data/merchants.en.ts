@@ -122,6 +122,7 @@ export const merchantsEn = {
   'menu.removeGroup': 'Remove the group',
   'menu.addOption': 'Add an option',
   'menu.addGroup': 'Add an option group',
+  'menu.optionOf': '{group}: {option}',
   'menu.saveProduct': 'Save the product',
   'home.merchant.title': 'Your merchants',
   'home.merchant.none': 'You are not assigned to a merchant yet: ask your coop’s admin.',

@@ -2,14 +2,14 @@ import type { merchantsEn } from './merchants.en';
 
 /** French texts of merchants and menus (same keys as merchantsEn). */
 export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
-  'merchants.title': 'Commerces',
+  'merchants.title': 'Commerçants',
   'merchants.detailTitle': 'Commerce',
   'merchants.new': 'Nouveau commerce',
   'merchants.create': 'Ajouter un commerce',
   'merchants.createSubmit': 'Créer le commerce',
   'merchants.save': 'Enregistrer',
   'merchants.saved': '{name} enregistré.',
-  'merchants.back': 'Commerces',
+  'merchants.back': 'Commerçants',
   'merchants.search': 'Rechercher par nom ou ville',
   'merchants.kind': 'Type',
   'merchants.kind.all': 'Tous les types',
@@ -77,7 +77,7 @@ export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'merchants.archive': 'Archiver',
   'merchants.staff': 'Équipe',
   'merchants.staffNone':
-    'Personne dans la coopérative n’a encore le rôle « équipe commerce » : invitez-les depuis Personnes.',
+    'Personne dans la coopérative n’a encore le rôle « équipe commerçante » : invitez-les depuis Personnes.',
   'menu.pageTitle': 'Menu',
   'menu.title': 'Menu de {name}',
   'menu.mode': 'Vue du menu',
@@ -126,6 +126,7 @@ export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'menu.removeGroup': 'Retirer le groupe',
   'menu.addOption': 'Ajouter une option',
   'menu.addGroup': 'Ajouter un groupe d’options',
+  'menu.optionOf': '{group} : {option}',
   'menu.saveProduct': 'Enregistrer le produit',
   'home.merchant.title': 'Vos commerces',
   'home.merchant.none':
@@ -151,7 +152,7 @@ export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'error.CURRENCY_MISMATCH': 'Les montants doivent être dans la devise de votre coopérative.',
   'error.MERCHANT_ARCHIVED': 'Ce commerce est archivé ; il ne peut plus être modifié.',
   'error.NOT_MERCHANT_STAFF':
-    'Donnez d’abord le rôle « équipe commerce » à cette personne, puis assignez-lui des commerces.',
+    'Donnez d’abord le rôle « équipe commerçante » à cette personne, puis assignez-lui des commerces.',
   'error.VAT_RATE_NOT_ALLOWED': 'Ce taux de TVA ne fait pas partie des taux du pays du commerce.',
   'error.DUPLICATE_PRODUCT_NAME': 'Cette catégorie a déjà un produit de ce nom.',
   'error.DUPLICATE_CATEGORY_NAME': 'Le menu a déjà une catégorie de ce nom.',
