@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
+import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
+import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
 import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
@@ -29,6 +31,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...GEO_ENTITIES,
       ...MERCHANTS_ENTITIES,
       ...STORAGE_ENTITIES,
+      ...FLEET_ENTITIES,
+      ...GOVERNANCE_ENTITIES,
     ],
   });
   try {
@@ -48,6 +52,10 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedGeo(db);
     // merchants: twelve per demo coop with their menus; the demo merchant staff scoped to two
     await seedMerchants(db);
+    // fleet: courier profiles, shifts and duty for the demo coops (its couriers' accounts come from identity)
+    await seedFleet(db);
+    // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)
+    await seedGovernance(db);
     return credentials;
   } finally {
     await db.close();

@@ -10,9 +10,10 @@ import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
+import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
 import { MerchantsModule } from '@federacycle/merchants-server';
 import { StorageModule } from '@federacycle/platform-storage';
-import { FleetModule } from '@federacycle/fleet-server';
+import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -28,8 +29,10 @@ export class AppModule {
         StorageModule,
         IdentityModule,
         FleetModule,
+        FleetCourierRosterModule,
         GeoModule,
         MerchantsModule,
+        GovernanceModule,
         FederationModule,
       ],
       controllers: [HealthController, ConsoleConfigController],

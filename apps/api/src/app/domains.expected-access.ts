@@ -3,6 +3,7 @@ import { CATALOG_EXPECTED } from './merchants/catalog.expected-access';
 import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
 import { GEO_EXPECTED } from './geo/geo.expected-access';
 import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
+import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
@@ -14,4 +15,5 @@ export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...CATALOG_EXPECTED,
   ...GEO_EXPECTED,
   ...FLEET_EXPECTED,
+  ...GOVERNANCE_EXPECTED,
 };

@@ -7,9 +7,11 @@ import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
 const ENTITIES = [
+  ...GOVERNANCE_ENTITIES,
   ...MERCHANTS_ENTITIES,
   ...STORAGE_ENTITIES,
   ...FLEET_ENTITIES,

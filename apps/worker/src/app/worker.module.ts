@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
+import { FleetCourierRosterModule } from '@federacycle/fleet-server';
+import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -9,7 +11,11 @@ import { EventsProcessor } from './processors/events.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 /** Every queue the worker serves: the platform's and each composed domain's (gauges watch them all). */
-export const WORKER_QUEUES: readonly string[] = [...Object.values(PlatformQueue), ...FEDERATION_QUEUES];
+export const WORKER_QUEUES: readonly string[] = [
+  ...Object.values(PlatformQueue),
+  ...FEDERATION_QUEUES,
+  ...GOVERNANCE_QUEUES,
+];
 
 /**
  * The worker: BullMQ processors in a Nest application context (no HTTP server of Nest's).
@@ -28,7 +34,9 @@ export class WorkerModule {
         RedisModule,
         BullModule.forRoot({ connection: createRedis(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
+        FleetCourierRosterModule,
         FederationWorkerModule,
+        GovernanceWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { courierOwnershipRecords, workerOwnershipFigures } from '@federacycle/fleet-server';
-import { Database } from '@federacycle/platform-database';
+import { CoopExportRegistry, Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
 const HOUR = 3_600_000;
@@ -596,6 +596,31 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
         expect([url, res.status]).toEqual([url, 403]);
       }
       expect(await others()).toBe(before);
+    });
+  });
+  describe('the coop’s data export', () => {
+    it('holds the fleet’s four tables, each read for the coop only', async () => {
+      const tables = h.app.get(CoopExportRegistry).all();
+      const fleet = tables.filter((t) =>
+        ['couriers', 'courier_shifts', 'courier_duty_periods', 'courier_locations'].includes(t.name),
+      );
+      expect(fleet.map((t) => t.name)).toEqual([
+        'couriers',
+        'courier_shifts',
+        'courier_duty_periods',
+        'courier_locations',
+      ]);
+      const db = h.app.get(Database);
+      const couriersOf = (coopId: string) =>
+        db.forCoop(coopId, ({ manager }) => (fleet[0] as (typeof fleet)[number]).read(manager, coopId));
+      const rows = await couriersOf(coopA);
+      expect(rows.map((r) => r['display_name']).sort()).toEqual(['Ana', 'Bo', 'Cy']);
+      for (const row of rows) expect(Object.keys(row)).toEqual([...(fleet[0]?.columns ?? [])]);
+      expect(await couriersOf(coopB)).toEqual([]);
+      const shifts = await db.forCoop(coopA, ({ manager }) =>
+        (fleet[1] as (typeof fleet)[number]).read(manager, coopA),
+      );
+      expect(shifts.length).toBeGreaterThan(0);
     });
   });
 });

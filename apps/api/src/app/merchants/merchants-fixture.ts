@@ -24,7 +24,7 @@ export async function merchantsFixture(su: Client, coop: CoopFixture): Promise<v
   const zone = await su.query<{ id: string }>(
     `insert into zones (coop_id, name, geometry, bbox) values ($1, $2,
       '{"type":"Polygon","coordinates":[[[4.8,45.7],[4.9,45.7],[4.9,45.8],[4.8,45.7]]]}', '{4.8,45.7,4.9,45.8}') returning id`,
-    [coop.id, `Merchant zone ${coop.canary}`],
+    [coop.id, `Perimeter ${coop.canary}`],
   );
   coop.refs['merchant'] = mine.rows[0]?.id as string;
   coop.refs['otherMerchant'] = other.rows[0]?.id as string;

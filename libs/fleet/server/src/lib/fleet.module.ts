@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { CouriersController } from './couriers/couriers.controller';
 import { CouriersService } from './couriers/couriers.service';
 import { DutyService } from './duty/duty.service';
 import { OwnCourierController } from './duty/own-courier.controller';
 import { FLEET_ENTITIES } from './fleet.entities';
+import { FLEET_EXPORT_TABLES } from './fleet-export';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsService } from './shifts/shifts.service';
 
@@ -15,4 +17,10 @@ import { ShiftsService } from './shifts/shifts.service';
   providers: [CouriersService, ShiftsService, DutyService],
   exports: [CouriersService, ShiftsService, DutyService],
 })
-export class FleetModule {}
+export class FleetModule implements OnModuleInit {
+  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+
+  onModuleInit(): void {
+    this.exports.register('fleet', FLEET_EXPORT_TABLES);
+  }
+}

@@ -9,6 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Zone } from '@federacycle/geo-server';
 import { Coop } from '@federacycle/platform-database';
 import { Courier } from '../couriers/courier.entity';
 
@@ -23,6 +24,10 @@ import { Courier } from '../couriers/courier.entity';
 @ForeignKey(() => Courier, ['coopId', 'courierId'], ['coopId', 'id'], {
   name: 'courier_shifts_courier_fkey',
   onDelete: 'CASCADE',
+})
+@ForeignKey(() => Zone, ['coopId', 'zoneId'], ['coopId', 'id'], {
+  name: 'courier_shifts_zone_fkey',
+  onDelete: 'SET NULL',
 })
 @Check('courier_shifts_note_check', 'length(note) <= 200')
 @Check('courier_shifts_order_check', 'ends_at > starts_at')
