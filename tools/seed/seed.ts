@@ -4,6 +4,8 @@ import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
+import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
 /** A line the start script prints so people can sign in to the demo. */
@@ -27,6 +29,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...IDENTITY_ENTITIES,
       ...FEDERATION_ENTITIES,
       ...GEO_ENTITIES,
+      ...MERCHANTS_ENTITIES,
+      ...STORAGE_ENTITIES,
       ...FLEET_ENTITIES,
       ...GOVERNANCE_ENTITIES,
     ],
@@ -46,6 +50,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     });
     // geo: each demo coop's service area and its zones
     await seedGeo(db);
+    // merchants: twelve per demo coop with their menus; the demo merchant staff scoped to two
+    await seedMerchants(db);
     // fleet: courier profiles, shifts and duty for the demo coops (its couriers' accounts come from identity)
     await seedFleet(db);
     // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)

@@ -12,6 +12,7 @@ import { ConsoleConfigController } from './console-config/console-config.control
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
 import { MerchantsModule } from '@federacycle/merchants-server';
+import { StorageModule } from '@federacycle/platform-storage';
 import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -25,6 +26,7 @@ export class AppModule {
         MetricsModule.forRoot(metrics),
         DatabaseModule,
         RedisModule,
+        StorageModule,
         IdentityModule,
         FleetModule,
         FleetCourierRosterModule,

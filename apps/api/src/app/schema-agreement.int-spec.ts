@@ -3,6 +3,8 @@ import { FEDERATION_ENTITIES } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { checkSchemaAgreement, createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { MERCHANTS_ENTITIES } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
+
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
@@ -11,6 +13,7 @@ import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
 const ENTITIES = [
   ...GOVERNANCE_ENTITIES,
   ...MERCHANTS_ENTITIES,
+  ...STORAGE_ENTITIES,
   ...FLEET_ENTITIES,
   ...GEO_ENTITIES,
   ...IDENTITY_ENTITIES,

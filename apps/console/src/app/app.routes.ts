@@ -68,6 +68,11 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  {
+    path: 'merchants',
+    canActivate: [abilityGuard('read', 'Merchant')],
+    loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.merchantsRoutes),
+  },
   // fleet: couriers and shifts (coop admin, dispatcher); a courier's own page
   {
     path: 'couriers',

@@ -5,4 +5,5 @@ export * from './lib/merchants/merchants.service';
 export * from './lib/merchants/geocoder.port';
 export * from './lib/catalog/catalog.entities';
 export * from './lib/catalog/catalog.service';
+export * from './lib/seed/seed-merchants';
 export { MENU_READ_SQL } from './lib/catalog/menu-read.sql';

@@ -27,6 +27,8 @@ export interface Probe {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   url: string;
   body?: object;
+  /** a multipart file part instead of a JSON body */
+  attach?: { field: string; content: Buffer; filename: string };
 }
 /**
  * How each route is attacked: `list` (own rows only), `read` / `write` aimed at a foreign

@@ -96,6 +96,7 @@ describe('tenant isolation, through every route of the live API, as the applicat
   const send = (probe: Probe, token?: string) => {
     let req = h.http()[probe.method](probe.url);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
+    if (probe.attach) return req.attach(probe.attach.field, probe.attach.content, probe.attach.filename);
     return probe.body ? req.send(probe.body) : req;
   };
 

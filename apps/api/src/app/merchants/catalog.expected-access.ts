@@ -1,4 +1,5 @@
-import type { CoopFixture, Expectation, Probe, Role } from '../isolation/access-expectation';
+import { COOP_ROLES, type CoopFixture, type Expectation, type Probe, type Role } from '../isolation/access-expectation';
+import { PNG_HEADER } from './merchants-fixture';
 
 /**
  * The expected access of the menu routes: coop admins and the merchant's own staff change a
@@ -28,6 +29,22 @@ const base = (merchant: string) => `/api/merchants/${merchant}/menu`;
 const productBody = (categoryId: string) => ({ categoryId, name: 'Probe dish', price: 900, vatRate: 1000 });
 
 export const CATALOG_EXPECTED: Record<string, Expectation> = {
+  // a coop's files, to any of its people: another coop's file is not found
+  'GET /api/files/:id': {
+    permission: 'read:Coop',
+    kind: 'read',
+    allowed: COOP_ROLES,
+    probe: (f) => ({ method: 'get', url: `/api/files/${f.refs['file']}` }),
+  },
+  'POST /api/merchants/:merchantId/menu/products/:productId/image': menuRoute('update:Menu', (_c, m, ref) => ({
+    method: 'post',
+    url: `${base(m)}/products/${ref('product')}/image`,
+    attach: { field: 'image', content: Buffer.concat([PNG_HEADER, Buffer.from('probe')]), filename: 'probe.png' },
+  })),
+  'DELETE /api/merchants/:merchantId/menu/products/:productId/image': menuRoute('update:Menu', (_c, m, ref) => ({
+    method: 'delete',
+    url: `${base(m)}/products/${ref('product')}/image`,
+  })),
   'GET /api/merchants/:merchantId/menu': menuRoute('read:Menu', (_c, m) => ({ method: 'get', url: base(m) }), 'read'),
   'GET /api/merchants/:merchantId/menu/export': menuRoute(
     'read:Menu',

@@ -296,4 +296,82 @@ describe('menus (catalog) over HTTP (real PostgreSQL as fc_app)', () => {
     expect(left.categories.map((c: { name: string }) => c.name)).toEqual(['Desserts']);
     expect((await api(admin).delete(`${menuUrl(merchant)}/categories/${menu.categories[1].id}`)).status).toBe(404);
   });
+
+  describe('product images', () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('a tiny picture')]);
+    let product: string;
+    const upload = (token: string, url: string, content: Buffer, filename = 'x.png') =>
+      h.http().post(url).set('Authorization', `Bearer ${token}`).attach('image', content, filename);
+
+    beforeAll(async () => {
+      const category = (await api(admin).post(`${menuUrl(merchant)}/categories`, { name: 'Photos' })).body.id;
+      product = (
+        await api(admin).post(`${menuUrl(merchant)}/products`, {
+          categoryId: category,
+          name: 'Photogenic',
+          price: 900,
+          vatRate: 1000,
+        })
+      ).body.id;
+    });
+
+    it('stores an image checked by its bytes and serves it to the coop with its type, ETag and cache headers', async () => {
+      const res = await upload(staff, `${menuUrl(merchant)}/products/${product}/image`, png, 'photo.jpg');
+      expect(res.status).toBe(200);
+      expect(res.body.imageUrl).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+      const file = await api(dispatcher).get(res.body.imageUrl);
+      expect(file.status).toBe(200);
+      expect(file.headers['content-type']).toBe('image/png');
+      expect(file.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(Buffer.from(file.body as Buffer).equals(png)).toBe(true);
+      const etag = file.headers['etag'] as string;
+      expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+      const again = await api(dispatcher).get(res.body.imageUrl).set('If-None-Match', etag);
+      expect(again.status).toBe(304);
+      const coopB = await insertCoop(h.su, 'menus-b', 'Menus B');
+      await insertUser(h, 'admin@menus-b.test', 'Admin B', [[coopB, ['coop_admin']]]);
+      const adminB = (await signIn(h, 'admin@menus-b.test')).accessToken;
+      expect((await api(adminB).get(res.body.imageUrl)).status).toBe(404);
+      expect((await h.http().get(res.body.imageUrl)).status).toBe(401);
+    });
+
+    it('refuses what is not a JPEG, PNG or WebP, what is over 2 MB, and an empty upload', async () => {
+      const url = `${menuUrl(merchant)}/products/${product}/image`;
+      const files = await rows('stored_files');
+      const text = await upload(admin, url, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'fake.png');
+      expect([text.status, text.body.code]).toEqual([400, 'IMAGE_NOT_SUPPORTED']);
+      const big = await upload(admin, url, Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]));
+      expect([big.status, big.body.code]).toEqual([413, 'IMAGE_TOO_LARGE']);
+      const none = await h.http().post(url).set('Authorization', `Bearer ${admin}`).field('note', 'x');
+      expect(none.status).toBe(400);
+      const empty = await h
+        .http()
+        .post(url)
+        .set('Authorization', `Bearer ${admin}`)
+        .attach('image', Buffer.alloc(0), 'e.png');
+      expect([empty.status, empty.body.code]).toEqual([400, 'IMAGE_EMPTY']);
+      const json = await api(admin).post(url, { image: 'data' });
+      expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      expect(await rows('stored_files')).toBe(files);
+      expect((await upload(staff, `${menuUrl(other)}/products/${product}/image`, png)).status).toBe(404);
+    });
+
+    it('replacing or removing an image, or deleting the product, drops the old file', async () => {
+      const url = `${menuUrl(merchant)}/products/${product}/image`;
+      const files = await rows('stored_files');
+      const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([8, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
+      const replaced = await upload(admin, url, webp);
+      expect(replaced.status).toBe(200);
+      expect(await rows('stored_files')).toBe(files);
+      expect((await api(admin).get(replaced.body.imageUrl)).headers['content-type']).toBe('image/webp');
+      await api(admin).delete(url).expect(204);
+      expect(await rows('stored_files')).toBe(files - 1);
+      await upload(admin, url, png).expect(200);
+      await api(admin)
+        .delete(`${menuUrl(merchant)}/products/${product}`)
+        .expect(204);
+      expect(await rows('stored_files')).toBe(files - 1);
+    });
+  });
 });

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { CoopFixture } from '../isolation/access-expectation';
 
+/** The eight bytes every PNG starts with. */
+export const PNG_HEADER = Buffer.from('89504e470d0a1a0a', 'hex');
+
 const MERCHANT_SQL = `insert into merchants (coop_id, name, kind, address_line1, postal_code, city, country, lat, lng,
   geocoded_by, opening_hours, fulfilment, perimeter_kind, perimeter_radius_m, currency)
   values ($1, $2, 'restaurant', '1 place Bellecour', '69002', 'Lyon', 'FR', 45.7578, 4.832, 'manual_pin',
@@ -54,6 +57,27 @@ export async function merchantsFixture(su: Client, coop: CoopFixture): Promise<v
       [coop.id, merchantId, coop.refs[key('group')], `Option ${marker}`],
     );
     coop.refs[key('option')] = option.rows[0]?.id as string;
+  }
+  // a product image of each merchant (a file of the coop): PNG bytes carrying the canary
+  for (const [key, product] of [
+    ['file', coop.refs['product']],
+    ['otherFile', coop.refs['otherProduct']],
+  ] as const) {
+    const bytes = Buffer.concat([
+      PNG_HEADER,
+      Buffer.from(key === 'file' ? coop.canary : `${coop.canary} ${otherCanary}`),
+    ]);
+    const file = await su.query<{ id: string }>(
+      `insert into stored_files (coop_id, content_type, bytes, sha256, size)
+       values ($1, 'image/png', $2, encode(sha256($2), 'hex'), length($2)) returning id`,
+      [coop.id, bytes],
+    );
+    coop.refs[key] = file.rows[0]?.id as string;
+    await su.query('update products set image_file_id = $3 where coop_id = $1 and id = $2', [
+      coop.id,
+      product,
+      coop.refs[key],
+    ]);
   }
   await su.query('update memberships set merchant_ids = $3 where coop_id = $1 and user_id = $2', [
     coop.id,

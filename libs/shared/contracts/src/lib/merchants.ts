@@ -120,6 +120,8 @@ export interface MerchantSummary {
   archived: boolean;
   openNow: boolean;
   nextChange: string | null;
+  /** the coop's time zone, in which `nextChange` reads */
+  timezone: string;
 }
 
 export interface MerchantInput {
@@ -133,7 +135,8 @@ export interface MerchantInput {
   preparation?: PreparationTime;
   fulfilment: FulfilmentMethod[];
   perimeter: DeliveryPerimeter;
-  minimumOrder?: Money;
+  /** the currency, when given, must be the coop's (omitted: the coop's) */
+  minimumOrder?: { amount: number; currency?: string };
 }
 
 export interface PauseMerchantRequest {
@@ -162,7 +165,7 @@ export interface HoursPreview {
   normalized: string;
   warnings: string[];
   state: OpeningState;
-  /** the next seven days' open intervals, from now */
+  /** the open intervals of the seven days from the start of today (the coop's day) */
   week: OpenInterval[];
   timezone: string;
 }

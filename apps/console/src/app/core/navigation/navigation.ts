@@ -37,7 +37,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/merchants',
     labelKey: 'nav.merchants',
     permission: { action: 'read', subject: 'Merchant' },
-    comingSoon: true,
   },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
   { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },

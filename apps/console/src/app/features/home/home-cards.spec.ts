@@ -22,6 +22,10 @@ describe('home cards', () => {
     });
   });
 
+  it('leads merchant staff to their merchants’ stock first', () => {
+    expect(ids('merchant_staff')).toEqual(['merchant-stock', 'orders-today']);
+  });
+
   it('shows each card once for several roles, and none without a role', () => {
     expect(ids('coop_admin', 'coop_admin')).toEqual(['coop-standing', 'people']);
     expect(ids()).toEqual([]);

@@ -4,6 +4,7 @@ import type { TranslationKey } from '../../core/i18n/en';
 import { ApplicationsHomeCard } from './cards/applications-home-card.component';
 import { CoopStandingHomeCard } from './cards/coop-standing-home-card.component';
 import { CoopsHomeCard } from './cards/coops-home-card.component';
+import { MerchantStaffHomeCard } from './cards/merchant-staff-home-card.component';
 import { PeopleHomeCard } from './cards/people-home-card.component';
 import { ProposalsHomeCard } from './cards/proposals-home-card.component';
 import { UpcomingHomeCard } from './cards/upcoming-home-card.component';
@@ -34,6 +35,7 @@ export const HOME_CARDS: readonly HomeCardDef[] = [
   { id: 'coops', roles: ['federation_admin'], component: CoopsHomeCard },
   upcoming('dispatch-next', ['dispatcher'], 'home.dispatch.title', 'home.dispatch.body'),
   upcoming('deliveries-next', ['courier'], 'home.deliveries.title', 'home.deliveries.body'),
+  { id: 'merchant-stock', roles: ['merchant_staff'], component: MerchantStaffHomeCard },
   upcoming('orders-today', ['merchant_staff'], 'home.orders.title', 'home.orders.body'),
   { id: 'proposals-open', roles: ['member'], component: ProposalsHomeCard },
 ];

@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CategoryView, MenuDocument, MenuView, ProductView } from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, type Caller } from '@federacycle/platform-http';
 import {
@@ -15,6 +35,7 @@ import {
   UpdateProductDto,
 } from './catalog.dto';
 import { CatalogService } from './catalog.service';
+import { ImageUploadInterceptor } from './image-upload.interceptor';
 
 const READ = { action: 'read', subject: 'Menu' } as const;
 const WRITE = { action: 'update', subject: 'Menu' } as const;
@@ -191,5 +212,34 @@ export class CatalogController {
     @Body() body: ReorderDto,
   ): Promise<void> {
     return this.catalog.reorder(caller, merchantId, 'options', groupId, body.ids);
+  }
+
+  /** A product's image: JPEG, PNG or WebP (checked by its bytes), at most 2 MB, part `image`. */
+  @Post('products/:productId/image')
+  @HttpCode(200)
+  @Access(WRITE)
+  @UseInterceptors(ImageUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { image: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: ProductViewDto })
+  uploadImage(
+    @CurrentPrincipal() caller: Caller,
+    @Param('merchantId', UuidPipe) merchantId: string,
+    @Param('productId', UuidPipe) productId: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ProductView> {
+    return this.catalog.setImage(caller, merchantId, productId, file?.buffer);
+  }
+
+  @Delete('products/:productId/image')
+  @HttpCode(204)
+  @Access(WRITE)
+  @ApiNoContentResponse()
+  removeImage(
+    @CurrentPrincipal() caller: Caller,
+    @Param('merchantId', UuidPipe) merchantId: string,
+    @Param('productId', UuidPipe) productId: string,
+  ): Promise<void> {
+    return this.catalog.removeImage(caller, merchantId, productId);
   }
 }

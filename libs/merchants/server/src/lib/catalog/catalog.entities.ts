@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import type { Allergen, SelectionKind } from '@federacycle/contracts';
 import { Coop } from '@federacycle/platform-database';
+import { StoredFile } from '@federacycle/platform-storage';
 import { Merchant } from '../merchants/merchant.entity';
 
 /**
@@ -111,6 +112,13 @@ export class Product {
 
   @Column({ name: 'image_file_id', type: 'uuid', nullable: true })
   imageFileId!: string | null;
+
+  @ManyToOne(() => StoredFile)
+  @JoinColumn([
+    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'products_image_fkey' },
+    { name: 'image_file_id', referencedColumnName: 'id', foreignKeyConstraintName: 'products_image_fkey' },
+  ])
+  image?: StoredFile;
 
   @Column({ type: 'boolean', default: true })
   available!: boolean;

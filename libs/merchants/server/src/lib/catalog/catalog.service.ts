@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IsNull, Not } from 'typeorm';
 import {
   vatRatesFor,
   type CategoryView,
@@ -10,6 +11,7 @@ import {
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException, coopOf, type Caller } from '@federacycle/platform-http';
 import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
+import { FILE_STORE, inspectImage, type FileStore } from '@federacycle/platform-storage';
 import { Merchant } from '../merchants/merchant.entity';
 import { inScope, scopeOf } from '../shared/merchant-access';
 import { MenuCategory, MenuOption, OptionGroup, Product } from './catalog.entities';
@@ -77,7 +79,66 @@ function duplicateCategory(): ApiException {
  */
 @Injectable()
 export class CatalogService {
-  constructor(@Inject(Database) private readonly db: Database) {}
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(FILE_STORE) private readonly files: FileStore,
+  ) {}
+
+  /** Stores a product's image (JPEG, PNG or WebP by its bytes, at most 2 MB) and drops the one it replaces. */
+  async setImage(
+    caller: Caller,
+    merchantId: string,
+    productId: string,
+    bytes: Buffer | undefined,
+  ): Promise<ProductView> {
+    const inspection = inspectImage(bytes);
+    if (!inspection.ok) {
+      const status = inspection.code === 'IMAGE_TOO_LARGE' ? 413 : 400;
+      throw new ApiException(status, inspection.code, inspection.message, [
+        { field: 'image', code: inspection.code, message: inspection.message },
+      ]);
+    }
+    const coopId = coopOf(caller);
+    await this.write(caller, merchantId, async (tx) => {
+      const product = await this.requireProduct(tx, caller, merchantId, productId);
+      const file = await this.files.put(tx, coopId, inspection.contentType, bytes as Buffer);
+      await tx.manager.update(
+        Product,
+        { coopId, merchantId, id: productId },
+        { imageFileId: file.id, updatedAt: new Date() },
+      );
+      if (product.imageFileId) await this.files.delete(tx, coopId, product.imageFileId);
+      await this.audit(tx, 'menu.product_image_set', merchantId, { id: productId, size: file.size });
+    });
+    return this.product(caller, merchantId, productId);
+  }
+
+  async removeImage(caller: Caller, merchantId: string, productId: string): Promise<void> {
+    const coopId = coopOf(caller);
+    await this.write(caller, merchantId, async (tx) => {
+      const product = await this.requireProduct(tx, caller, merchantId, productId);
+      if (!product.imageFileId) return;
+      await tx.manager.update(
+        Product,
+        { coopId, merchantId, id: productId },
+        { imageFileId: null, updatedAt: new Date() },
+      );
+      await this.files.delete(tx, coopId, product.imageFileId);
+    });
+  }
+
+  /** The image files of the products a delete is about to remove (deleted after them: the key points at them). */
+  private async imagesOf(tx: Tx, where: Partial<Pick<Product, 'coopId' | 'merchantId' | 'categoryId' | 'id'>>) {
+    const rows = await tx.manager.find(Product, {
+      select: { imageFileId: true },
+      where: { ...where, imageFileId: Not(IsNull()) },
+    });
+    return rows.map((r) => r.imageFileId as string);
+  }
+
+  private async deleteFiles(tx: Tx, coopId: string, ids: string[]): Promise<void> {
+    for (const id of ids) await this.files.delete(tx, coopId, id);
+  }
 
   /** The whole menu in ONE SQL statement (json_agg), one round trip. */
   async menu(caller: Caller, merchantId: string): Promise<MenuView> {
@@ -157,7 +218,9 @@ export class CatalogService {
         });
       });
       if (errors.length > 0) refuse(errors, true);
+      const images = await this.imagesOf(tx, { coopId, merchantId });
       await tx.manager.delete(MenuCategory, { coopId, merchantId });
+      await this.deleteFiles(tx, coopId, images);
       for (const [ci, category] of doc.categories.entries()) {
         const inserted = await tx.manager.insert(MenuCategory, {
           coopId,
@@ -219,8 +282,10 @@ export class CatalogService {
   async deleteCategory(caller: Caller, merchantId: string, categoryId: string): Promise<void> {
     const coopId = coopOf(caller);
     await this.write(caller, merchantId, async (tx) => {
+      const images = await this.imagesOf(tx, { coopId, merchantId, categoryId });
       const { affected } = await tx.manager.delete(MenuCategory, { coopId, merchantId, id: categoryId });
       if (affected !== 1) throw ApiException.notFound('Category');
+      await this.deleteFiles(tx, coopId, images);
       await this.audit(tx, 'menu.category_deleted', merchantId, { id: categoryId });
     });
   }
@@ -291,8 +356,10 @@ export class CatalogService {
   async deleteProduct(caller: Caller, merchantId: string, productId: string): Promise<void> {
     const coopId = coopOf(caller);
     await this.write(caller, merchantId, async (tx) => {
+      const images = await this.imagesOf(tx, { coopId, merchantId, id: productId });
       const { affected } = await tx.manager.delete(Product, { coopId, merchantId, id: productId });
       if (affected !== 1) throw ApiException.notFound('Product');
+      await this.deleteFiles(tx, coopId, images);
       await this.audit(tx, 'menu.product_deleted', merchantId, { id: productId });
     });
   }

@@ -92,10 +92,12 @@ export function openingState(hours: OpeningHours, now: Date, timeZone: string): 
   };
 }
 
-/** The open intervals of the seven days from now (the editor's preview). */
+/** The open intervals of the seven days from today (the editor's preview). */
 export function weekIntervals(hours: OpeningHours, now: Date, timeZone: string): OpenInterval[] {
   const wallNow = toWall(now, timeZone);
-  return hours.getOpenIntervals(wallNow, new Date(wallNow.getTime() + WEEK_MS)).map(([from, to, unknown, comment]) => ({
+  // from the start of today (the coop's day), so today's hours show whole
+  const today = new Date(wallNow.getFullYear(), wallNow.getMonth(), wallNow.getDate());
+  return hours.getOpenIntervals(today, new Date(today.getTime() + WEEK_MS)).map(([from, to, unknown, comment]) => ({
     from: fromWall(from, timeZone).toISOString(),
     to: fromWall(to, timeZone).toISOString(),
     unknown,

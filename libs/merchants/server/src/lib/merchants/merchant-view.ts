@@ -80,5 +80,6 @@ export function toMerchantSummary(m: Merchant, timeZone: string, now: Date): Mer
     archived: m.archivedAt !== null,
     openNow: state.openNow,
     nextChange: state.nextChange,
+    timezone: timeZone,
   };
 }

@@ -125,7 +125,11 @@ export class Merchant {
   @ManyToOne(() => Zone)
   @JoinColumn([
     { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'merchants_perimeter_zone_fkey' },
-    { name: 'perimeter_zone_id', referencedColumnName: 'id', foreignKeyConstraintName: 'merchants_perimeter_zone_fkey' },
+    {
+      name: 'perimeter_zone_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'merchants_perimeter_zone_fkey',
+    },
   ])
   perimeterZone?: Zone;
 

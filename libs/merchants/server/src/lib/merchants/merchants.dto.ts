@@ -110,7 +110,11 @@ export class PerimeterDto {
 
 export class MoneyDto {
   @ApiProperty({ minimum: 0, description: 'integer minor units' }) @IsInt() @Min(0) @Max(100000000) amount!: number;
-  @ApiProperty({ example: 'EUR' }) @IsString() @Matches(CURRENCY) currency!: string;
+  @ApiPropertyOptional({ example: 'EUR', description: 'must be the coop’s currency (omitted: the coop’s)' })
+  @IsOptional()
+  @IsString()
+  @Matches(CURRENCY)
+  currency?: string;
 }
 
 export class CreateMerchantDto {
@@ -305,7 +309,7 @@ export class MerchantViewDto implements MerchantView {
   @ApiProperty({ type: PreparationViewDto }) preparation!: PreparationViewDto;
   @ApiProperty({ enum: FULFILMENT_METHODS, isArray: true }) fulfilment!: FulfilmentMethod[];
   @ApiProperty({ type: PerimeterViewDto }) perimeter!: MerchantView['perimeter'];
-  @ApiProperty({ type: MoneyDto }) minimumOrder!: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) minimumOrder!: { amount: number; currency: string };
   @ApiProperty({ type: PauseViewDto, nullable: true }) pause!: PauseViewDto | null;
   @ApiProperty() archived!: boolean;
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
@@ -324,6 +328,7 @@ export class MerchantSummaryDto implements MerchantSummary {
   @ApiProperty() archived!: boolean;
   @ApiProperty() openNow!: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) nextChange!: string | null;
+  @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
 }
 
 export class MerchantPageDto {
