@@ -35,7 +35,7 @@ type View = 'week' | 'day';
     <h1>{{ t('shifts.title') }}</h1>
     <div class="toolbar">
       <mat-button-toggle-group
-        [value]="view()"
+        [value]="mode()"
         (change)="go($event.value, anchor())"
         [attr.aria-label]="t('shifts.view')"
       >
@@ -47,16 +47,16 @@ type View = 'week' | 'day';
           mat-stroked-button
           type="button"
           (click)="step(-1)"
-          [attr.aria-label]="t(view() === 'week' ? 'shifts.previousWeek' : 'shifts.previousDay')"
+          [attr.aria-label]="t(mode() === 'week' ? 'shifts.previousWeek' : 'shifts.previousDay')"
         >
           ‹
         </button>
-        <button mat-stroked-button type="button" (click)="go(view(), today())">{{ t('shifts.today') }}</button>
+        <button mat-stroked-button type="button" (click)="go(mode(), today())">{{ t('shifts.today') }}</button>
         <button
           mat-stroked-button
           type="button"
           (click)="step(1)"
-          [attr.aria-label]="t(view() === 'week' ? 'shifts.nextWeek' : 'shifts.nextDay')"
+          [attr.aria-label]="t(mode() === 'week' ? 'shifts.nextWeek' : 'shifts.nextDay')"
         >
           ›
         </button>
@@ -77,7 +77,7 @@ type View = 'week' | 'day';
     }
     @if (!loading() && shifts().length === 0 && !error()) {
       <fc-empty-state [title]="t('shifts.empty')" [hint]="t('shifts.emptyHint')" />
-    } @else if (view() === 'week') {
+    } @else if (mode() === 'week') {
       @if (compact()) {
         <div class="week-list" data-view-body="week">
           @for (d of days(); track $index; let i = $index) {
@@ -343,15 +343,15 @@ export class ShiftsPage {
   protected readonly hours = [0, 3, 6, 9, 12, 15, 18, 21];
 
   /** query parameters (`?view=day&date=2026-12-02`), bound by the router */
-  readonly viewParam = input<string | undefined>(undefined, { alias: 'view' });
-  readonly dateParam = input<string | undefined>(undefined, { alias: 'date' });
+  readonly view = input<string | undefined>(undefined);
+  readonly date = input<string | undefined>(undefined);
 
-  protected readonly view = computed<View>(() => (this.viewParam() === 'day' ? 'day' : 'week'));
-  protected readonly anchor = computed(() => parseDayKey(this.dateParam()) ?? startOfDay(new Date()));
+  protected readonly mode = computed<View>(() => (this.view() === 'day' ? 'day' : 'week'));
+  protected readonly anchor = computed(() => parseDayKey(this.date()) ?? startOfDay(new Date()));
   protected readonly from = computed(() =>
-    this.view() === 'week' ? startOfWeek(this.anchor()) : startOfDay(this.anchor()),
+    this.mode() === 'week' ? startOfWeek(this.anchor()) : startOfDay(this.anchor()),
   );
-  protected readonly to = computed(() => addDays(this.from(), this.view() === 'week' ? 7 : 1));
+  protected readonly to = computed(() => addDays(this.from(), this.mode() === 'week' ? 7 : 1));
   protected readonly days = computed(() => weekDays(this.from()));
   protected readonly shifts = signal<ShiftView[]>([]);
   protected readonly rows = computed(() => weekRows(this.shifts(), this.from()));
@@ -365,7 +365,7 @@ export class ShiftsPage {
   protected readonly error = computed(() => (this.failure() === null ? null : toProblemText(this.t, this.failure())));
   protected readonly periodLabel = computed(() => {
     const locale = this.i18n.locale();
-    if (this.view() === 'day') return formatDay(locale, this.from(), 'long');
+    if (this.mode() === 'day') return formatDay(locale, this.from(), 'long');
     return this.t('shifts.weekOf', {
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(this.from()),
     });
@@ -405,7 +405,7 @@ export class ShiftsPage {
   }
 
   protected step(direction: 1 | -1): void {
-    this.go(this.view(), addDays(this.anchor(), direction * (this.view() === 'week' ? 7 : 1)));
+    this.go(this.mode(), addDays(this.anchor(), direction * (this.mode() === 'week' ? 7 : 1)));
   }
 
   load(): void {
