@@ -75,9 +75,13 @@ describe('couriers, shifts and worker ownership through the real API', () => {
 
     await page.locator('[data-field=shift-start]').fill(tomorrowAt(11));
     await page.locator('[data-field=shift-end]').fill(tomorrowAt(15));
+    // the coop's zones (geo) are offered by name; the shift stores the zone's id
+    await page.locator('[data-field=shift-zone]').click();
+    await page.getByRole('option', { name: 'Croix-Rousse' }).click();
     await page.locator('[data-action=add-shift]').click();
     await page.getByText('Shift added.').first().waitFor();
     await page.locator('[data-section=courier-shifts] [data-shift]').first().waitFor();
+    expect(await page.locator('[data-section=courier-shifts] [data-zone]').first().innerText()).toBe('Croix-Rousse');
     // the same time again: refused, with the message of SHIFT_OVERLAP
     await page.locator('[data-field=shift-start]').fill(tomorrowAt(13));
     await page.locator('[data-field=shift-end]').fill(tomorrowAt(17));

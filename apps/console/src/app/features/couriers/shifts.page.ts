@@ -8,7 +8,8 @@ import { toProblemText } from '../../core/api/problem-text';
 import { injectIsCompact } from '../../core/layout/breakpoints';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { EmptyStateComponent } from '../../shared/empty-state.component';
-import { FleetApi } from './data/fleet-api';
+import { FleetApi, type ZoneRef } from './data/fleet-api';
+import { AuthService } from '../../core/auth/auth.service';
 import {
   addDays,
   dayKey,
@@ -135,7 +136,7 @@ type View = 'week' | 'day';
                   @for (cell of row.days; track $index; let i = $index) {
                     <td [class.today]="isToday(days()[i])">
                       @for (s of cell; track s.id) {
-                        <span class="shift" [title]="s.note ?? ''">{{ range(s) }}</span>
+                        <span class="shift" [title]="shiftTitle(s)">{{ range(s) }}</span>
                       }
                     </td>
                   }
@@ -164,8 +165,13 @@ type View = 'week' | 'day';
               <span class="bar-track" [attr.aria-label]="t('shifts.timeline')">
                 <span class="bar" [style.left.%]="span(s).left" [style.width.%]="span(s).width"></span>
               </span>
-              @if (s.note) {
-                <span class="note">{{ s.note }}</span>
+              @if (zoneName(s.zoneId) || s.note) {
+                <span class="note">
+                  @if (zoneName(s.zoneId); as zone) {
+                    <span class="zone">{{ zone }}</span>
+                  }
+                  {{ s.note }}
+                </span>
               }
             </li>
           }
@@ -260,6 +266,13 @@ type View = 'week' | 'day';
     .note {
       color: var(--mat-sys-on-surface-variant);
     }
+    .zone {
+      margin-right: var(--fc-space-1);
+      padding: 0 var(--fc-space-1);
+      border-radius: var(--fc-radius-s, 8px);
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface);
+    }
     .day-view {
       font: var(--fc-font-small);
     }
@@ -337,6 +350,8 @@ type View = 'week' | 'day';
 export class ShiftsPage {
   private readonly api = inject(FleetApi);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
+  protected readonly zones = signal<ReadonlyMap<string, ZoneRef>>(new Map());
   private readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
   protected readonly compact = injectIsCompact();
@@ -373,6 +388,19 @@ export class ShiftsPage {
 
   constructor() {
     effect(() => this.fetch(this.from(), this.to()));
+    if (this.auth.ability().can('read', 'Zone')) {
+      this.api
+        .zoneNames()
+        .subscribe({ next: (zones) => this.zones.set(zones), error: () => this.zones.set(new Map()) });
+    }
+  }
+
+  protected zoneName(id: string | null): string | null {
+    return id === null ? null : (this.zones().get(id)?.name ?? null);
+  }
+
+  protected shiftTitle(s: ShiftView): string {
+    return [this.zoneName(s.zoneId), s.note].filter(Boolean).join(' · ');
   }
 
   protected today(): Date {

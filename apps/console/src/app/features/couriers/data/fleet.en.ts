@@ -102,7 +102,8 @@ export const fleetEn = {
   'shift.deleteFor': 'Delete the shift {time}',
   'shift.deleted': 'Shift deleted.',
   'shift.invalidTime': 'Pick a date and a time.',
-  'shift.zone': 'Zone {id}',
+  'shift.zoneLabel': 'Zone',
+  'shift.noZone': 'No zone',
 
   'shifts.title': 'Shifts',
   'shifts.week': 'Week',

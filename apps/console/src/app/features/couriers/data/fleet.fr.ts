@@ -103,7 +103,8 @@ export const fleetFr: Record<keyof typeof fleetEn, string> = {
   'shift.deleteFor': 'Supprimer le créneau {time}',
   'shift.deleted': 'Créneau supprimé.',
   'shift.invalidTime': 'Choisissez une date et une heure.',
-  'shift.zone': 'Zone {id}',
+  'shift.zoneLabel': 'Zone',
+  'shift.noZone': 'Aucune zone',
 
   'shifts.title': 'Créneaux',
   'shifts.week': 'Semaine',
