@@ -27,9 +27,11 @@ function tomorrowAt(hour: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
 }
 
+/** Opens the phone's navigation drawer. */
 async function openMenu(page: Page): Promise<void> {
-  const menu = page.getByRole('button', { name: /menu/i });
-  if (await menu.count()) await menu.first().click();
+  const menu = page.getByRole('button', { name: /menu/i }).first();
+  await menu.waitFor();
+  await menu.click();
 }
 
 describe('couriers, shifts and worker ownership through the real API', () => {
@@ -139,7 +141,7 @@ describe('couriers, shifts and worker ownership through the real API', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await openMenu(page);
-    await page.getByRole('link', { name: 'Coursiers' }).first().click();
+    await page.getByRole('link', { name: 'Coursiers', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Coursiers', level: 1 }).waitFor();
     await page.locator('[data-list=couriers] .cards').waitFor();
     await page.locator('[data-figure=counts]').waitFor();
@@ -177,8 +179,14 @@ describe('couriers, shifts and worker ownership through the real API', () => {
     const page = await courierPhone.newPage();
     await signIn(page, 'courier@lyon.demo', DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.goto(urlOf('/me/courier'));
+    // the home page's card says whether they are on duty and leads to their page
+    await page.getByRole('heading', { name: 'Mon espace coursier', level: 2 }).waitFor();
+    await page
+      .getByText(/Vous êtes (en|hors) service/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'real-home-courier-phone-fr', { fullPage: false });
+    await page.getByRole('link', { name: 'Ouvrir mon espace coursier' }).click();
     await page.getByRole('heading', { name: 'Mon espace coursier', level: 1 }).waitFor();
     const button = page.locator('[data-action=duty]');
     const wasOn = (await button.innerText()).includes('Terminer');

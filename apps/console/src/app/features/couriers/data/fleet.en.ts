@@ -4,6 +4,13 @@ import { fleetErrorsEn } from './fleet-errors.en';
 export const fleetEn = {
   'nav.myCourier': 'My courier page',
 
+  'home.couriers.title': 'Couriers',
+  'home.couriers.onDuty': 'On duty now',
+  'home.couriers.total': 'Couriers',
+  'home.couriers.link': 'See the couriers',
+  'home.myCourier.title': 'My courier page',
+  'home.myCourier.link': 'Open my courier page',
+
   'couriers.title': 'Couriers',
   'couriers.new': 'New courier',
   'couriers.shiftsLink': 'Shifts',
