@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import type { CourierView } from '@federacycle/contracts';
+import { toApiProblem } from '../../../core/api/api-error';
 import { toProblemText } from '../../../core/api/problem-text';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { FleetApi } from '../../couriers/data/fleet-api';
@@ -23,6 +24,9 @@ import { HomeCardComponent } from '../home-card.component';
       [linkLabel]="t('home.myCourier.link')"
       (retry)="load()"
     >
+      @if (noProfile()) {
+        <p class="hint">{{ t('error.NO_COURIER_PROFILE') }}</p>
+      }
       @if (me(); as c) {
         <p class="status">
           {{ t(c.onDutySince ? 'me.onDuty' : 'me.offDuty') }}
@@ -38,6 +42,10 @@ import { HomeCardComponent } from '../home-card.component';
       margin: 0;
       font: var(--fc-font-title, inherit);
     }
+    .hint {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class MyCourierHomeCard implements OnInit {
@@ -46,6 +54,8 @@ export class MyCourierHomeCard implements OnInit {
   protected readonly t = this.i18n.t;
   protected readonly me = signal<CourierView | null>(null);
   protected readonly loading = signal(false);
+  /** a courier membership without a profile yet: a state to explain, not an error */
+  protected readonly noProfile = signal(false);
   private readonly failure = signal<unknown>(null);
   protected readonly error = computed(() => (this.failure() === null ? null : toProblemText(this.t, this.failure())));
 
@@ -56,13 +66,15 @@ export class MyCourierHomeCard implements OnInit {
   protected load(): void {
     this.loading.set(true);
     this.failure.set(null);
+    this.noProfile.set(false);
     this.api.me().subscribe({
       next: (c) => {
         this.me.set(c);
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.failure.set(error);
+        if (toApiProblem(error).code === 'NO_COURIER_PROFILE') this.noProfile.set(true);
+        else this.failure.set(error);
         this.loading.set(false);
       },
     });
