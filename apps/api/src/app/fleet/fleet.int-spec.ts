@@ -174,6 +174,8 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       ]);
       const searched = await call('dispatcher', 'get', '/api/fleet/couriers?q=bo%40fleet');
       expect(searched.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Bo']);
+      const byPhone = await call('dispatcher', 'get', `/api/fleet/couriers?q=${encodeURIComponent('+33 6 12-34')}`);
+      expect(byPhone.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Ana']);
       const literal = await call('dispatcher', 'get', '/api/fleet/couriers?q=%25');
       expect(literal.body.total).toBe(0);
       const cars = await call('dispatcher', 'get', '/api/fleet/couriers?vehicle=car');
