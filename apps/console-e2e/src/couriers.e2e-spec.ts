@@ -96,7 +96,7 @@ describe('couriers, shifts and worker ownership through the real API', () => {
   it('desktop, English: the week and day views show the plan', async () => {
     const page = await desktop.newPage();
     await page.goto(urlOf('/couriers/shifts'));
-    await page.locator('[data-view-body=week] table').waitFor();
+    await page.locator('[data-view-body=week] tbody tr').first().waitFor();
     expect(await page.locator('[data-view-body=week] tbody tr').count()).toBeGreaterThanOrEqual(20);
     await screenshot(page, 'real-shifts-week-desktop-en');
     await page.locator('[data-view=day]').click();
@@ -173,6 +173,35 @@ describe('couriers, shifts and worker ownership through the real API', () => {
     await page.locator('[data-view-body=week] .day-card').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'real-shifts-week-phone-fr', { fullPage: false });
+  });
+
+  it('desktop, French: a dispatcher reads the couriers and their shifts, and changes nothing', async () => {
+    const browser = await launchBrowser({ viewport: 'desktop', locale: 'fr-FR' });
+    try {
+      const page = await browser.newPage();
+      await signIn(page, 'dispatcher@lyon.demo', DEMO_PASSWORD);
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.getByRole('link', { name: 'Coursiers', exact: true }).first().click();
+      await page.getByRole('heading', { name: 'Coursiers', level: 1 }).waitFor();
+      await page.getByRole('checkbox', { name: 'En service maintenant' }).check();
+      await page.getByRole('link', { name: 'Adam Muller' }).first().waitFor();
+      // no worker-ownership card and no "new courier" for a dispatcher
+      expect(await page.locator('[data-card=ownership]').count()).toBe(0);
+      expect(await page.locator('[data-action=new-courier]').count()).toBe(0);
+      await screenshot(page, 'real-couriers-on-duty-dispatcher-desktop-fr', { fullPage: false });
+      // Lucie (set up by the admin above) is off duty: the whole list shows her
+      await page.getByRole('checkbox', { name: 'En service maintenant' }).uncheck();
+      await page.getByRole('link', { name: 'Lucie Marchand' }).first().click();
+      await page.getByRole('heading', { name: 'Lucie Marchand', level: 1 }).waitFor();
+      await page.getByText('Vous pouvez lire ce profil ; un·e admin de la coopérative le modifie.').waitFor();
+      expect(await page.locator('[data-action=save-courier]').count()).toBe(0);
+      expect(await page.locator('[data-action=add-shift]').count()).toBe(0);
+      expect(await page.locator('[data-field=displayName]').isDisabled()).toBe(true);
+      await page.locator('[data-section=courier-shifts] [data-zone]').first().waitFor();
+      await screenshot(page, 'real-courier-readonly-desktop-fr');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('phone, French: a courier goes on duty from their own page', async () => {

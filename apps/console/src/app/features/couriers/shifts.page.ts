@@ -76,8 +76,10 @@ type View = 'week' | 'day';
         {{ message }} <button mat-button type="button" (click)="load()">{{ t('common.retry') }}</button>
       </p>
     }
-    @if (!loading() && shifts().length === 0 && !error()) {
-      <fc-empty-state [title]="t('shifts.empty')" [hint]="t('shifts.emptyHint')" />
+    @if (shifts().length === 0) {
+      @if (!loading() && !error()) {
+        <fc-empty-state [title]="t('shifts.empty')" [hint]="t('shifts.emptyHint')" />
+      }
     } @else if (mode() === 'week') {
       @if (compact()) {
         <div class="week-list" data-view-body="week">
