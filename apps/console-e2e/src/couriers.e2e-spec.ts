@@ -27,9 +27,11 @@ function tomorrowAt(hour: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
 }
 
+/** Opens the phone's navigation drawer. */
 async function openMenu(page: Page): Promise<void> {
-  const menu = page.getByRole('button', { name: /menu/i });
-  if (await menu.count()) await menu.first().click();
+  const menu = page.getByRole('button', { name: /menu/i }).first();
+  await menu.waitFor();
+  await menu.click();
 }
 
 describe('couriers, shifts and worker ownership through the real API', () => {
@@ -75,9 +77,13 @@ describe('couriers, shifts and worker ownership through the real API', () => {
 
     await page.locator('[data-field=shift-start]').fill(tomorrowAt(11));
     await page.locator('[data-field=shift-end]').fill(tomorrowAt(15));
+    // the coop's zones (geo) are offered by name; the shift stores the zone's id
+    await page.locator('[data-field=shift-zone]').click();
+    await page.getByRole('option', { name: 'Croix-Rousse' }).click();
     await page.locator('[data-action=add-shift]').click();
     await page.getByText('Shift added.').first().waitFor();
     await page.locator('[data-section=courier-shifts] [data-shift]').first().waitFor();
+    expect(await page.locator('[data-section=courier-shifts] [data-zone]').first().innerText()).toBe('Croix-Rousse');
     // the same time again: refused, with the message of SHIFT_OVERLAP
     await page.locator('[data-field=shift-start]').fill(tomorrowAt(13));
     await page.locator('[data-field=shift-end]').fill(tomorrowAt(17));
@@ -90,7 +96,7 @@ describe('couriers, shifts and worker ownership through the real API', () => {
   it('desktop, English: the week and day views show the plan', async () => {
     const page = await desktop.newPage();
     await page.goto(urlOf('/couriers/shifts'));
-    await page.locator('[data-view-body=week] table').waitFor();
+    await page.locator('[data-view-body=week] tbody tr').first().waitFor();
     expect(await page.locator('[data-view-body=week] tbody tr').count()).toBeGreaterThanOrEqual(20);
     await screenshot(page, 'real-shifts-week-desktop-en');
     await page.locator('[data-view=day]').click();
@@ -135,7 +141,7 @@ describe('couriers, shifts and worker ownership through the real API', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await openMenu(page);
-    await page.getByRole('link', { name: 'Coursiers' }).first().click();
+    await page.getByRole('link', { name: 'Coursiers', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Coursiers', level: 1 }).waitFor();
     await page.locator('[data-list=couriers] .cards').waitFor();
     await page.locator('[data-figure=counts]').waitFor();
@@ -169,12 +175,47 @@ describe('couriers, shifts and worker ownership through the real API', () => {
     await screenshot(page, 'real-shifts-week-phone-fr', { fullPage: false });
   });
 
+  it('desktop, French: a dispatcher reads the couriers and their shifts, and changes nothing', async () => {
+    const browser = await launchBrowser({ viewport: 'desktop', locale: 'fr-FR' });
+    try {
+      const page = await browser.newPage();
+      await signIn(page, 'dispatcher@lyon.demo', DEMO_PASSWORD);
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.getByRole('link', { name: 'Coursiers', exact: true }).first().click();
+      await page.getByRole('heading', { name: 'Coursiers', level: 1 }).waitFor();
+      await page.getByRole('checkbox', { name: 'En service maintenant' }).check();
+      await page.getByRole('link', { name: 'Adam Muller' }).first().waitFor();
+      // no worker-ownership card and no "new courier" for a dispatcher
+      expect(await page.locator('[data-card=ownership]').count()).toBe(0);
+      expect(await page.locator('[data-action=new-courier]').count()).toBe(0);
+      await screenshot(page, 'real-couriers-on-duty-dispatcher-desktop-fr', { fullPage: false });
+      // Lucie (set up by the admin above) is off duty: the whole list shows her
+      await page.getByRole('checkbox', { name: 'En service maintenant' }).uncheck();
+      await page.getByRole('link', { name: 'Lucie Marchand' }).first().click();
+      await page.getByRole('heading', { name: 'Lucie Marchand', level: 1 }).waitFor();
+      await page.getByText('Vous pouvez lire ce profil ; un·e admin de la coopérative le modifie.').waitFor();
+      expect(await page.locator('[data-action=save-courier]').count()).toBe(0);
+      expect(await page.locator('[data-action=add-shift]').count()).toBe(0);
+      expect(await page.locator('[data-field=displayName]').isDisabled()).toBe(true);
+      await page.locator('[data-section=courier-shifts] [data-zone]').first().waitFor();
+      await screenshot(page, 'real-courier-readonly-desktop-fr');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('phone, French: a courier goes on duty from their own page', async () => {
     const page = await courierPhone.newPage();
     await signIn(page, 'courier@lyon.demo', DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.goto(urlOf('/me/courier'));
+    // the home page's card says whether they are on duty and leads to their page
+    await page.getByRole('heading', { name: 'Mon espace coursier', level: 2 }).waitFor();
+    await page
+      .getByText(/Vous êtes (en|hors) service/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'real-home-courier-phone-fr', { fullPage: false });
+    await page.getByRole('link', { name: 'Ouvrir mon espace coursier' }).click();
     await page.getByRole('heading', { name: 'Mon espace coursier', level: 1 }).waitFor();
     const button = page.locator('[data-action=duty]');
     const wasOn = (await button.innerText()).includes('Terminer');

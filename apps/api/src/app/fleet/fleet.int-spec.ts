@@ -175,6 +175,8 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       ]);
       const searched = await call('dispatcher', 'get', '/api/fleet/couriers?q=bo%40fleet');
       expect(searched.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Bo']);
+      const byPhone = await call('dispatcher', 'get', `/api/fleet/couriers?q=${encodeURIComponent('+33 6 12-34')}`);
+      expect(byPhone.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Ana']);
       const literal = await call('dispatcher', 'get', '/api/fleet/couriers?q=%25');
       expect(literal.body.total).toBe(0);
       const cars = await call('dispatcher', 'get', '/api/fleet/couriers?vehicle=car');
@@ -313,6 +315,20 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       await expectCode(shift('ana', 18, 18), 400, 'END_BEFORE_START');
       await expectCode(shift('ana', 40, 57), 400, 'RANGE_TOO_LONG');
       await expectCode(shift('ana', 40, 42, { zoneId: randomUUID() }), 422, 'UNKNOWN_ZONE');
+      // a zone of the coop is stored by id; another coop's zone is unknown here
+      const zone = async (coop: string, name: string) =>
+        (
+          await h.su.query<{ id: string }>(
+            `insert into zones (coop_id, name, geometry, bbox) values ($1, $2, '{"type":"Polygon","coordinates":[[[4.8,45.7],[4.9,45.7],[4.9,45.8],[4.8,45.7]]]}', '{4.8,45.7,4.9,45.8}') returning id`,
+            [coop, name],
+          )
+        ).rows[0]?.id as string;
+      const mine = await zone(coopA, 'Presqu’île');
+      const theirs = await zone(coopB, 'Elsewhere');
+      await expectCode(shift('ana', 40, 42, { zoneId: theirs }), 422, 'UNKNOWN_ZONE');
+      const zoned = await shift('ana', 40, 42, { zoneId: mine });
+      expect([zoned.status, zoned.body.zoneId]).toEqual([201, mine]);
+      await call('admin', 'delete', `/api/fleet/shifts/${zoned.body.id}`).expect(204);
       await expectCode(shift('ana', 40, 42, { startsAt: 'tomorrow' }), 400, 'VALIDATION_FAILED');
       await expectCode(
         call('admin', 'post', '/api/fleet/shifts', {

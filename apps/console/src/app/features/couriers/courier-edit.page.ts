@@ -22,7 +22,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { StatusChipComponent } from '../../shared/status-chip.component';
 import { CourierShiftsComponent } from './courier-shifts.component';
 import { courierPatchOf, createCourierForm, fillCourierForm } from './courier-form';
-import { FleetApi } from './data/fleet-api';
+import { FleetApi, type ZoneRef } from './data/fleet-api';
 import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from './fleet-labels';
 
 /** Container: create a courier profile (coop admin) or see / edit one, with its shifts. */
@@ -196,7 +196,7 @@ import { formatDateTime, formatTime, skillLabel, vehicleKey, weekdayKey } from '
               </ul>
             }
           </section>
-          <fc-courier-shifts [courierId]="c.id" [canEdit]="canEdit()" />
+          <fc-courier-shifts [courierId]="c.id" [canEdit]="canEdit()" [zones]="zones()" />
         </aside>
       }
     </div>
@@ -295,6 +295,7 @@ export class CourierEditPage {
   protected readonly courier = signal<CourierView | null>(null);
   protected readonly candidates = signal<CourierCandidateView[]>([]);
   protected readonly candidatesLoaded = signal(false);
+  protected readonly zones = signal<ReadonlyMap<string, ZoneRef>>(new Map());
   protected readonly busy = signal(false);
   private readonly loadFailure = signal<unknown>(null);
   protected readonly loadError = computed(() =>
@@ -309,6 +310,12 @@ export class CourierEditPage {
       if (id) this.load(id);
       else this.loadCandidates();
     });
+    // zone names for the shifts (geo's list); without the right to read zones, shifts show none
+    if (this.auth.ability().can('read', 'Zone')) {
+      this.api
+        .zoneNames()
+        .subscribe({ next: (zones) => this.zones.set(zones), error: () => this.zones.set(new Map()) });
+    }
     effect(() => {
       if (this.canEdit()) this.form.enable();
       else this.form.disable();

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ShiftView } from '@federacycle/contracts';
 import { toProblemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { FleetApi } from './data/fleet-api';
+import { FleetApi, type ZoneRef } from './data/fleet-api';
 import { addDays, fromLocalInput, startOfWeek, toLocalInput } from './data/shift-calendar';
 import { formatDay, formatTime } from './fleet-labels';
 
@@ -14,7 +15,7 @@ import { formatDay, formatTime } from './fleet-labels';
 @Component({
   selector: 'fc-courier-shifts',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, MatSelectModule],
   template: `
     <section aria-labelledby="courier-shifts-heading" data-section="courier-shifts">
       <h2 id="courier-shifts-heading">{{ t('courier.shiftsThisWeek') }}</h2>
@@ -25,6 +26,9 @@ import { formatDay, formatTime } from './fleet-labels';
           @for (s of shifts(); track s.id) {
             <li data-shift>
               <span class="when">{{ when(s) }}</span>
+              @if (zoneName(s.zoneId); as zone) {
+                <span class="zone" data-zone>{{ zone }}</span>
+              }
               @if (s.note) {
                 <span class="note">{{ s.note }}</span>
               }
@@ -58,6 +62,17 @@ import { formatDay, formatTime } from './fleet-labels';
             <input matInput type="datetime-local" formControlName="end" required data-field="shift-end" />
             <mat-error>{{ t('shift.invalidTime') }}</mat-error>
           </mat-form-field>
+          @if (zones().size > 0) {
+            <mat-form-field>
+              <mat-label>{{ t('shift.zoneLabel') }}</mat-label>
+              <mat-select formControlName="zoneId" data-field="shift-zone">
+                <mat-option value="">{{ t('shift.noZone') }}</mat-option>
+                @for (z of zoneList(); track z.id) {
+                  <mat-option [value]="z.id">{{ z.name }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          }
           <mat-form-field class="note-field">
             <mat-label>{{ t('shift.note') }}</mat-label>
             <input matInput formControlName="note" maxlength="200" />
@@ -87,6 +102,12 @@ import { formatDay, formatTime } from './fleet-labels';
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
+    .zone {
+      padding: 0 var(--fc-space-2);
+      border-radius: var(--fc-radius-s, 8px);
+      background: var(--mat-sys-surface-container-high);
+      font: var(--fc-font-small);
+    }
     .note,
     .muted {
       color: var(--mat-sys-on-surface-variant);
@@ -114,6 +135,9 @@ export class CourierShiftsComponent {
 
   readonly courierId = input.required<string>();
   readonly canEdit = input(false);
+  /** the coop's zones by id (empty when the caller cannot read zones or the coop has none) */
+  readonly zones = input<ReadonlyMap<string, ZoneRef>>(new Map());
+  protected readonly zoneList = computed(() => [...this.zones().values()].sort((a, b) => a.name.localeCompare(b.name)));
 
   protected readonly shifts = signal<ShiftView[]>([]);
   protected readonly busy = signal(false);
@@ -125,10 +149,15 @@ export class CourierShiftsComponent {
     start: new FormControl(this.defaultStart(0), { nonNullable: true, validators: [Validators.required] }),
     end: new FormControl(this.defaultStart(4), { nonNullable: true, validators: [Validators.required] }),
     note: new FormControl('', { nonNullable: true }),
+    zoneId: new FormControl('', { nonNullable: true }),
   });
 
   constructor() {
     effect(() => this.load(this.courierId()));
+  }
+
+  protected zoneName(id: string | null): string | null {
+    return id === null ? null : (this.zones().get(id)?.name ?? null);
   }
 
   protected when(s: ShiftView): string {
@@ -148,11 +177,13 @@ export class CourierShiftsComponent {
     this.busy.set(true);
     this.failure.set(null);
     const note = this.form.controls.note.value.trim();
+    const zoneId = this.form.controls.zoneId.value || null;
     this.api
       .createShift({
         courierId: this.courierId(),
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
+        zoneId,
         note: note || null,
       })
       .subscribe({

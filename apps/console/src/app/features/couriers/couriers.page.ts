@@ -175,6 +175,11 @@ import { OwnershipCardComponent } from './ownership-card.component';
     }
     .email {
       display: block;
+      max-width: 18rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      word-break: normal;
       font: var(--fc-font-small);
       color: var(--mat-sys-on-surface-variant);
     }

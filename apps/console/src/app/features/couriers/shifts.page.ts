@@ -8,7 +8,8 @@ import { toProblemText } from '../../core/api/problem-text';
 import { injectIsCompact } from '../../core/layout/breakpoints';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { EmptyStateComponent } from '../../shared/empty-state.component';
-import { FleetApi } from './data/fleet-api';
+import { FleetApi, type ZoneRef } from './data/fleet-api';
+import { AuthService } from '../../core/auth/auth.service';
 import {
   addDays,
   dayKey,
@@ -35,7 +36,7 @@ type View = 'week' | 'day';
     <h1>{{ t('shifts.title') }}</h1>
     <div class="toolbar">
       <mat-button-toggle-group
-        [value]="view()"
+        [value]="mode()"
         (change)="go($event.value, anchor())"
         [attr.aria-label]="t('shifts.view')"
       >
@@ -47,16 +48,16 @@ type View = 'week' | 'day';
           mat-stroked-button
           type="button"
           (click)="step(-1)"
-          [attr.aria-label]="t(view() === 'week' ? 'shifts.previousWeek' : 'shifts.previousDay')"
+          [attr.aria-label]="t(mode() === 'week' ? 'shifts.previousWeek' : 'shifts.previousDay')"
         >
           ‹
         </button>
-        <button mat-stroked-button type="button" (click)="go(view(), today())">{{ t('shifts.today') }}</button>
+        <button mat-stroked-button type="button" (click)="go(mode(), today())">{{ t('shifts.today') }}</button>
         <button
           mat-stroked-button
           type="button"
           (click)="step(1)"
-          [attr.aria-label]="t(view() === 'week' ? 'shifts.nextWeek' : 'shifts.nextDay')"
+          [attr.aria-label]="t(mode() === 'week' ? 'shifts.nextWeek' : 'shifts.nextDay')"
         >
           ›
         </button>
@@ -75,9 +76,11 @@ type View = 'week' | 'day';
         {{ message }} <button mat-button type="button" (click)="load()">{{ t('common.retry') }}</button>
       </p>
     }
-    @if (!loading() && shifts().length === 0 && !error()) {
-      <fc-empty-state [title]="t('shifts.empty')" [hint]="t('shifts.emptyHint')" />
-    } @else if (view() === 'week') {
+    @if (shifts().length === 0) {
+      @if (!loading() && !error()) {
+        <fc-empty-state [title]="t('shifts.empty')" [hint]="t('shifts.emptyHint')" />
+      }
+    } @else if (mode() === 'week') {
       @if (compact()) {
         <div class="week-list" data-view-body="week">
           @for (d of days(); track $index; let i = $index) {
@@ -135,7 +138,7 @@ type View = 'week' | 'day';
                   @for (cell of row.days; track $index; let i = $index) {
                     <td [class.today]="isToday(days()[i])">
                       @for (s of cell; track s.id) {
-                        <span class="shift" [title]="s.note ?? ''">{{ range(s) }}</span>
+                        <span class="shift" [title]="shiftTitle(s)">{{ range(s) }}</span>
                       }
                     </td>
                   }
@@ -164,8 +167,13 @@ type View = 'week' | 'day';
               <span class="bar-track" [attr.aria-label]="t('shifts.timeline')">
                 <span class="bar" [style.left.%]="span(s).left" [style.width.%]="span(s).width"></span>
               </span>
-              @if (s.note) {
-                <span class="note">{{ s.note }}</span>
+              @if (zoneName(s.zoneId) || s.note) {
+                <span class="note">
+                  @if (zoneName(s.zoneId); as zone) {
+                    <span class="zone">{{ zone }}</span>
+                  }
+                  {{ s.note }}
+                </span>
               }
             </li>
           }
@@ -260,6 +268,13 @@ type View = 'week' | 'day';
     .note {
       color: var(--mat-sys-on-surface-variant);
     }
+    .zone {
+      margin-right: var(--fc-space-1);
+      padding: 0 var(--fc-space-1);
+      border-radius: var(--fc-radius-s, 8px);
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface);
+    }
     .day-view {
       font: var(--fc-font-small);
     }
@@ -337,21 +352,23 @@ type View = 'week' | 'day';
 export class ShiftsPage {
   private readonly api = inject(FleetApi);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
+  protected readonly zones = signal<ReadonlyMap<string, ZoneRef>>(new Map());
   private readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
   protected readonly compact = injectIsCompact();
   protected readonly hours = [0, 3, 6, 9, 12, 15, 18, 21];
 
   /** query parameters (`?view=day&date=2026-12-02`), bound by the router */
-  readonly viewParam = input<string | undefined>(undefined, { alias: 'view' });
-  readonly dateParam = input<string | undefined>(undefined, { alias: 'date' });
+  readonly view = input<string | undefined>(undefined);
+  readonly date = input<string | undefined>(undefined);
 
-  protected readonly view = computed<View>(() => (this.viewParam() === 'day' ? 'day' : 'week'));
-  protected readonly anchor = computed(() => parseDayKey(this.dateParam()) ?? startOfDay(new Date()));
+  protected readonly mode = computed<View>(() => (this.view() === 'day' ? 'day' : 'week'));
+  protected readonly anchor = computed(() => parseDayKey(this.date()) ?? startOfDay(new Date()));
   protected readonly from = computed(() =>
-    this.view() === 'week' ? startOfWeek(this.anchor()) : startOfDay(this.anchor()),
+    this.mode() === 'week' ? startOfWeek(this.anchor()) : startOfDay(this.anchor()),
   );
-  protected readonly to = computed(() => addDays(this.from(), this.view() === 'week' ? 7 : 1));
+  protected readonly to = computed(() => addDays(this.from(), this.mode() === 'week' ? 7 : 1));
   protected readonly days = computed(() => weekDays(this.from()));
   protected readonly shifts = signal<ShiftView[]>([]);
   protected readonly rows = computed(() => weekRows(this.shifts(), this.from()));
@@ -365,7 +382,7 @@ export class ShiftsPage {
   protected readonly error = computed(() => (this.failure() === null ? null : toProblemText(this.t, this.failure())));
   protected readonly periodLabel = computed(() => {
     const locale = this.i18n.locale();
-    if (this.view() === 'day') return formatDay(locale, this.from(), 'long');
+    if (this.mode() === 'day') return formatDay(locale, this.from(), 'long');
     return this.t('shifts.weekOf', {
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(this.from()),
     });
@@ -373,6 +390,19 @@ export class ShiftsPage {
 
   constructor() {
     effect(() => this.fetch(this.from(), this.to()));
+    if (this.auth.ability().can('read', 'Zone')) {
+      this.api
+        .zoneNames()
+        .subscribe({ next: (zones) => this.zones.set(zones), error: () => this.zones.set(new Map()) });
+    }
+  }
+
+  protected zoneName(id: string | null): string | null {
+    return id === null ? null : (this.zones().get(id)?.name ?? null);
+  }
+
+  protected shiftTitle(s: ShiftView): string {
+    return [this.zoneName(s.zoneId), s.note].filter(Boolean).join(' · ');
   }
 
   protected today(): Date {
@@ -405,7 +435,7 @@ export class ShiftsPage {
   }
 
   protected step(direction: 1 | -1): void {
-    this.go(this.view(), addDays(this.anchor(), direction * (this.view() === 'week' ? 7 : 1)));
+    this.go(this.mode(), addDays(this.anchor(), direction * (this.mode() === 'week' ? 7 : 1)));
   }
 
   load(): void {

@@ -5,6 +5,8 @@ import { ApplicationsHomeCard } from './cards/applications-home-card.component';
 import { CoopStandingHomeCard } from './cards/coop-standing-home-card.component';
 import { CoopsHomeCard } from './cards/coops-home-card.component';
 import { MerchantStaffHomeCard } from './cards/merchant-staff-home-card.component';
+import { CouriersHomeCard } from './cards/couriers-home-card.component';
+import { MyCourierHomeCard } from './cards/my-courier-home-card.component';
 import { PeopleHomeCard } from './cards/people-home-card.component';
 import { ProposalsHomeCard } from './cards/proposals-home-card.component';
 import { UpcomingHomeCard } from './cards/upcoming-home-card.component';
@@ -31,6 +33,8 @@ function upcoming(id: string, roles: readonly HomeRole[], heading: TranslationKe
 export const HOME_CARDS: readonly HomeCardDef[] = [
   { id: 'coop-standing', roles: ['coop_admin'], component: CoopStandingHomeCard },
   { id: 'people', roles: ['coop_admin'], component: PeopleHomeCard },
+  { id: 'couriers', roles: ['coop_admin', 'dispatcher'], component: CouriersHomeCard },
+  { id: 'my-courier', roles: ['courier'], component: MyCourierHomeCard },
   { id: 'applications', roles: ['federation_admin'], component: ApplicationsHomeCard },
   { id: 'coops', roles: ['federation_admin'], component: CoopsHomeCard },
   upcoming('dispatch-next', ['dispatcher'], 'home.dispatch.title', 'home.dispatch.body'),

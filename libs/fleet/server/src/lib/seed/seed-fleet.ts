@@ -15,6 +15,8 @@ interface DemoFleet {
   /** every n-th new courier is not a member of the coop */
   nonMemberEvery: number;
   onDuty: number;
+  /** the start of the demo mobile numbers (country code and operator prefix) */
+  phonePrefix: string;
   /** courier memberships left without a profile (new recruits, for the admin to set up) */
   recruits?: ReadonlyArray<{ name: string; member: boolean }>;
 }
@@ -54,13 +56,28 @@ const DEMO_FLEETS: readonly DemoFleet[] = [
     names: LYON_NAMES,
     nonMemberEvery: 3,
     onDuty: 4,
+    phonePrefix: '+3361234',
     recruits: [
       { name: 'Lucie Marchand', member: true },
       { name: 'Bastien Leroy', member: false },
     ],
   },
-  { slug: 'barcelona', centre: [41.3874, 2.1686], names: BARCELONA_NAMES, nonMemberEvery: 3, onDuty: 2 },
-  { slug: 'berlin', centre: [52.52, 13.405], names: BERLIN_NAMES, nonMemberEvery: 4, onDuty: 2 },
+  {
+    slug: 'barcelona',
+    centre: [41.3874, 2.1686],
+    names: BARCELONA_NAMES,
+    nonMemberEvery: 3,
+    onDuty: 2,
+    phonePrefix: '+3461234',
+  },
+  {
+    slug: 'berlin',
+    centre: [52.52, 13.405],
+    names: BERLIN_NAMES,
+    nonMemberEvery: 4,
+    onDuty: 2,
+    phonePrefix: '+4915123',
+  },
 ];
 
 const VEHICLE_CYCLE: readonly Vehicle[] = [
@@ -181,7 +198,7 @@ async function seedCoopFleet(
       coopId,
       userId: m.userId,
       displayName: (names.get(m.userId) ?? 'Courier').slice(0, 80),
-      phone: `+3361234${String(1000 + i).slice(-4)}`,
+      phone: `${fleet.phonePrefix}${String(1000 + i).slice(-4)}`,
       vehicle,
       vehicleNote: null,
       capacityWeightKg: kg,

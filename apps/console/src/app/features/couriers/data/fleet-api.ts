@@ -12,8 +12,9 @@ import type {
   ShiftView,
   Vehicle,
   WorkerOwnershipFiguresView,
+  ZoneView,
 } from '@federacycle/contracts';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { API_BASE } from '../../../core/auth/auth.service';
 import { pageParams, type PageRequest } from '../../../shared/list/page-request';
 
@@ -21,6 +22,12 @@ export interface CourierFilter {
   q?: string;
   vehicle?: Vehicle | '';
   onDutyOnly?: boolean;
+}
+
+export interface ZoneRef {
+  id: string;
+  name: string;
+  colour: string;
 }
 
 /** The fleet API: couriers, shifts, worker ownership, and a courier's own page. */
@@ -69,6 +76,13 @@ export class FleetApi {
 
   deleteShift(id: string): Observable<void> {
     return this.http.delete<void>(`${this.base}/shifts/${encodeURIComponent(id)}`);
+  }
+
+  /** The coop's zones (geo's list), by id: a shift names its zone by id. */
+  zoneNames(): Observable<ReadonlyMap<string, ZoneRef>> {
+    return this.http
+      .get<Page<ZoneView>>(`${API_BASE}/geo/zones`, { params: pageParams({ limit: 200, offset: 0 }) })
+      .pipe(map((page) => new Map(page.items.map((z) => [z.id, { id: z.id, name: z.name, colour: z.colour }]))));
   }
 
   me(): Observable<CourierView> {

@@ -4,6 +4,13 @@ import { fleetErrorsEn } from './fleet-errors.en';
 export const fleetEn = {
   'nav.myCourier': 'My courier page',
 
+  'home.couriers.title': 'Couriers',
+  'home.couriers.onDuty': 'On duty now',
+  'home.couriers.total': 'Couriers',
+  'home.couriers.link': 'See the couriers',
+  'home.myCourier.title': 'My courier page',
+  'home.myCourier.link': 'Open my courier page',
+
   'couriers.title': 'Couriers',
   'couriers.new': 'New courier',
   'couriers.shiftsLink': 'Shifts',
@@ -102,7 +109,8 @@ export const fleetEn = {
   'shift.deleteFor': 'Delete the shift {time}',
   'shift.deleted': 'Shift deleted.',
   'shift.invalidTime': 'Pick a date and a time.',
-  'shift.zone': 'Zone {id}',
+  'shift.zoneLabel': 'Zone',
+  'shift.noZone': 'No zone',
 
   'shifts.title': 'Shifts',
   'shifts.week': 'Week',

@@ -5,6 +5,13 @@ import { fleetErrorsFr } from './fleet-errors.fr';
 export const fleetFr: Record<keyof typeof fleetEn, string> = {
   'nav.myCourier': 'Mon espace coursier',
 
+  'home.couriers.title': 'Coursiers',
+  'home.couriers.onDuty': 'En service maintenant',
+  'home.couriers.total': 'Coursiers',
+  'home.couriers.link': 'Voir les coursiers',
+  'home.myCourier.title': 'Mon espace coursier',
+  'home.myCourier.link': 'Ouvrir mon espace coursier',
+
   'couriers.title': 'Coursiers',
   'couriers.new': 'Nouveau coursier',
   'couriers.shiftsLink': 'Créneaux',
@@ -103,7 +110,8 @@ export const fleetFr: Record<keyof typeof fleetEn, string> = {
   'shift.deleteFor': 'Supprimer le créneau {time}',
   'shift.deleted': 'Créneau supprimé.',
   'shift.invalidTime': 'Choisissez une date et une heure.',
-  'shift.zone': 'Zone {id}',
+  'shift.zoneLabel': 'Zone',
+  'shift.noZone': 'Aucune zone',
 
   'shifts.title': 'Créneaux',
   'shifts.week': 'Semaine',
