@@ -68,6 +68,12 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  // coop admin (manage), dispatchers and merchant staff (read)
+  {
+    path: 'zones',
+    canActivate: [abilityGuard('read', 'Zone')],
+    loadChildren: () => import('./features/zones/zones.routes').then((m) => m.zonesRoutes),
+  },
   // federation admin
   {
     path: 'federation',

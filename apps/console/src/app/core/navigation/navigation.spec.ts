@@ -16,6 +16,7 @@ describe('navigationFor', () => {
       '/deliveries',
       '/orders',
       '/merchants',
+      '/zones',
       '/couriers',
       '/proposals',
       '/licence',
@@ -23,15 +24,23 @@ describe('navigationFor', () => {
   });
 
   it('gives a dispatcher the board and operations, not people', () => {
-    expect(pathsFor(['dispatcher'])).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
+    expect(pathsFor(['dispatcher'])).toEqual([
+      '/',
+      '/dispatch',
+      '/deliveries',
+      '/orders',
+      '/merchants',
+      '/zones',
+      '/couriers',
+    ]);
   });
 
   it('gives a courier deliveries only', () => {
     expect(pathsFor(['courier'])).toEqual(['/', '/deliveries']);
   });
 
-  it('gives merchant staff orders and merchants', () => {
-    expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants']);
+  it('gives merchant staff orders, merchants and (read-only) zones', () => {
+    expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants', '/zones']);
   });
 
   it('gives a member proposals', () => {

@@ -39,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: { action: 'read', subject: 'Merchant' },
     comingSoon: true,
   },
+  { path: '/zones', labelKey: 'nav.zones', permission: { action: 'read', subject: 'Zone' } },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
   {
     path: '/proposals',
