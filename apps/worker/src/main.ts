@@ -6,9 +6,9 @@ import type IORedis from 'ioredis';
 import { loadConfigOrExit } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
-import { QueueName, REDIS, assertDependenciesReachable } from '@federacycle/platform-queue';
+import { REDIS, assertDependenciesReachable } from '@federacycle/platform-queue';
 import { startOpsServer } from './app/ops-server';
-import { WorkerModule } from './app/worker.module';
+import { WORKER_QUEUES, WorkerModule } from './app/worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('worker');
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const db = app.get(Database);
   const redis = app.get<IORedis>(REDIS);
   await assertDependenciesReachable(db, redis);
-  const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name)));
+  const queues = WORKER_QUEUES.map((name) => app.get<Queue>(getQueueToken(name)));
   registerPlatformGauges(metrics, db, queues);
   const server = await startOpsServer(config.workerPort, config.apiHost, db, redis, metrics);
   process.once('SIGTERM', () => server.close());

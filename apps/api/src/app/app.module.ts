@@ -6,10 +6,13 @@ import { FederationModule } from '@federacycle/federation-server';
 import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
-import { Metrics } from '@federacycle/platform-observability';
+import { Metrics, MetricsModule } from '@federacycle/platform-observability';
 import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
+import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
+import { MerchantsModule } from '@federacycle/merchants-server';
+import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -17,10 +20,21 @@ export class AppModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule, GeoModule, FederationModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        MetricsModule.forRoot(metrics),
+        DatabaseModule,
+        RedisModule,
+        IdentityModule,
+        FleetModule,
+        FleetCourierRosterModule,
+        GeoModule,
+        MerchantsModule,
+        GovernanceModule,
+        FederationModule,
+      ],
       controllers: [HealthController, ConsoleConfigController],
       providers: [
-        { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -1,15 +1,27 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { FederationWorkerModule } from '@federacycle/federation-server';
+import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
+import { FleetCourierRosterModule } from '@federacycle/fleet-server';
+import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
-import { Metrics } from '@federacycle/platform-observability';
-import { QueueName, RedisModule, createRedis } from '@federacycle/platform-queue';
+import { Metrics, MetricsModule } from '@federacycle/platform-observability';
+import { PlatformQueue, RedisModule, createRedis } from '@federacycle/platform-queue';
 import { EventsProcessor } from './processors/events.processor';
-import { ComplianceProcessor } from './processors/compliance.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
-/** The worker: BullMQ processors in a Nest application context (no HTTP server of Nest's). */
+/** Every queue the worker serves: the platform's and each composed domain's (gauges watch them all). */
+export const WORKER_QUEUES: readonly string[] = [
+  ...Object.values(PlatformQueue),
+  ...FEDERATION_QUEUES,
+  ...GOVERNANCE_QUEUES,
+];
+
+/**
+ * The worker: BullMQ processors in a Nest application context (no HTTP server of Nest's).
+ * The platform's own queues (outbox relay, audit events) are here; each domain's worker module
+ * registers its queues and processors, and the worker composes them.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, metrics: Metrics): DynamicModule {
@@ -17,13 +29,16 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule.forRoot(metrics),
         DatabaseModule,
         RedisModule,
         BullModule.forRoot({ connection: createRedis(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
+        FleetCourierRosterModule,
         FederationWorkerModule,
+        GovernanceWorkerModule,
       ],
-      providers: [{ provide: Metrics, useValue: metrics }, EventsProcessor, MaintenanceProcessor, ComplianceProcessor],
+      providers: [EventsProcessor, MaintenanceProcessor],
     };
   }
 }

@@ -25,4 +25,8 @@ export * from './lib/invitations/invitation.entity';
 export * from './lib/sessions/session.entity';
 export * from './lib/auth/password-reset.entity';
 export * from './lib/invitations/invite-in-transaction';
+export * from './lib/members/close-coop-access';
+export * from './lib/members/identity-export';
+export * from './lib/members/courier-memberships';
 export * from './lib/users/users.repository';
+export * from './lib/members/merchant-staff';

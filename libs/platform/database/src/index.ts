@@ -5,3 +5,4 @@ export * from './lib/migrator';
 export * from './lib/provisioning';
 export * from './lib/database.module';
 export * from './lib/entities';
+export * from './lib/coop-export-registry';

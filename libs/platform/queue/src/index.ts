@@ -1,3 +1,5 @@
+export * from './lib/jobs';
+export * from './lib/job-processor';
 export * from './lib/queue-names';
 export * from './lib/outbox';
 export * from './lib/outbox-relay';

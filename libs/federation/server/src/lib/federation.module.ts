@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
@@ -10,6 +11,8 @@ import { StatutesUploadInterceptor } from './applications/statutes-upload.interc
 import { ApproveApplicationUseCase } from './applications/usecases/approve-application/approve-application.usecase';
 import { DecideApplicationUseCase } from './applications/usecases/decide-application/decide-application.usecase';
 import { SubmitApplicationUseCase } from './applications/usecases/submit-application/submit-application.usecase';
+import { COMPLIANCE_QUEUE } from './compliance/compliance.jobs';
+import { ComplianceProcessor } from './compliance/compliance.processor';
 import { ComplianceService } from './compliance/compliance.service';
 import { CoopExportController } from './coops/coop-export.controller';
 import { CoopExportService } from './coops/coop-export.service';
@@ -25,6 +28,7 @@ import { PublicLicencesController } from './licences/public-licences.controller'
 import { FederationMailer } from './mail/federation-mailer';
 import { FederationSettingsController } from './settings/federation-settings.controller';
 import { FederationSettingsService } from './settings/federation-settings.service';
+import { SettingsModule } from './settings/settings.module';
 import { CLOCK, SystemClock } from './shared/clock';
 import { CapabilityGuard } from './standing/capability.guard';
 import { StandingController } from './standing/standing.controller';
@@ -39,7 +43,7 @@ import { StorefrontService } from './storefront/storefront.service';
  * the operational modules (orders, partner API, dispatch): import FederationModule there.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(FEDERATION_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(FEDERATION_ENTITIES), SettingsModule],
   controllers: [
     PublicApplicationsController,
     ApplicationsController,
@@ -74,21 +78,30 @@ import { StorefrontService } from './storefront/storefront.service';
     StorefrontService,
     StatutesUploadInterceptor,
   ],
-  exports: [CLOCK, StandingService, CapabilityGuard, LicencesService, ComplianceService],
+  exports: [CLOCK, StandingService, CapabilityGuard, LicencesService, ComplianceService, SettingsModule],
 })
 export class FederationModule {}
 
 /**
- * What the worker needs of the federation: the daily compliance check (no controllers, no keys).
+ * What the worker needs of the federation: the daily compliance check (no controllers, no keys):
+ * its queue and processor, composed by apps/worker next to the other domains' worker modules.
  */
 @Module({
   imports: [
+    BullModule.registerQueue({ name: COMPLIANCE_QUEUE }),
     TypeOrmModule.forFeature(FEDERATION_ENTITIES),
     // the worker has no IdentityModule: the identity entities federation reads (memberships for the
     // compliance check) and relates to (users) are registered here
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    SettingsModule,
   ],
-  providers: [{ provide: CLOCK, useClass: SystemClock }, MailService, FederationMailer, ComplianceService],
-  exports: [CLOCK, ComplianceService],
+  providers: [
+    { provide: CLOCK, useClass: SystemClock },
+    MailService,
+    FederationMailer,
+    ComplianceService,
+    ComplianceProcessor,
+  ],
+  exports: [CLOCK, ComplianceService, SettingsModule],
 })
 export class FederationWorkerModule {}

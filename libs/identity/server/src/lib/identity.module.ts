@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTokenService } from './auth/access-token.service';
 import { AccessTokenStrategy } from './auth/strategies/access-token.strategy';
@@ -13,6 +14,7 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MailService } from './mail/mail.service';
 import { MembersController } from './members/members.controller';
+import { IDENTITY_EXPORT_TABLES } from './members/identity-export';
 import { MembersService } from './members/members.service';
 import { SessionsService } from './sessions/sessions.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
@@ -49,4 +51,10 @@ import { SignInUseCase } from './usecases/sign-in/sign-in.usecase';
   ],
   exports: [SessionsService, AccessTokenService, AuthStrategyRegistry],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+
+  onModuleInit(): void {
+    this.exports.register('identity', IDENTITY_EXPORT_TABLES);
+  }
+}

@@ -3,6 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { dataSourceOptions } from './data-source';
+import { CoopExportRegistry } from './coop-export-registry';
 import { Database } from './database';
 
 /**
@@ -27,13 +28,14 @@ import { Database } from './database';
     }),
   ],
   providers: [
+    CoopExportRegistry,
     {
       provide: Database,
       inject: [getDataSourceToken()],
       useFactory: (dataSource: DataSource) => new Database(dataSource),
     },
   ],
-  exports: [Database],
+  exports: [Database, CoopExportRegistry],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly db: Database) {}

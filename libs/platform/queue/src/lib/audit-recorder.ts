@@ -1,16 +1,14 @@
 import { AuditEvent, type Database } from '@federacycle/platform-database';
 import { claimOutboxRow } from './outbox';
-import type { JobEnvelope, JobName } from './queue-names';
+import type { EnvelopeOf } from './jobs';
+import type { AUDIT_RECORD_JOB } from './queue-names';
 
 /**
  * The processor of `audit.record`: appends the audit event announced by an outbox row.
  * Claim and insert share one transaction, so a job delivered twice records once.
  * Returns whether this run recorded the event.
  */
-export async function recordAuditEvent(
-  db: Database,
-  envelope: JobEnvelope<typeof JobName.AUDIT_RECORD>,
-): Promise<boolean> {
+export async function recordAuditEvent(db: Database, envelope: EnvelopeOf<typeof AUDIT_RECORD_JOB>): Promise<boolean> {
   const { coopId, outboxId, payload } = envelope;
   if (coopId === null || outboxId === null) throw new Error('audit.record needs a coop and an outbox row');
   return db.forCoop(coopId, async (tx) => {

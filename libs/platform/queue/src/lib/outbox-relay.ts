@@ -1,13 +1,17 @@
 import type { Queue } from 'bullmq';
 import type { Database, OutboxEntry } from '@federacycle/platform-database';
-import type { JobEnvelope, JobName, QueueName } from './queue-names';
+import type { JobEnvelope } from './jobs';
 
 /** A due outbox row as `outbox_due()` answers it: the entity's fields, named as the entity names them. */
-type DueRow = Pick<OutboxEntry, 'coopId' | 'id' | 'actorId' | 'requestId' | 'status'> & {
-  queue: QueueName;
-  jobName: JobName;
-  payload: JobEnvelope['payload'];
+type DueRow = Pick<OutboxEntry, 'coopId' | 'id' | 'queue' | 'jobName' | 'actorId' | 'requestId' | 'status'> & {
+  payload: unknown;
 };
+
+/**
+ * Finds the BullMQ queue an outbox row names. Queues are registered by the domains that own them
+ * (the worker composes them), so the relay looks them up by name rather than knowing a list.
+ */
+export type QueueLookup = (name: string) => Queue | undefined;
 
 const DUE_SQL = `select coop_id as "coopId", id, queue, job_name as "jobName", payload, actor_id as "actorId",
                         request_id as "requestId", status
@@ -37,7 +41,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly db: Database,
-    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    private readonly queues: QueueLookup,
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
@@ -49,8 +53,8 @@ export class OutboxRelay {
     const result: RelayResult = { enqueued: 0, requeued: 0 };
     const byCoop = new Map<string, DueRow[]>();
     for (const row of due) {
-      const queue = this.queues.get(row.queue);
-      if (!queue) throw new Error(`outbox row ${row.id} names unknown queue ${row.queue}`);
+      const queue = this.queues(row.queue);
+      if (!queue) throw new Error(`outbox row ${row.id} names queue ${row.queue}, which no module registered`);
       const envelope: JobEnvelope = {
         coopId: row.coopId,
         actorId: row.actorId,

@@ -12,7 +12,8 @@ import { recordAuditEvent } from './audit-recorder';
 import { createRedis } from './connection';
 import { writeOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { JobName, QueueName, type JobEnvelope } from './queue-names';
+import type { EnvelopeOf, JobEnvelope } from './jobs';
+import { AUDIT_RECORD_JOB, PlatformQueue } from './queue-names';
 
 describe('transactional outbox through real PostgreSQL and Redis', () => {
   let testDb: TestDatabase;
@@ -39,7 +40,7 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
         [id, slug],
       );
     }
-    queue = new Queue(QueueName.EVENTS, { connection: redis, prefix });
+    queue = new Queue(PlatformQueue.EVENTS, { connection: redis, prefix });
   });
 
   afterAll(async () => {
@@ -56,8 +57,8 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     TenantContext.run({ coopId, actorId: null, requestId: `req-${coopId.slice(0, 2)}` }, fn);
 
   it('hides tenant rows from the application role unless the coop is set', async () => {
-    await inCoop(coopA, () => db.unitOfWork((tx) => writeOutbox(tx, JobName.AUDIT_RECORD, audit('a1'))));
-    await inCoop(coopB, () => db.unitOfWork((tx) => writeOutbox(tx, JobName.AUDIT_RECORD, audit('b1'))));
+    await inCoop(coopA, () => db.unitOfWork((tx) => writeOutbox(tx, AUDIT_RECORD_JOB, audit('a1'))));
+    await inCoop(coopB, () => db.unitOfWork((tx) => writeOutbox(tx, AUDIT_RECORD_JOB, audit('b1'))));
     const none = await db.platform((tx) => tx.query('select * from outbox'));
     expect(none).toHaveLength(0);
     const onlyA = await db.forCoop(coopA, (tx) => tx.query<{ coop_id: string }>('select coop_id from outbox'));
@@ -79,13 +80,13 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     await expect(
       inCoop(coopA, () =>
         db.unitOfWork(async (tx) => {
-          await writeOutbox(tx, JobName.AUDIT_RECORD, audit('rolled-back'));
+          await writeOutbox(tx, AUDIT_RECORD_JOB, audit('rolled-back'));
           throw new Error('business rule failed');
         }),
       ),
     ).rejects.toThrow('business rule failed');
 
-    const relay = new OutboxRelay(db, new Map([[QueueName.EVENTS, queue]]));
+    const relay = new OutboxRelay(db, (name) => (name === PlatformQueue.EVENTS ? queue : undefined));
     const result = await relay.relayOnce();
     expect(result).toEqual({ enqueued: 2, requeued: 0 });
 
@@ -103,15 +104,15 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     const seen: (string | null)[] = [];
     const workerRedis = createRedis(testRedisUrl());
     const eventsRedis = createRedis(testRedisUrl());
-    const worker = new Worker<JobEnvelope<typeof JobName.AUDIT_RECORD>>(
-      QueueName.EVENTS,
+    const worker = new Worker<EnvelopeOf<typeof AUDIT_RECORD_JOB>>(
+      PlatformQueue.EVENTS,
       async (job) => {
         seen.push(job.data.coopId);
         return recordAuditEvent(db, job.data);
       },
       { connection: workerRedis, prefix },
     );
-    const events = new QueueEvents(QueueName.EVENTS, { connection: eventsRedis, prefix });
+    const events = new QueueEvents(PlatformQueue.EVENTS, { connection: eventsRedis, prefix });
     await waitForQueuesIdle([queue]);
     await worker.close();
     await events.close();
@@ -132,12 +133,12 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
     );
     const [row] = outboxRow.rows;
     if (!row) throw new Error('outbox row of coop A missing');
-    const again: JobEnvelope<typeof JobName.AUDIT_RECORD> = {
+    const again: EnvelopeOf<typeof AUDIT_RECORD_JOB> = {
       coopId: coopA,
       actorId: null,
       requestId: 'replay',
       outboxId: row.id,
-      payload: row.payload as JobEnvelope<typeof JobName.AUDIT_RECORD>['payload'],
+      payload: row.payload as EnvelopeOf<typeof AUDIT_RECORD_JOB>['payload'],
     };
     expect(await recordAuditEvent(db, again)).toBe(false);
     const after = await owner.query('select * from audit_events order by action');
@@ -145,8 +146,10 @@ describe('transactional outbox through real PostgreSQL and Redis', () => {
   });
 
   it('re-enqueues stale rows that were enqueued but never processed', async () => {
-    const id = await inCoop(coopB, () => db.unitOfWork((tx) => writeOutbox(tx, JobName.AUDIT_RECORD, audit('lost'))));
-    const relay = new OutboxRelay(db, new Map([[QueueName.EVENTS, queue]]), { staleSeconds: 60 });
+    const id = await inCoop(coopB, () => db.unitOfWork((tx) => writeOutbox(tx, AUDIT_RECORD_JOB, audit('lost'))));
+    const relay = new OutboxRelay(db, (name) => (name === PlatformQueue.EVENTS ? queue : undefined), {
+      staleSeconds: 60,
+    });
     expect(await relay.relayOnce()).toEqual({ enqueued: 1, requeued: 0 });
     // the job is lost (Redis flushed, worker crashed before acking)
     await queue.obliterate({ force: true });

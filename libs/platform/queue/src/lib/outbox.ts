@@ -1,19 +1,19 @@
 import { OutboxEntry, TenantContext, type Tx } from '@federacycle/platform-database';
-import { JOB_QUEUE, type JobName, type JobPayloads } from './queue-names';
+import type { JobDefinition } from './jobs';
 
 /**
  * Writes a job into the outbox, inside the caller's transaction: the job exists if and
  * only if the change it announces committed. The relay enqueues it with jobId = row id.
  */
-export async function writeOutbox<J extends JobName>(tx: Tx, job: J, payload: JobPayloads[J]): Promise<string> {
+export async function writeOutbox<P extends object>(tx: Tx, job: JobDefinition<P>, payload: P): Promise<string> {
   const context = TenantContext.require();
   // the transaction's coop (a platform transaction may have switched to the coop it writes for)
   const coopId = tx.coopId;
-  if (coopId === null) throw new Error(`the outbox row of ${job} needs a transaction acting for a coop`);
+  if (coopId === null) throw new Error(`the outbox row of ${job.name} needs a transaction acting for a coop`);
   const inserted = await tx.manager.insert(OutboxEntry, {
     coopId,
-    queue: JOB_QUEUE[job],
-    jobName: job,
+    queue: job.queue,
+    jobName: job.name,
     payload,
     actorId: context.actorId,
     requestId: context.requestId,

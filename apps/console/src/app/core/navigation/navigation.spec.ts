@@ -19,6 +19,7 @@ describe('navigationFor', () => {
       '/zones',
       '/couriers',
       '/proposals',
+      '/settings',
       '/licence',
     ]);
   });
@@ -35,8 +36,8 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('gives a courier deliveries only', () => {
-    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries']);
+  it('gives a courier deliveries and their own courier page', () => {
+    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries', '/me/courier']);
   });
 
   it('gives merchant staff orders, merchants and (read-only) zones', () => {
@@ -44,7 +45,7 @@ describe('navigationFor', () => {
   });
 
   it('gives a member proposals', () => {
-    expect(pathsFor(['member'])).toEqual(['/', '/proposals']);
+    expect(pathsFor(['member'])).toEqual(['/', '/proposals', '/settings']);
   });
 
   it('gives a federation admin coops and licences, not a coop’s people', () => {
@@ -57,7 +58,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/proposals']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals', '/settings']);
   });
 
   it('shows only home when no coop is selected', () => {

@@ -40,13 +40,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     comingSoon: true,
   },
   { path: '/zones', labelKey: 'nav.zones', permission: { action: 'read', subject: 'Zone' } },
-  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
-  {
-    path: '/proposals',
-    labelKey: 'nav.proposals',
-    permission: { action: 'read', subject: 'Proposal' },
-    comingSoon: true,
-  },
+  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
+  { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
+  { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' } },
+  { path: '/settings', labelKey: 'nav.settings', permission: { action: 'read', subject: 'Proposal' } },
   { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' } },
 ];
 

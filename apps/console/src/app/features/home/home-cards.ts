@@ -5,6 +5,7 @@ import { ApplicationsHomeCard } from './cards/applications-home-card.component';
 import { CoopStandingHomeCard } from './cards/coop-standing-home-card.component';
 import { CoopsHomeCard } from './cards/coops-home-card.component';
 import { PeopleHomeCard } from './cards/people-home-card.component';
+import { ProposalsHomeCard } from './cards/proposals-home-card.component';
 import { UpcomingHomeCard } from './cards/upcoming-home-card.component';
 
 export type HomeRole = CoopRole | PlatformRole;
@@ -34,7 +35,7 @@ export const HOME_CARDS: readonly HomeCardDef[] = [
   upcoming('dispatch-next', ['dispatcher'], 'home.dispatch.title', 'home.dispatch.body'),
   upcoming('deliveries-next', ['courier'], 'home.deliveries.title', 'home.deliveries.body'),
   upcoming('orders-today', ['merchant_staff'], 'home.orders.title', 'home.orders.body'),
-  upcoming('proposals-open', ['member'], 'home.proposals.title', 'home.proposals.body'),
+  { id: 'proposals-open', roles: ['member'], component: ProposalsHomeCard },
 ];
 
 /** The cards of a person's roles (each card once, in registry order). */

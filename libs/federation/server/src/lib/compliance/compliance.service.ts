@@ -1,18 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Membership } from '@federacycle/identity-server';
 import { Coop, Database } from '@federacycle/platform-database';
 import { FederationMailer } from '../mail/federation-mailer';
-import { readSettings } from '../settings/federation-settings.service';
+import { SettingsReader } from '../settings/settings-reader';
 import { CLOCK, type Clock } from '../shared/clock';
 import { auditForCoop } from '../transitions/federation-audit';
 import { CoopCompliance } from './coop-compliance.entity';
-import {
-  computeWorkerOwnership,
-  nextBelowSince,
-  type CourierOwnershipRecord,
-  type WorkerOwnership,
-} from './worker-ownership';
+import { COURIER_ROSTER, membershipCourierRoster, type CourierRoster } from './courier-roster';
+import { computeWorkerOwnership, nextBelowSince, type WorkerOwnership } from './worker-ownership';
 
 export interface ComplianceCheckResult extends WorkerOwnership {
   coopId: string;
@@ -24,21 +19,26 @@ export interface ComplianceCheckResult extends WorkerOwnership {
 /**
  * The daily worker-ownership check of one coop (the `compliance.check-coop` job).
  *
- * Until the courier domain records activity, couriers are the coop's active memberships holding
- * the `courier` role, all treated as active (last activity = now); a courier whose membership
- * also holds the `member` role counts as a member. When courier activity exists, replace
- * {@link courierRecords} with a query over it (same record shape).
+ * The couriers and their activity come from the {@link CourierRoster} the app composes (the fleet
+ * domain's: on duty or on a shift in the last 30 days, and its member-owner flag); without one,
+ * from identity's courier memberships, all counted as active.
  *
  * Idempotent: running it twice changes nothing the second time (`below_since` is kept while
  * below; the warning notice is sent once per breach, marked by `warned_at`).
  */
 @Injectable()
 export class ComplianceService {
+  private readonly roster: CourierRoster;
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(FederationMailer) private readonly mailer: FederationMailer,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
+    @Optional() @Inject(COURIER_ROSTER) roster: CourierRoster | null = null,
+  ) {
+    this.roster = roster ?? membershipCourierRoster;
+  }
 
   /** Coops the daily fan-out checks: every coop still operating or suspended. */
   async coopsToCheck(): Promise<string[]> {
@@ -54,6 +54,7 @@ export class ComplianceService {
 
   async checkCoop(coopId: string): Promise<ComplianceCheckResult | null> {
     const now = this.clock.now();
+    const settings = await this.settings.federation();
     const result = await this.db.forCoop(coopId, async (tx) => {
       const { manager } = tx;
       const coop = await manager.findOne(Coop, {
@@ -61,22 +62,8 @@ export class ComplianceService {
         select: { id: true, name: true, contactEmail: true },
       });
       if (!coop) return null;
-      const settings = await readSettings(manager);
-      // identity's memberships, read (never written) to count the coop's couriers
-      const couriers = await manager
-        .getRepository(Membership)
-        .createQueryBuilder('m')
-        .select(['m.userId', 'm.roles'])
-        .where('m.coopId = :coopId', { coopId })
-        .andWhere("m.status = 'active'")
-        .andWhere("'courier' = any(m.roles)")
-        .getMany();
-      const records: CourierOwnershipRecord[] = couriers.map((c) => ({
-        userId: c.userId,
-        isMember: c.roles.includes('member'),
-        lastActiveAt: now,
-      }));
-      const ownership = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
+      const records = await this.roster.records(tx, coopId, now);
+      const ownership = computeWorkerOwnership(records, now, settings.worker_ownership_threshold);
       const previous = await manager.findOne(CoopCompliance, {
         where: { coopId },
         select: { coopId: true, belowSince: true, warnedAt: true },

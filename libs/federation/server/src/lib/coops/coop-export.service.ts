@@ -1,63 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ZipFile } from 'yazl';
-import { Invitation, Membership } from '@federacycle/identity-server';
-import { AuditEvent, Coop, Database } from '@federacycle/platform-database';
+import {
+  AuditEvent,
+  Coop,
+  CoopExportRegistry,
+  Database,
+  type ExportRow,
+  type ExportTable,
+} from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { CoopCompliance } from '../compliance/coop-compliance.entity';
 import { Licence } from '../licences/licence.entity';
 import { CLOCK, type Clock } from '../shared/clock';
 import { CoopStorefront } from '../storefront/coop-storefront.entity';
 
-type Row = Record<string, unknown>;
-type Table = Row[];
+type Table = ExportRow[];
 
-/** One table of the export: its file name, its columns (the database's names) and how it is read. */
-export interface ExportTable {
-  name: string;
-  columns: readonly string[];
-  read(manager: EntityManager, coopId: string): Promise<Table>;
-}
-
-/** The tables of a coop's export, each read acting for the coop and naming it (RLS applies too). */
-export const EXPORT_TABLES: readonly ExportTable[] = [
-  {
-    name: 'memberships',
-    columns: ['user_id', 'email', 'name', 'roles', 'status', 'created_at', 'updated_at'],
-    read: async (manager, coopId) =>
-      (
-        await manager
-          .getRepository(Membership)
-          .createQueryBuilder('m')
-          .innerJoinAndSelect('m.user', 'u')
-          .where('m.coopId = :coopId', { coopId })
-          .orderBy('m.createdAt')
-          .addOrderBy('m.userId')
-          .getMany()
-      ).map((m) => ({
-        user_id: m.userId,
-        email: m.user?.email,
-        name: m.user?.name,
-        roles: m.roles,
-        status: m.status,
-        created_at: m.createdAt,
-        updated_at: m.updatedAt,
-      })),
-  },
-  {
-    name: 'invitations',
-    columns: ['id', 'email', 'roles', 'expires_at', 'accepted_at', 'revoked_at', 'created_at'],
-    read: async (manager, coopId) =>
-      (await manager.find(Invitation, { where: { coopId }, order: { createdAt: 'ASC', id: 'ASC' } })).map((i) => ({
-        id: i.id,
-        email: i.email,
-        roles: i.roles,
-        expires_at: i.expiresAt,
-        accepted_at: i.acceptedAt,
-        revoked_at: i.revokedAt,
-        created_at: i.createdAt,
-      })),
-  },
+/**
+ * Federation's tables of a coop's export (the other domains register theirs in the
+ * CoopExportRegistry), each read acting for the coop and naming it (RLS applies too).
+ */
+export const FEDERATION_EXPORT_TABLES: readonly ExportTable[] = [
   {
     name: 'audit_events',
     columns: ['id', 'actor_id', 'action', 'subject_type', 'subject_id', 'data', 'request_id', 'created_at'],
@@ -184,11 +147,16 @@ function zip(files: Array<[name: string, content: string]>, mtime: Date): Promis
  * transaction scoped to the coop (RLS applies). Available once offboarding started.
  */
 @Injectable()
-export class CoopExportService {
+export class CoopExportService implements OnModuleInit {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CoopExportRegistry) private readonly registry: CoopExportRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register('federation', FEDERATION_EXPORT_TABLES);
+  }
 
   async export(coopId: string): Promise<{ fileName: string; content: Buffer }> {
     const now = this.clock.now();
@@ -207,7 +175,7 @@ export class CoopExportService {
         );
       }
       const out: Array<[string, Table, readonly string[]]> = [];
-      for (const table of EXPORT_TABLES) out.push([table.name, await table.read(manager, coopId), table.columns]);
+      for (const table of this.registry.all()) out.push([table.name, await table.read(manager, coopId), table.columns]);
       return { slug: coop.slug, tables: out };
     });
     const files: Array<[string, string]> = [];

@@ -1,5 +1,6 @@
 import { slugify } from '../applications/registration';
-import { EXPORT_TABLES, toCsv } from '../coops/coop-export.service';
+import { IDENTITY_EXPORT_TABLES } from '@federacycle/identity-server';
+import { toCsv } from '../coops/coop-export.service';
 import { UpdateFederationSettingsDto } from '../settings/federation-settings.dto';
 import { DecisionDto } from './decision.dto';
 import { applicationInvalid } from './federation-errors';
@@ -44,7 +45,7 @@ describe('export CSV', () => {
     );
   });
   it('names the columns of every export table', () => {
-    expect(EXPORT_TABLES.find((t) => t.name === 'memberships')?.columns.slice(0, 4)).toEqual([
+    expect(IDENTITY_EXPORT_TABLES.find((t) => t.name === 'memberships')?.columns.slice(0, 4)).toEqual([
       'user_id',
       'email',
       'name',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StorefrontView } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { CLOCK, type Clock } from '../shared/clock';
 import { CoopStorefront } from './coop-storefront.entity';
 
@@ -41,7 +41,7 @@ export class StorefrontService {
       });
       const publishedAt = published ? (current.publishedAt ?? now) : null;
       await manager.update(CoopStorefront, { coopId }, { publishedAt, updatedAt: () => 'now()' });
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: published ? 'storefront.published' : 'storefront.unpublished',
         subjectType: 'storefront',
         subjectId: coopId,

@@ -1,6 +1,6 @@
 import { User } from '@federacycle/identity-server';
 import { OutboxEntry, TenantContext, type Tx } from '@federacycle/platform-database';
-import { JOB_QUEUE, JobName, type AuditRecordPayload } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, type AuditRecordPayload } from '@federacycle/platform-queue';
 import { FederationTransition, type TransitionSubject } from './federation-transition.entity';
 
 /** One line of the federation audit trail (platform table `federation_transitions`). */
@@ -44,8 +44,8 @@ export async function auditForCoop(tx: Tx, coopId: string, payload: AuditRecordP
   if (previous !== coopId) await tx.switchCoop(coopId);
   await tx.manager.insert(OutboxEntry, {
     coopId,
-    queue: JOB_QUEUE[JobName.AUDIT_RECORD],
-    jobName: JobName.AUDIT_RECORD,
+    queue: AUDIT_RECORD_JOB.queue,
+    jobName: AUDIT_RECORD_JOB.name,
     payload,
     actorId: context?.actorId ?? null,
     requestId: context?.requestId ?? 'none',

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ServiceAreaResponse, ServiceAreaView, SetServiceAreaRequest } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { withinCircle, type ServiceCircle } from '../geometry/geometry';
 import { coopOfTx } from '../shared/tx-coop';
 import { Zone } from '../zones/zone.entity';
@@ -79,7 +79,7 @@ export class ServiceAreaService {
       },
       ['coopId'],
     );
-    await writeOutbox(tx, JobName.AUDIT_RECORD, {
+    await writeOutbox(tx, AUDIT_RECORD_JOB, {
       action: 'geo.service_area_set',
       subjectType: 'coop_service_area',
       subjectId: coopId,

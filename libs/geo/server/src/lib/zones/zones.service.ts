@@ -15,7 +15,7 @@ import {
 } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import {
   areaSquareMetres,
   pointInZone,
@@ -130,7 +130,7 @@ export class ZonesService {
         });
         if (!zone) throw ApiException.notFound('Zone');
         await tx.manager.delete(Zone, { coopId, id: zoneId });
-        await writeOutbox(tx, JobName.AUDIT_RECORD, {
+        await writeOutbox(tx, AUDIT_RECORD_JOB, {
           action: 'geo.zone_deleted',
           subjectType: 'zone',
           subjectId: zoneId,
@@ -218,7 +218,7 @@ export class ZonesService {
           );
         }
         await tx.manager.insert(Zone, rows);
-        await writeOutbox(tx, JobName.AUDIT_RECORD, {
+        await writeOutbox(tx, AUDIT_RECORD_JOB, {
           action: 'geo.zones_imported',
           subjectType: 'zone',
           subjectId: null,
@@ -269,7 +269,7 @@ export class ZonesService {
       bbox: check.bbox,
     });
     const { id } = inserted.identifiers[0] as Pick<Zone, 'id'>;
-    await writeOutbox(tx, JobName.AUDIT_RECORD, {
+    await writeOutbox(tx, AUDIT_RECORD_JOB, {
       action: 'geo.zone_created',
       subjectType: 'zone',
       subjectId: id,
@@ -296,7 +296,7 @@ export class ZonesService {
     if (request.name !== undefined) patch.name = request.name;
     if (request.colour !== undefined) patch.colour = request.colour;
     await tx.manager.update(Zone, { coopId, id: zoneId }, patch);
-    await writeOutbox(tx, JobName.AUDIT_RECORD, {
+    await writeOutbox(tx, AUDIT_RECORD_JOB, {
       action: 'geo.zone_updated',
       subjectType: 'zone',
       subjectId: zoneId,

@@ -4,7 +4,7 @@ import type { CoopRole, InvitationPreview, InvitationView, Page } from '@federac
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { Coop, Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { MailService } from '../mail/mail.service';
 import { Membership } from '../members/membership.entity';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity-options';
@@ -198,7 +198,7 @@ export class InvitationsService {
       if (invitation.acceptedAt !== null)
         throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This invitation was already accepted');
       await tx.manager.update(Invitation, { coopId, id: invitationId }, { revokedAt: () => 'now()' });
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'invitation.revoked',
         subjectType: 'invitation',
         subjectId: invitationId,

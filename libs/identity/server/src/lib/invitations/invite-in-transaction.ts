@@ -1,7 +1,7 @@
 import { IsNull } from 'typeorm';
 import type { CoopRole } from '@federacycle/contracts';
 import { PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { hashToken, newToken, normalizeEmail } from '../shared/secrets';
 import { Invitation } from './invitation.entity';
 
@@ -71,7 +71,7 @@ export async function inviteInTransaction(tx: Tx, command: InviteCommand): Promi
   });
   const { id } = inserted.identifiers[0] as Pick<Invitation, 'id'>;
   const invitation = await tx.manager.findOneByOrFail(Invitation, { coopId: command.coopId, id });
-  await writeOutbox(tx, JobName.AUDIT_RECORD, {
+  await writeOutbox(tx, AUDIT_RECORD_JOB, {
     action: 'invitation.created',
     subjectType: 'invitation',
     subjectId: id,

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { CoopRole, MemberView, Page } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Membership } from './membership.entity';
 
 /** The API view of a membership loaded with its user. */
@@ -104,7 +104,7 @@ export class MembersService {
     return this.db.unitOfWork(async (tx) => {
       const { affected } = await tx.manager.update(Membership, { coopId, userId }, { ...patch, updatedAt: new Date() });
       if (affected !== 1) throw ApiException.notFound('Member');
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action,
         subjectType: 'member',
         subjectId: userId,

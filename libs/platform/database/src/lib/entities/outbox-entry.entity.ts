@@ -26,7 +26,7 @@ export class OutboxEntry {
   jobName!: string;
 
   @Column({ type: 'jsonb' })
-  payload!: unknown;
+  payload!: object;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId!: string | null;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CoopRole, FieldError, SessionResponse } from '@federacycle/contracts';
 import { Coop, Database, TenantContext, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
-import { JobName, writeOutbox } from '@federacycle/platform-queue';
+import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Invitation } from '../../invitations/invitation.entity';
 import { liveInvitation, spendInvitation } from '../../invitations/invitations.service';
 import { Membership } from '../../members/membership.entity';
@@ -70,7 +70,7 @@ export class AcceptInvitationUseCase {
       TenantContext.enterCoop(invitation.coopId, user.id);
       await tx.manager.update(Invitation, { coopId: invitation.coopId, id: invitation.id }, { acceptedBy: user.id });
       await this.grant(tx, invitation.coopId, user.id, invitation.roles);
-      await writeOutbox(tx, JobName.AUDIT_RECORD, {
+      await writeOutbox(tx, AUDIT_RECORD_JOB, {
         action: 'invitation.accepted',
         subjectType: 'invitation',
         subjectId: invitation.id,

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
-import { ComplianceService, FEDERATION_ENTITIES, FederationMailer } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
 import { loadConfig } from '@federacycle/platform-config';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
-import { JobName, QueueName, createRedis, type JobEnvelope } from '@federacycle/platform-queue';
+import { createRedis, type JobEnvelope } from '@federacycle/platform-queue';
 import {
   createTestDatabase,
   obliterate,
@@ -16,7 +15,12 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@federacycle/platform-testing';
-import { ComplianceProcessor, complianceJobId } from './compliance.processor';
+import { FEDERATION_ENTITIES } from '../federation.entities';
+import { FederationMailer } from '../mail/federation-mailer';
+import { COMPLIANCE_CHECK_COOP_JOB, COMPLIANCE_QUEUE, complianceJobId } from './compliance.jobs';
+import { ComplianceProcessor } from './compliance.processor';
+import { ComplianceService } from './compliance.service';
+import { SettingsReader } from '../settings/settings-reader';
 
 describe('compliance processor: daily fan-out, one idempotent job per coop (real Redis and PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -47,12 +51,12 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
       LOG_LEVEL: 'silent',
     });
     redis = createRedis(testRedisUrl());
-    queue = new Queue(QueueName.COMPLIANCE, {
+    queue = new Queue(COMPLIANCE_QUEUE, {
       connection: redis,
       prefix: testQueuePrefix(),
     });
     const clock = { now: () => now };
-    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock);
+    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock, new SettingsReader(db));
     processor = new ComplianceProcessor(compliance, clock, new Metrics('worker-test'), queue);
     for (const [slug, status] of [
       ['a', 'active'],
@@ -84,7 +88,7 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const envelope = (coopId: string | null): JobEnvelope => ({
+  const envelope = (coopId: string | null): JobEnvelope<never> => ({
     coopId,
     actorId: null,
     requestId: 'test',
@@ -93,10 +97,7 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
   });
 
   it('fans out one job per active or suspended coop, with a day-scoped job id; a second fan-out the same day adds nothing', async () => {
-    const fanOut = {
-      name: JobName.COMPLIANCE_FAN_OUT,
-      data: envelope(null),
-    } as Job<JobEnvelope<typeof JobName.COMPLIANCE_FAN_OUT>>;
+    const fanOut = envelope(null);
     expect(await processor.fanOut(fanOut)).toEqual({
       day: '2026-06-01',
       coops: 3,
@@ -109,9 +110,9 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
     expect(jobs.map((j) => j.id).sort()).toEqual(
       [coops[0], coops[1], coops[2]].map((id) => complianceJobId(id as string, '2026-06-01')).sort(),
     );
-    expect(jobs.every((j) => j.name === JobName.COMPLIANCE_CHECK_COOP && (j.data as JobEnvelope).coopId !== null)).toBe(
-      true,
-    );
+    expect(
+      jobs.every((j) => j.name === COMPLIANCE_CHECK_COOP_JOB.name && (j.data as JobEnvelope).coopId !== null),
+    ).toBe(true);
   });
 
   it('runs each coop job in its coop context; running a job twice leaves the same row', async () => {
@@ -135,17 +136,9 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
   });
 
   it('refuses an unknown job and a coop job without a coop', async () => {
-    await expect(
-      processor.process({
-        name: 'nope',
-        data: envelope(null),
-      } as Job<JobEnvelope>),
-    ).rejects.toThrow(/no handler/);
-    await expect(
-      processor.process({
-        name: JobName.COMPLIANCE_CHECK_COOP,
-        data: envelope(null),
-      } as Job<JobEnvelope>),
-    ).rejects.toThrow(/needs the coop/);
+    await expect(processor.process(new Job(queue, 'nope', envelope(null)))).rejects.toThrow(/no handler/);
+    await expect(processor.process(new Job(queue, COMPLIANCE_CHECK_COOP_JOB.name, envelope(null)))).rejects.toThrow(
+      /needs the coop/,
+    );
   });
 });
