@@ -1,3 +1,4 @@
+import { SettingsReader } from '@federacycle/federation-server';
 import { randomUUID } from 'node:crypto';
 import { courierOwnershipRecords, workerOwnershipFigures } from '@federacycle/fleet-server';
 import { CoopExportRegistry, Database } from '@federacycle/platform-database';
@@ -540,9 +541,13 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       await call('admin', 'patch', `/api/fleet/couriers/${courierId['bo']}`, { active: false }).expect(200);
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body).toMatchObject({ activeCouriers: 1, memberCouriers: 1, share: 1 });
+      // a new version of the federation's threshold (as an enacted proposal writes it), announced to the readers
       await h.su.query(
-        `insert into federation_settings (key, value) values ('worker_ownership_threshold', '0.75') on conflict (key) do update set value = excluded.value`,
+        `insert into federation_setting_versions (key, version, value, source)
+         select 'worker_ownership_threshold', coalesce(max(version), 0) + 1, '0.75', 'admin'
+           from federation_setting_versions where key = 'worker_ownership_threshold'`,
       );
+      await h.app.get(SettingsReader).announce('federation', null);
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body.threshold).toBe(0.75);
       await expectCode(call('dispatcher', 'get', '/api/fleet/ownership'), 403, 'FORBIDDEN');

@@ -170,7 +170,8 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     expect(unexpected).toEqual([]);
     expect(checks).toBe(liveRoutes.length * actors.length);
-  });
+    // every route × every actor: a few thousand requests, minutes on a loaded 2-core machine (a budget, not a measure)
+  }, 900_000);
 
   it('merchant staff, inside their own coop: another merchant and its menu are neither shown nor changed', async () => {
     let checks = 0;

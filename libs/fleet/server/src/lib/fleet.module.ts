@@ -1,5 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SettingsModule } from '@federacycle/federation-server';
+import { WorkerOwnershipService } from './ownership/worker-ownership-figures';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { CouriersController } from './couriers/couriers.controller';
 import { CouriersService } from './couriers/couriers.service';
@@ -12,9 +14,9 @@ import { ShiftsService } from './shifts/shifts.service';
 
 /** The fleet domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(FLEET_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(FLEET_ENTITIES), SettingsModule],
   controllers: [CouriersController, ShiftsController, OwnCourierController],
-  providers: [CouriersService, ShiftsService, DutyService],
+  providers: [CouriersService, ShiftsService, DutyService, WorkerOwnershipService],
   exports: [CouriersService, ShiftsService, DutyService],
 })
 export class FleetModule implements OnModuleInit {
