@@ -103,8 +103,18 @@ describe('zones: draw, name, save; a crossing shape is refused (real API)', () =
       return body.items.find((z) => z.name === 'Vieux Lyon test')?.geometry.coordinates[0]?.length;
     });
     expect(saved).toBe(5);
-    await page.locator('[data-zone="Vieux Lyon test"] .zone-name').focus();
     await screenshot(page, 'real-zones-saved-desktop-en');
+
+    // the service area's editor: the point picker (map + latitude/longitude) and the radius
+    await page.getByRole('button', { name: 'Change the service area' }).click();
+    const lat = page.getByRole('spinbutton', { name: 'Latitude' });
+    expect(await lat.inputValue()).toBe('45.7578');
+    expect(await page.getByRole('spinbutton', { name: 'Radius (km)' }).inputValue()).toBe('15');
+    await lat.focus();
+    await page.keyboard.press('Tab'); // to the longitude: the focus ring shows
+    await screenshot(page, 'real-zones-service-area-desktop-en');
+    await page.getByRole('button', { name: 'Cancel' }).first().click();
+    await page.getByRole('button', { name: 'Change the service area' }).waitFor();
   });
 
   it('a shape whose edges cross is refused with the message, and nothing is saved (desktop, English)', async () => {
