@@ -65,6 +65,7 @@ function sessionFor(
       roles,
       platformRoles,
       sessionId: `s-${name}`,
+      merchantIds: [],
     },
     memberships: coopId ? [{ coopId, coopSlug: 'roue-libre', coopName: 'Roue Libre Nantes', roles }] : [],
   };

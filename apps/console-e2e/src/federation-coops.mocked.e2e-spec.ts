@@ -26,6 +26,7 @@ const session: SessionResponse = {
     roles: [],
     platformRoles: ['federation_admin'],
     sessionId: 's-fed',
+    merchantIds: [],
   },
   memberships: [],
 };

@@ -28,6 +28,7 @@ function sessionFor(name: string): SessionResponse {
       roles: preview.roles,
       platformRoles: [],
       sessionId: 's-eve',
+      merchantIds: [],
     },
     memberships: [{ coopId: 'c-1', coopSlug: 'velo-lyon', coopName: preview.coopName, roles: preview.roles }],
   };

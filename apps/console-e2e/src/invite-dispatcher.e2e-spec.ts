@@ -78,7 +78,7 @@ describe('invite a dispatcher through the real API', () => {
     if (await menu.count()) await menu.first().click();
     const paths = await navPaths(page);
     // exactly what a dispatcher's ability allows: no People, Licence, Proposals or federation pages
-    expect(paths).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
+    expect(paths).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/zones', '/couriers']);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'real-dispatcher-nav-phone-fr');
 

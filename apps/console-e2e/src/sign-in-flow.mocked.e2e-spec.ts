@@ -32,6 +32,7 @@ const session: SessionResponse = {
     roles: ['coop_admin', 'member'],
     platformRoles: [],
     sessionId: 's-1',
+    merchantIds: [],
   },
   memberships: [
     { coopId: COOP_A, coopSlug: 'velo-lyon', coopName: 'Vélo Lyon', roles: ['coop_admin', 'member'] },

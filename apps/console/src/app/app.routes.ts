@@ -73,6 +73,12 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Merchant')],
     loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.merchantsRoutes),
   },
+  // zones: coop admin (manage), dispatchers and merchant staff (read)
+  {
+    path: 'zones',
+    canActivate: [abilityGuard('read', 'Zone')],
+    loadChildren: () => import('./features/zones/zones.routes').then((m) => m.zonesRoutes),
+  },
   // fleet: couriers and shifts (coop admin, dispatcher); a courier's own page
   {
     path: 'couriers',

@@ -46,7 +46,8 @@ export async function domainGenerator(tree: Tree, schema: DomainGeneratorSchema)
   const pkg = `@federacycle/${name}-server`;
   // the API composes the module; the schema-agreement test and the isolation suite take the rest
   insertAfterImports(tree, `${API}/app.module.ts`, `import { ${className}Module } from '${pkg}';`);
-  replaceOnce(tree, `${API}/app.module.ts`, 'IdentityModule, ', `IdentityModule, ${className}Module, `);
+  // the imports array may sit on one line or one module a line (formatFiles tidies it up)
+  replaceOnce(tree, `${API}/app.module.ts`, 'IdentityModule,', `IdentityModule, ${className}Module,`);
   insertAfterImports(tree, `${API}/schema-agreement.int-spec.ts`, `import { ${constantName}_ENTITIES } from '${pkg}';`);
   replaceOnce(
     tree,

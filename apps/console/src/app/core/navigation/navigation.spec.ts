@@ -16,26 +16,36 @@ describe('navigationFor', () => {
       '/deliveries',
       '/orders',
       '/merchants',
+      '/zones',
       '/couriers',
       '/proposals',
+      '/settings',
       '/licence',
     ]);
   });
 
   it('gives a dispatcher the board and operations, not people', () => {
-    expect(pathsFor(['dispatcher'])).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
+    expect(pathsFor(['dispatcher'])).toEqual([
+      '/',
+      '/dispatch',
+      '/deliveries',
+      '/orders',
+      '/merchants',
+      '/zones',
+      '/couriers',
+    ]);
   });
 
   it('gives a courier deliveries and their own courier page', () => {
     expect(pathsFor(['courier'])).toEqual(['/', '/deliveries', '/me/courier']);
   });
 
-  it('gives merchant staff orders and merchants', () => {
-    expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants']);
+  it('gives merchant staff orders, merchants and (read-only) zones', () => {
+    expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants', '/zones']);
   });
 
   it('gives a member proposals', () => {
-    expect(pathsFor(['member'])).toEqual(['/', '/proposals']);
+    expect(pathsFor(['member'])).toEqual(['/', '/proposals', '/settings']);
   });
 
   it('gives a federation admin coops and licences, not a coop’s people', () => {
@@ -48,7 +58,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals', '/settings']);
   });
 
   it('shows only home when no coop is selected', () => {

@@ -38,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.merchants',
     permission: { action: 'read', subject: 'Merchant' },
   },
+  { path: '/zones', labelKey: 'nav.zones', permission: { action: 'read', subject: 'Zone' } },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
   { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
   { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' } },

@@ -24,7 +24,9 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
     }
     @for (group of groups(); track group.id) {
       <section class="group" [attr.aria-labelledby]="'settings-' + group.id" [attr.data-scope]="group.id">
-        <h2 [id]="'settings-' + group.id">{{ t(group.id === 'coop' ? 'gov.settings.coop' : 'gov.settings.federation') }}</h2>
+        <h2 [id]="'settings-' + group.id">
+          {{ t(group.id === 'coop' ? 'gov.settings.coop' : 'gov.settings.federation') }}
+        </h2>
         <div class="grid">
           @for (s of group.settings; track s.key) {
             <mat-card appearance="outlined" class="setting" [attr.data-setting]="s.key">
@@ -153,7 +155,9 @@ export class SettingsPage implements OnInit {
   }
 
   protected date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
   }
 
   protected byProposal(v: SettingVersionView): string {

@@ -1,3 +1,4 @@
+import { SettingsReader } from '../settings/settings-reader';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ describe('seedFederation', () => {
     });
     expect(second).toEqual(first);
     expect(await snapshot()).toBe(before);
-    const standing = new StandingService(db, { now: () => new Date() });
+    const standing = new StandingService(db, { now: () => new Date() }, new SettingsReader(db));
     expect((await standing.standing(first.licensed as string)).mode).toBe('licensed');
     const grace = await standing.standing(first.inGrace as string);
     expect(grace.mode).toBe('grace');

@@ -97,5 +97,6 @@ export const governanceFr: Record<keyof typeof governanceEn, string> = {
   'gov.value.true': 'Oui',
   'gov.value.false': 'Non',
   'gov.federation.title': 'Propositions de la fédération',
-  'gov.federation.body': 'Les coopératives décident ensemble des paramètres de la fédération ; le délégué de chaque coopérative vote pour elle.',
+  'gov.federation.body':
+    'Les coopératives décident ensemble des paramètres de la fédération ; le délégué de chaque coopérative vote pour elle.',
 };

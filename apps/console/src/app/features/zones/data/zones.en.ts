@@ -34,6 +34,7 @@ export const zonesEn = {
   'zones.saved': 'Zone {name} saved.',
   'zones.reshapeHint': 'Drag the corners on the map to reshape the zone; drag a middle point to add a corner.',
   'zones.showOnMap': 'Show {name} on the map',
+  'zones.featureProblem': 'Feature {n}: {message}',
   'zones.problems': 'What to fix',
   'zones.serviceArea': 'Service area',
   'zones.serviceAreaIntro': 'The area your cooperative serves. Zones must lie inside it, and maps open on it.',

@@ -39,8 +39,9 @@ export const zonesFr: Record<keyof typeof zonesEn, string> = {
   'zones.reshapeHint':
     'Faites glisser les angles sur la carte pour modifier la forme ; faites glisser un point du milieu pour ajouter un angle.',
   'zones.showOnMap': 'Afficher {name} sur la carte',
+  'zones.featureProblem': 'Élément {n} : {message}',
   'zones.problems': 'À corriger',
-  'zones.serviceArea': 'Zone desservie',
+  'zones.serviceArea': 'Territoire desservi',
   'zones.serviceAreaIntro':
     'Le territoire que dessert votre coopérative. Les zones doivent s’y trouver, et les cartes s’ouvrent dessus.',
   'zones.serviceAreaMissing':
