@@ -14,6 +14,7 @@ import {
   FULFILMENT_METHODS,
   MERCHANT_KINDS,
   type FieldError,
+  type LatLng,
   type FulfilmentMethod,
   type MerchantInput,
   type MerchantKind,
@@ -26,7 +27,10 @@ import { toApiProblem } from '../../core/api/api-error';
 import { toProblemText } from '../../core/api/problem-text';
 import { API_BASE, AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { MapComponent } from '../../shared/map/map.component';
+import type { MapCircle, MapShape } from '../../shared/map/map-shapes';
 import { StatusChipComponent } from '../../shared/status-chip.component';
+import { ZonesApi } from '../zones/data/zones-api';
 import { MerchantsApi } from './data/merchants-api';
 import { HoursEditorComponent } from './hours-editor.component';
 import { KIND_KEYS, formatMoney, formatWhen, stateSentence, stateTone } from './merchant-format';
@@ -45,6 +49,7 @@ const FULFILMENT_KEYS = {
   selector: 'fc-merchant-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MapComponent,
     FormsModule,
     ReactiveFormsModule,
     RouterLink,
@@ -65,6 +70,7 @@ export class MerchantDetailPage implements OnInit {
   /** the route's `:id` (absent on /merchants/new) */
   readonly id = input<string | undefined>(undefined);
   private readonly api = inject(MerchantsApi);
+  private readonly zonesApi = inject(ZonesApi);
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -76,6 +82,27 @@ export class MerchantDetailPage implements OnInit {
   protected readonly methods = FULFILMENT_METHODS;
   protected readonly merchant = signal<MerchantView | null>(null);
   protected readonly zones = signal<ZoneView[]>([]);
+  /** the merchant's point as the form holds it (the map's marker) */
+  protected readonly point = signal<LatLng | null>(null);
+  /** where the map opens for a merchant without a point yet: the coop's service area */
+  protected readonly serviceCentre = signal<LatLng | null>(null);
+  /** the delivery perimeter drawn around the pin: its zone, or its radius */
+  protected readonly perimeter = signal<{ kind: 'radius' | 'zone'; radiusM: number | null; zoneId: string | null }>({
+    kind: 'radius',
+    radiusM: 3000,
+    zoneId: null,
+  });
+  protected readonly mapShapes = computed<MapShape[]>(() => {
+    const p = this.perimeter();
+    return this.zones()
+      .filter((z) => p.kind === 'zone' && z.id === p.zoneId)
+      .map((z) => ({ id: z.id, geometry: z.geometry, colour: z.colour, label: z.name }));
+  });
+  protected readonly deliveryCircle = computed<MapCircle | null>(() => {
+    const point = this.point();
+    const p = this.perimeter();
+    return point && p.kind === 'radius' && p.radiusM ? { centre: point, radiusM: p.radiusM } : null;
+  });
   protected readonly staff = signal<MerchantStaffView[]>([]);
   protected readonly error = signal<string | null>(null);
   protected readonly fieldErrors = signal<FieldError[]>([]);
@@ -114,6 +141,21 @@ export class MerchantDetailPage implements OnInit {
   protected readonly pauseUntil = signal('');
 
   ngOnInit(): void {
+    this.form.valueChanges.subscribe((v) => {
+      const lat = Number(v.lat);
+      const lng = Number(v.lng);
+      const valid = v.lat !== null && v.lng !== null && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+      this.point.set(valid && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null);
+      this.perimeter.set({
+        kind: v.perimeterKind ?? 'radius',
+        radiusM: v.radiusM ?? null,
+        zoneId: v.zoneId ?? null,
+      });
+    });
+    this.zonesApi.serviceArea().subscribe({
+      next: (r) => this.serviceCentre.set(r.area?.centre ?? null),
+      error: () => this.serviceCentre.set(null),
+    });
     this.http.get<Page<ZoneView>>(`${API_BASE}/geo/zones`, { params: { limit: 200 } }).subscribe({
       next: (page) => this.zones.set(page.items),
       error: () => this.zones.set([]),

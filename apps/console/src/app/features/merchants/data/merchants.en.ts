@@ -50,7 +50,6 @@ export const merchantsEn = {
   'merchants.city': 'City',
   'merchants.country': 'Country (ISO code)',
   'merchants.location': 'Location',
-  'merchants.mapSoon': 'The map to place the pin appears here. Meanwhile, type the latitude and longitude.',
   'merchants.lat': 'Latitude',
   'merchants.lng': 'Longitude',
   'merchants.contact': 'Contact',

@@ -52,8 +52,6 @@ export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'merchants.city': 'Ville',
   'merchants.country': 'Pays (code ISO)',
   'merchants.location': 'Emplacement',
-  'merchants.mapSoon':
-    'La carte pour placer l’épingle apparaîtra ici. En attendant, saisissez la latitude et la longitude.',
   'merchants.lat': 'Latitude',
   'merchants.lng': 'Longitude',
   'merchants.contact': 'Contact',
