@@ -46,7 +46,13 @@ export async function domainGenerator(tree: Tree, schema: DomainGeneratorSchema)
   const pkg = `@federacycle/${name}-server`;
   // the API composes the module; the schema-agreement test and the isolation suite take the rest
   insertAfterImports(tree, `${API}/app.module.ts`, `import { ${className}Module } from '${pkg}';`);
-  replaceOnce(tree, `${API}/app.module.ts`, 'IdentityModule, ', `IdentityModule, ${className}Module, `);
+  // the anchor is the entry in the imports array (one line or Prettier's one entry per line)
+  replaceOnce(
+    tree,
+    `${API}/app.module.ts`,
+    '        IdentityModule,\n',
+    `        IdentityModule,\n        ${className}Module,\n`,
+  );
   insertAfterImports(tree, `${API}/schema-agreement.int-spec.ts`, `import { ${constantName}_ENTITIES } from '${pkg}';`);
   replaceOnce(
     tree,
