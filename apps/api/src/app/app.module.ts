@@ -11,6 +11,7 @@ import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
+import { DispatchModule } from '@federacycle/dispatch-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        DispatchModule,
         FleetModule,
         FleetCourierRosterModule,
         GeoModule,

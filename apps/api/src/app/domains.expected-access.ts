@@ -1,6 +1,7 @@
 import type { Expectation } from './isolation/access-expectation';
 import { GEO_EXPECTED } from './geo/geo.expected-access';
 import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
+import { DISPATCH_EXPECTED } from './dispatch/dispatch.expected-access';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
@@ -10,4 +11,6 @@ import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...GEO_EXPECTED,
   ...FLEET_EXPECTED,
+  // after fleet: dispatch's fixture assigns tasks to the courier profile fleet's fixture creates
+  ...DISPATCH_EXPECTED,
 };

@@ -4,9 +4,16 @@ import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { checkSchemaAgreement, createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
-const ENTITIES = [...FLEET_ENTITIES, ...GEO_ENTITIES, ...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES];
+const ENTITIES = [
+  ...DISPATCH_ENTITIES,
+  ...FLEET_ENTITIES,
+  ...GEO_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...FEDERATION_ENTITIES,
+];
 
 /** A users entity that drifted from the migration: a column the table lacks, a wrong type. */
 @Entity({ name: 'users' })

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DISPATCH_QUEUES, DispatchWorkerModule } from '@federacycle/dispatch-server';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
 import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
@@ -10,7 +11,11 @@ import { EventsProcessor } from './processors/events.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 /** Every queue the worker serves: the platform's and each composed domain's (gauges watch them all). */
-export const WORKER_QUEUES: readonly string[] = [...Object.values(PlatformQueue), ...FEDERATION_QUEUES];
+export const WORKER_QUEUES: readonly string[] = [
+  ...Object.values(PlatformQueue),
+  ...FEDERATION_QUEUES,
+  ...DISPATCH_QUEUES,
+];
 
 /**
  * The worker: BullMQ processors in a Nest application context (no HTTP server of Nest's).
@@ -31,6 +36,7 @@ export class WorkerModule {
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
         FleetCourierRosterModule,
         FederationWorkerModule,
+        DispatchWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
     };

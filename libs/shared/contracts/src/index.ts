@@ -5,3 +5,4 @@ export * from './lib/abilities';
 export * from './lib/federation';
 export * from './lib/geo';
 export * from './lib/fleet';
+export * from './lib/dispatch';

@@ -170,7 +170,8 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     expect(unexpected).toEqual([]);
     expect(checks).toBe(liveRoutes.length * actors.length);
-  });
+    // every route × every actor, one after another: ~40 s on a quiet machine, it grows with each domain
+  }, 180_000);
 
   it('refuses forged, expired, foreign-coop, disabled and revoked tokens, every one', async () => {
     const victim = actors[0] as Actor;

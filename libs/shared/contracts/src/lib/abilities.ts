@@ -20,7 +20,9 @@ export type Subject =
   | 'Settings'
   | 'OwnProfile'
   /** a courier's own courier profile, availability, duty and location */
-  | 'OwnCourier';
+  | 'OwnCourier'
+  /** the tasks assigned to the caller's own courier profile (never another courier's) */
+  | 'OwnTask';
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -65,7 +67,9 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
   },
   courier(can) {
     can('read', 'Coop');
-    can('read', 'Delivery');
+    // a courier sees deliveries only through their own tasks, never the coop's list
+    can('read', 'OwnTask');
+    can('update', 'OwnTask');
     can('read', 'OwnCourier');
     can('update', 'OwnCourier');
   },

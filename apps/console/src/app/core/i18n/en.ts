@@ -9,6 +9,7 @@ import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
+import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -161,6 +162,7 @@ export const en = {
   ...licenceEn,
   ...zonesEn,
   ...fleetEn,
+  ...dispatchEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

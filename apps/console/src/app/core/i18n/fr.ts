@@ -5,6 +5,7 @@ import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
+import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -159,4 +160,5 @@ export const fr: Dictionary = {
   ...licenceFr,
   ...zonesFr,
   ...fleetFr,
+  ...dispatchFr,
 };
