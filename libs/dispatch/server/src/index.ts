@@ -11,3 +11,5 @@ export * from './lib/assignments/assignments.service';
 export * from './lib/planning/dispatch.jobs';
 export * from './lib/shared/task-state-machine';
 export * from './lib/planning/dispatch.processor';
+export * from './lib/planning/planning.service';
+export * from './lib/planning/plan-problem';

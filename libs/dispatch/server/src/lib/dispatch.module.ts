@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FLEET_ENTITIES } from '@federacycle/fleet-server';
+import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { DeliveriesController, OwnTasksController, TasksController } from './deliveries/deliveries.controller';
@@ -9,6 +11,7 @@ import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/cre
 import { DISPATCH_ENTITIES } from './dispatch.entities';
 import { DISPATCH_QUEUE } from './planning/dispatch.jobs';
 import { DispatchProcessor } from './planning/dispatch.processor';
+import { PlanningService } from './planning/planning.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
@@ -24,7 +27,11 @@ export class DispatchModule {}
  * planning run per coop), composed by apps/worker next to the other domains' worker modules.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: DISPATCH_QUEUE }), TypeOrmModule.forFeature(DISPATCH_ENTITIES)],
-  providers: [DispatchProcessor],
+  imports: [
+    BullModule.registerQueue({ name: DISPATCH_QUEUE }),
+    // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
+    TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
+  ],
+  providers: [AssignmentsService, PlanningService, DispatchProcessor],
 })
 export class DispatchWorkerModule {}

@@ -33,13 +33,16 @@ export class AssignmentsService {
   constructor(@Inject(Database) private readonly db: Database) {}
 
   assign(coopId: string, taskId: string, courierId: string, options: AssignOptions): Promise<TaskView> {
-    return this.db.unitOfWork(async (tx) => {
-      const courierName = await this.requireCourier(tx, coopId, courierId);
-      const task = await this.lockedTask(tx, coopId, taskId);
-      await this.assignLocked(tx, coopId, task, courierId, courierName, options);
-      await refreshDeliveryState(tx, coopId, task.delivery_id);
-      return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
-    });
+    return this.db.unitOfWork((tx) => this.assignIn(tx, coopId, taskId, courierId, options));
+  }
+
+  /** For the planner and other use cases: the same conditional assignment in the caller's transaction. */
+  async assignIn(tx: Tx, coopId: string, taskId: string, courierId: string, options: AssignOptions): Promise<TaskView> {
+    const courierName = await this.requireCourier(tx, coopId, courierId);
+    const task = await this.lockedTask(tx, coopId, taskId);
+    await this.assignLocked(tx, coopId, task, courierId, courierName, options);
+    await refreshDeliveryState(tx, coopId, task.delivery_id);
+    return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
   /** All or nothing: every task must be open; the first that is not answers for all. */

@@ -1,7 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { DispatchMode } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
 import {
@@ -12,7 +11,6 @@ import {
   type JobEnvelope,
   type JobHandler,
 } from '@federacycle/platform-queue';
-import { CoopDispatchSettings } from './coop-dispatch-settings.entity';
 import {
   DELIVERY_CREATED_JOB,
   DISPATCH_QUEUE,
@@ -21,12 +19,7 @@ import {
   TASK_CLOSED_JOB,
   planDedupId,
 } from './dispatch.jobs';
-
-export interface PlanRunResult {
-  mode: DispatchMode;
-  /** what the run did: nothing in manual mode; the optimizer is not driven yet (see the README) */
-  outcome: 'manual' | 'not-planned-yet';
-}
+import { PlanningService, type PlanRunResult } from './planning.service';
 
 /**
  * Dispatch's queue. Work changes (outbox rows) ask for one debounced planning run per coop:
@@ -35,13 +28,13 @@ export interface PlanRunResult {
  * makes one run. The outbox row is claimed after the run is asked for: a row delivered twice asks
  * twice, and the second ask lands on the same pending run.
  *
- * The planning run itself is a skeleton: it reads the coop's mode and returns; driving the
- * optimizer (suggest / auto) is the next step.
+ * The run itself is PlanningService's (one run per coop at a time, mode manual / suggest / auto).
  */
 @Processor(DISPATCH_QUEUE, { concurrency: 4 })
 export class DispatchProcessor extends JobProcessor {
   constructor(
     @Inject(Database) private readonly db: Database,
+    @Inject(PlanningService) private readonly planning: PlanningService,
     @Inject(Metrics) metrics: Metrics,
     @InjectQueue(DISPATCH_QUEUE) private readonly queue: Queue,
   ) {
@@ -82,8 +75,6 @@ export class DispatchProcessor extends JobProcessor {
   async plan(envelope: EnvelopeOf<typeof PLAN_COOP_JOB>): Promise<PlanRunResult> {
     const coopId = envelope.coopId;
     if (coopId === null) throw new Error('dispatch.plan-coop needs the coop in its envelope');
-    const settings = await this.db.forCoop(coopId, (tx) => tx.manager.findOneBy(CoopDispatchSettings, { coopId }));
-    const mode = settings?.mode ?? 'manual';
-    return { mode, outcome: mode === 'manual' ? 'manual' : 'not-planned-yet' };
+    return this.planning.run(coopId);
   }
 }
