@@ -33,6 +33,7 @@ export const en = {
   'nav.coops': 'Coops',
   'nav.dispatch': 'Dispatch board',
   'nav.deliveries': 'Deliveries',
+  'nav.myTasks': 'My tasks',
   'nav.orders': 'Orders',
   'nav.merchants': 'Merchants',
   'nav.couriers': 'Couriers',

@@ -30,6 +30,7 @@ export const fr: Dictionary = {
   'nav.coops': 'Coopératives',
   'nav.dispatch': 'Tableau de dispatch',
   'nav.deliveries': 'Livraisons',
+  'nav.myTasks': 'Mes tâches',
   'nav.orders': 'Commandes',
   'nav.merchants': 'Commerçants',
   'nav.couriers': 'Coursiers',
