@@ -75,8 +75,8 @@ export class DeliveriesPage implements OnInit {
     return this.t(`deliveryState.${state}`);
   }
 
-  protected filter(state: DeliveryState | null): void {
-    this.state.set(state);
+  protected filter(choice: DeliveryState | 'all'): void {
+    this.state.set(choice === 'all' ? null : choice);
     this.deliveries.restart();
   }
 
@@ -87,7 +87,13 @@ export class DeliveriesPage implements OnInit {
   }
 
   protected windowText(d: DeliverySummaryView): string {
-    if (d.after && d.before) return `${this.time(d.after)} – ${this.time(d.before)}`;
+    if (d.after && d.before) {
+      // one date when the window lies within a day: "02/12/2026, 15:24 – 17:54"
+      return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeStyle: 'short' }).formatRange(
+        new Date(d.after),
+        new Date(d.before),
+      );
+    }
     if (d.before) return this.t('deliveries.until', { time: this.time(d.before) });
     if (d.after) return this.t('deliveries.from', { time: this.time(d.after) });
     return this.t('deliveries.anyTime');

@@ -82,13 +82,28 @@ export function localToIso(value: string): string | null {
           <div class="row">
             <mat-form-field class="grow">
               <mat-label>{{ t('deliveries.lat') }}</mat-label>
-              <input matInput type="number" inputmode="decimal" step="any" formControlName="lat" required />
-              <mat-hint>{{ t('deliveries.coordsHint') }}</mat-hint>
+              <input
+                matInput
+                type="number"
+                inputmode="decimal"
+                step="any"
+                formControlName="lat"
+                required
+                placeholder="45.7640"
+              />
               <mat-error>{{ errorOf(stop.group, 'lat') }}</mat-error>
             </mat-form-field>
             <mat-form-field class="grow">
               <mat-label>{{ t('deliveries.lng') }}</mat-label>
-              <input matInput type="number" inputmode="decimal" step="any" formControlName="lng" required />
+              <input
+                matInput
+                type="number"
+                inputmode="decimal"
+                step="any"
+                formControlName="lng"
+                required
+                placeholder="4.8357"
+              />
               <mat-error>{{ errorOf(stop.group, 'lng') }}</mat-error>
             </mat-form-field>
           </div>

@@ -3,7 +3,7 @@ export const dispatchErrorsEn = {
   'error.DELIVERY_SHAPE_INVALID':
     'A delivery has at least one pickup and one dropoff: one pickup to several dropoffs, or several pickups to one dropoff.',
   'error.WINDOW_CLOSES_BEFORE_OPENING':
-    'A time window must close after it opens: check the “after” and “before” times.',
+    'A time window must close after it opens: check the “Not before” and “Not after” times.',
   'error.WINDOW_IN_PAST': 'This time window has already closed: pick a time to come.',
   'error.UNKNOWN_COURIER': 'This courier is not an active courier of the coop: pick another one.',
   'error.TASK_ALREADY_ASSIGNED': 'Another dispatcher has just given this task to a courier: reload to see who.',

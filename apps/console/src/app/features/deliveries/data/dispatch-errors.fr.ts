@@ -5,7 +5,7 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.DELIVERY_SHAPE_INVALID':
     'Une livraison compte au moins un enlèvement et un dépôt : un enlèvement vers plusieurs dépôts, ou plusieurs enlèvements vers un dépôt.',
   'error.WINDOW_CLOSES_BEFORE_OPENING':
-    'Un créneau doit se fermer après s’être ouvert : vérifiez les heures « après » et « avant ».',
+    'Un créneau doit se fermer après s’être ouvert : vérifiez les heures « Pas avant » et « Pas après ».',
   'error.WINDOW_IN_PAST': 'Ce créneau est déjà passé : choisissez une heure à venir.',
   'error.UNKNOWN_COURIER': 'Ce coursier n’est pas un coursier actif de la coopérative : choisissez-en un autre.',
   'error.TASK_ALREADY_ASSIGNED':

@@ -38,7 +38,6 @@ export const dispatchEn = {
   'deliveries.empty': 'No delivery yet',
   'deliveries.emptyHint': 'Create the first one with the form above; partners and the storefront will add theirs here.',
   'deliveries.emptyReadOnly': 'Deliveries created by your dispatchers appear here.',
-  'deliveries.coordsHint': 'Decimal degrees, e.g. 45.7640 and 4.8357',
   'deliveryState.open': 'Open',
   'deliveryState.in_progress': 'In progress',
   'deliveryState.completed': 'Completed',

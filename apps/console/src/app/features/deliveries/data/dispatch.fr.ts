@@ -40,7 +40,6 @@ export const dispatchFr: Record<keyof typeof dispatchEn, string> = {
   'deliveries.emptyHint':
     'Créez la première avec le formulaire ci-dessus ; les partenaires et la boutique ajouteront les leurs ici.',
   'deliveries.emptyReadOnly': 'Les livraisons créées par vos répartiteurs apparaissent ici.',
-  'deliveries.coordsHint': 'Degrés décimaux, par ex. 45,7640 et 4,8357',
   'deliveryState.open': 'Ouverte',
   'deliveryState.in_progress': 'En cours',
   'deliveryState.completed': 'Terminée',
