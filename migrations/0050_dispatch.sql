@@ -116,14 +116,5 @@ alter table task_events force row level security;
 create policy tenant_isolation on task_events
   using (coop_id = app_coop_id()) with check (coop_id = app_coop_id());
 
--- The coop's dispatch mode (governance will own it as a voted setting; a plain row for now).
-create table coop_dispatch_settings (
-  coop_id uuid not null references coops (id),
-  mode text not null default 'manual' check (mode in ('manual', 'suggest', 'auto')),
-  updated_at timestamptz not null default now(),
-  primary key (coop_id)
-);
-alter table coop_dispatch_settings enable row level security;
-alter table coop_dispatch_settings force row level security;
-create policy tenant_isolation on coop_dispatch_settings
-  using (coop_id = app_coop_id()) with check (coop_id = app_coop_id());
+-- The coop's dispatch mode is governance's voted setting `dispatch_mode` (coop_setting_versions,
+-- read through federation's SettingsReader): no table of dispatch's own.

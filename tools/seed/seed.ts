@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
+import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
+import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
+import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
 /** A line the start script prints so people can sign in to the demo. */
@@ -21,7 +25,15 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     url: appUrl,
     max: 2,
     applicationName: 'federacycle-seed',
-    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GEO_ENTITIES],
+    entities: [
+      ...IDENTITY_ENTITIES,
+      ...FEDERATION_ENTITIES,
+      ...GEO_ENTITIES,
+      ...MERCHANTS_ENTITIES,
+      ...STORAGE_ENTITIES,
+      ...FLEET_ENTITIES,
+      ...GOVERNANCE_ENTITIES,
+    ],
   });
   try {
     const accounts = await seedIdentity(db);
@@ -38,6 +50,12 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     });
     // geo: each demo coop's service area and its zones
     await seedGeo(db);
+    // merchants: twelve per demo coop with their menus; the demo merchant staff scoped to two
+    await seedMerchants(db);
+    // fleet: courier profiles, shifts and duty for the demo coops (its couriers' accounts come from identity)
+    await seedFleet(db);
+    // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)
+    await seedGovernance(db);
     return credentials;
   } finally {
     await db.close();

@@ -173,6 +173,10 @@ async function mockApi(browserPage: Page, calls: string[], urls: string[] = []):
         };
         return json(409, body);
       }
+      case 'GET /api/fleet/couriers':
+        // the couriers home card reads the totals only (all, and on duty now)
+        expectBearer(request.headers()['authorization']);
+        return json(200, { items: [], total: url.searchParams.get('onDuty') === 'true' ? 4 : 25 });
       case 'GET /api/licence':
         return json(200, licence);
       case 'GET /api/compliance':

@@ -12,6 +12,9 @@ import { ConsoleConfigController } from './console-config/console-config.control
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
 import { DispatchModule } from '@federacycle/dispatch-server';
+import { MerchantsModule } from '@federacycle/merchants-server';
+import { StorageModule } from '@federacycle/platform-storage';
+import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -24,11 +27,14 @@ export class AppModule {
         MetricsModule.forRoot(metrics),
         DatabaseModule,
         RedisModule,
+        StorageModule,
         IdentityModule,
         DispatchModule,
         FleetModule,
         FleetCourierRosterModule,
         GeoModule,
+        MerchantsModule,
+        GovernanceModule,
         FederationModule,
       ],
       controllers: [HealthController, ConsoleConfigController],

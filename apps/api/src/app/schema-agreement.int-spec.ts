@@ -2,13 +2,20 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { FEDERATION_ENTITIES } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { checkSchemaAgreement, createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
+import { MERCHANTS_ENTITIES } from '@federacycle/merchants-server';
+import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
+
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
+import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
 const ENTITIES = [
   ...DISPATCH_ENTITIES,
+  ...GOVERNANCE_ENTITIES,
+  ...MERCHANTS_ENTITIES,
+  ...STORAGE_ENTITIES,
   ...FLEET_ENTITIES,
   ...GEO_ENTITIES,
   ...IDENTITY_ENTITIES,

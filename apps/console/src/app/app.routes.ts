@@ -74,6 +74,34 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Delivery')],
     loadChildren: () => import('./features/deliveries/deliveries.routes').then((m) => m.deliveriesRoutes),
   },
+  {
+    path: 'merchants',
+    canActivate: [abilityGuard('read', 'Merchant')],
+    loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.merchantsRoutes),
+  },
+  // fleet: couriers and shifts (coop admin, dispatcher); a courier's own page
+  {
+    path: 'couriers',
+    canActivate: [abilityGuard('read', 'Courier')],
+    loadChildren: () => import('./features/couriers/couriers.routes').then((m) => m.couriersRoutes),
+  },
+  {
+    path: 'me/courier',
+    title: 'me.title',
+    canActivate: [abilityGuard('read', 'OwnCourier')],
+    loadComponent: () => import('./features/couriers/my-courier.page').then((m) => m.MyCourierPage),
+  },
+  // members: proposals, votes, the settings they decide
+  {
+    path: 'proposals',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.proposalRoutes),
+  },
+  {
+    path: 'settings',
+    canActivate: [abilityGuard('read', 'Proposal')],
+    loadChildren: () => import('./features/governance/governance.routes').then((m) => m.settingsRoutes),
+  },
   // federation admin
   {
     path: 'federation',

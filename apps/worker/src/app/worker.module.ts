@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DISPATCH_QUEUES, DispatchWorkerModule } from '@federacycle/dispatch-server';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
 import { FleetCourierRosterModule } from '@federacycle/fleet-server';
+import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -15,6 +16,7 @@ export const WORKER_QUEUES: readonly string[] = [
   ...Object.values(PlatformQueue),
   ...FEDERATION_QUEUES,
   ...DISPATCH_QUEUES,
+  ...GOVERNANCE_QUEUES,
 ];
 
 /**
@@ -37,6 +39,7 @@ export class WorkerModule {
         FleetCourierRosterModule,
         FederationWorkerModule,
         DispatchWorkerModule,
+        GovernanceWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
     };

@@ -4,7 +4,6 @@ export * from './lib/deliveries/delivery.entity';
 export * from './lib/deliveries/delivery-task.entity';
 export * from './lib/deliveries/task-event.entity';
 export * from './lib/assignments/task-assignment.entity';
-export * from './lib/planning/coop-dispatch-settings.entity';
 export * from './lib/deliveries/usecases/create-delivery/create-delivery.usecase';
 export * from './lib/deliveries/deliveries.service';
 export * from './lib/assignments/assignments.service';

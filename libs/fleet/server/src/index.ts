@@ -9,4 +9,6 @@ export * from './lib/duty/courier-location.entity';
 export * from './lib/duty/duty.service';
 export * from './lib/ownership/worker-ownership-figures';
 export * from './lib/shared/fleet-rules';
+export * from './lib/seed/seed-fleet';
 export * from './lib/ownership/fleet-courier-roster.module';
+export * from './lib/fleet-export';

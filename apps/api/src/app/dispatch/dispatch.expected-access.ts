@@ -23,8 +23,7 @@ const token = () => randomBytes(32).toString('base64url');
 
 /**
  * Every coop gets a delivery whose reference and addresses carry the canary: its pickup assigned
- * to the coop's courier (fleet's fixture made the profile), its dropoff open, their events, and
- * the coop's dispatch mode.
+ * to the coop's courier (fleet's fixture made the profile), its dropoff open, and their events.
  */
 async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
   if (fixtures.has(coop.id)) return;
@@ -68,9 +67,6 @@ async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
       [coop.id, taskId, deliveryId, type, to, JSON.stringify({ note: coop.canary })],
     );
   }
-  await su.query(`insert into coop_dispatch_settings (coop_id, mode) values ($1, 'manual') on conflict do nothing`, [
-    coop.id,
-  ]);
   fixtures.set(coop.id, { courierId, deliveryId, pickupId, dropoffId });
 }
 

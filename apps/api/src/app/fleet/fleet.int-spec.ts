@@ -1,6 +1,7 @@
+import { SettingsReader } from '@federacycle/federation-server';
 import { randomUUID } from 'node:crypto';
 import { courierOwnershipRecords, workerOwnershipFigures } from '@federacycle/fleet-server';
-import { Database } from '@federacycle/platform-database';
+import { CoopExportRegistry, Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
 const HOUR = 3_600_000;
@@ -174,6 +175,8 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       ]);
       const searched = await call('dispatcher', 'get', '/api/fleet/couriers?q=bo%40fleet');
       expect(searched.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Bo']);
+      const byPhone = await call('dispatcher', 'get', `/api/fleet/couriers?q=${encodeURIComponent('+33 6 12-34')}`);
+      expect(byPhone.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Ana']);
       const literal = await call('dispatcher', 'get', '/api/fleet/couriers?q=%25');
       expect(literal.body.total).toBe(0);
       const cars = await call('dispatcher', 'get', '/api/fleet/couriers?vehicle=car');
@@ -312,6 +315,20 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       await expectCode(shift('ana', 18, 18), 400, 'END_BEFORE_START');
       await expectCode(shift('ana', 40, 57), 400, 'RANGE_TOO_LONG');
       await expectCode(shift('ana', 40, 42, { zoneId: randomUUID() }), 422, 'UNKNOWN_ZONE');
+      // a zone of the coop is stored by id; another coop's zone is unknown here
+      const zone = async (coop: string, name: string) =>
+        (
+          await h.su.query<{ id: string }>(
+            `insert into zones (coop_id, name, geometry, bbox) values ($1, $2, '{"type":"Polygon","coordinates":[[[4.8,45.7],[4.9,45.7],[4.9,45.8],[4.8,45.7]]]}', '{4.8,45.7,4.9,45.8}') returning id`,
+            [coop, name],
+          )
+        ).rows[0]?.id as string;
+      const mine = await zone(coopA, 'Presqu’île');
+      const theirs = await zone(coopB, 'Elsewhere');
+      await expectCode(shift('ana', 40, 42, { zoneId: theirs }), 422, 'UNKNOWN_ZONE');
+      const zoned = await shift('ana', 40, 42, { zoneId: mine });
+      expect([zoned.status, zoned.body.zoneId]).toEqual([201, mine]);
+      await call('admin', 'delete', `/api/fleet/shifts/${zoned.body.id}`).expect(204);
       await expectCode(shift('ana', 40, 42, { startsAt: 'tomorrow' }), 400, 'VALIDATION_FAILED');
       await expectCode(
         call('admin', 'post', '/api/fleet/shifts', {
@@ -540,9 +557,13 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       await call('admin', 'patch', `/api/fleet/couriers/${courierId['bo']}`, { active: false }).expect(200);
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body).toMatchObject({ activeCouriers: 1, memberCouriers: 1, share: 1 });
+      // a new version of the federation's threshold (as an enacted proposal writes it), announced to the readers
       await h.su.query(
-        `insert into federation_settings (key, value) values ('worker_ownership_threshold', '0.75') on conflict (key) do update set value = excluded.value`,
+        `insert into federation_setting_versions (key, version, value, source)
+         select 'worker_ownership_threshold', coalesce(max(version), 0) + 1, '0.75', 'admin'
+           from federation_setting_versions where key = 'worker_ownership_threshold'`,
       );
+      await h.app.get(SettingsReader).announce('federation', null);
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body.threshold).toBe(0.75);
       await expectCode(call('dispatcher', 'get', '/api/fleet/ownership'), 403, 'FORBIDDEN');
@@ -596,6 +617,31 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
         expect([url, res.status]).toEqual([url, 403]);
       }
       expect(await others()).toBe(before);
+    });
+  });
+  describe('the coop’s data export', () => {
+    it('holds the fleet’s four tables, each read for the coop only', async () => {
+      const tables = h.app.get(CoopExportRegistry).all();
+      const fleet = tables.filter((t) =>
+        ['couriers', 'courier_shifts', 'courier_duty_periods', 'courier_locations'].includes(t.name),
+      );
+      expect(fleet.map((t) => t.name)).toEqual([
+        'couriers',
+        'courier_shifts',
+        'courier_duty_periods',
+        'courier_locations',
+      ]);
+      const db = h.app.get(Database);
+      const couriersOf = (coopId: string) =>
+        db.forCoop(coopId, ({ manager }) => (fleet[0] as (typeof fleet)[number]).read(manager, coopId));
+      const rows = await couriersOf(coopA);
+      expect(rows.map((r) => r['display_name']).sort()).toEqual(['Ana', 'Bo', 'Cy']);
+      for (const row of rows) expect(Object.keys(row)).toEqual([...(fleet[0]?.columns ?? [])]);
+      expect(await couriersOf(coopB)).toEqual([]);
+      const shifts = await db.forCoop(coopA, ({ manager }) =>
+        (fleet[1] as (typeof fleet)[number]).read(manager, coopA),
+      );
+      expect(shifts.length).toBeGreaterThan(0);
     });
   });
 });

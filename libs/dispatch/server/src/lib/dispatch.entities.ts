@@ -2,7 +2,6 @@ import { TaskAssignment } from './assignments/task-assignment.entity';
 import { Delivery } from './deliveries/delivery.entity';
 import { DeliveryTask } from './deliveries/delivery-task.entity';
 import { TaskEvent } from './deliveries/task-event.entity';
-import { CoopDispatchSettings } from './planning/coop-dispatch-settings.entity';
 
 /** dispatch's tables, one entity each (registered by the module; composed by tools and tests). */
-export const DISPATCH_ENTITIES = [Delivery, DeliveryTask, TaskAssignment, TaskEvent, CoopDispatchSettings];
+export const DISPATCH_ENTITIES = [Delivery, DeliveryTask, TaskAssignment, TaskEvent];

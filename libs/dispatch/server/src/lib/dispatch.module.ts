@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SettingsModule } from '@federacycle/federation-server';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { AssignmentsController } from './assignments/assignments.controller';
@@ -31,6 +32,7 @@ export class DispatchModule {}
     BullModule.registerQueue({ name: DISPATCH_QUEUE }),
     // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
     TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
+    SettingsModule,
   ],
   providers: [AssignmentsService, PlanningService, DispatchProcessor],
 })

@@ -2,7 +2,7 @@ import { CoopApplication } from './applications/application.entity';
 import { CoopCompliance } from './compliance/coop-compliance.entity';
 import { Licence } from './licences/licence.entity';
 import { LicenceSigningKey } from './licences/licence-signing-key.entity';
-import { FederationSetting } from './settings/federation-setting.entity';
+import { CoopSettingVersion, FederationSettingVersion } from './settings/setting-version.entity';
 import { CoopStorefront } from './storefront/coop-storefront.entity';
 import { FederationTransition } from './transitions/federation-transition.entity';
 
@@ -12,7 +12,8 @@ export const FEDERATION_ENTITIES = [
   FederationTransition,
   LicenceSigningKey,
   Licence,
-  FederationSetting,
+  FederationSettingVersion,
+  CoopSettingVersion,
   CoopCompliance,
   CoopStorefront,
 ];

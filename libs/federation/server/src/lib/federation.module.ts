@@ -28,6 +28,7 @@ import { PublicLicencesController } from './licences/public-licences.controller'
 import { FederationMailer } from './mail/federation-mailer';
 import { FederationSettingsController } from './settings/federation-settings.controller';
 import { FederationSettingsService } from './settings/federation-settings.service';
+import { SettingsModule } from './settings/settings.module';
 import { CLOCK, SystemClock } from './shared/clock';
 import { CapabilityGuard } from './standing/capability.guard';
 import { StandingController } from './standing/standing.controller';
@@ -42,7 +43,7 @@ import { StorefrontService } from './storefront/storefront.service';
  * the operational modules (orders, partner API, dispatch): import FederationModule there.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(FEDERATION_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(FEDERATION_ENTITIES), SettingsModule],
   controllers: [
     PublicApplicationsController,
     ApplicationsController,
@@ -77,7 +78,7 @@ import { StorefrontService } from './storefront/storefront.service';
     StorefrontService,
     StatutesUploadInterceptor,
   ],
-  exports: [CLOCK, StandingService, CapabilityGuard, LicencesService, ComplianceService],
+  exports: [CLOCK, StandingService, CapabilityGuard, LicencesService, ComplianceService, SettingsModule],
 })
 export class FederationModule {}
 
@@ -92,6 +93,7 @@ export class FederationModule {}
     // the worker has no IdentityModule: the identity entities federation reads (memberships for the
     // compliance check) and relates to (users) are registered here
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    SettingsModule,
   ],
   providers: [
     { provide: CLOCK, useClass: SystemClock },
@@ -100,6 +102,6 @@ export class FederationModule {}
     ComplianceService,
     ComplianceProcessor,
   ],
-  exports: [CLOCK, ComplianceService],
+  exports: [CLOCK, ComplianceService, SettingsModule],
 })
 export class FederationWorkerModule {}

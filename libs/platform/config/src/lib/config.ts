@@ -10,6 +10,8 @@ export interface AppConfig {
   databaseOwnerUrl: string;
   /** connections per process in the application pool */
   databasePoolSize: number;
+  /** how long a request waits for a free pool connection before it is answered 503 */
+  databaseConnectTimeoutMs: number;
   redisUrl: string;
   /** prefix of every BullMQ key: lets tests share one Redis */
   queuePrefix: string;
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseOwnerUrl: url(env, 'DATABASE_OWNER_URL', ['postgres:', 'postgresql:'], env['DATABASE_URL'] ?? ''),
     databasePoolSize: positiveInt(env, 'DATABASE_POOL_SIZE', 20),
+    databaseConnectTimeoutMs: positiveInt(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: optional(env, 'QUEUE_PREFIX', 'fc'),
     apiHost: optional(env, 'API_HOST', '127.0.0.1'),

@@ -10,6 +10,8 @@ export interface DataSourceSettings {
   /** pool size per process */
   max?: number;
   applicationName?: string;
+  /** how long a caller waits for a free connection (ms; default 5 s) before pg-pool gives up */
+  connectTimeoutMs?: number;
   /** the domains' entities the process reads or writes (the platform's are always there) */
   entities?: EntityList;
 }
@@ -47,7 +49,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     poolSize: settings.max ?? 10,
     extra: {
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
       pipeline: true,
       options: '-c plan_cache_mode=force_generic_plan',
     },

@@ -19,7 +19,11 @@ import { Database } from './database';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions({ url: config.databaseUrl, max: config.databasePoolSize }),
+        ...dataSourceOptions({
+          url: config.databaseUrl,
+          max: config.databasePoolSize,
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
+        }),
         autoLoadEntities: true,
         // boot fails at once with the driver's error (main prints one line), no retry loop
         retryAttempts: 0,

@@ -41,6 +41,11 @@ function statusCode(status: number): ApiErrorBody['code'] {
  * yet is checked first, and a refusal replaces the error: a signed-out caller learns that
  * (401), not that an id was malformed or a row missing.
  */
+/** pg-pool's refusal when no connection freed up within `connectionTimeoutMillis`. */
+function isPoolExhausted(exception: unknown): boolean {
+  return exception instanceof Error && exception.message === 'timeout exceeded when trying to connect';
+}
+
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -60,6 +65,16 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 
   private render(exception: unknown, response: Response): void {
+    // every connection of the pool stayed busy past its wait: the service is saturated, not broken
+    if (isPoolExhausted(exception)) {
+      exception = new ApiException(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The service is very busy right now; try again in a moment',
+        undefined,
+        { 'Retry-After': '2' },
+      );
+    }
     const body = this.toBody(exception);
     body.requestId = TenantContext.requestId();
     if (exception instanceof ApiException && exception.headers) {

@@ -16,9 +16,6 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_ACTIONS = ['start', 'complete', 'fail', 'cancel'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
-export const DISPATCH_MODES = ['manual', 'suggest', 'auto'] as const;
-export type DispatchMode = (typeof DISPATCH_MODES)[number];
-
 export const PACKAGE_TYPES = ['parcel', 'envelope', 'bag', 'box', 'crate', 'pallet', 'other'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 
@@ -182,7 +179,7 @@ export interface BulkAssignRequest {
   taskIds: string[];
 }
 
-export interface ReorderRequest {
+export interface CourierTaskOrderRequest {
   /** the courier's whole list of active tasks, in the new order */
   taskIds: string[];
 }
@@ -203,8 +200,4 @@ export interface AssignmentConflictDetails {
   taskId: string;
   courierId: string;
   courierName: string;
-}
-
-export interface DispatchSettingsView {
-  mode: DispatchMode;
 }

@@ -48,6 +48,21 @@ export const ErrorCode = {
   /** the admin email already has the maximum of applications awaiting a decision */
   TOO_MANY_PENDING_APPLICATIONS: 'TOO_MANY_PENDING_APPLICATIONS',
   SANDBOX_TEST_ORDER_LIMIT: 'SANDBOX_TEST_ORDER_LIMIT',
+  // governance
+  UNKNOWN_SETTING: 'UNKNOWN_SETTING',
+  SETTING_VALUE_INVALID: 'SETTING_VALUE_INVALID',
+  VOTING_WINDOW_INVALID: 'VOTING_WINDOW_INVALID',
+  PERCENT_OUT_OF_RANGE: 'PERCENT_OUT_OF_RANGE',
+  STATUTORY_THRESHOLD: 'STATUTORY_THRESHOLD',
+  NOT_A_VOTER: 'NOT_A_VOTER',
+  VOTING_NOT_OPEN: 'VOTING_NOT_OPEN',
+  VOTE_SAME_INSTANT: 'VOTE_SAME_INSTANT',
+  PROXY_TO_SELF: 'PROXY_TO_SELF',
+  PROXY_CHAIN: 'PROXY_CHAIN',
+  TOO_MANY_PROXIES: 'TOO_MANY_PROXIES',
+  VOTE_GIVEN_BY_PROXY: 'VOTE_GIVEN_BY_PROXY',
+  RESULTS_HIDDEN: 'RESULTS_HIDDEN',
+  PROPOSAL_HAS_BALLOTS: 'PROPOSAL_HAS_BALLOTS',
   // licence and compliance
   LICENCE_REQUIRED: 'LICENCE_REQUIRED',
   LICENCE_EXPIRED: 'LICENCE_EXPIRED',
@@ -60,6 +75,33 @@ export const ErrorCode = {
   LICENCE_BAD_SIGNATURE: 'LICENCE_BAD_SIGNATURE',
   LICENCE_REVOKED: 'LICENCE_REVOKED',
   LICENCE_NOT_YET_VALID: 'LICENCE_NOT_YET_VALID',
+  // merchants and menus
+  /** the opening_hours text does not parse; the message names the position and the problem */
+  OPENING_HOURS_INVALID: 'OPENING_HOURS_INVALID',
+  /** an amount in another currency than the coop’s */
+  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
+  /** an archived merchant cannot be changed */
+  MERCHANT_ARCHIVED: 'MERCHANT_ARCHIVED',
+  /** merchants can only be assigned to a member with the merchant_staff role */
+  NOT_MERCHANT_STAFF: 'NOT_MERCHANT_STAFF',
+  /** a VAT rate outside the catalogue of the merchant’s country */
+  VAT_RATE_NOT_ALLOWED: 'VAT_RATE_NOT_ALLOWED',
+  /** a category already has a product of that name */
+  DUPLICATE_PRODUCT_NAME: 'DUPLICATE_PRODUCT_NAME',
+  /** the menu already has a category of that name */
+  DUPLICATE_CATEGORY_NAME: 'DUPLICATE_CATEGORY_NAME',
+  /** min/max selections do not fit the choice kind or the number of options */
+  OPTION_GROUP_INVALID: 'OPTION_GROUP_INVALID',
+  /** a reorder must name every item of the list exactly once */
+  REORDER_MISMATCH: 'REORDER_MISMATCH',
+  /** an imported menu document is not valid (nothing was imported) */
+  MENU_IMPORT_INVALID: 'MENU_IMPORT_INVALID',
+  /** an upload that is not a JPEG, PNG or WebP image (checked by its content) */
+  IMAGE_NOT_SUPPORTED: 'IMAGE_NOT_SUPPORTED',
+  /** an image over the size limit */
+  IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+  /** an upload with no file or an empty file */
+  IMAGE_EMPTY: 'IMAGE_EMPTY',
   // geo: zones and service areas
   /** not a GeoJSON Polygon or MultiPolygon, or coordinates of the wrong shape */
   GEOMETRY_INVALID: 'GEOMETRY_INVALID',

@@ -7,9 +7,11 @@ import { homeEn } from '../../features/home/home.en';
 import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
+import { merchantsEn } from '../../features/merchants/data/merchants.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
+import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -38,6 +40,7 @@ export const en = {
   'nav.merchants': 'Merchants',
   'nav.couriers': 'Couriers',
   'nav.proposals': 'Proposals',
+  'nav.settings': 'Settings',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Coop admin',
@@ -140,6 +143,20 @@ export const en = {
   'error.NOT_FOUND': 'Not found: it may have been removed.',
   'error.CONFLICT': 'This already exists or was changed meanwhile.',
   'error.ILLEGAL_TRANSITION': 'This change is not possible in the current state.',
+  'error.UNKNOWN_SETTING': 'This setting does not exist.',
+  'error.SETTING_VALUE_INVALID': 'This value is not allowed for the setting.',
+  'error.VOTING_WINDOW_INVALID': 'The voting window must close at least an hour after it opens.',
+  'error.PERCENT_OUT_OF_RANGE': 'Quorum and threshold are percentages from 0 to 100.',
+  'error.STATUTORY_THRESHOLD': 'A statutory setting needs a threshold of at least two thirds.',
+  'error.NOT_A_VOTER': 'You are not among the voters of this proposal.',
+  'error.VOTING_NOT_OPEN': 'Voting is not open on this proposal.',
+  'error.VOTE_SAME_INSTANT': 'This vote was already recorded at the same instant; try again.',
+  'error.PROXY_TO_SELF': 'You cannot give your vote to yourself.',
+  'error.PROXY_CHAIN': 'A proxy cannot be passed on: choose a member who holds no proxy and gave none.',
+  'error.TOO_MANY_PROXIES': 'This member already holds the most proxies allowed.',
+  'error.VOTE_GIVEN_BY_PROXY': 'You gave your vote by proxy: take the proxy back to vote yourself.',
+  'error.RESULTS_HIDDEN': 'The results stay hidden until voting closes.',
+  'error.PROPOSAL_HAS_BALLOTS': 'A proposal can no longer be withdrawn once someone voted.',
   'error.LICENCE_REQUIRED': 'The cooperative needs a valid licence for this.',
   'error.LICENCE_EXPIRED': 'The cooperative’s licence has expired.',
   'error.COOP_SUSPENDED': 'The cooperative is suspended.',
@@ -159,11 +176,13 @@ export const en = {
   // each feature's texts live next to it (features/<domain>/data/<domain>.en.ts)
   ...homeEn,
   ...peopleEn,
+  ...merchantsEn,
   ...federationEn,
   ...licenceEn,
   ...zonesEn,
   ...fleetEn,
   ...dispatchEn,
+  ...governanceEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -3,9 +3,11 @@ import { homeFr } from '../../features/home/home.fr';
 import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
+import { merchantsFr } from '../../features/merchants/data/merchants.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
+import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -35,6 +37,7 @@ export const fr: Dictionary = {
   'nav.merchants': 'Commerçants',
   'nav.couriers': 'Coursiers',
   'nav.proposals': 'Propositions',
+  'nav.settings': 'Paramètres',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Admin de la coop',
@@ -138,6 +141,20 @@ export const fr: Dictionary = {
   'error.NOT_FOUND': 'Introuvable : l’élément a peut-être été supprimé.',
   'error.CONFLICT': 'Cet élément existe déjà ou a été modifié entre-temps.',
   'error.ILLEGAL_TRANSITION': 'Ce changement n’est pas possible dans l’état actuel.',
+  'error.UNKNOWN_SETTING': 'Ce paramètre n’existe pas.',
+  'error.SETTING_VALUE_INVALID': 'Cette valeur n’est pas permise pour ce paramètre.',
+  'error.VOTING_WINDOW_INVALID': 'Le vote doit se clore au moins une heure après son ouverture.',
+  'error.PERCENT_OUT_OF_RANGE': 'Le quorum et le seuil sont des pourcentages de 0 à 100.',
+  'error.STATUTORY_THRESHOLD': 'Un paramètre statutaire exige un seuil d’au moins deux tiers.',
+  'error.NOT_A_VOTER': 'Vous ne faites pas partie des votants de cette proposition.',
+  'error.VOTING_NOT_OPEN': 'Le vote n’est pas ouvert pour cette proposition.',
+  'error.VOTE_SAME_INSTANT': 'Ce vote a déjà été enregistré au même instant ; réessayez.',
+  'error.PROXY_TO_SELF': 'Vous ne pouvez pas vous donner votre propre procuration.',
+  'error.PROXY_CHAIN': 'Une procuration ne se transmet pas : choisissez un membre qui n’en détient ni n’en a donné.',
+  'error.TOO_MANY_PROXIES': 'Ce membre détient déjà le nombre maximum de procurations.',
+  'error.VOTE_GIVEN_BY_PROXY': 'Vous avez donné procuration : reprenez-la pour voter vous-même.',
+  'error.RESULTS_HIDDEN': 'Les résultats restent cachés jusqu’à la clôture du vote.',
+  'error.PROPOSAL_HAS_BALLOTS': 'Une proposition ne peut plus être retirée une fois qu’un vote a eu lieu.',
   'error.LICENCE_REQUIRED': 'La coopérative a besoin d’une licence valide pour cela.',
   'error.LICENCE_EXPIRED': 'La licence de la coopérative a expiré.',
   'error.COOP_SUSPENDED': 'La coopérative est suspendue.',
@@ -157,9 +174,11 @@ export const fr: Dictionary = {
   // each feature's texts live next to it (features/<domain>/data/<domain>.fr.ts)
   ...homeFr,
   ...peopleFr,
+  ...merchantsFr,
   ...federationFr,
   ...licenceFr,
   ...zonesFr,
   ...fleetFr,
   ...dispatchFr,
+  ...governanceFr,
 };

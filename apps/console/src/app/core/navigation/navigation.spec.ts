@@ -26,8 +26,8 @@ describe('navigationFor', () => {
     expect(pathsFor(['dispatcher'])).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
   });
 
-  it('gives a courier their own tasks only, not the coop’s deliveries', () => {
-    expect(pathsFor(['courier'])).toEqual(['/', '/my-tasks']);
+  it('gives a courier their own tasks and courier page, not the coop’s deliveries', () => {
+    expect(pathsFor(['courier'])).toEqual(['/', '/my-tasks', '/me/courier']);
   });
 
   it('gives merchant staff orders and merchants', () => {
@@ -48,7 +48,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/my-tasks', '/proposals']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/my-tasks', '/me/courier', '/proposals']);
   });
 
   it('shows only home when no coop is selected', () => {

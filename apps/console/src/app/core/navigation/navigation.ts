@@ -43,15 +43,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/merchants',
     labelKey: 'nav.merchants',
     permission: { action: 'read', subject: 'Merchant' },
-    comingSoon: true,
   },
-  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' }, comingSoon: true },
-  {
-    path: '/proposals',
-    labelKey: 'nav.proposals',
-    permission: { action: 'read', subject: 'Proposal' },
-    comingSoon: true,
-  },
+  { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
+  { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
+  { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' } },
+  { path: '/settings', labelKey: 'nav.settings', permission: { action: 'read', subject: 'Proposal' } },
   { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' } },
 ];
 

@@ -4,7 +4,7 @@ describe('home cards', () => {
   const ids = (...roles: Parameters<typeof homeCardsFor>[0]): string[] => homeCardsFor(roles).map((c) => c.id);
 
   it('gives a coop admin the standing and people cards first', () => {
-    expect(ids('coop_admin', 'member')).toEqual(['coop-standing', 'people', 'proposals-open']);
+    expect(ids('coop_admin', 'member')).toEqual(['coop-standing', 'people', 'couriers', 'proposals-open']);
   });
 
   it('gives a federation admin the applications and coops cards', () => {
@@ -12,8 +12,8 @@ describe('home cards', () => {
   });
 
   it('gives the roles whose domain is not built a card that says what will appear', () => {
-    expect(ids('dispatcher')).toEqual(['dispatch-next']);
-    expect(ids('courier')).toEqual(['deliveries-next']);
+    expect(ids('dispatcher')).toEqual(['couriers', 'dispatch-next']);
+    expect(ids('courier')).toEqual(['my-courier', 'deliveries-next']);
     const dispatch = HOME_CARDS.find((c) => c.id === 'dispatch-next');
     expect(dispatch?.inputs).toEqual({
       cardId: 'dispatch-next',
@@ -22,8 +22,12 @@ describe('home cards', () => {
     });
   });
 
+  it('leads merchant staff to their merchants’ stock first', () => {
+    expect(ids('merchant_staff')).toEqual(['merchant-stock', 'orders-today']);
+  });
+
   it('shows each card once for several roles, and none without a role', () => {
-    expect(ids('coop_admin', 'coop_admin')).toEqual(['coop-standing', 'people']);
+    expect(ids('coop_admin', 'coop_admin')).toEqual(['coop-standing', 'people', 'couriers']);
     expect(ids()).toEqual([]);
   });
 });

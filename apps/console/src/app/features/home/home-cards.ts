@@ -4,7 +4,11 @@ import type { TranslationKey } from '../../core/i18n/en';
 import { ApplicationsHomeCard } from './cards/applications-home-card.component';
 import { CoopStandingHomeCard } from './cards/coop-standing-home-card.component';
 import { CoopsHomeCard } from './cards/coops-home-card.component';
+import { MerchantStaffHomeCard } from './cards/merchant-staff-home-card.component';
+import { CouriersHomeCard } from './cards/couriers-home-card.component';
+import { MyCourierHomeCard } from './cards/my-courier-home-card.component';
 import { PeopleHomeCard } from './cards/people-home-card.component';
+import { ProposalsHomeCard } from './cards/proposals-home-card.component';
 import { UpcomingHomeCard } from './cards/upcoming-home-card.component';
 
 export type HomeRole = CoopRole | PlatformRole;
@@ -29,12 +33,15 @@ function upcoming(id: string, roles: readonly HomeRole[], heading: TranslationKe
 export const HOME_CARDS: readonly HomeCardDef[] = [
   { id: 'coop-standing', roles: ['coop_admin'], component: CoopStandingHomeCard },
   { id: 'people', roles: ['coop_admin'], component: PeopleHomeCard },
+  { id: 'couriers', roles: ['coop_admin', 'dispatcher'], component: CouriersHomeCard },
+  { id: 'my-courier', roles: ['courier'], component: MyCourierHomeCard },
   { id: 'applications', roles: ['federation_admin'], component: ApplicationsHomeCard },
   { id: 'coops', roles: ['federation_admin'], component: CoopsHomeCard },
   upcoming('dispatch-next', ['dispatcher'], 'home.dispatch.title', 'home.dispatch.body'),
   upcoming('deliveries-next', ['courier'], 'home.deliveries.title', 'home.deliveries.body'),
+  { id: 'merchant-stock', roles: ['merchant_staff'], component: MerchantStaffHomeCard },
   upcoming('orders-today', ['merchant_staff'], 'home.orders.title', 'home.orders.body'),
-  upcoming('proposals-open', ['member'], 'home.proposals.title', 'home.proposals.body'),
+  { id: 'proposals-open', roles: ['member'], component: ProposalsHomeCard },
 ];
 
 /** The cards of a person's roles (each card once, in registry order). */

@@ -32,5 +32,7 @@ export const homeEn = {
   'home.orders.title': 'Today’s orders',
   'home.orders.body': 'Your shop’s orders of the day will appear here once ordering is enabled.',
   'home.proposals.title': 'Proposals to vote on',
-  'home.proposals.body': 'Open proposals of your cooperative will appear here once voting is enabled.',
+  'home.proposals.link': 'See the proposals',
+  'home.proposals.open': 'Open for voting',
+  'home.proposals.upcoming': 'Opening soon',
 } as const;

@@ -35,5 +35,7 @@ export const homeFr: Record<keyof typeof homeEn, string> = {
   'home.orders.body':
     'Les commandes du jour de votre commerce apparaîtront ici dès que la commande en ligne sera activée.',
   'home.proposals.title': 'Propositions à voter',
-  'home.proposals.body': 'Les propositions ouvertes de votre coopérative apparaîtront ici dès que le vote sera activé.',
+  'home.proposals.link': 'Voir les propositions',
+  'home.proposals.open': 'Ouvertes au vote',
+  'home.proposals.upcoming': 'Bientôt ouvertes',
 };

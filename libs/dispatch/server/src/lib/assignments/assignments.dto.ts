@@ -5,7 +5,7 @@ import {
   type AssignRequest,
   type BulkAssignRequest,
   type ReassignRequest,
-  type ReorderRequest,
+  type CourierTaskOrderRequest,
 } from '@federacycle/contracts';
 
 export class AssignDto implements AssignRequest {
@@ -42,7 +42,7 @@ export class BulkAssignDto implements BulkAssignRequest {
   taskIds!: string[];
 }
 
-export class ReorderDto implements ReorderRequest {
+export class ReorderDto implements CourierTaskOrderRequest {
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
+import { FEDERATION_ENTITIES, SettingsReader } from '@federacycle/federation-server';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
@@ -27,6 +28,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
   let queue: Queue;
   let redis: ReturnType<typeof createRedis>;
   let processor: DispatchProcessor;
+  let settings: SettingsReader;
   let coopId: string;
   const couriers: string[] = [];
 
@@ -35,15 +37,22 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     db = await Database.connect({
       url: testDb.appUrl,
       max: 3,
-      entities: [...IDENTITY_ENTITIES, ...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES],
+      entities: [
+        ...IDENTITY_ENTITIES,
+        ...FEDERATION_ENTITIES,
+        ...GEO_ENTITIES,
+        ...FLEET_ENTITIES,
+        ...DISPATCH_ENTITIES,
+      ],
     });
     su = new Client({ connectionString: testDb.superUrl });
     await su.connect();
     redis = createRedis(testRedisUrl());
     queue = new Queue(DISPATCH_QUEUE, { connection: redis, prefix: testQueuePrefix() });
+    settings = new SettingsReader(db);
     processor = new DispatchProcessor(
       db,
-      new PlanningService(db, new AssignmentsService(db)),
+      new PlanningService(db, new AssignmentsService(db), settings),
       new Metrics('dispatch-worker-test'),
       queue,
     );
@@ -103,11 +112,16 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     );
     return d;
   };
-  const setMode = (mode: string) =>
-    su.query(
-      `insert into coop_dispatch_settings (coop_id, mode) values ($1, $2) on conflict (coop_id) do update set mode = excluded.mode`,
+  /** a new version of governance's dispatch_mode setting, as an enacted proposal would write it */
+  const setMode = async (mode: string) => {
+    await su.query(
+      `insert into coop_setting_versions (coop_id, key, version, value, source)
+       select $1, 'dispatch_mode', coalesce(max(version), 0) + 1, to_jsonb($2::text), 'initial'
+         from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'`,
       [coopId, mode],
     );
+    await settings.announce('coop', coopId);
+  };
   /** the state a planning run writes: assignments, events, task and delivery states */
   const truth = async () =>
     JSON.stringify(

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DispatchMode, TaskKind, TaskState, Vehicle } from '@federacycle/contracts';
 import { solveDispatch, type DispatchPlan } from '@federacycle/dispatch-optimizer';
+import { SettingsReader } from '@federacycle/federation-server';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { CoopDispatchSettings } from './coop-dispatch-settings.entity';
 import { assignmentsOf, buildProblem, type PlanCourier, type PlannedAssignment, type PlanTask } from './plan-problem';
 
 /** How long one planning run may search (the fast insertion; background improvement comes later). */
@@ -37,7 +37,7 @@ interface TaskRowForPlan {
 /**
  * One planning run of one coop, in one unit of work: a transaction-scoped advisory lock keyed by
  * the coop makes runs of one coop wait for each other, whatever the number of worker processes;
- * then the coop's mode decides: manual does nothing, suggest returns the optimizer's proposal,
+ * the coop's mode (governance's `dispatch_mode` setting) decides: manual does nothing, suggest returns the optimizer's proposal,
  * auto applies it through the same conditional assignment as a dispatcher's (an open task only,
  * so a run delivered twice, or racing a dispatcher, assigns nothing twice). Started, picked-up
  * and already assigned work stays with its courier (pinned or carried).
@@ -49,14 +49,15 @@ export class PlanningService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(AssignmentsService) private readonly assignments: AssignmentsService,
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
   ) {}
 
-  run(coopId: string, now = Date.now(), budgetMs = PLAN_BUDGET_MS): Promise<PlanRunResult> {
+  async run(coopId: string, now = Date.now(), budgetMs = PLAN_BUDGET_MS): Promise<PlanRunResult> {
+    // the coop's voted setting (governance writes it; the reader caches it per process)
+    const mode: DispatchMode = (await this.settings.coop(coopId)).dispatch_mode;
+    if (mode === 'manual') return { mode, proposed: [], assigned: 0, unassigned: 0, skipped: 0 };
     return this.db.forCoop(coopId, async (tx) => {
       await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
-      const settings = await tx.manager.findOneBy(CoopDispatchSettings, { coopId });
-      const mode: DispatchMode = settings?.mode ?? 'manual';
-      if (mode === 'manual') return { mode, proposed: [], assigned: 0, unassigned: 0, skipped: 0 };
       const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
       const built = buildProblem(couriers, tasks, now);
       if (built.openRequests.size === 0) {

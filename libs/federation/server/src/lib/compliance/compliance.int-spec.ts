@@ -9,6 +9,7 @@ import { createTestDatabase, testRedisUrl, type TestDatabase } from '@federacycl
 import { FederationMailer } from '../mail/federation-mailer';
 import { ComplianceService } from './compliance.service';
 import { FEDERATION_ENTITIES } from '../federation.entities';
+import { SettingsReader } from '../settings/settings-reader';
 
 const DAY = 86_400_000;
 
@@ -48,7 +49,7 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     });
-    service = new ComplianceService(db, new FederationMailer(new MailService(config), config), { now: () => now });
+    service = new ComplianceService(db, new FederationMailer(new MailService(config), config), { now: () => now }, new SettingsReader(db));
     const coop = await su.query<{ id: string }>(
       `insert into coops (slug, name, city, country, timezone, currency, contact_email) values ('own', 'Own Coop', 'Lyon', 'FR', 'Europe/Paris', 'EUR', 'contact@own.test') returning id`,
     );

@@ -20,6 +20,7 @@ import { FederationMailer } from '../mail/federation-mailer';
 import { COMPLIANCE_CHECK_COOP_JOB, COMPLIANCE_QUEUE, complianceJobId } from './compliance.jobs';
 import { ComplianceProcessor } from './compliance.processor';
 import { ComplianceService } from './compliance.service';
+import { SettingsReader } from '../settings/settings-reader';
 
 describe('compliance processor: daily fan-out, one idempotent job per coop (real Redis and PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -55,7 +56,7 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
       prefix: testQueuePrefix(),
     });
     const clock = { now: () => now };
-    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock);
+    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock, new SettingsReader(db));
     processor = new ComplianceProcessor(compliance, clock, new Metrics('worker-test'), queue);
     for (const [slug, status] of [
       ['a', 'active'],

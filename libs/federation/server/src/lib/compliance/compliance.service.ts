@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Coop, Database } from '@federacycle/platform-database';
 import { FederationMailer } from '../mail/federation-mailer';
-import { readSettings } from '../settings/federation-settings.service';
+import { SettingsReader } from '../settings/settings-reader';
 import { CLOCK, type Clock } from '../shared/clock';
 import { auditForCoop } from '../transitions/federation-audit';
 import { CoopCompliance } from './coop-compliance.entity';
@@ -34,6 +34,7 @@ export class ComplianceService {
     @Inject(Database) private readonly db: Database,
     @Inject(FederationMailer) private readonly mailer: FederationMailer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
     @Optional() @Inject(COURIER_ROSTER) roster: CourierRoster | null = null,
   ) {
     this.roster = roster ?? membershipCourierRoster;
@@ -53,6 +54,7 @@ export class ComplianceService {
 
   async checkCoop(coopId: string): Promise<ComplianceCheckResult | null> {
     const now = this.clock.now();
+    const settings = await this.settings.federation();
     const result = await this.db.forCoop(coopId, async (tx) => {
       const { manager } = tx;
       const coop = await manager.findOne(Coop, {
@@ -60,9 +62,8 @@ export class ComplianceService {
         select: { id: true, name: true, contactEmail: true },
       });
       if (!coop) return null;
-      const settings = await readSettings(manager);
       const records = await this.roster.records(tx, coopId, now);
-      const ownership = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
+      const ownership = computeWorkerOwnership(records, now, settings.worker_ownership_threshold);
       const previous = await manager.findOne(CoopCompliance, {
         where: { coopId },
         select: { coopId: true, belowSince: true, warnedAt: true },

@@ -21,7 +21,7 @@ import type { CoopState } from '../lifecycle/coop-lifecycle';
  */
 
 export const DEFAULT_GRACE_DAYS = 30;
-/** Test orders a coop in sandbox may create per day. */
+/** Test orders a coop in sandbox may create per day, unless the federation setting says otherwise. */
 export const SANDBOX_TEST_ORDERS_PER_DAY = 20;
 
 export const OPERATIONAL_CAPABILITIES = [
@@ -80,6 +80,8 @@ export interface StandingInput {
   now: Date;
   /** federation setting, whole days ≥ 0 (0: no grace) */
   graceDays: number;
+  /** federation setting: days below the worker-ownership threshold before restriction (default: graceDays) */
+  ownershipGraceDays?: number;
   /** `null` when never computed yet */
   workerOwnership: StandingWorkerOwnership | null;
 }
@@ -99,6 +101,10 @@ export function standingFor(input: StandingInput): LicenceStanding {
   if (!Number.isInteger(graceDays) || graceDays < 0)
     throw new RangeError('graceDays must be a whole number of days ≥ 0.');
   const graceMs = graceDays * DAY_MS;
+  const ownershipGraceDays = input.ownershipGraceDays ?? graceDays;
+  if (!Number.isInteger(ownershipGraceDays) || ownershipGraceDays < 0)
+    throw new RangeError('ownershipGraceDays must be a whole number of days ≥ 0.');
+  const ownershipGraceMs = ownershipGraceDays * DAY_MS;
   const t = now.getTime();
 
   if (coopStatus !== 'active') {
@@ -154,7 +160,7 @@ export function standingFor(input: StandingInput): LicenceStanding {
   const wo = workerOwnership;
   if (wo && wo.share !== null && wo.share < wo.threshold) {
     const since = wo.belowSince ?? now;
-    const restrictsAt = new Date(since.getTime() + graceMs);
+    const restrictsAt = new Date(since.getTime() + ownershipGraceMs);
     const facts = `Only ${percent(wo.share)} of your active couriers are members of the cooperative (required: ${percent(wo.threshold)})`;
     if (mode === 'sandbox') {
       warnings.push({
@@ -221,15 +227,17 @@ const CAPABILITY_LABELS: Readonly<Record<OperationalCapability, string>> = {
 /**
  * Whether a coop in `standing` may use `capability`. Licensed and grace: everything (with the
  * warning passed along). Sandbox: only `test_orders`, at most {@link SANDBOX_TEST_ORDERS_PER_DAY}
- * per day (`usage.testOrdersToday` = test orders already created today; without it the cap is
+ * per day, or the federation setting `usage.testOrdersPerDay` (`usage.testOrdersToday` = test
+ * orders already created today; without it the cap is
  * not checked); other capabilities → LICENCE_REQUIRED. Restricted: nothing, with the standing's
  * code. Licensed coops have no test-order cap.
  */
 export function canOperate(
   standing: LicenceStanding,
   capability: OperationalCapability,
-  usage: { testOrdersToday?: number } = {},
+  usage: { testOrdersToday?: number; testOrdersPerDay?: number } = {},
 ): CapabilityDecision {
+  const testOrdersPerDay = usage.testOrdersPerDay ?? SANDBOX_TEST_ORDERS_PER_DAY;
   switch (standing.mode) {
     case 'licensed':
     case 'grace':
@@ -242,11 +250,11 @@ export function canOperate(
           message: `${CAPABILITY_LABELS[capability]} requires a licence from the federation; your cooperative runs in sandbox mode.`,
         };
       }
-      if ((usage.testOrdersToday ?? 0) >= SANDBOX_TEST_ORDERS_PER_DAY) {
+      if ((usage.testOrdersToday ?? 0) >= testOrdersPerDay) {
         return {
           allowed: false,
           code: 'SANDBOX_TEST_ORDER_LIMIT',
-          message: `In sandbox mode a cooperative may create at most ${SANDBOX_TEST_ORDERS_PER_DAY} test orders per day.`,
+          message: `In sandbox mode a cooperative may create at most ${testOrdersPerDay} test orders per day.`,
         };
       }
       return standing.warning ? { allowed: true, warning: standing.warning } : { allowed: true };

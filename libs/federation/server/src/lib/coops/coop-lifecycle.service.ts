@@ -7,7 +7,7 @@ import { standingFor } from '../compliance/licence-standing';
 import { Licence } from '../licences/licence.entity';
 import { coopLifecycle, type CoopEvent, type CoopState } from '../lifecycle/coop-lifecycle';
 import { FederationMailer } from '../mail/federation-mailer';
-import { readSettings } from '../settings/federation-settings.service';
+import { SettingsReader } from '../settings/settings-reader';
 import { CLOCK, type Clock } from '../shared/clock';
 import { lifecycleError } from '../shared/federation-errors';
 import { auditForCoop, recordTransition } from '../transitions/federation-audit';
@@ -48,6 +48,7 @@ export class CoopLifecycleService {
     @Inject(Database) private readonly db: Database,
     @Inject(FederationMailer) private readonly mailer: FederationMailer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
   ) {}
 
   /**
@@ -107,6 +108,7 @@ export class CoopLifecycleService {
   /** One page of the directory with each coop's standing; read statement by statement (GET). */
   async directory(limit: number, offset: number): Promise<Page<CoopDirectoryEntry>> {
     const now = this.clock.now();
+    const settings = await this.settings.federation();
     return this.db.readPlatform(async (manager) => {
       const { entities: coops, raw } = await manager
         .getRepository(Coop)
@@ -121,7 +123,6 @@ export class CoopLifecycleService {
         return { items: [], total: offset === 0 ? 0 : await manager.count(Coop) };
       }
       const ids = coops.map((c) => c.id);
-      const settings = await readSettings(manager);
       const licences = await latestLicences(manager, ids);
       const figures = await complianceFigures(manager, ids);
       const items = coops.map((c): CoopDirectoryEntry => {
@@ -137,11 +138,12 @@ export class CoopLifecycleService {
               }
             : null,
           now,
-          graceDays: settings.licenceGraceDays,
+          graceDays: settings.licence_grace_days,
+          ownershipGraceDays: settings.worker_ownership_grace_days,
           workerOwnership:
             share === null || (share.share === null && share.below_since === null)
               ? null
-              : { share: share.share, threshold: settings.workerOwnershipThreshold, belowSince: share.below_since },
+              : { share: share.share, threshold: settings.worker_ownership_threshold, belowSince: share.below_since },
         });
         return {
           id: c.id,

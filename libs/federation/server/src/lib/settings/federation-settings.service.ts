@@ -1,57 +1,61 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { FederationSettingsView } from '@federacycle/contracts';
+import type { FederationSettingsView, FederationSettingValues } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
-import { DEFAULT_GRACE_DAYS } from '../compliance/licence-standing';
-import { DEFAULT_WORKER_OWNERSHIP_THRESHOLD } from '../compliance/worker-ownership';
-import { FederationSetting, type FederationSettingKey } from './federation-setting.entity';
+import { CLOCK, type Clock } from '../shared/clock';
 import type { UpdateFederationSettingsDto } from './federation-settings.dto';
+import { SettingsReader } from './settings-reader';
+import { readFederationSettings, writeSettingVersions, type SettingVersionWrite } from './settings-store';
 
-const KEYS: ReadonlyArray<[keyof FederationSettingsView, FederationSettingKey]> = [
-  ['licenceGraceDays', 'licence_grace_days'],
-  ['workerOwnershipThreshold', 'worker_ownership_threshold'],
-];
-
-/** The settings as values, defaults for a missing or unusable row. */
-export function settingsOf(rows: readonly Pick<FederationSetting, 'key' | 'value'>[]): FederationSettingsView {
-  const map = new Map(rows.map((r) => [r.key, r.value]));
-  const grace = map.get('licence_grace_days');
-  const threshold = map.get('worker_ownership_threshold');
+/** The admin view of the federation settings the licence and compliance code use. */
+export function federationSettingsView(values: FederationSettingValues): FederationSettingsView {
   return {
-    licenceGraceDays: typeof grace === 'number' && Number.isInteger(grace) && grace >= 0 ? grace : DEFAULT_GRACE_DAYS,
-    workerOwnershipThreshold:
-      typeof threshold === 'number' && threshold > 0 && threshold <= 1 ? threshold : DEFAULT_WORKER_OWNERSHIP_THRESHOLD,
+    licenceGraceDays: values.licence_grace_days,
+    workerOwnershipThreshold: values.worker_ownership_threshold,
   };
 }
 
-/** Reads the federation settings with any manager (a transaction's or the read path's). */
-export async function readSettings(manager: EntityManager): Promise<FederationSettingsView> {
-  return settingsOf(await manager.find(FederationSetting, { select: { key: true, value: true } }));
-}
-
+/**
+ * GET/PATCH /api/federation/settings. Reads through the {@link SettingsReader}; a federation
+ * admin's direct change is recorded as a version with source 'admin' (the coops' proposals
+ * write source 'proposal' versions through governance).
+ */
 @Injectable()
 export class FederationSettingsService {
-  constructor(@Inject(Database) private readonly db: Database) {}
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(SettingsReader) private readonly reader: SettingsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  get(): Promise<FederationSettingsView> {
-    return this.db.readPlatform(readSettings);
+  async get(): Promise<FederationSettingsView> {
+    return federationSettingsView(await this.reader.federation());
   }
 
-  /** Changes what differs; each changed key's version goes up by one. */
-  update(patch: UpdateFederationSettingsDto, actorId: string | null): Promise<FederationSettingsView> {
-    return this.db.platform(async ({ manager }) => {
-      const before = await readSettings(manager);
-      for (const [field, key] of KEYS) {
-        const value = patch[field];
-        if (value === undefined || value === before[field]) continue;
-        const { affected } = await manager.update(
-          FederationSetting,
-          { key },
-          { value, version: () => 'version + 1', updatedAt: () => 'now()', updatedBy: actorId },
-        );
-        if (!affected) await manager.insert(FederationSetting, { key, value, updatedBy: actorId });
+  /** Changes what differs: one new version for each changed key. */
+  async update(patch: UpdateFederationSettingsDto, actorId: string | null): Promise<FederationSettingsView> {
+    const after = await this.db.platform(async (tx) => {
+      const before = await readFederationSettings(tx.manager);
+      const changes: SettingVersionWrite[] = [];
+      if (patch.licenceGraceDays !== undefined && patch.licenceGraceDays !== before.licence_grace_days) {
+        changes.push({ key: 'licence_grace_days', value: patch.licenceGraceDays });
       }
-      return readSettings(manager);
+      if (
+        patch.workerOwnershipThreshold !== undefined &&
+        patch.workerOwnershipThreshold !== before.worker_ownership_threshold
+      ) {
+        changes.push({ key: 'worker_ownership_threshold', value: patch.workerOwnershipThreshold });
+      }
+      if (changes.length === 0) return null;
+      await writeSettingVersions(tx, 'federation', null, changes, {
+        source: 'admin',
+        proposalId: null,
+        effectiveAt: this.clock.now(),
+        actorId,
+      });
+      return readFederationSettings(tx.manager);
     });
+    if (after === null) return this.get();
+    await this.reader.announce('federation', null);
+    return federationSettingsView(after);
   }
 }

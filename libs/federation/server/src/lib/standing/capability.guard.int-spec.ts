@@ -13,6 +13,7 @@ import { CapabilityGuard, RequiresCapability } from './capability.guard';
 import { CLOCK, type Clock } from '../shared/clock';
 import { StandingService } from './standing.service';
 import { FEDERATION_ENTITIES } from '../federation.entities';
+import { SettingsReader } from '../settings/settings-reader';
 
 /**
  * Test-only controller: no endpoint exists yet for taking orders, the partner API or automatic
@@ -114,6 +115,7 @@ describe('the licence guard on every operational capability (real database)', ()
       providers: [
         { provide: Database, useValue: db },
         { provide: CLOCK, useValue: clock },
+        SettingsReader,
         StandingService,
         CapabilityGuard,
       ],

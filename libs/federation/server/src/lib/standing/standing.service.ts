@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { StandingView } from '@federacycle/contracts';
+import type { FederationSettingValues, StandingView } from '@federacycle/contracts';
 import type { EntityManager } from 'typeorm';
 import { Coop, Database, TenantContext } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
@@ -13,7 +13,7 @@ import {
 import type { CoopState } from '../lifecycle/coop-lifecycle';
 import { CoopCompliance } from '../compliance/coop-compliance.entity';
 import { latestLicence } from '../licences/licences.service';
-import { readSettings } from '../settings/federation-settings.service';
+import { SettingsReader } from '../settings/settings-reader';
 import { CLOCK, type Clock } from '../shared/clock';
 
 /** Everything the standing of one coop is computed from, read in one transaction. */
@@ -45,10 +45,10 @@ export async function readStandingFacts(
   manager: EntityManager,
   coopId: string,
   now: Date,
+  settings: FederationSettingValues,
 ): Promise<CoopStandingFacts | null> {
   const coop = await manager.findOne(Coop, { where: { id: coopId }, select: { id: true, status: true } });
   if (!coop) return null;
-  const settings = await readSettings(manager);
   const licence = await latestLicence(manager, coopId);
   const compliance = await manager.findOneBy(CoopCompliance, { coopId });
   const standing = standingFor({
@@ -61,11 +61,12 @@ export async function readStandingFacts(
         }
       : null,
     now,
-    graceDays: settings.licenceGraceDays,
+    graceDays: settings.licence_grace_days,
+    ownershipGraceDays: settings.worker_ownership_grace_days,
     workerOwnership: compliance
       ? {
           share: compliance.share,
-          threshold: settings.workerOwnershipThreshold,
+          threshold: settings.worker_ownership_threshold,
           belowSince: compliance.belowSince,
         }
       : null,
@@ -74,7 +75,7 @@ export async function readStandingFacts(
     coopStatus: coop.status,
     standing,
     compliance,
-    threshold: settings.workerOwnershipThreshold,
+    threshold: settings.worker_ownership_threshold,
   };
 }
 
@@ -94,6 +95,7 @@ export class StandingService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
   ) {}
 
   async facts(coopId: string): Promise<CoopStandingFacts> {
@@ -108,11 +110,12 @@ export class StandingService {
    * round trip with the request's session check. Elsewhere (the guard of another module, a job)
    * one transaction scoped to the coop.
    */
-  private readFacts(coopId: string, now: Date): Promise<CoopStandingFacts | null> {
+  private async readFacts(coopId: string, now: Date): Promise<CoopStandingFacts | null> {
+    const settings = await this.settings.federation();
     if (TenantContext.current()?.coopId === coopId) {
-      return this.db.read((manager) => readStandingFacts(manager, coopId, now));
+      return this.db.read((manager) => readStandingFacts(manager, coopId, now, settings));
     }
-    return this.db.forCoop(coopId, ({ manager }) => readStandingFacts(manager, coopId, now));
+    return this.db.forCoop(coopId, ({ manager }) => readStandingFacts(manager, coopId, now, settings));
   }
 
   async standing(coopId: string): Promise<LicenceStanding> {
@@ -136,9 +139,9 @@ export class StandingService {
    * flagged as test by the caller.
    */
   async assertTestOrder(coopId: string, testOrdersToday: number): Promise<CapabilityDecision> {
-    const decision = canOperate(await this.standing(coopId), 'test_orders', {
-      testOrdersToday,
-    });
+    const standing = await this.standing(coopId);
+    const { sandbox_test_orders_per_day: testOrdersPerDay } = await this.settings.federation();
+    const decision = canOperate(standing, 'test_orders', { testOrdersToday, testOrdersPerDay });
     assertAllowed(decision);
     return decision;
   }

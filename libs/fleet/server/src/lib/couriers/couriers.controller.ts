@@ -7,7 +7,6 @@ import type {
   Page,
   WorkerOwnershipFiguresView,
 } from '@federacycle/contracts';
-import { Database } from '@federacycle/platform-database';
 import {
   Access,
   CurrentPrincipal,
@@ -18,7 +17,7 @@ import {
   type Caller,
 } from '@federacycle/platform-http';
 import { DutyService } from '../duty/duty.service';
-import { workerOwnershipView } from '../ownership/worker-ownership-figures';
+import { WorkerOwnershipService } from '../ownership/worker-ownership-figures';
 import {
   CourierCandidateViewDto,
   CourierPageDto,
@@ -40,7 +39,7 @@ export class CouriersController {
   constructor(
     @Inject(CouriersService) private readonly couriers: CouriersService,
     @Inject(DutyService) private readonly duty: DutyService,
-    @Inject(Database) private readonly db: Database,
+    @Inject(WorkerOwnershipService) private readonly ownershipFigures: WorkerOwnershipService,
   ) {}
 
   @Get('couriers')
@@ -100,7 +99,6 @@ export class CouriersController {
   @Access({ action: 'manage', subject: 'Courier' })
   @ApiOkResponse({ type: WorkerOwnershipFiguresDto })
   ownership(@CurrentPrincipal() caller: Caller): Promise<WorkerOwnershipFiguresView> {
-    const coopId = coopOf(caller);
-    return this.db.read((manager) => workerOwnershipView({ manager }, coopId));
+    return this.ownershipFigures.view(coopOf(caller));
   }
 }

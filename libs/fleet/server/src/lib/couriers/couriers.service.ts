@@ -99,8 +99,11 @@ export class CouriersService {
       const q = couriersQuery(manager, coopId);
       const text = query.q?.trim();
       if (text) {
-        q.andWhere('(c.displayName ilike :text or u.email ilike :text or c.phone ilike :text)', {
+        // phones are stored compact (+33612345678): "+33 6 12" finds them too
+        const compact = /^[+\d\s.()-]+$/.test(text) ? text.replace(/[\s.()-]/g, '') : text;
+        q.andWhere('(c.displayName ilike :text or u.email ilike :text or c.phone like :phone)', {
           text: likePattern(text),
+          phone: likePattern(compact),
         });
       }
       if (query.vehicle) q.andWhere('c.vehicle = :vehicle', { vehicle: query.vehicle });

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { WorkerOwnershipFiguresView } from '@federacycle/contracts';
-import { computeWorkerOwnership, readSettings, type CourierOwnershipRecord } from '@federacycle/federation-server';
+import { Inject, Injectable } from '@nestjs/common';
+import { computeWorkerOwnership, SettingsReader, type CourierOwnershipRecord } from '@federacycle/federation-server';
+import { Database } from '@federacycle/platform-database';
 
 /** What a unit of work (`Tx`) or the read path offers: a manager. */
 export interface HasManager {
@@ -62,18 +64,25 @@ export async function workerOwnershipFigures(
 }
 
 /** The figures with the federation's current threshold (the Couriers page's card). */
-export async function workerOwnershipView(
-  tx: HasManager,
-  coopId: string,
-  now: Date = new Date(),
-): Promise<WorkerOwnershipFiguresView> {
-  const [records, settings] = await Promise.all([courierOwnershipRecords(tx, coopId, now), readSettings(tx.manager)]);
-  const o = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
-  return {
-    activeCouriers: o.activeCouriers,
-    memberCouriers: o.memberCouriers,
-    share: o.share,
-    threshold: o.threshold,
-    belowThreshold: o.belowThreshold,
-  };
+@Injectable()
+export class WorkerOwnershipService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(SettingsReader) private readonly settings: SettingsReader,
+  ) {}
+
+  async view(coopId: string, now: Date = new Date()): Promise<WorkerOwnershipFiguresView> {
+    const [records, settings] = await Promise.all([
+      this.db.read((manager) => courierOwnershipRecords({ manager }, coopId, now)),
+      this.settings.federation(),
+    ]);
+    const o = computeWorkerOwnership(records, now, settings.worker_ownership_threshold);
+    return {
+      activeCouriers: o.activeCouriers,
+      memberCouriers: o.memberCouriers,
+      share: o.share,
+      threshold: o.threshold,
+      belowThreshold: o.belowThreshold,
+    };
+  }
 }

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { Client } from 'pg';
+import { FOREIGN_USER, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
+
+/**
+ * The expected access of governance's routes, as the isolation suite probes them: members and
+ * coop admins read and take part (abilities of 'Proposal'); every id-bearing route is aimed at a
+ * foreign coop's open proposal (hidden results) and must answer 404, tally and verify included.
+ */
+const READERS: Role[] = ['coop_admin', 'member'];
+const TAKERS: Role[] = ['coop_admin', 'member'];
+
+/** A deterministic v4-shaped id per coop, so a probe can name the foreign coop's proposal. */
+export function fixtureProposalId(coop: Pick<CoopFixture, 'id'>): string {
+  const hex = createHash('md5').update(`proposal:${coop.id}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function proposalFixture(su: Client, coop: CoopFixture): Promise<void> {
+  await su.query(
+    `insert into proposals (coop_id, id, author_id, title, rationale, status, opens_at, closes_at,
+                            quorum_percent, threshold_percent, hidden_results, opened_at)
+     values ($1, $2, $3, $4, $5, 'open', now() - interval '1 hour', now() + interval '2 days', 25, 50, true, now())
+     on conflict do nothing`,
+    [coop.id, fixtureProposalId(coop), coop.users['member'], `Proposal ${coop.canary}`, `Why ${coop.canary}`],
+  );
+  await su.query(
+    `insert into proposal_changes (coop_id, proposal_id, key, position, to_value)
+     values ($1, $2, 'dispatch_mode', 0, '"auto"') on conflict do nothing`,
+    [coop.id, fixtureProposalId(coop)],
+  );
+  await su.query(
+    `insert into proposal_voters (coop_id, proposal_id, user_id) values ($1, $2, $3), ($1, $2, $4) on conflict do nothing`,
+    [coop.id, fixtureProposalId(coop), coop.users['member'], coop.users['coop_admin']],
+  );
+}
+
+const url = (f: CoopFixture, tail = '') => `/api/governance/proposals/${fixtureProposalId(f)}${tail}`;
+const later = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+export const GOVERNANCE_EXPECTED: Record<string, Expectation> = {
+  'GET /api/governance/proposals': {
+    permission: 'read:Proposal',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/proposals' }),
+    fixture: proposalFixture,
+  },
+  'POST /api/governance/proposals': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/governance/proposals',
+      body: {
+        title: 'Probe proposal',
+        rationale: 'probe',
+        changes: [{ key: 'dispatch_mode', value: 'suggest' }],
+        opensAt: later(1),
+        closesAt: later(30),
+      },
+    }),
+  },
+  'GET /api/governance/proposals/:id': {
+    permission: 'read:Proposal',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: url(f) }),
+  },
+  'POST /api/governance/proposals/:id/publish': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'post', url: url(f, '/publish'), body: {} }),
+  },
+  'POST /api/governance/proposals/:id/withdraw': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'post', url: url(f, '/withdraw'), body: {} }),
+  },
+  'GET /api/governance/proposals/:id/comments': {
+    permission: 'read:Proposal',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: url(f, '/comments') }),
+  },
+  'POST /api/governance/proposals/:id/comments': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'post', url: url(f, '/comments'), body: { body: 'probe' } }),
+  },
+  'GET /api/governance/proposals/:id/voters': {
+    permission: 'read:Proposal',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: url(f, '/voters') }),
+  },
+  'POST /api/governance/proposals/:id/ballots': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'post', url: url(f, '/ballots'), body: { choice: 'yes' } }),
+  },
+  'POST /api/governance/proposals/:id/proxy': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'post', url: url(f, '/proxy'), body: { holderId: FOREIGN_USER(f) } }),
+  },
+  'DELETE /api/governance/proposals/:id/proxy': {
+    permission: 'create:Proposal',
+    kind: 'write',
+    allowed: TAKERS,
+    probe: (f) => ({ method: 'delete', url: url(f, '/proxy') }),
+  },
+  'GET /api/governance/proposals/:id/tally': {
+    permission: 'read:Proposal',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: url(f, '/tally') }),
+  },
+  'GET /api/governance/proposals/:id/verify': {
+    permission: 'read:Proposal',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: url(f, '/verify') }),
+  },
+  'GET /api/governance/settings': {
+    permission: 'read:Proposal',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/settings' }),
+    // a version enacted by the coop's proposal: its title (with the canary) shows in the history
+    fixture: async (su, coop) => {
+      await proposalFixture(su, coop);
+      await su.query(
+        `insert into coop_setting_versions (coop_id, key, version, value, source, proposal_id)
+         values ($1, 'courier_max_concurrent_tasks', 1, '5', 'proposal', $2) on conflict do nothing`,
+        [coop.id, fixtureProposalId(coop)],
+      );
+    },
+  },
+  'GET /api/governance/settings/federation': {
+    permission: 'read:Proposal',
+    kind: 'fixed',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/settings/federation' }),
+  },
+};

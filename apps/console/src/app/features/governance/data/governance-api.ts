@@ -1,0 +1,102 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  BallotChoice,
+  BallotReceipt,
+  ChainVerification,
+  Page,
+  ProposalCommentView,
+  ProposalSummary,
+  ProposalView,
+  SettingView,
+} from '@federacycle/contracts';
+import type { Observable } from 'rxjs';
+import { API_BASE } from '../../../core/auth/auth.service';
+import { pageParams, type PageRequest } from '../../../shared/list/page-request';
+
+export type ProposalFilter = 'open' | 'upcoming' | 'closed' | 'draft';
+
+export interface NewProposal {
+  title: string;
+  rationale: string;
+  changes: Array<{ key: string; value: string | number | boolean }>;
+  opensAt: string;
+  closesAt: string;
+  quorumPercent?: number;
+  thresholdPercent?: number;
+  hiddenResults: boolean;
+}
+
+export interface Voter {
+  userId: string;
+  name: string;
+  college: string | null;
+}
+
+/** The coop's proposals, votes, proxies and settings (governance API). */
+@Injectable({ providedIn: 'root' })
+export class GovernanceApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = `${API_BASE}/governance`;
+
+  list(filter: ProposalFilter, page: PageRequest): Observable<Page<ProposalSummary>> {
+    return this.http.get<Page<ProposalSummary>>(`${this.base}/proposals`, {
+      params: pageParams(page, new HttpParams().set('filter', filter)),
+    });
+  }
+
+  get(id: string): Observable<ProposalView> {
+    return this.http.get<ProposalView>(`${this.base}/proposals/${encodeURIComponent(id)}`);
+  }
+
+  create(body: NewProposal): Observable<ProposalView> {
+    return this.http.post<ProposalView>(`${this.base}/proposals`, body);
+  }
+
+  publish(id: string): Observable<ProposalView> {
+    return this.http.post<ProposalView>(`${this.base}/proposals/${encodeURIComponent(id)}/publish`, {});
+  }
+
+  withdraw(id: string): Observable<ProposalView> {
+    return this.http.post<ProposalView>(`${this.base}/proposals/${encodeURIComponent(id)}/withdraw`, {});
+  }
+
+  vote(id: string, choice: BallotChoice, onBehalfOf?: string): Observable<BallotReceipt> {
+    return this.http.post<BallotReceipt>(`${this.base}/proposals/${encodeURIComponent(id)}/ballots`, {
+      choice,
+      ...(onBehalfOf ? { onBehalfOf } : {}),
+    });
+  }
+
+  grantProxy(id: string, holderId: string): Observable<BallotReceipt> {
+    return this.http.post<BallotReceipt>(`${this.base}/proposals/${encodeURIComponent(id)}/proxy`, { holderId });
+  }
+
+  revokeProxy(id: string): Observable<BallotReceipt> {
+    return this.http.delete<BallotReceipt>(`${this.base}/proposals/${encodeURIComponent(id)}/proxy`);
+  }
+
+  voters(id: string): Observable<Voter[]> {
+    return this.http.get<Voter[]>(`${this.base}/proposals/${encodeURIComponent(id)}/voters`);
+  }
+
+  comments(id: string): Observable<ProposalCommentView[]> {
+    return this.http.get<ProposalCommentView[]>(`${this.base}/proposals/${encodeURIComponent(id)}/comments`);
+  }
+
+  comment(id: string, body: string): Observable<ProposalCommentView> {
+    return this.http.post<ProposalCommentView>(`${this.base}/proposals/${encodeURIComponent(id)}/comments`, { body });
+  }
+
+  verify(id: string): Observable<ChainVerification> {
+    return this.http.get<ChainVerification>(`${this.base}/proposals/${encodeURIComponent(id)}/verify`);
+  }
+
+  coopSettings(): Observable<SettingView[]> {
+    return this.http.get<SettingView[]>(`${this.base}/settings`);
+  }
+
+  federationSettings(): Observable<SettingView[]> {
+    return this.http.get<SettingView[]>(`${this.base}/settings/federation`);
+  }
+}

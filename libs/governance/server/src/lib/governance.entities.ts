@@ -1,0 +1,14 @@
+import { CollegeMember, VotingCollege } from './colleges/college.entity';
+import { Proposal, ProposalChange, ProposalComment } from './proposals/proposal.entity';
+import { Ballot, ProposalVoter } from './voting/ballot.entity';
+
+/** The governance domain's tables, one entity each. */
+export const GOVERNANCE_ENTITIES = [
+  Proposal,
+  ProposalChange,
+  ProposalComment,
+  VotingCollege,
+  CollegeMember,
+  ProposalVoter,
+  Ballot,
+];
