@@ -12,3 +12,4 @@ export * from './lib/shared/task-state-machine';
 export * from './lib/planning/dispatch.processor';
 export * from './lib/planning/planning.service';
 export * from './lib/planning/plan-problem';
+export * from './lib/dispatch-export';

@@ -1,3 +1,4 @@
+import { CoopExportRegistry, Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
 const HOUR = 3_600_000;
@@ -379,5 +380,22 @@ describe('dispatch over HTTP: deliveries, tasks, assignment (real PostgreSQL as 
     expect((await call('ana', 'get', `/api/dispatch/deliveries/${d.id}`)).status).toBe(403);
     expect((await call('ana', 'post', `/api/dispatch/tasks/${p.id}/actions`, { action: 'start' })).status).toBe(403);
     expect((await h.su.query(`select state from delivery_tasks where id = $1`, [p.id])).rows[0].state).toBe('assigned');
+  });
+
+  it('joins the coop’s data export with its four tables, each read for the coop only', async () => {
+    const tables = h.app
+      .get(CoopExportRegistry)
+      .all()
+      .filter((t) => ['deliveries', 'delivery_tasks', 'task_assignments', 'task_events'].includes(t.name));
+    expect(tables.map((t) => t.name)).toEqual(['deliveries', 'delivery_tasks', 'task_assignments', 'task_events']);
+    const db = h.app.get(Database);
+    const coopB = (await h.su.query<{ id: string }>(`select id from coops where slug = 'dispatch-b'`)).rows[0]
+      ?.id as string;
+    for (const t of tables) {
+      const rows = await db.forCoop(coopA, ({ manager }) => t.read(manager, coopA));
+      expect([t.name, rows.length > 0]).toEqual([t.name, true]);
+      for (const row of rows) expect(Object.keys(row)).toEqual([...t.columns]);
+      expect(await db.forCoop(coopB, ({ manager }) => t.read(manager, coopB))).toEqual([]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { SettingsModule } from '@federacycle/federation-server';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
@@ -10,6 +11,7 @@ import { DeliveriesController, OwnTasksController, TasksController } from './del
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
 import { DISPATCH_ENTITIES } from './dispatch.entities';
+import { DISPATCH_EXPORT_TABLES } from './dispatch-export';
 import { DISPATCH_QUEUE } from './planning/dispatch.jobs';
 import { DispatchProcessor } from './planning/dispatch.processor';
 import { PlanningService } from './planning/planning.service';
@@ -21,7 +23,13 @@ import { PlanningService } from './planning/planning.service';
   providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
-export class DispatchModule {}
+export class DispatchModule implements OnModuleInit {
+  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+
+  onModuleInit(): void {
+    this.exports.register('dispatch', DISPATCH_EXPORT_TABLES);
+  }
+}
 
 /**
  * What the worker needs of dispatch: its queue and processor (work changes → one debounced
