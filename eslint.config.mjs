@@ -103,6 +103,7 @@ export default [
               onlyDependOnLibsWithTags: [
                 'scope:dispatch',
                 'scope:fleet',
+                'scope:geo',
                 'scope:federation',
                 'scope:identity',
                 'scope:platform',

@@ -11,6 +11,7 @@ import { GeoModule } from '@federacycle/geo-server';
 import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
 import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
+import { DispatchModule } from '@federacycle/dispatch-server';
 import { MerchantsModule } from '@federacycle/merchants-server';
 import { StorageModule } from '@federacycle/platform-storage';
 import { GovernanceModule } from '@federacycle/governance-server';
@@ -28,6 +29,7 @@ export class AppModule {
         RedisModule,
         StorageModule,
         IdentityModule,
+        DispatchModule,
         FleetModule,
         FleetCourierRosterModule,
         GeoModule,

@@ -3,6 +3,7 @@ import { CATALOG_EXPECTED } from './merchants/catalog.expected-access';
 import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
 import { GEO_EXPECTED } from './geo/geo.expected-access';
 import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
+import { DISPATCH_EXPECTED } from './dispatch/dispatch.expected-access';
 import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
 
 /**
@@ -15,5 +16,7 @@ export const DOMAIN_EXPECTED: Record<string, Expectation> = {
   ...CATALOG_EXPECTED,
   ...GEO_EXPECTED,
   ...FLEET_EXPECTED,
+  // after fleet: dispatch's fixture assigns tasks to the courier profile fleet's fixture creates
+  ...DISPATCH_EXPECTED,
   ...GOVERNANCE_EXPECTED,
 };

@@ -7,10 +7,12 @@ import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
 import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
 const ENTITIES = [
+  ...DISPATCH_ENTITIES,
   ...GOVERNANCE_ENTITIES,
   ...MERCHANTS_ENTITIES,
   ...STORAGE_ENTITIES,

@@ -68,6 +68,12 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  // dispatch
+  {
+    path: 'deliveries',
+    canActivate: [abilityGuard('read', 'Delivery')],
+    loadChildren: () => import('./features/deliveries/deliveries.routes').then((m) => m.deliveriesRoutes),
+  },
   {
     path: 'merchants',
     canActivate: [abilityGuard('read', 'Merchant')],

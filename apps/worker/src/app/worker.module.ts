@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DISPATCH_QUEUES, DispatchWorkerModule } from '@federacycle/dispatch-server';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
 import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
@@ -14,6 +15,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 export const WORKER_QUEUES: readonly string[] = [
   ...Object.values(PlatformQueue),
   ...FEDERATION_QUEUES,
+  ...DISPATCH_QUEUES,
   ...GOVERNANCE_QUEUES,
 ];
 
@@ -36,6 +38,7 @@ export class WorkerModule {
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
         FleetCourierRosterModule,
         FederationWorkerModule,
+        DispatchWorkerModule,
         GovernanceWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],

@@ -6,5 +6,6 @@ export * from './lib/federation';
 export * from './lib/merchants';
 export * from './lib/geo';
 export * from './lib/fleet';
+export * from './lib/dispatch';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type {
   ApplicationStatus,
   CoopDirectoryEntry,
+  DeliveryState,
   InvitationView,
   LicenceStatus,
   StandingMode,
@@ -19,6 +20,22 @@ export type StatusTone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
 })
 export class StatusChipComponent {
   readonly tone = input<StatusTone>('neutral');
+}
+
+/** A delivery's state: done well, still moving, or ended badly. */
+export function deliveryTone(state: DeliveryState): StatusTone {
+  switch (state) {
+    case 'completed':
+      return 'ok';
+    case 'failed':
+      return 'danger';
+    case 'in_progress':
+      return 'info';
+    case 'cancelled':
+      return 'neutral';
+    default:
+      return 'warn';
+  }
 }
 
 export function applicationTone(status: ApplicationStatus): StatusTone {

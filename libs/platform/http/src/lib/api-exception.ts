@@ -12,8 +12,9 @@ export class ApiException extends HttpException {
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    readonly details?: Record<string, unknown>,
   ) {
-    super({ statusCode: status, code, message, errors } satisfies ApiErrorBody, status);
+    super({ statusCode: status, code, message, errors, details } satisfies ApiErrorBody, status);
   }
 
   static notFound(what: string): ApiException {

@@ -96,6 +96,7 @@ export class ApiErrorFilter implements ExceptionFilter {
         code: exception.code as ApiErrorBody['code'],
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
+        ...(exception.details ? { details: exception.details } : {}),
       };
     }
     const parser = exception as BodyParserError;

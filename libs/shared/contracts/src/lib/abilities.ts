@@ -24,7 +24,9 @@ export type Subject =
   | 'Settings'
   | 'OwnProfile'
   /** a courier's own courier profile, availability, duty and location */
-  | 'OwnCourier';
+  | 'OwnCourier'
+  /** the tasks assigned to the caller's own courier profile (never another courier's) */
+  | 'OwnTask';
 
 /** A merchant-scoped subject instance: `subject('Menu', { merchantId })` (CASL's `subject` helper). */
 export type MerchantScoped =
@@ -80,7 +82,9 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
   },
   courier(can) {
     can('read', 'Coop');
-    can('read', 'Delivery');
+    // a courier sees deliveries only through their own tasks, never the coop's list
+    can('read', 'OwnTask');
+    can('update', 'OwnTask');
     can('read', 'OwnCourier');
     can('update', 'OwnCourier');
   },

@@ -152,6 +152,25 @@ export const ErrorCode = {
   COURIER_INACTIVE: 'COURIER_INACTIVE',
   ALREADY_ON_DUTY: 'ALREADY_ON_DUTY',
   NOT_ON_DUTY: 'NOT_ON_DUTY',
+  // dispatch
+  /** a delivery needs at least one pickup and one dropoff, and not several of both */
+  DELIVERY_SHAPE_INVALID: 'DELIVERY_SHAPE_INVALID',
+  /** a time window that closes before (or when) it opens */
+  WINDOW_CLOSES_BEFORE_OPENING: 'WINDOW_CLOSES_BEFORE_OPENING',
+  /** a time window that has already closed */
+  WINDOW_IN_PAST: 'WINDOW_IN_PAST',
+  /** a courier id the coop does not have (or whose profile is inactive) */
+  UNKNOWN_COURIER: 'UNKNOWN_COURIER',
+  /** the task is held by another courier (the body names them) */
+  TASK_ALREADY_ASSIGNED: 'TASK_ALREADY_ASSIGNED',
+  /** the task is done, failed or cancelled: it cannot change any more */
+  TASK_CLOSED: 'TASK_CLOSED',
+  /** a dropoff cannot be done before every pickup of its delivery is */
+  PICKUP_NOT_DONE: 'PICKUP_NOT_DONE',
+  /** the task's assignment changed since the caller looked (reassign, reorder) */
+  ASSIGNMENT_CHANGED: 'ASSIGNMENT_CHANGED',
+  /** a failure without its reason */
+  FAILURE_REASON_REQUIRED: 'FAILURE_REASON_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -171,4 +190,6 @@ export interface ApiErrorBody {
   message: string;
   requestId?: string;
   errors?: FieldError[];
+  /** what a client needs to act on this error (e.g. the courier holding a task), when the code has any */
+  details?: Record<string, unknown>;
 }

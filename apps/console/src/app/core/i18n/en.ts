@@ -10,6 +10,7 @@ import { peopleEn } from '../../features/people/data/people.en';
 import { merchantsEn } from '../../features/merchants/data/merchants.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
+import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
@@ -34,6 +35,7 @@ export const en = {
   'nav.coops': 'Coops',
   'nav.dispatch': 'Dispatch board',
   'nav.deliveries': 'Deliveries',
+  'nav.myTasks': 'My tasks',
   'nav.orders': 'Orders',
   'nav.merchants': 'Merchants',
   'nav.couriers': 'Couriers',
@@ -179,6 +181,7 @@ export const en = {
   ...licenceEn,
   ...zonesEn,
   ...fleetEn,
+  ...dispatchEn,
   ...governanceEn,
 } as const;
 

@@ -6,6 +6,7 @@ import { peopleFr } from '../../features/people/data/people.fr';
 import { merchantsFr } from '../../features/merchants/data/merchants.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
+import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -31,6 +32,7 @@ export const fr: Dictionary = {
   'nav.coops': 'Coopératives',
   'nav.dispatch': 'Tableau de dispatch',
   'nav.deliveries': 'Livraisons',
+  'nav.myTasks': 'Mes tâches',
   'nav.orders': 'Commandes',
   'nav.merchants': 'Commerçants',
   'nav.couriers': 'Coursiers',
@@ -177,5 +179,6 @@ export const fr: Dictionary = {
   ...licenceFr,
   ...zonesFr,
   ...fleetFr,
+  ...dispatchFr,
   ...governanceFr,
 };

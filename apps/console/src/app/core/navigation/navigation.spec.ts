@@ -36,8 +36,8 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('gives a courier deliveries and their own courier page', () => {
-    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries', '/me/courier']);
+  it('gives a courier their own tasks and courier page, not the coop’s deliveries', () => {
+    expect(pathsFor(['courier'])).toEqual(['/', '/my-tasks', '/me/courier']);
   });
 
   it('gives merchant staff orders, merchants and (read-only) zones', () => {
@@ -58,7 +58,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals', '/settings']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/my-tasks', '/me/courier', '/proposals', '/settings']);
   });
 
   it('shows only home when no coop is selected', () => {

@@ -30,6 +30,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/deliveries',
     labelKey: 'nav.deliveries',
     permission: { action: 'read', subject: 'Delivery' },
+  },
+  // the courier app (their own tasks, in order): a later session builds it
+  {
+    path: '/my-tasks',
+    labelKey: 'nav.myTasks',
+    permission: { action: 'read', subject: 'OwnTask' },
     comingSoon: true,
   },
   { path: '/orders', labelKey: 'nav.orders', permission: { action: 'read', subject: 'Order' }, comingSoon: true },

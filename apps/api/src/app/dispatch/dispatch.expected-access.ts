@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
+
+/**
+ * The expected access of dispatch's routes, as the isolation suite probes them: dispatchers
+ * manage deliveries and assignments, coop admins read them, a courier reaches only the tasks
+ * assigned to them through /api/dispatch/me/tasks (any other task id answers 404).
+ */
+const READERS: Role[] = ['coop_admin', 'dispatcher'];
+const DISPATCHER: Role[] = ['dispatcher'];
+const COURIER: Role[] = ['courier'];
+
+/** ids of each coop's fixture rows, for the probes aimed at a foreign coop */
+const fixtures = new Map<string, { courierId: string; deliveryId: string; pickupId: string; dropoffId: string }>();
+const idsOf = (coop: CoopFixture) => {
+  const ids = fixtures.get(coop.id);
+  if (!ids) throw new Error(`no dispatch fixture for coop ${coop.slug}`);
+  return ids;
+};
+
+const token = () => randomBytes(32).toString('base64url');
+
+/**
+ * Every coop gets a delivery whose reference and addresses carry the canary: its pickup assigned
+ * to the coop's courier (fleet's fixture made the profile), its dropoff open, and their events.
+ */
+async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (fixtures.has(coop.id)) return;
+  let courier = await su.query<{ id: string }>('select id from couriers where coop_id = $1 and user_id = $2', [
+    coop.id,
+    coop.users['courier'],
+  ]);
+  if (courier.rows.length === 0) {
+    courier = await su.query<{ id: string }>(
+      `insert into couriers (coop_id, user_id, display_name, vehicle) values ($1, $2, $3, 'bike') returning id`,
+      [coop.id, coop.users['courier'], `Rider ${coop.canary}`],
+    );
+  }
+  const courierId = courier.rows[0]?.id as string;
+  const delivery = await su.query<{ id: string }>(
+    `insert into deliveries (coop_id, reference, state, tracking_token, source) values ($1, $2, 'in_progress', $3, 'console') returning id`,
+    [coop.id, `ref ${coop.canary}`.slice(0, 80), token()],
+  );
+  const deliveryId = delivery.rows[0]?.id as string;
+  const task = (kind: string, seq: number, state: string) =>
+    su.query<{ id: string }>(
+      `insert into delivery_tasks (coop_id, delivery_id, kind, seq, state, address, lat, lng)
+       values ($1, $2, $3, $4, $5, $6, 45.76, 4.83) returning id`,
+      [coop.id, deliveryId, kind, seq, state, `${kind} ${coop.canary}`],
+    );
+  const pickupId = (await task('pickup', 0, 'assigned')).rows[0]?.id as string;
+  const dropoffId = (await task('dropoff', 1, 'open')).rows[0]?.id as string;
+  await su.query(`insert into task_assignments (coop_id, task_id, courier_id, position) values ($1, $2, $3, 0)`, [
+    coop.id,
+    pickupId,
+    courierId,
+  ]);
+  for (const [taskId, type, to] of [
+    [pickupId, 'created', 'open'],
+    [dropoffId, 'created', 'open'],
+    [pickupId, 'assigned', 'assigned'],
+  ] as const) {
+    await su.query(
+      `insert into task_events (coop_id, task_id, delivery_id, type, to_state, request_id, source, data)
+       values ($1, $2, $3, $4, $5, 'fixture', 'console', $6)`,
+      [coop.id, taskId, deliveryId, type, to, JSON.stringify({ note: coop.canary })],
+    );
+  }
+  fixtures.set(coop.id, { courierId, deliveryId, pickupId, dropoffId });
+}
+
+const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
+
+export const DISPATCH_EXPECTED: Record<string, Expectation> = {
+  'GET /api/dispatch/deliveries': {
+    permission: 'read:Delivery',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/dispatch/deliveries' }),
+    fixture: dispatchFixture,
+  },
+  'POST /api/dispatch/deliveries': {
+    permission: 'create:Delivery',
+    kind: 'write',
+    allowed: DISPATCHER,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/dispatch/deliveries',
+      body: {
+        reference: `probe ${randomBytes(3).toString('hex')}`,
+        tasks: [
+          { kind: 'pickup', address: '1 place Bellecour, Lyon', lat: 45.7578, lng: 4.832, before: FUTURE() },
+          { kind: 'dropoff', address: '2 rue Mercière, Lyon', lat: 45.7625, lng: 4.8339 },
+        ],
+      },
+    }),
+  },
+  'GET /api/dispatch/deliveries/:id': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}` }),
+  },
+  'GET /api/dispatch/deliveries/:id/events': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}/events` }),
+  },
+  'POST /api/dispatch/deliveries/:id/cancel': {
+    permission: 'update:Delivery',
+    kind: 'write',
+    allowed: DISPATCHER,
+    probe: (f) => ({ method: 'post', url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}/cancel`, body: {} }),
+  },
+  'POST /api/dispatch/tasks/:id/actions': {
+    permission: 'update:Delivery',
+    kind: 'write',
+    allowed: DISPATCHER,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/dispatch/tasks/${idsOf(f).pickupId}/actions`,
+      body: { action: 'cancel' },
+    }),
+  },
+  'POST /api/dispatch/tasks/:id/reschedule': {
+    permission: 'update:Delivery',
+    kind: 'write',
+    allowed: DISPATCHER,
+    status: 404,
+    probe: (f) => ({ method: 'post', url: `/api/dispatch/tasks/${idsOf(f).pickupId}/reschedule`, body: {} }),
+  },
+  'POST /api/dispatch/tasks/:id/assign': {
+    permission: 'update:Dispatch',
+    kind: 'body',
+    allowed: DISPATCHER,
+    // the foreign coop's courier is nobody's courier here
+    status: 422,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/dispatch/tasks/${idsOf(f).dropoffId}/assign`,
+      body: { courierId: idsOf(f).courierId },
+    }),
+  },
+  'POST /api/dispatch/tasks/:id/unassign': {
+    permission: 'update:Dispatch',
+    kind: 'write',
+    allowed: DISPATCHER,
+    probe: (f) => ({ method: 'post', url: `/api/dispatch/tasks/${idsOf(f).pickupId}/unassign`, body: {} }),
+  },
+  'POST /api/dispatch/tasks/:id/reassign': {
+    permission: 'update:Dispatch',
+    kind: 'body',
+    allowed: DISPATCHER,
+    status: 422,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/dispatch/tasks/${idsOf(f).pickupId}/reassign`,
+      body: { fromCourierId: idsOf(f).courierId, toCourierId: idsOf(f).courierId },
+    }),
+  },
+  'POST /api/dispatch/assignments/bulk': {
+    permission: 'update:Dispatch',
+    kind: 'body',
+    allowed: DISPATCHER,
+    status: 422,
+    probe: (f) => ({
+      method: 'post',
+      url: '/api/dispatch/assignments/bulk',
+      body: { courierId: idsOf(f).courierId, taskIds: [idsOf(f).dropoffId] },
+    }),
+  },
+  'GET /api/dispatch/couriers/:id/tasks': {
+    permission: 'read:Dispatch',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/couriers/${idsOf(f).courierId}/tasks` }),
+  },
+  'PUT /api/dispatch/couriers/:id/tasks/order': {
+    permission: 'update:Dispatch',
+    kind: 'write',
+    allowed: DISPATCHER,
+    probe: (f) => ({
+      method: 'put',
+      url: `/api/dispatch/couriers/${idsOf(f).courierId}/tasks/order`,
+      body: { taskIds: [idsOf(f).pickupId] },
+    }),
+  },
+  // a courier's own tasks: the answer is their own list (their coop's canary), never another's
+  'GET /api/dispatch/me/tasks': {
+    permission: 'read:OwnTask',
+    kind: 'list',
+    allowed: COURIER,
+    probe: () => ({ method: 'get', url: '/api/dispatch/me/tasks' }),
+  },
+  'POST /api/dispatch/me/tasks/:id/actions': {
+    permission: 'update:OwnTask',
+    kind: 'write',
+    allowed: COURIER,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/dispatch/me/tasks/${idsOf(f).pickupId}/actions`,
+      body: { action: 'start' },
+    }),
+  },
+};

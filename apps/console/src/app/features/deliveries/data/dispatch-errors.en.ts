@@ -1,0 +1,14 @@
+/** English messages of dispatch's error codes (merged through dispatch.en.ts). */
+export const dispatchErrorsEn = {
+  'error.DELIVERY_SHAPE_INVALID':
+    'A delivery has at least one pickup and one dropoff: one pickup to several dropoffs, or several pickups to one dropoff.',
+  'error.WINDOW_CLOSES_BEFORE_OPENING':
+    'A time window must close after it opens: check the “Not before” and “Not after” times.',
+  'error.WINDOW_IN_PAST': 'This time window has already closed: pick a time to come.',
+  'error.UNKNOWN_COURIER': 'This courier is not an active courier of the coop: pick another one.',
+  'error.TASK_ALREADY_ASSIGNED': 'Another dispatcher has just given this task to a courier: reload to see who.',
+  'error.TASK_CLOSED': 'This task is finished (done, failed or cancelled): it cannot change any more.',
+  'error.PICKUP_NOT_DONE': 'A dropoff cannot be marked done before its pickup is.',
+  'error.ASSIGNMENT_CHANGED': 'This changed meanwhile (someone else moved the task): reload and try again.',
+  'error.FAILURE_REASON_REQUIRED': 'Say why the task failed: pick a reason.',
+};

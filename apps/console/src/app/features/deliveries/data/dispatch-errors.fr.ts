@@ -1,0 +1,18 @@
+import type { dispatchErrorsEn } from './dispatch-errors.en';
+
+/** French messages of dispatch's error codes. */
+export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
+  'error.DELIVERY_SHAPE_INVALID':
+    'Une livraison compte au moins un enlèvement et un dépôt : un enlèvement vers plusieurs dépôts, ou plusieurs enlèvements vers un dépôt.',
+  'error.WINDOW_CLOSES_BEFORE_OPENING':
+    'Un créneau doit se fermer après s’être ouvert : vérifiez les heures « Pas avant » et « Pas après ».',
+  'error.WINDOW_IN_PAST': 'Ce créneau est déjà passé : choisissez une heure à venir.',
+  'error.UNKNOWN_COURIER': 'Ce coursier n’est pas un coursier actif de la coopérative : choisissez-en un autre.',
+  'error.TASK_ALREADY_ASSIGNED':
+    'Un autre répartiteur vient de confier cette tâche à un coursier : rechargez pour voir lequel.',
+  'error.TASK_CLOSED': 'Cette tâche est terminée (faite, échouée ou annulée) : elle ne peut plus changer.',
+  'error.PICKUP_NOT_DONE': 'Un dépôt ne peut pas être marqué fait avant son enlèvement.',
+  'error.ASSIGNMENT_CHANGED':
+    'Cela a changé entre-temps (quelqu’un d’autre a déplacé la tâche) : rechargez et réessayez.',
+  'error.FAILURE_REASON_REQUIRED': 'Indiquez pourquoi la tâche a échoué : choisissez un motif.',
+};

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  DELIVERY_STATES,
+  type CreateDeliveryRequest,
+  type DeliveryState,
+  type DeliverySummaryView,
+} from '@federacycle/contracts';
+import { problemText, toProblemText } from '../../core/api/problem-text';
+import { toApiProblem } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { EmptyStateComponent } from '../../shared/empty-state.component';
+import { DataListComponent, type ListColumn } from '../../shared/list/data-list.component';
+import { ListCellDirective } from '../../shared/list/list-cell.directive';
+import { injectPagedList } from '../../shared/list/paged-list';
+import { StatusChipComponent, deliveryTone } from '../../shared/status-chip.component';
+import { DispatchApi } from './data/dispatch-api';
+import { DeliveryFormComponent } from './delivery-form.component';
+
+/** Container: the coop's deliveries, paged by the API; dispatchers create them here. */
+@Component({
+  selector: 'fc-deliveries-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatSelectModule,
+    DataListComponent,
+    ListCellDirective,
+    EmptyStateComponent,
+    StatusChipComponent,
+    DeliveryFormComponent,
+  ],
+  templateUrl: './deliveries.page.html',
+  styleUrl: './deliveries.page.scss',
+})
+export class DeliveriesPage implements OnInit {
+  private readonly api = inject(DispatchApi);
+  private readonly auth = inject(AuthService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+  protected readonly states = DELIVERY_STATES;
+  protected readonly tone = deliveryTone;
+
+  protected readonly canCreate = computed(() => this.auth.ability().can('create', 'Delivery'));
+  protected readonly state = signal<DeliveryState | null>(null);
+  protected readonly deliveries = injectPagedList((page) => this.api.listDeliveries(page, this.state()));
+  protected readonly listError = computed(() => {
+    const error = this.deliveries.error();
+    return error === null ? null : toProblemText(this.t, error);
+  });
+  protected readonly creating = signal(false);
+  protected readonly createError = signal<string | null>(null);
+  private readonly form = viewChild(DeliveryFormComponent);
+
+  protected readonly columns = computed<ListColumn[]>(() => [
+    { id: 'reference', header: this.t('deliveries.colReference') },
+    { id: 'route', header: this.t('deliveries.colRoute') },
+    { id: 'state', header: this.t('deliveries.colState') },
+    { id: 'window', header: this.t('deliveries.colWindow') },
+    { id: 'created', header: this.t('deliveries.colCreated') },
+  ]);
+  protected readonly deliveryId = (d: DeliverySummaryView): string => d.id;
+
+  ngOnInit(): void {
+    this.deliveries.load();
+  }
+
+  protected stateLabel(state: DeliveryState): string {
+    return this.t(`deliveryState.${state}`);
+  }
+
+  protected filter(choice: DeliveryState | 'all'): void {
+    this.state.set(choice === 'all' ? null : choice);
+    this.deliveries.restart();
+  }
+
+  protected time(iso: string): string {
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
+  }
+
+  protected windowText(d: DeliverySummaryView): string {
+    if (d.after && d.before) {
+      // one date when the window lies within a day: "02/12/2026, 15:24 – 17:54"
+      return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeStyle: 'short' }).formatRange(
+        new Date(d.after),
+        new Date(d.before),
+      );
+    }
+    if (d.before) return this.t('deliveries.until', { time: this.time(d.before) });
+    if (d.after) return this.t('deliveries.from', { time: this.time(d.after) });
+    return this.t('deliveries.anyTime');
+  }
+
+  protected create(request: CreateDeliveryRequest): void {
+    this.creating.set(true);
+    this.createError.set(null);
+    this.api.createDelivery(request).subscribe({
+      next: (delivery) => {
+        this.creating.set(false);
+        this.form()?.reset();
+        this.snackBar.open(
+          delivery.reference
+            ? this.t('deliveries.created', { reference: delivery.reference })
+            : this.t('deliveries.createdNoRef'),
+          this.t('common.close'),
+          { duration: 6000 },
+        );
+        // newest first: the new delivery is at the top of the first page
+        this.deliveries.restart();
+      },
+      error: (error: unknown) => {
+        this.creating.set(false);
+        this.createError.set(problemText(this.t, toApiProblem(error)));
+      },
+    });
+  }
+}

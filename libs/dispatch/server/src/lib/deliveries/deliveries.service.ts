@@ -1,0 +1,339 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  DeliveryState,
+  DeliverySummaryView,
+  DeliveryView,
+  EventSource,
+  Page,
+  RescheduleRequest,
+  TaskActionRequest,
+  TaskEventData,
+  TaskEventView,
+  TaskView,
+} from '@federacycle/contracts';
+import { Database, type Tx } from '@federacycle/platform-database';
+import { ApiException } from '@federacycle/platform-http';
+import { writeOutbox } from '@federacycle/platform-queue';
+import { TASK_CLOSED_JOB } from '../planning/dispatch.jobs';
+import { checkWindow, parseWindowInstant } from '../shared/delivery-rules';
+import { deliveryNotFound, refused, taskNotFound } from '../shared/dispatch-errors';
+import { recordTaskEvents, type TaskChange } from '../shared/task-history';
+import {
+  TASK_FROM,
+  factsOf,
+  lockDeliveries,
+  refreshDeliveryState,
+  taskById,
+  tasksOfDelivery,
+  toDeliveryView,
+  toTaskView,
+  type TaskRow,
+} from '../shared/task-queries';
+import { isFinal, reschedulable, taskTransition } from '../shared/task-state-machine';
+import { Delivery } from './delivery.entity';
+import { TaskEvent } from './task-event.entity';
+import { CreateDeliveryUseCase, type CreateDeliveryCommand } from './usecases/create-delivery/create-delivery.usecase';
+
+interface SummaryRow {
+  id: string;
+  reference: string | null;
+  state: DeliveryState;
+  pickups: number;
+  dropoffs: number;
+  from: string | null;
+  to: string | null;
+  after: Date | null;
+  before: Date | null;
+  created_at: Date;
+  total: string;
+}
+
+const SUMMARY_SQL = `select d.id, d.reference, d.state, d.created_at,
+       (select count(*)::int from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'pickup' and t.superseded_by is null) as pickups,
+       (select count(*)::int from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'dropoff' and t.superseded_by is null) as dropoffs,
+       (select t.address from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'pickup' order by t.seq limit 1) as "from",
+       (select t.address from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'dropoff' order by t.seq limit 1) as "to",
+       (select min(t.window_after) from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id) as after,
+       (select max(t.window_before) from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id) as before,
+       count(*) over () as total
+  from deliveries d
+ where d.coop_id = $1 and ($2::text is null or d.state = $2)
+ order by d.created_at desc, d.id
+ limit $3 offset $4`;
+
+/** Who acts on a task: a dispatcher (any task of the coop) or a courier (their own only). */
+export type TaskActor = { kind: 'dispatcher' } | { kind: 'courier'; userId: string };
+
+/**
+ * Deliveries and their tasks' lifecycle. Every change locks the delivery first, checks the pure
+ * rules (task-state-machine), writes with a conditional update from the state it read, records
+ * the task's event and recomputes the delivery's state, in one unit of work.
+ */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(CreateDeliveryUseCase) private readonly createDelivery: CreateDeliveryUseCase,
+  ) {}
+
+  create(command: CreateDeliveryCommand): Promise<DeliveryView> {
+    return this.db.unitOfWork((tx) => this.createDelivery.execute(tx, command));
+  }
+
+  /** Newest first; one statement with a window count. */
+  async list(
+    coopId: string,
+    state: DeliveryState | null,
+    limit: number,
+    offset: number,
+  ): Promise<Page<DeliverySummaryView>> {
+    const rows: SummaryRow[] = await this.db.read((m) => m.query(SUMMARY_SQL, [coopId, state, limit, offset]));
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && offset > 0) {
+      const counted: { n: number }[] = await this.db.read((m) =>
+        m.query('select count(*)::int as n from deliveries where coop_id = $1 and ($2::text is null or state = $2)', [
+          coopId,
+          state,
+        ]),
+      );
+      total = counted[0]?.n ?? 0;
+    }
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        state: r.state,
+        pickups: r.pickups,
+        dropoffs: r.dropoffs,
+        from: r.from ?? '',
+        to: r.to ?? '',
+        after: r.after ? r.after.toISOString() : null,
+        before: r.before ? r.before.toISOString() : null,
+        createdAt: r.created_at.toISOString(),
+      })),
+      total,
+    };
+  }
+
+  async get(coopId: string, id: string): Promise<DeliveryView> {
+    const [delivery, tasks] = await Promise.all([
+      this.db.read((m) => m.findOneBy(Delivery, { coopId, id })),
+      this.db.read((m) => tasksOfDelivery(m, coopId, id)),
+    ]);
+    if (!delivery) throw deliveryNotFound();
+    return toDeliveryView(delivery, tasks);
+  }
+
+  /** The delivery's whole history, oldest first. */
+  async events(coopId: string, deliveryId: string): Promise<TaskEventView[]> {
+    const [exists, events] = await Promise.all([
+      this.db.read((m) => m.existsBy(Delivery, { coopId, id: deliveryId })),
+      this.db.read((m) =>
+        m.find(TaskEvent, { where: { coopId, deliveryId }, order: { at: 'ASC', id: 'ASC' }, take: 1000 }),
+      ),
+    ]);
+    if (!exists) throw deliveryNotFound();
+    return events.map((e) => ({
+      id: e.id,
+      taskId: e.taskId,
+      type: e.type,
+      fromState: e.fromState,
+      toState: e.toState,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      requestId: e.requestId,
+      source: e.source,
+      data: e.data,
+    }));
+  }
+
+  /** Cancels every task not final yet (which cancels the delivery when nothing was done). */
+  cancel(coopId: string, deliveryId: string, source: EventSource): Promise<DeliveryView> {
+    return this.db.unitOfWork(async (tx) => {
+      if ((await lockDeliveries(tx, coopId, [deliveryId])).length === 0) throw deliveryNotFound();
+      const tasks = await tasksOfDelivery(tx.manager, coopId, deliveryId);
+      const open = tasks.filter((t) => !isFinal(t.state));
+      if (open.length === 0) {
+        throw ApiException.conflict(
+          'TASK_CLOSED',
+          'Every task of this delivery is finished already: nothing to cancel',
+        );
+      }
+      const changes: TaskChange[] = [];
+      for (const task of open) {
+        await this.moveTask(tx, coopId, task, 'cancelled');
+        changes.push({ taskId: task.id, deliveryId, type: 'cancelled', fromState: task.state, toState: 'cancelled' });
+      }
+      await recordTaskEvents(tx, source, changes);
+      await refreshDeliveryState(tx, coopId, deliveryId);
+      for (const task of open) {
+        await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId, taskId: task.id, state: 'cancelled' });
+      }
+      const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
+      return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
+    });
+  }
+
+  /** start / complete / fail / cancel one task, by a dispatcher or by the courier holding it. */
+  act(
+    coopId: string,
+    taskId: string,
+    body: TaskActionRequest,
+    actor: TaskActor,
+    source: EventSource,
+  ): Promise<TaskView> {
+    return this.db.unitOfWork(async (tx) => {
+      const task = await this.lockTask(tx, coopId, taskId, actor);
+      if (actor.kind === 'courier' && body.action === 'cancel') {
+        throw ApiException.forbidden(
+          'A courier cannot cancel a task: ask the dispatcher, or mark it failed with a reason',
+        );
+      }
+      const siblings = await tasksOfDelivery(tx.manager, coopId, task.delivery_id);
+      const result = taskTransition(factsOf(task), body.action, siblings.map(factsOf));
+      if (!result.ok) throw refused(result);
+      if (result.to === 'failed' && !body.reason) {
+        throw new ApiException(400, 'FAILURE_REASON_REQUIRED', 'Say why the task failed: pick a reason');
+      }
+      await this.moveTask(tx, coopId, task, result.to, result.to === 'failed' ? (body.reason ?? null) : null);
+      const data: TaskEventData = {};
+      if (body.reason) data['reason'] = body.reason;
+      if (body.note?.trim()) data['note'] = body.note.trim();
+      if (task.courier_id) data['courierId'] = task.courier_id;
+      await recordTaskEvents(tx, source, [
+        {
+          taskId,
+          deliveryId: task.delivery_id,
+          type:
+            result.to === 'started'
+              ? 'started'
+              : result.to === 'done'
+                ? 'done'
+                : result.to === 'failed'
+                  ? 'failed'
+                  : 'cancelled',
+          fromState: task.state,
+          toState: result.to,
+          data,
+        },
+      ]);
+      await refreshDeliveryState(tx, coopId, task.delivery_id);
+      if (result.to === 'done' || result.to === 'failed' || result.to === 'cancelled') {
+        await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
+      }
+      return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
+    });
+  }
+
+  /** A failed task tried again: a new open task (attempt + 1), optionally with a new window. */
+  reschedule(
+    coopId: string,
+    taskId: string,
+    body: RescheduleRequest,
+    source: EventSource,
+    now = Date.now(),
+  ): Promise<TaskView> {
+    return this.db.unitOfWork(async (tx) => {
+      const task = await this.lockTask(tx, coopId, taskId, { kind: 'dispatcher' });
+      const result = reschedulable(factsOf(task));
+      if (!result.ok) throw refused(result);
+      const after = body.after === undefined ? task.window_after : parseWindowInstant(body.after, 'after');
+      const before = body.before === undefined ? task.window_before : parseWindowInstant(body.before, 'before');
+      checkWindow(after, before, 'The new attempt', now);
+      const created = await tx.one<{ id: string }>(
+        `insert into delivery_tasks (coop_id, delivery_id, kind, seq, attempt, previous_task_id, address, lat, lng,
+                window_after, window_before, service_minutes, contact_name, contact_phone, comments, packages, weight_grams)
+         select coop_id, delivery_id, kind, seq, attempt + 1, id, address, lat, lng, $3, $4, service_minutes,
+                contact_name, contact_phone, comments, packages, weight_grams
+           from delivery_tasks where coop_id = $1 and id = $2
+         returning id`,
+        [coopId, taskId, after, before],
+      );
+      await tx.execute(
+        'update delivery_tasks set superseded_by = $3, updated_at = now() where coop_id = $1 and id = $2 and superseded_by is null',
+        [coopId, taskId, created.id],
+      );
+      await recordTaskEvents(tx, source, [
+        {
+          taskId,
+          deliveryId: task.delivery_id,
+          type: 'rescheduled',
+          fromState: 'failed',
+          toState: 'failed',
+          data: { nextTaskId: created.id },
+        },
+        {
+          taskId: created.id,
+          deliveryId: task.delivery_id,
+          type: 'created',
+          fromState: null,
+          toState: 'open',
+          data: { kind: task.kind, previousTaskId: taskId, attempt: task.attempt + 1 },
+        },
+      ]);
+      await refreshDeliveryState(tx, coopId, task.delivery_id);
+      return toTaskView((await taskById(tx.manager, coopId, created.id)) as TaskRow);
+    });
+  }
+
+  /** The courier's own tasks still to do (assigned or started), in their order. */
+  async ownTasks(coopId: string, userId: string): Promise<TaskView[]> {
+    const rows: TaskRow[] = await this.db.read((m) =>
+      m.query(
+        `${TASK_FROM}
+          where t.coop_id = $1 and c.user_id = $2 and t.state in ('assigned', 'started')
+          order by a.position, a.assigned_at, t.id`,
+        [coopId, userId],
+      ),
+    );
+    return rows.map(toTaskView);
+  }
+
+  /**
+   * Finds the task and locks its delivery. A courier finds only a task assigned to them: any
+   * other task answers 404, exactly as a task that does not exist.
+   */
+  private async lockTask(tx: Tx, coopId: string, taskId: string, actor: TaskActor): Promise<TaskRow> {
+    const found = await tx.maybeOne<{ delivery_id: string }>(
+      'select delivery_id from delivery_tasks where coop_id = $1 and id = $2',
+      [coopId, taskId],
+    );
+    if (!found) throw taskNotFound();
+    await lockDeliveries(tx, coopId, [found.delivery_id]);
+    const task = await taskById(tx.manager, coopId, taskId);
+    if (!task) throw taskNotFound();
+    if (actor.kind === 'courier') {
+      const mine = await tx.maybeOne(
+        `select 1 from task_assignments a join couriers c on c.coop_id = a.coop_id and c.id = a.courier_id
+          where a.coop_id = $1 and a.task_id = $2 and a.ended_at is null and c.user_id = $3`,
+        [coopId, taskId, actor.userId],
+      );
+      if (!mine) throw taskNotFound();
+    }
+    return task;
+  }
+
+  /** The conditional update of a task's state from the state just read (the delivery is locked). */
+  private async moveTask(
+    tx: Tx,
+    coopId: string,
+    task: TaskRow,
+    to: TaskRow['state'],
+    reason: string | null = null,
+  ): Promise<void> {
+    const touched = await tx.execute(
+      `update delivery_tasks set state = $4, failure_reason = coalesce($5, failure_reason), updated_at = now()
+        where coop_id = $1 and id = $2 and state = $3`,
+      [coopId, task.id, task.state, to, reason],
+    );
+    if (touched !== 1)
+      throw ApiException.conflict('ASSIGNMENT_CHANGED', 'This task changed meanwhile: reload it and try again');
+    if (to === 'cancelled') {
+      // a cancelled task leaves its courier's list
+      await tx.execute(
+        'update task_assignments set ended_at = now() where coop_id = $1 and task_id = $2 and ended_at is null',
+        [coopId, task.id],
+      );
+    }
+  }
+}

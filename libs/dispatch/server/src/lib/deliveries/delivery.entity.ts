@@ -1,0 +1,46 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeliveryState, EventSource } from '@federacycle/contracts';
+import { Coop } from '@federacycle/platform-database';
+
+/** A delivery: one or more pickups and one or more dropoffs (its tasks). Migration 0050. */
+@Entity({ name: 'deliveries' })
+@Index('deliveries_tracking_token', ['coopId', 'trackingToken'], { unique: true })
+@Index('deliveries_tracking_lookup', ['trackingToken'])
+@Index('deliveries_created', ['coopId', 'createdAt', 'id'])
+@Index('deliveries_state', ['coopId', 'state', 'createdAt'])
+@Check('deliveries_reference_check', 'length(reference) between 1 and 80')
+@Check('deliveries_state_check', `state in ('open', 'in_progress', 'completed', 'failed', 'cancelled')`)
+@Check('deliveries_tracking_token_check', `tracking_token ~ '^[A-Za-z0-9_-]{43}$'`)
+@Check('deliveries_source_check', `source in ('console', 'courier_app', 'partner_api', 'storefront', 'worker')`)
+export class Delivery {
+  @PrimaryColumn({ name: 'coop_id', type: 'uuid' })
+  coopId!: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ManyToOne(() => Coop)
+  @JoinColumn({ name: 'coop_id', foreignKeyConstraintName: 'deliveries_coop_id_fkey' })
+  coop?: Coop;
+
+  @Column({ type: 'text', nullable: true })
+  reference!: string | null;
+
+  @Column({ type: 'text', default: 'open' })
+  state!: DeliveryState;
+
+  @Column({ name: 'tracking_token', type: 'text' })
+  trackingToken!: string;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Column({ type: 'text' })
+  source!: EventSource;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

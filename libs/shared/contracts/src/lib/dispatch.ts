@@ -1,0 +1,203 @@
+/**
+ * Dispatch: deliveries, their tasks (pickups and dropoffs), assignment to couriers and each
+ * task's history. Shared by the API and the console.
+ */
+
+export const DELIVERY_STATES = ['open', 'in_progress', 'completed', 'failed', 'cancelled'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const TASK_STATES = ['open', 'assigned', 'started', 'done', 'failed', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TASK_KINDS = ['pickup', 'dropoff'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What a person (dispatcher or courier) may ask of a task's state; assignment has its own routes. */
+export const TASK_ACTIONS = ['start', 'complete', 'fail', 'cancel'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+export const PACKAGE_TYPES = ['parcel', 'envelope', 'bag', 'box', 'crate', 'pallet', 'other'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+/** Why a task failed (the courier app offers these). */
+export const FAILURE_REASONS = [
+  'recipient_absent',
+  'address_not_found',
+  'refused',
+  'damaged',
+  'not_ready',
+  'closed',
+  'other',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** Where a change came from. */
+export const EVENT_SOURCES = ['console', 'courier_app', 'partner_api', 'storefront', 'worker'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+export const TASK_EVENT_TYPES = [
+  'created',
+  'assigned',
+  'unassigned',
+  'reassigned',
+  'reordered',
+  'started',
+  'done',
+  'failed',
+  'cancelled',
+  'rescheduled',
+] as const;
+export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
+
+/** Limits of one delivery. */
+export const MAX_TASKS_PER_DELIVERY = 20;
+export const MAX_PACKAGE_LINES = 20;
+export const MAX_BULK_ASSIGN = 200;
+/** a window may open at most this long before now (a task created a little late is fine) */
+export const WINDOW_PAST_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface PackageLine {
+  type: PackageType;
+  quantity: number;
+}
+
+export interface TaskRequest {
+  kind: TaskKind;
+  /** the address as written (street, number, floor, city) */
+  address: string;
+  lat: number;
+  lng: number;
+  /** ISO instants: the window in which service may start */
+  after?: string | null;
+  before?: string | null;
+  /** minutes spent on site */
+  serviceMinutes?: number;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  comments?: string | null;
+  packages?: PackageLine[];
+  weightGrams?: number;
+}
+
+export interface CreateDeliveryRequest {
+  /** the client's own reference (order number…) */
+  reference?: string | null;
+  tasks: TaskRequest[];
+}
+
+export interface TaskAssignmentView {
+  courierId: string;
+  courierName: string;
+  /** position in the courier's ordered list (0 first) */
+  position: number;
+  pinned: boolean;
+  assignedAt: string;
+}
+
+export interface TaskView {
+  id: string;
+  deliveryId: string;
+  kind: TaskKind;
+  state: TaskState;
+  /** 1 for the first attempt; a rescheduled failed task is a new task with attempt + 1 */
+  attempt: number;
+  previousTaskId: string | null;
+  address: string;
+  lat: number;
+  lng: number;
+  after: string | null;
+  before: string | null;
+  serviceMinutes: number;
+  contactName: string | null;
+  contactPhone: string | null;
+  comments: string | null;
+  packages: PackageLine[];
+  weightGrams: number;
+  failureReason: FailureReason | null;
+  assignment: TaskAssignmentView | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryView {
+  id: string;
+  reference: string | null;
+  state: DeliveryState;
+  /** the public tracking page's token (unguessable) */
+  trackingToken: string;
+  tasks: TaskView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the deliveries list. */
+export interface DeliverySummaryView {
+  id: string;
+  reference: string | null;
+  state: DeliveryState;
+  pickups: number;
+  dropoffs: number;
+  /** the first pickup's and the first dropoff's address */
+  from: string;
+  to: string;
+  /** the earliest window opening and the latest closing among the tasks */
+  after: string | null;
+  before: string | null;
+  createdAt: string;
+}
+
+/** What an event records beside its states: flat values only. */
+export type TaskEventData = Record<string, string | number | boolean | null>;
+
+export interface TaskEventView {
+  id: string;
+  taskId: string;
+  type: TaskEventType;
+  fromState: TaskState | null;
+  toState: TaskState | null;
+  at: string;
+  actorId: string | null;
+  requestId: string;
+  source: EventSource;
+  data: TaskEventData;
+}
+
+export interface AssignRequest {
+  courierId: string;
+  /** a manual decision the planner keeps (default true for a dispatcher's assignment) */
+  pinned?: boolean;
+}
+
+export interface ReassignRequest {
+  /** the courier the dispatcher saw holding the task: a concurrent change answers 409 */
+  fromCourierId: string;
+  toCourierId: string;
+}
+
+export interface BulkAssignRequest {
+  courierId: string;
+  taskIds: string[];
+}
+
+export interface CourierTaskOrderRequest {
+  /** the courier's whole list of active tasks, in the new order */
+  taskIds: string[];
+}
+
+export interface TaskActionRequest {
+  action: TaskAction;
+  reason?: FailureReason;
+  note?: string | null;
+}
+
+export interface RescheduleRequest {
+  after?: string | null;
+  before?: string | null;
+}
+
+/** The body of 409 TASK_ALREADY_ASSIGNED: who holds the task. */
+export interface AssignmentConflictDetails {
+  taskId: string;
+  courierId: string;
+  courierName: string;
+}
