@@ -89,7 +89,7 @@ describe('deliveries through the real API', () => {
     await page.getByRole('button', { name: 'Create delivery' }).focus();
     const overflow = await page.evaluate(() => {
       const content = document.querySelector('mat-sidenav-content') ?? document.documentElement;
-      const wide = [...content.querySelectorAll('*')]
+      const wide = Array.from(content.querySelectorAll('*'))
         .filter((e) => e.getBoundingClientRect().right > content.getBoundingClientRect().right + 1)
         .slice(0, 5)
         .map(
