@@ -66,8 +66,12 @@ describe('merchants and menus through the real API', () => {
     await page.getByTestId('merchant-state').waitFor();
 
     // the demo merchant staff member works here too
+    // listen before the click: the PUT may answer before a listener set up after it would start
+    const saved = page.waitForResponse(
+      (r) => r.url().includes('/api/merchant-staff/') && r.request().method() === 'PUT',
+    );
     await page.getByRole('checkbox', { name: /Merchant Staff Lyon/ }).check();
-    await page.waitForResponse((r) => r.url().includes('/api/merchant-staff/') && r.request().method() === 'PUT');
+    await saved;
     await screenshot(page, 'real-merchant-detail-desktop-en');
   });
 
