@@ -10,7 +10,9 @@ import { EventsProcessor } from './processors/events.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 /** Every queue the worker serves: the platform's and each composed domain's (gauges watch them all). */
-export const WORKER_QUEUES: readonly string[] = [...Object.values(PlatformQueue), ...FEDERATION_QUEUES,
+export const WORKER_QUEUES: readonly string[] = [
+  ...Object.values(PlatformQueue),
+  ...FEDERATION_QUEUES,
   ...GOVERNANCE_QUEUES,
 ];
 

@@ -32,7 +32,12 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     };
     const config = h.app.get<AppConfig>(APP_CONFIG);
     const db = h.app.get(Database);
-    enactment = new EnactmentService(db, h.app.get(SettingsReader), new GovernanceMailer(h.app.get(MailService), config), clock);
+    enactment = new EnactmentService(
+      db,
+      h.app.get(SettingsReader),
+      new GovernanceMailer(h.app.get(MailService), config),
+      clock,
+    );
     voting = h.app.get(VotingService);
     coopA = await insertCoop(h.su, 'gov-a', 'Gov A');
     coopB = await insertCoop(h.su, 'gov-b', 'Gov B');
@@ -82,7 +87,11 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
       422,
       'UNKNOWN_SETTING',
     );
-    expectCode(await api.post('m1', url, draft({ changes: [{ key: 'dispatch_mode', value: 'robots' }] })), 422, 'SETTING_VALUE_INVALID');
+    expectCode(
+      await api.post('m1', url, draft({ changes: [{ key: 'dispatch_mode', value: 'robots' }] })),
+      422,
+      'SETTING_VALUE_INVALID',
+    );
     expectCode(
       await api.post('m1', url, draft({ changes: [{ key: 'order_auto_refuse_minutes', value: 0 }] })),
       422,
@@ -101,7 +110,11 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     expectCode(await api.post('m1', url, draft({ quorumPercent: 101 })), 422, 'PERCENT_OUT_OF_RANGE');
     expectCode(await api.post('m1', url, draft({ thresholdPercent: -1 })), 422, 'PERCENT_OUT_OF_RANGE');
     expectCode(
-      await api.post('m1', url, draft({ changes: [{ key: 'max_proxies_per_holder', value: 3 }], thresholdPercent: 60 })),
+      await api.post(
+        'm1',
+        url,
+        draft({ changes: [{ key: 'max_proxies_per_holder', value: 3 }], thresholdPercent: 60 }),
+      ),
       422,
       'STATUTORY_THRESHOLD',
     );
@@ -126,14 +139,21 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     expectCode(await api.post('m1', `/api/governance/proposals/${pid}/publish`), 403, 'FORBIDDEN');
     const published = await api.post('author', `/api/governance/proposals/${pid}/publish`);
     expect(published.body.status).toBe('scheduled');
-    expectCode(await api.post('m1', `/api/governance/proposals/${pid}/ballots`, { choice: 'yes' }), 409, 'VOTING_NOT_OPEN');
+    expectCode(
+      await api.post('m1', `/api/governance/proposals/${pid}/ballots`, { choice: 'yes' }),
+      409,
+      'VOTING_NOT_OPEN',
+    );
     expect(await inJob(() => enactment.open(coopA, pid))).toBe('early');
     // a member who joins before the opening is a voter; one who joins after is not
     ids['late'] = await insertUser(h, 'late@gov-a.test', 'late', []);
     setNow(new Date(T0.getTime() + HOUR));
     expect(await inJob(() => enactment.open(coopA, pid))).toBe('done');
     expect(await inJob(() => enactment.open(coopA, pid))).toBe('skipped');
-    await h.su.query(`insert into memberships (coop_id, user_id, roles) values ($1, $2, '{member}')`, [coopA, ids['late']]);
+    await h.su.query(`insert into memberships (coop_id, user_id, roles) values ($1, $2, '{member}')`, [
+      coopA,
+      ids['late'],
+    ]);
     tokens['late'] = (await signIn(h, 'late@gov-a.test')).accessToken;
     const view = await api.get('m1', `/api/governance/proposals/${pid}`);
     expect(view.body).toMatchObject({ status: 'open', voters: 6, voted: 0, tally: null, me: { isVoter: true } });
@@ -184,18 +204,30 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
   it('closes at its time, tallies, enacts the change with the proposal named, and mails the outcome', async () => {
     expect(await inJob(() => enactment.close(coopA, pid))).toBe('early');
     setNow(new Date(T0.getTime() + 49 * HOUR));
-    expectCode(await api.post('m5', `/api/governance/proposals/${pid}/ballots`, { choice: 'no' }), 409, 'VOTING_NOT_OPEN');
+    expectCode(
+      await api.post('m5', `/api/governance/proposals/${pid}/ballots`, { choice: 'no' }),
+      409,
+      'VOTING_NOT_OPEN',
+    );
     expect(await inJob(() => enactment.close(coopA, pid))).toBe('done');
     expect(await inJob(() => enactment.close(coopA, pid))).toBe('skipped');
     const tally = await api.get('m1', `/api/governance/proposals/${pid}/tally`);
     expect(tally.body).toMatchObject({ voters: 6, voted: 3, yes: 2, no: 0, abstain: 1, outcome: 'passed' });
     const view = await api.get('m1', `/api/governance/proposals/${pid}`);
-    expect(view.body).toMatchObject({ status: 'enacted', outcome: 'passed', changes: [{ from: 'manual', to: 'suggest' }] });
+    expect(view.body).toMatchObject({
+      status: 'enacted',
+      outcome: 'passed',
+      changes: [{ from: 'manual', to: 'suggest' }],
+    });
     expect(view.body.chainHead).toBe(tally.body.chainHead);
     const settings = await api.get('m1', '/api/governance/settings');
     const dispatch = settings.body.find((s: { key: string }) => s.key === 'dispatch_mode');
     expect(dispatch).toMatchObject({ value: 'suggest', version: 1 });
-    expect(dispatch.history[0]).toMatchObject({ value: 'suggest', proposalId: pid, proposalTitle: 'Switch dispatch to suggest' });
+    expect(dispatch.history[0]).toMatchObject({
+      value: 'suggest',
+      proposalId: pid,
+      proposalTitle: 'Switch dispatch to suggest',
+    });
     expect((await h.app.get(SettingsReader).coop(coopA)).dispatch_mode).toBe('suggest');
     expect((await h.app.get(SettingsReader).coop(coopB)).dispatch_mode).toBe('manual');
     const verify = await api.get('m1', `/api/governance/proposals/${pid}/verify`);
@@ -221,15 +253,27 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
           ? { ...row, choice: row.choice === 'yes' ? 'no' : 'yes' }
           : { ...row, cast_at: new Date(row.cast_at.getTime() + 1000) };
       await put(changed);
-      expect([row.seq, 'changed', await verify()]).toMatchObject([row.seq, 'changed', { ok: false, brokenAt: row.seq }]);
+      expect([row.seq, 'changed', await verify()]).toMatchObject([
+        row.seq,
+        'changed',
+        { ok: false, brokenAt: row.seq },
+      ]);
       await put(row);
       await h.su.query('delete from ballots where proposal_id = $1 and seq = $2', [pid, row.seq]);
-      expect([row.seq, 'deleted', await verify()]).toMatchObject([row.seq, 'deleted', { ok: false, brokenAt: row.seq }]);
+      expect([row.seq, 'deleted', await verify()]).toMatchObject([
+        row.seq,
+        'deleted',
+        { ok: false, brokenAt: row.seq },
+      ]);
       await reinsert(row);
     }
     for (const row of original.slice(0, -1)) {
       await swap(row.seq, row.seq + 1);
-      expect([row.seq, 'reordered', await verify()]).toMatchObject([row.seq, 'reordered', { ok: false, brokenAt: row.seq }]);
+      expect([row.seq, 'reordered', await verify()]).toMatchObject([
+        row.seq,
+        'reordered',
+        { ok: false, brokenAt: row.seq },
+      ]);
       await swap(row.seq, row.seq + 1);
     }
     expect(await verify()).toMatchObject({ ok: true, brokenAt: null });
@@ -240,9 +284,9 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     await expect(
       db.forCoop(coopA, (tx) => tx.execute('update ballots set choice = $2 where proposal_id = $1', [pid, 'no'])),
     ).rejects.toThrow(/permission denied/);
-    await expect(db.forCoop(coopA, (tx) => tx.execute('delete from ballots where proposal_id = $1', [pid]))).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      db.forCoop(coopA, (tx) => tx.execute('delete from ballots where proposal_id = $1', [pid])),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('500 members voting in the same instant: no ballot lost, none counted twice, the chain verifies', async () => {
@@ -252,17 +296,21 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
          select 'crowd' || i || '@gov-a.test', 'crowd ' || i, 'x' from generate_series(1, $1) i returning id`,
       [many],
     );
-    await h.su.query(
-      `insert into memberships (coop_id, user_id, roles) select $1, unnest($2::uuid[]), '{member}'`,
-      [coopA, users.rows.map((r) => r.id)],
-    );
+    await h.su.query(`insert into memberships (coop_id, user_id, roles) select $1, unnest($2::uuid[]), '{member}'`, [
+      coopA,
+      users.rows.map((r) => r.id),
+    ]);
     setNow(new Date(T0.getTime() + 100 * HOUR));
-    const created = await api.post('author', '/api/governance/proposals', draft({
-      title: 'Switch to auto',
-      changes: [{ key: 'dispatch_mode', value: 'auto' }],
-      opensAt: new Date(T0.getTime() + 100 * HOUR).toISOString(),
-      closesAt: new Date(T0.getTime() + 200 * HOUR).toISOString(),
-    }));
+    const created = await api.post(
+      'author',
+      '/api/governance/proposals',
+      draft({
+        title: 'Switch to auto',
+        changes: [{ key: 'dispatch_mode', value: 'auto' }],
+        opensAt: new Date(T0.getTime() + 100 * HOUR).toISOString(),
+        closesAt: new Date(T0.getTime() + 200 * HOUR).toISOString(),
+      }),
+    );
     const id = created.body.id as string;
     await api.post('author', `/api/governance/proposals/${id}/publish`);
     expect(await inJob(() => enactment.open(coopA, id))).toBe('done');
@@ -281,8 +329,16 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
       'select count(*) n, count(distinct seq) distinct_seq, max(seq) max, count(distinct voter_id) voters from ballots where proposal_id = $1',
       [id],
     );
-    expect(seqs.rows[0]).toEqual({ n: String(many + 1), distinct_seq: String(many + 1), max: many + 1, voters: String(many + 1) });
-    expect((await api.get('m1', `/api/governance/proposals/${id}/verify`)).body).toMatchObject({ ok: true, ballots: many + 1 });
+    expect(seqs.rows[0]).toEqual({
+      n: String(many + 1),
+      distinct_seq: String(many + 1),
+      max: many + 1,
+      voters: String(many + 1),
+    });
+    expect((await api.get('m1', `/api/governance/proposals/${id}/verify`)).body).toMatchObject({
+      ok: true,
+      ballots: many + 1,
+    });
     setNow(new Date(T0.getTime() + 200 * HOUR));
     expect(await inJob(() => enactment.close(coopA, id))).toBe('done');
     const tally = (await api.get('m1', `/api/governance/proposals/${id}/tally`)).body;
@@ -292,7 +348,9 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
   async function mailsTo(to: string): Promise<string[]> {
     const dir = mailDirectory(h.dataDir);
     const files = await readdir(dir).catch(() => [] as string[]);
-    const texts = await Promise.all(files.map(async (f) => decodeQuotedPrintable(await readFile(join(dir, f), 'utf8'))));
+    const texts = await Promise.all(
+      files.map(async (f) => decodeQuotedPrintable(await readFile(join(dir, f), 'utf8'))),
+    );
     return texts.filter((t) => t.includes(`To: ${to}`));
   }
 

@@ -9,7 +9,12 @@ export type Bilingual = { en: string; fr: string };
 
 export type SettingSchema =
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'integer'; min: number; max: number; unit?: 'minutes' | 'days' | 'tasks' | 'orders' | 'proxies' | 'percent' }
+  | {
+      type: 'integer';
+      min: number;
+      max: number;
+      unit?: 'minutes' | 'days' | 'tasks' | 'orders' | 'proxies' | 'percent';
+    }
   | { type: 'share'; min: number; max: number; minExclusive?: boolean }
   | { type: 'boolean' };
 
@@ -284,14 +289,18 @@ export function settingValueProblem(key: SettingKey, value: unknown): string | n
         Number.isFinite(value) &&
         (s.minExclusive ? value > s.min : value >= s.min) &&
         value <= s.max;
-      return ok ? null : `${def.label.en} is a share ${s.minExclusive ? 'above' : 'from'} ${s.min} and at most ${s.max}.`;
+      return ok
+        ? null
+        : `${def.label.en} is a share ${s.minExclusive ? 'above' : 'from'} ${s.min} and at most ${s.max}.`;
     }
   }
 }
 
 /** The defaults of a scope's settings, as the reader returns them when nothing was ever enacted. */
 export function coopSettingDefaults(): CoopSettingValues {
-  return Object.fromEntries(COOP_SETTING_KEYS.map((k) => [k, SETTINGS_CATALOGUE[k].default])) as unknown as CoopSettingValues;
+  return Object.fromEntries(
+    COOP_SETTING_KEYS.map((k) => [k, SETTINGS_CATALOGUE[k].default]),
+  ) as unknown as CoopSettingValues;
 }
 export function federationSettingDefaults(): FederationSettingValues {
   return Object.fromEntries(

@@ -97,10 +97,16 @@ export class NewProposalPage {
     const def = SETTINGS_CATALOGUE[this.key()];
     const lang = this.i18n.lang();
     if (def.schema.type === 'enum') {
-      return def.schema.values.map((v) => ({ value: v as string | boolean, label: settingValueText(def.key, v, lang, this.i18n.locale()) }));
+      return def.schema.values.map((v) => ({
+        value: v as string | boolean,
+        label: settingValueText(def.key, v, lang, this.i18n.locale()),
+      }));
     }
     if (def.schema.type === 'boolean') {
-      return [true, false].map((v) => ({ value: v as string | boolean, label: settingValueText(def.key, v, lang, this.i18n.locale()) }));
+      return [true, false].map((v) => ({
+        value: v as string | boolean,
+        label: settingValueText(def.key, v, lang, this.i18n.locale()),
+      }));
     }
     return [];
   });
@@ -121,7 +127,8 @@ export class NewProposalPage {
   protected save(): void {
     this.busy.set(true);
     this.error.set(null);
-    const value = typeof this.value === 'string' && /^-?\d+(\.\d+)?$/.test(this.value) ? Number(this.value) : this.value;
+    const value =
+      typeof this.value === 'string' && /^-?\d+(\.\d+)?$/.test(this.value) ? Number(this.value) : this.value;
     this.api
       .create({
         title: this.title,

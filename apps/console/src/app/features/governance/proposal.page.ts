@@ -116,7 +116,9 @@ export class ProposalPage implements OnInit {
     if (!p || !choice) return;
     this.run(this.api.vote(p.id, choice, this.pendingFor() ?? undefined), (receipt) => {
       this.receipt.set(this.t('gov.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 16) }));
-      this.snackBar.open(this.t('gov.vote.recorded', { choice: this.choiceText(choice) }), undefined, { duration: 4000 });
+      this.snackBar.open(this.t('gov.vote.recorded', { choice: this.choiceText(choice) }), undefined, {
+        duration: 4000,
+      });
       this.cancelChoice();
     });
   }
@@ -227,6 +229,8 @@ export class ProposalPage implements OnInit {
   }
 
   protected percent(value: number | null): string {
-    return value === null ? '—' : `${new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(value)} %`;
+    return value === null
+      ? '—'
+      : `${new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(value)}\u00a0%`;
   }
 }

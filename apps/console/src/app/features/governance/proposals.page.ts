@@ -66,7 +66,9 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
       </ng-template>
       <ng-template fcCell="changes" [fcCellOf]="list.items()" let-p>
         @for (c of p.changes; track c.key) {
-          <div class="change">{{ label(c.key) }} : {{ value(c.key, c.from) }} → {{ value(c.key, c.to) }}</div>
+          <div class="change">
+            {{ t('gov.change', { setting: label(c.key), from: value(c.key, c.from), to: value(c.key, c.to) }) }}
+          </div>
         }
       </ng-template>
       <ng-template fcCell="window" [fcCellOf]="list.items()" let-p>{{ windowText(p) }}</ng-template>
@@ -113,7 +115,9 @@ export class ProposalsPage implements OnInit {
     { id: 'draft', label: 'gov.proposals.drafts' },
   ];
   protected readonly list = injectPagedList((page) => this.api.list(this.filter(), page));
-  protected readonly error = computed(() => (this.list.error() === null ? null : toProblemText(this.t, this.list.error())));
+  protected readonly error = computed(() =>
+    this.list.error() === null ? null : toProblemText(this.t, this.list.error()),
+  );
   protected readonly columns = computed<ListColumn[]>(() => [
     { id: 'title', header: this.t('gov.proposals.colTitle') },
     { id: 'changes', header: this.t('gov.proposals.colChanges') },
@@ -121,7 +125,9 @@ export class ProposalsPage implements OnInit {
     { id: 'participation', header: this.t('gov.proposals.colParticipation') },
     { id: 'status', header: this.t('gov.proposals.colStatus') },
   ]);
-  protected readonly emptyKey = computed<TranslationKey>(() => `gov.proposals.empty.${this.filter()}` as TranslationKey);
+  protected readonly emptyKey = computed<TranslationKey>(
+    () => `gov.proposals.empty.${this.filter()}` as TranslationKey,
+  );
   protected readonly id = (p: ProposalSummary): string => p.id;
 
   ngOnInit(): void {
@@ -142,7 +148,9 @@ export class ProposalsPage implements OnInit {
   }
 
   protected date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
   }
 
   protected windowText(p: ProposalSummary): string {

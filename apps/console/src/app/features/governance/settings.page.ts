@@ -24,7 +24,9 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
     }
     @for (group of groups(); track group.id) {
       <section class="group" [attr.aria-labelledby]="'settings-' + group.id" [attr.data-scope]="group.id">
-        <h2 [id]="'settings-' + group.id">{{ t(group.id === 'coop' ? 'gov.settings.coop' : 'gov.settings.federation') }}</h2>
+        <h2 [id]="'settings-' + group.id">
+          {{ t(group.id === 'coop' ? 'gov.settings.coop' : 'gov.settings.federation') }}
+        </h2>
         <div class="grid">
           @for (s of group.settings; track s.key) {
             <mat-card appearance="outlined" class="setting" [attr.data-setting]="s.key">
@@ -41,7 +43,7 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
                   <strong data-current>{{ value(s.key, s.value) }}</strong>
                 </p>
                 <h4>{{ t('gov.settings.history') }}</h4>
-                <ol class="history">
+                <ul class="history">
                   @for (v of s.history; track v.version) {
                     <li>
                       <strong>{{ value(s.key, v.value) }}</strong>
@@ -59,7 +61,7 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
                       </span>
                     </li>
                   }
-                </ol>
+                </ul>
               </mat-card-content>
             </mat-card>
           }
@@ -101,10 +103,12 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
       margin: var(--fc-space-3) 0 var(--fc-space-1);
     }
     .history {
+      list-style: none;
       margin: 0;
-      padding-left: var(--fc-space-4);
+      padding: 0 0 0 var(--fc-space-3);
+      border-left: 2px solid var(--mat-sys-outline-variant);
       li {
-        margin: var(--fc-space-1) 0;
+        margin: var(--fc-space-2) 0;
       }
     }
     .source {
@@ -153,7 +157,9 @@ export class SettingsPage implements OnInit {
   }
 
   protected date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
   }
 
   protected byProposal(v: SettingVersionView): string {

@@ -49,7 +49,12 @@ describe('the daily worker-ownership check of one coop (real database, RLS as th
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     });
-    service = new ComplianceService(db, new FederationMailer(new MailService(config), config), { now: () => now }, new SettingsReader(db));
+    service = new ComplianceService(
+      db,
+      new FederationMailer(new MailService(config), config),
+      { now: () => now },
+      new SettingsReader(db),
+    );
     const coop = await su.query<{ id: string }>(
       `insert into coops (slug, name, city, country, timezone, currency, contact_email) values ('own', 'Own Coop', 'Lyon', 'FR', 'Europe/Paris', 'EUR', 'contact@own.test') returning id`,
     );

@@ -56,7 +56,12 @@ describe('compliance processor: daily fan-out, one idempotent job per coop (real
       prefix: testQueuePrefix(),
     });
     const clock = { now: () => now };
-    const compliance = new ComplianceService(db, new FederationMailer(new MailService(config), config), clock, new SettingsReader(db));
+    const compliance = new ComplianceService(
+      db,
+      new FederationMailer(new MailService(config), config),
+      clock,
+      new SettingsReader(db),
+    );
     processor = new ComplianceProcessor(compliance, clock, new Metrics('worker-test'), queue);
     for (const [slug, status] of [
       ['a', 'active'],

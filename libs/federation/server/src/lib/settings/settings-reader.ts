@@ -70,9 +70,12 @@ export class SettingsReader implements OnModuleInit, OnModuleDestroy {
     value.catch(() => {
       if (this.federationEntry === fresh) this.federationEntry = null;
     });
-    void value.then(() => {
-      if (this.generation !== generation && this.federationEntry === fresh) this.federationEntry = null;
-    }, () => undefined);
+    void value.then(
+      () => {
+        if (this.generation !== generation && this.federationEntry === fresh) this.federationEntry = null;
+      },
+      () => undefined,
+    );
     return value;
   }
 
@@ -81,9 +84,7 @@ export class SettingsReader implements OnModuleInit, OnModuleDestroy {
     const entry = this.coopEntries.get(coopId);
     if (entry && Date.now() - entry.at < SETTINGS_CACHE_TTL_MS) return entry.value;
     const generation = this.generation;
-    const value = this.db
-      .forCoop(coopId, ({ manager }) => latestCoopVersions(manager, coopId))
-      .then(coopValuesOf);
+    const value = this.db.forCoop(coopId, ({ manager }) => latestCoopVersions(manager, coopId)).then(coopValuesOf);
     const fresh = { value, at: Date.now() };
     this.coopEntries.set(coopId, fresh);
     const drop = () => {
@@ -105,7 +106,10 @@ export class SettingsReader implements OnModuleInit, OnModuleDestroy {
     try {
       await this.redis.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify({ scope, coopId }));
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'settings change not published');
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'settings change not published',
+      );
     }
   }
 

@@ -34,7 +34,10 @@ export interface StoredSettingVersion {
   proposalId: string | null;
 }
 
-function valuesOf<K extends SettingKey>(keys: readonly K[], rows: readonly StoredSettingVersion[]): Record<K, SettingValue> {
+function valuesOf<K extends SettingKey>(
+  keys: readonly K[],
+  rows: readonly StoredSettingVersion[],
+): Record<K, SettingValue> {
   const latest = new Map<SettingKey, StoredSettingVersion>();
   for (const row of rows) {
     const seen = latest.get(row.key);

@@ -48,8 +48,16 @@ export class CollegeMember {
 
   @ManyToOne(() => VotingCollege)
   @JoinColumn([
-    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'college_members_coop_id_college_id_fkey' },
-    { name: 'college_id', referencedColumnName: 'id', foreignKeyConstraintName: 'college_members_coop_id_college_id_fkey' },
+    {
+      name: 'coop_id',
+      referencedColumnName: 'coopId',
+      foreignKeyConstraintName: 'college_members_coop_id_college_id_fkey',
+    },
+    {
+      name: 'college_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'college_members_coop_id_college_id_fkey',
+    },
   ])
   college?: VotingCollege;
 }

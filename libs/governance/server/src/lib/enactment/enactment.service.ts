@@ -24,7 +24,13 @@ import { currentTally } from '../proposals/proposals.service';
 import { ProposalVoter } from '../voting/ballot.entity';
 import { countedChoices } from '../voting/tally';
 import { chainOf } from '../proposals/proposals.service';
-import { GovernanceMailer, governanceMails, type MailLocale, type MailProposal, type MailVoter } from './governance-mailer';
+import {
+  GovernanceMailer,
+  governanceMails,
+  type MailLocale,
+  type MailProposal,
+  type MailVoter,
+} from './governance-mailer';
 import type { ProposalStep } from './governance.jobs';
 
 /** Countries whose coops get French mails (until identity stores each person's language). */
@@ -79,7 +85,10 @@ export class EnactmentService {
     const now = this.clock.now();
     const opened = await this.db.forCoop(coopId, async (tx) => {
       const { manager } = tx;
-      const proposal = await manager.findOne(Proposal, { where: { coopId, id: proposalId }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(Proposal, {
+        where: { coopId, id: proposalId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal || proposal.status !== 'scheduled') return 'skipped' as const;
       if (now < proposal.opensAt) return 'early' as const;
       const coop = await manager.findOneOrFail(Coop, { where: { id: coopId }, select: { id: true, country: true } });
@@ -126,7 +135,10 @@ export class EnactmentService {
   async remind(coopId: string, proposalId: string): Promise<StepResult> {
     const now = this.clock.now();
     const reminded = await this.db.forCoop(coopId, async ({ manager }) => {
-      const proposal = await manager.findOne(Proposal, { where: { coopId, id: proposalId }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(Proposal, {
+        where: { coopId, id: proposalId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal || proposal.status !== 'open' || proposal.remindedAt !== null) return 'skipped' as const;
       if (now.getTime() < proposal.closesAt.getTime() - REMINDER_BEFORE_CLOSE_MS) return 'early' as const;
       if (now >= proposal.closesAt) return 'skipped' as const;
@@ -135,8 +147,11 @@ export class EnactmentService {
       return { proposal, voted: new Set(voted.keys()) };
     });
     if (typeof reminded === 'string') return reminded;
-    await this.mailVoters(coopId, reminded.proposal, (userId) => !reminded.voted.has(userId), (p, locale) =>
-      governanceMails.reminder(p, locale),
+    await this.mailVoters(
+      coopId,
+      reminded.proposal,
+      (userId) => !reminded.voted.has(userId),
+      (p, locale) => governanceMails.reminder(p, locale),
     );
     return 'done';
   }
@@ -150,7 +165,10 @@ export class EnactmentService {
     const now = this.clock.now();
     const closed = await this.db.forCoop(coopId, async (tx) => {
       const { manager } = tx;
-      const proposal = await manager.findOne(Proposal, { where: { coopId, id: proposalId }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(Proposal, {
+        where: { coopId, id: proposalId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal || proposal.status !== 'open') return 'skipped' as const;
       if (now < proposal.closesAt) return 'early' as const;
       const tally = await currentTally(manager, proposal);
@@ -187,13 +205,21 @@ export class EnactmentService {
         action: passed ? 'governance.proposal_enacted' : 'governance.proposal_closed',
         subjectType: 'proposal',
         subjectId: proposalId,
-        data: { outcome: tally.outcome, yes: tally.yes, no: tally.no, abstain: tally.abstain, chainHead: tally.chainHead },
+        data: {
+          outcome: tally.outcome,
+          yes: tally.yes,
+          no: tally.no,
+          abstain: tally.abstain,
+          chainHead: tally.chainHead,
+        },
       });
       return { proposal, tally, passed };
     });
     if (typeof closed === 'string') return closed;
     if (closed.passed) await this.settings.announce('coop', coopId);
-    await this.mailVoters(coopId, closed.proposal, null, (p, locale) => governanceMails.outcome(p, closed.tally, locale));
+    await this.mailVoters(coopId, closed.proposal, null, (p, locale) =>
+      governanceMails.outcome(p, closed.tally, locale),
+    );
     return 'done';
   }
 
@@ -205,7 +231,10 @@ export class EnactmentService {
   ): Promise<void> {
     const { voters, changes } = await this.db.forCoop(coopId, async ({ manager }) => ({
       voters: await manager.find(ProposalVoter, { where: { coopId, proposalId: proposal.id } }),
-      changes: await manager.find(ProposalChange, { where: { coopId, proposalId: proposal.id }, order: { position: 'ASC' } }),
+      changes: await manager.find(ProposalChange, {
+        where: { coopId, proposalId: proposal.id },
+        order: { position: 'ASC' },
+      }),
     }));
     const recipients = voters.filter((v) => only === null || only(v.userId));
     if (recipients.length === 0) return;
@@ -225,7 +254,10 @@ export class EnactmentService {
       try {
         await this.mailer.send(to, content(mail, voter.locale), proposal.id);
       } catch (error) {
-        this.logger.error({ err: error instanceof Error ? error.message : String(error), proposalId: proposal.id }, 'governance mail not sent');
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error), proposalId: proposal.id },
+          'governance mail not sent',
+        );
       }
     }
   }

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SETTINGS_CATALOGUE, type ProposalOutcome, type ProposalTally, type SettingKey, type SettingValue } from '@federacycle/contracts';
+import {
+  SETTINGS_CATALOGUE,
+  type ProposalOutcome,
+  type ProposalTally,
+  type SettingKey,
+  type SettingValue,
+} from '@federacycle/contracts';
 import { MailService } from '@federacycle/identity-server';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 
@@ -30,7 +36,9 @@ function valueText(key: SettingKey, value: SettingValue, locale: MailLocale): st
 }
 
 function changesText(p: MailProposal, locale: MailLocale): string {
-  return p.changes.map((c) => `- ${SETTINGS_CATALOGUE[c.key].label[locale]} → ${valueText(c.key, c.to, locale)}`).join('\n');
+  return p.changes
+    .map((c) => `- ${SETTINGS_CATALOGUE[c.key].label[locale]} → ${valueText(c.key, c.to, locale)}`)
+    .join('\n');
 }
 
 function when(date: Date, locale: MailLocale): string {
@@ -76,10 +84,19 @@ export const governanceMails = {
       locale === 'fr'
         ? `Participation : ${tally.participationPercent} % (${tally.voted}/${tally.voters}). Oui : ${tally.yes}, non : ${tally.no}, abstention : ${tally.abstain}.`
         : `Participation: ${tally.participationPercent} % (${tally.voted}/${tally.voters}). Yes: ${tally.yes}, no: ${tally.no}, abstain: ${tally.abstain}.`;
-    const chain = locale === 'fr' ? `Empreinte de la chaîne des bulletins : ${tally.chainHead}` : `Ballot chain head: ${tally.chainHead}`;
+    const chain =
+      locale === 'fr'
+        ? `Empreinte de la chaîne des bulletins : ${tally.chainHead}`
+        : `Ballot chain head: ${tally.chainHead}`;
     return locale === 'fr'
-      ? { subject: `Résultat : ${p.title}`, text: `La proposition « ${p.title} » ${OUTCOME[tally.outcome].fr}.\n\n${figures}\n${chain}` }
-      : { subject: `Outcome: ${p.title}`, text: `The proposal "${p.title}" ${OUTCOME[tally.outcome].en}.\n\n${figures}\n${chain}` };
+      ? {
+          subject: `Résultat : ${p.title}`,
+          text: `La proposition « ${p.title} » ${OUTCOME[tally.outcome].fr}.\n\n${figures}\n${chain}`,
+        }
+      : {
+          subject: `Outcome: ${p.title}`,
+          text: `The proposal "${p.title}" ${OUTCOME[tally.outcome].en}.\n\n${figures}\n${chain}`,
+        };
   },
 };
 

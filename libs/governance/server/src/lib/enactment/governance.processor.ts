@@ -13,8 +13,8 @@ import {
   GOVERNANCE_QUEUE,
   GOVERNANCE_REMIND_JOB,
   GOVERNANCE_SCHEDULE_JOB,
-  GOVERNANCE_SWEEP_EVERY_MS,
   GOVERNANCE_SWEEP_JOB,
+  governanceSweepEveryMs,
   proposalJobId,
   type ProposalStep,
 } from './governance.jobs';
@@ -54,7 +54,7 @@ export class GovernanceProcessor extends JobProcessor implements OnApplicationBo
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       GOVERNANCE_SWEEP_JOB.name,
-      { every: GOVERNANCE_SWEEP_EVERY_MS },
+      { every: governanceSweepEveryMs() },
       {
         name: GOVERNANCE_SWEEP_JOB.name,
         data: {

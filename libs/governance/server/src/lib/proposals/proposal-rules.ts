@@ -30,8 +30,7 @@ export interface ValidDraft {
   statutory: boolean;
 }
 
-const bad = (code: ErrorCode, message: string) =>
-  new ApiException(422, code, message);
+const bad = (code: ErrorCode, message: string) => new ApiException(422, code, message);
 
 /** The two-thirds rule, in percent with two decimals (66.67 % meets it, 66.66 % does not). */
 export const STATUTORY_MIN_PERCENT = Math.round(STATUTORY_THRESHOLD_PERCENT * 100) / 100;
@@ -75,8 +74,13 @@ export function validateDraft(scope: SettingScope, input: DraftInput): ValidDraf
   }
   const statutory = changes.some((c) => SETTINGS_CATALOGUE[c.key].statutory);
   if (statutory && input.thresholdPercent < STATUTORY_MIN_PERCENT) {
-    const names = changes.filter((c) => SETTINGS_CATALOGUE[c.key].statutory).map((c) => SETTINGS_CATALOGUE[c.key].label.en);
-    throw bad('STATUTORY_THRESHOLD', `${names.join(', ')} is statutory: the threshold must be at least two thirds (66.67 %).`);
+    const names = changes
+      .filter((c) => SETTINGS_CATALOGUE[c.key].statutory)
+      .map((c) => SETTINGS_CATALOGUE[c.key].label.en);
+    throw bad(
+      'STATUTORY_THRESHOLD',
+      `${names.join(', ')} is statutory: the threshold must be at least two thirds (66.67 %).`,
+    );
   }
   return { changes, statutory };
 }

@@ -114,8 +114,16 @@ export class ProposalChange {
 
   @ManyToOne(() => Proposal)
   @JoinColumn([
-    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'proposal_changes_coop_id_proposal_id_fkey' },
-    { name: 'proposal_id', referencedColumnName: 'id', foreignKeyConstraintName: 'proposal_changes_coop_id_proposal_id_fkey' },
+    {
+      name: 'coop_id',
+      referencedColumnName: 'coopId',
+      foreignKeyConstraintName: 'proposal_changes_coop_id_proposal_id_fkey',
+    },
+    {
+      name: 'proposal_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'proposal_changes_coop_id_proposal_id_fkey',
+    },
   ])
   proposal?: Proposal;
 
@@ -152,8 +160,16 @@ export class ProposalComment {
 
   @ManyToOne(() => Proposal)
   @JoinColumn([
-    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'proposal_comments_coop_id_proposal_id_fkey' },
-    { name: 'proposal_id', referencedColumnName: 'id', foreignKeyConstraintName: 'proposal_comments_coop_id_proposal_id_fkey' },
+    {
+      name: 'coop_id',
+      referencedColumnName: 'coopId',
+      foreignKeyConstraintName: 'proposal_comments_coop_id_proposal_id_fkey',
+    },
+    {
+      name: 'proposal_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'proposal_comments_coop_id_proposal_id_fkey',
+    },
   ])
   proposal?: Proposal;
 

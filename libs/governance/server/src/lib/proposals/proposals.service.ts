@@ -101,12 +101,19 @@ export class ProposalsService {
   async publish(coopId: string, id: string, callerId: string): Promise<ProposalView> {
     const now = this.clock.now();
     await this.db.unitOfWork(async (tx) => {
-      const proposal = await tx.manager.findOne(Proposal, { where: { coopId, id }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await tx.manager.findOne(Proposal, {
+        where: { coopId, id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal) throw ApiException.notFound('Proposal');
       if (proposal.authorId !== callerId) throw ApiException.forbidden('Only its author can publish a proposal.');
       const to = transition(proposal.status, 'publish');
       if (proposal.closesAt.getTime() - Math.max(now.getTime(), proposal.opensAt.getTime()) < 60 * 60 * 1000) {
-        throw new ApiException(422, 'VOTING_WINDOW_INVALID', 'The vote would stay open for less than an hour: change its window.');
+        throw new ApiException(
+          422,
+          'VOTING_WINDOW_INVALID',
+          'The vote would stay open for less than an hour: change its window.',
+        );
       }
       await tx.manager.update(Proposal, { coopId, id }, { status: to });
       await writeOutbox(tx, GOVERNANCE_SCHEDULE_JOB, { proposalId: id });
@@ -123,13 +130,20 @@ export class ProposalsService {
   /** Its author withdraws it, before anyone voted (409 PROPOSAL_HAS_BALLOTS after). */
   async withdraw(coopId: string, id: string, callerId: string): Promise<ProposalView> {
     await this.db.unitOfWork(async (tx) => {
-      const proposal = await tx.manager.findOne(Proposal, { where: { coopId, id }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await tx.manager.findOne(Proposal, {
+        where: { coopId, id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal) throw ApiException.notFound('Proposal');
       if (proposal.authorId !== callerId) throw ApiException.forbidden('Only its author can withdraw a proposal.');
       const to = transition(proposal.status, 'withdraw');
       const votes = await tx.manager.count(Ballot, { where: { coopId, proposalId: id, kind: 'vote' } });
       if (votes > 0) {
-        throw new ApiException(409, 'PROPOSAL_HAS_BALLOTS', 'Someone has voted: the proposal can no longer be withdrawn.');
+        throw new ApiException(
+          409,
+          'PROPOSAL_HAS_BALLOTS',
+          'Someone has voted: the proposal can no longer be withdrawn.',
+        );
       }
       await tx.manager.update(Proposal, { coopId, id }, { status: to, withdrawnAt: this.clock.now() });
       await writeOutbox(tx, AUDIT_RECORD_JOB, {
@@ -270,11 +284,19 @@ export class ProposalsService {
       if (proposal.status === 'withdrawn') {
         throw new ApiException(409, 'ILLEGAL_TRANSITION', 'A withdrawn proposal takes no more comments.');
       }
-      const inserted = await tx.manager.insert(ProposalComment, { coopId, proposalId: id, authorId, body: body.trim() || body });
+      const inserted = await tx.manager.insert(ProposalComment, {
+        coopId,
+        proposalId: id,
+        authorId,
+        body: body.trim() || body,
+      });
       return (inserted.identifiers[0] as Pick<ProposalComment, 'id'>).id;
     });
     return this.db.read(async (manager) => {
-      const row = await manager.findOneOrFail(ProposalComment, { where: { coopId, id: commentId }, relations: { author: true } });
+      const row = await manager.findOneOrFail(ProposalComment, {
+        where: { coopId, id: commentId },
+        relations: { author: true },
+      });
       return commentView(row);
     });
   }

@@ -29,7 +29,7 @@ describe('seedGovernance', () => {
     await testDb.drop();
   });
 
-  it("gives Lyon an enacted proposal (dispatch → suggest, a verifying chain) and an open hidden one; twice changes nothing", async () => {
+  it('gives Lyon an enacted proposal (dispatch → suggest, a verifying chain) and an open hidden one; twice changes nothing', async () => {
     await seedIdentity(db, { password: 'seed-password-123' });
     await seedGovernance(db);
     const snapshot = async () =>

@@ -31,7 +31,9 @@ Proposons de laisser le planificateur attribuer seul les tâches, les répartite
  * switch to `auto`. Idempotent: a proposal with the same title in the coop is left as it is.
  */
 export async function seedGovernance(db: Database, now = new Date()): Promise<void> {
-  const lyon = await db.platform(({ manager }) => manager.findOne(Coop, { where: { slug: 'lyon' }, select: { id: true } }));
+  const lyon = await db.platform(({ manager }) =>
+    manager.findOne(Coop, { where: { slug: 'lyon' }, select: { id: true } }),
+  );
   if (!lyon) return;
   const coopId = lyon.id;
   await db.forCoop(coopId, async (tx) => {
@@ -47,7 +49,17 @@ export async function seedGovernance(db: Database, now = new Date()): Promise<vo
     if (!(await manager.findOne(Proposal, { where: { coopId, title: DEMO_PROPOSALS.closed } }))) {
       const opensAt = new Date(now.getTime() - 20 * DAY);
       const closesAt = new Date(now.getTime() - 13 * DAY);
-      const id = await insertProposal(tx, coopId, author, DEMO_PROPOSALS.closed, RATIONALE_CLOSED, opensAt, closesAt, false, 'suggest');
+      const id = await insertProposal(
+        tx,
+        coopId,
+        author,
+        DEMO_PROPOSALS.closed,
+        RATIONALE_CLOSED,
+        opensAt,
+        closesAt,
+        false,
+        'suggest',
+      );
       const choices: BallotChoice[] = ['yes', 'yes', 'no', 'yes', 'abstain'];
       const links = await castAll(
         tx,
@@ -81,7 +93,17 @@ export async function seedGovernance(db: Database, now = new Date()): Promise<vo
     if (!(await manager.findOne(Proposal, { where: { coopId, title: DEMO_PROPOSALS.open } }))) {
       const opensAt = new Date(now.getTime() - DAY);
       const closesAt = new Date(now.getTime() + 6 * DAY);
-      const id = await insertProposal(tx, coopId, author, DEMO_PROPOSALS.open, RATIONALE_OPEN, opensAt, closesAt, true, 'auto');
+      const id = await insertProposal(
+        tx,
+        coopId,
+        author,
+        DEMO_PROPOSALS.open,
+        RATIONALE_OPEN,
+        opensAt,
+        closesAt,
+        true,
+        'auto',
+      );
       await manager.insert(
         ProposalVoter,
         members.map((m) => ({ coopId, proposalId: id, userId: m.userId, locale: 'fr' as const })),

@@ -45,7 +45,10 @@ export class CoopSettingsController {
       const versions = await settingVersions(manager, 'coop', coopId);
       const ids = [...new Set(versions.map((v) => v.proposalId).filter((id): id is string => id !== null))];
       const titles = ids.length
-        ? await manager.find(Proposal, { where: { coopId, id: In(ids) }, select: { id: true, title: true, coopId: true } })
+        ? await manager.find(Proposal, {
+            where: { coopId, id: In(ids) },
+            select: { id: true, title: true, coopId: true },
+          })
         : [];
       return settingsOfScope('coop').map((def) => {
         const mine = versions.filter((v) => v.key === def.key);

@@ -78,7 +78,8 @@ export function verifyChain(
     const expectedSeq = i + 1;
     if (row.seq !== expectedSeq) return broken(expectedSeq, `link ${expectedSeq} is missing (found ${row.seq})`);
     if (row.prevHash !== prev) return broken(expectedSeq, `link ${expectedSeq} does not follow link ${i}`);
-    if (row.coopId !== coopId || row.proposalId !== proposalId) return broken(expectedSeq, `link ${expectedSeq} is of another proposal`);
+    if (row.coopId !== coopId || row.proposalId !== proposalId)
+      return broken(expectedSeq, `link ${expectedSeq} is of another proposal`);
     if (linkHash(row) !== row.hash) return broken(expectedSeq, `link ${expectedSeq} was changed after it was cast`);
     prev = row.hash;
   }

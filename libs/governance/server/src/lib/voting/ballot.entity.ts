@@ -21,8 +21,16 @@ export class ProposalVoter {
 
   @ManyToOne(() => Proposal)
   @JoinColumn([
-    { name: 'coop_id', referencedColumnName: 'coopId', foreignKeyConstraintName: 'proposal_voters_coop_id_proposal_id_fkey' },
-    { name: 'proposal_id', referencedColumnName: 'id', foreignKeyConstraintName: 'proposal_voters_coop_id_proposal_id_fkey' },
+    {
+      name: 'coop_id',
+      referencedColumnName: 'coopId',
+      foreignKeyConstraintName: 'proposal_voters_coop_id_proposal_id_fkey',
+    },
+    {
+      name: 'proposal_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'proposal_voters_coop_id_proposal_id_fkey',
+    },
   ])
   proposal?: Proposal;
 

@@ -32,7 +32,13 @@ export class VotingService {
   ) {}
 
   /** The caller votes, for themselves or for the member whose proxy they hold (`onBehalfOf`). */
-  vote(coopId: string, proposalId: string, callerId: string, choice: BallotChoice, onBehalfOf?: string): Promise<BallotReceipt> {
+  vote(
+    coopId: string,
+    proposalId: string,
+    callerId: string,
+    choice: BallotChoice,
+    onBehalfOf?: string,
+  ): Promise<BallotReceipt> {
     return this.db.unitOfWork(async (tx) => {
       const { proposal, now } = await this.openProposal(tx, coopId, proposalId);
       const voterId = onBehalfOf ?? callerId;
@@ -43,14 +49,22 @@ export class VotingService {
           throw ApiException.forbidden('You do not hold this member’s proxy for this proposal.');
         }
       } else if ((await this.proxyHolderOf(tx.manager, coopId, proposalId, callerId)) !== null) {
-        throw new ApiException(409, 'VOTE_GIVEN_BY_PROXY', 'You gave your vote by proxy: take the proxy back to vote yourself.');
+        throw new ApiException(
+          409,
+          'VOTE_GIVEN_BY_PROXY',
+          'You gave your vote by proxy: take the proxy back to vote yourself.',
+        );
       }
       const last = await tx.manager.findOne(Ballot, {
         where: { coopId, proposalId, voterId, kind: 'vote' },
         order: { seq: 'DESC' },
       });
       if (last && last.castAt.getTime() === now.getTime()) {
-        throw new ApiException(409, 'VOTE_SAME_INSTANT', 'This vote was already recorded at the same instant; try again.');
+        throw new ApiException(
+          409,
+          'VOTE_SAME_INSTANT',
+          'This vote was already recorded at the same instant; try again.',
+        );
       }
       return this.append(tx, proposal, now, { kind: 'vote', voterId, castBy: callerId, choice, holderId: null });
     });
@@ -81,10 +95,18 @@ export class VotingService {
         throw new ApiException(
           422,
           'TOO_MANY_PROXIES',
-          max === 0 ? 'The cooperative allows no proxies.' : `This member already holds ${held} proxies, the most allowed.`,
+          max === 0
+            ? 'The cooperative allows no proxies.'
+            : `This member already holds ${held} proxies, the most allowed.`,
         );
       }
-      return this.append(tx, proposal, now, { kind: 'proxy', voterId: callerId, castBy: callerId, choice: null, holderId });
+      return this.append(tx, proposal, now, {
+        kind: 'proxy',
+        voterId: callerId,
+        castBy: callerId,
+        choice: null,
+        holderId,
+      });
     });
   }
 
@@ -134,15 +156,29 @@ export class VotingService {
     return { proposal, now };
   }
 
-  private async requireVoter(manager: EntityManager, coopId: string, proposalId: string, userId: string): Promise<void> {
+  private async requireVoter(
+    manager: EntityManager,
+    coopId: string,
+    proposalId: string,
+    userId: string,
+  ): Promise<void> {
     const voter = await manager.findOne(ProposalVoter, { where: { coopId, proposalId, userId } });
     if (!voter) {
-      throw new ApiException(403, 'NOT_A_VOTER', 'You are not among the voters of this proposal (fixed when voting opened).');
+      throw new ApiException(
+        403,
+        'NOT_A_VOTER',
+        'You are not among the voters of this proposal (fixed when voting opened).',
+      );
     }
   }
 
   /** Who holds `voterId`'s proxy now (their last proxy or proxy_revoked link), or null. */
-  private async proxyHolderOf(manager: EntityManager, coopId: string, proposalId: string, voterId: string): Promise<string | null> {
+  private async proxyHolderOf(
+    manager: EntityManager,
+    coopId: string,
+    proposalId: string,
+    voterId: string,
+  ): Promise<string | null> {
     const last = await manager
       .getRepository(Ballot)
       .createQueryBuilder('b')
@@ -158,7 +194,11 @@ export class VotingService {
   }
 
   /** grantor → holder of every active proxy of the proposal (one statement). */
-  private async activeProxies(manager: EntityManager, coopId: string, proposalId: string): Promise<Map<string, string>> {
+  private async activeProxies(
+    manager: EntityManager,
+    coopId: string,
+    proposalId: string,
+  ): Promise<Map<string, string>> {
     const rows = await manager
       .getRepository(Ballot)
       .createQueryBuilder('b')
@@ -174,7 +214,14 @@ export class VotingService {
   private async append(tx: Tx, proposal: Proposal, now: Date, link: NewLink): Promise<BallotReceipt> {
     const seq = proposal.ballotCount + 1;
     const prevHash = proposal.chainHead || genesisHash(proposal.coopId, proposal.id);
-    const content: ChainLink = { coopId: proposal.coopId, proposalId: proposal.id, seq, castAt: now, prevHash, ...link };
+    const content: ChainLink = {
+      coopId: proposal.coopId,
+      proposalId: proposal.id,
+      seq,
+      castAt: now,
+      prevHash,
+      ...link,
+    };
     const hash = linkHash(content);
     await tx.manager.insert(Ballot, { ...content, hash });
     const touched = await tx.execute(

@@ -53,7 +53,10 @@ export class ProposalsHomeCard implements OnInit {
   protected load(): void {
     this.loading.set(true);
     this.failure.set(null);
-    forkJoin([this.api.list('open', { limit: 1, offset: 0 }), this.api.list('upcoming', { limit: 1, offset: 0 })]).subscribe({
+    forkJoin([
+      this.api.list('open', { limit: 1, offset: 0 }),
+      this.api.list('upcoming', { limit: 1, offset: 0 }),
+    ]).subscribe({
       next: ([open, upcoming]) => {
         this.counts.set({ open: open.total, upcoming: upcoming.total });
         this.loading.set(false);
