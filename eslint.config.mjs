@@ -79,6 +79,8 @@ export default [
               sourceTag: 'scope:fleet',
               onlyDependOnLibsWithTags: [
                 'scope:fleet',
+                // a shift names the zone it covers; geo is a leaf (zones, geometry) that imports no domain
+                'scope:geo',
                 'scope:federation',
                 'scope:identity',
                 'scope:platform',

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
+import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
+import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
@@ -21,7 +23,13 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     url: appUrl,
     max: 2,
     applicationName: 'federacycle-seed',
-    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GOVERNANCE_ENTITIES],
+    entities: [
+      ...IDENTITY_ENTITIES,
+      ...FEDERATION_ENTITIES,
+      ...GEO_ENTITIES,
+      ...FLEET_ENTITIES,
+      ...GOVERNANCE_ENTITIES,
+    ],
   });
   try {
     const accounts = await seedIdentity(db);
@@ -36,6 +44,10 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       keyDirectory: join(process.env['DATA_DIR'] ?? '.data', 'licence-keys'),
       licenceSigningKey: process.env['LICENCE_SIGNING_KEY'] ?? null,
     });
+    // geo: each demo coop's service area and its zones
+    await seedGeo(db);
+    // fleet: courier profiles, shifts and duty for the demo coops (its couriers' accounts come from identity)
+    await seedFleet(db);
     // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)
     await seedGovernance(db);
     return credentials;

@@ -7,7 +7,11 @@ import { IdentityModule } from '@federacycle/identity-server';
 import { ApiErrorFilter, createValidationPipe } from '@federacycle/platform-http';
 import { RedisModule } from '@federacycle/platform-queue';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
+import { GeoModule } from '@federacycle/geo-server';
+import { ConsoleConfigController } from './console-config/console-config.controller';
 import { HealthController } from './health/health.controller';
+import { FleetCourierRosterModule, FleetModule } from '@federacycle/fleet-server';
+import { MerchantsModule } from '@federacycle/merchants-server';
 import { GovernanceModule } from '@federacycle/governance-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
@@ -22,10 +26,14 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         IdentityModule,
+        FleetModule,
+        FleetCourierRosterModule,
+        GeoModule,
+        MerchantsModule,
         GovernanceModule,
         FederationModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleConfigController],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

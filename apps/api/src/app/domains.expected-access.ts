@@ -1,4 +1,8 @@
 import type { Expectation } from './isolation/access-expectation';
+import { CATALOG_EXPECTED } from './merchants/catalog.expected-access';
+import { MERCHANTS_EXPECTED } from './merchants/merchants.expected-access';
+import { GEO_EXPECTED } from './geo/geo.expected-access';
+import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
 
 /**
@@ -7,5 +11,9 @@ import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
  * entries are in identity/ and federation/ (composed in isolation/expected-access.ts).
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
+  ...MERCHANTS_EXPECTED,
+  ...CATALOG_EXPECTED,
+  ...GEO_EXPECTED,
+  ...FLEET_EXPECTED,
   ...GOVERNANCE_EXPECTED,
 };

@@ -2,10 +2,20 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { FEDERATION_ENTITIES } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
 import { checkSchemaAgreement, createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
+import { MERCHANTS_ENTITIES } from '@federacycle/merchants-server';
+import { FLEET_ENTITIES } from '@federacycle/fleet-server';
+import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
-const ENTITIES = [...GOVERNANCE_ENTITIES, ...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES];
+const ENTITIES = [
+  ...GOVERNANCE_ENTITIES,
+  ...MERCHANTS_ENTITIES,
+  ...FLEET_ENTITIES,
+  ...GEO_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...FEDERATION_ENTITIES,
+];
 
 /** A users entity that drifted from the migration: a column the table lacks, a wrong type. */
 @Entity({ name: 'users' })

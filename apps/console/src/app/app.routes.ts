@@ -68,6 +68,18 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  // fleet: couriers and shifts (coop admin, dispatcher); a courier's own page
+  {
+    path: 'couriers',
+    canActivate: [abilityGuard('read', 'Courier')],
+    loadChildren: () => import('./features/couriers/couriers.routes').then((m) => m.couriersRoutes),
+  },
+  {
+    path: 'me/courier',
+    title: 'me.title',
+    canActivate: [abilityGuard('read', 'OwnCourier')],
+    loadComponent: () => import('./features/couriers/my-courier.page').then((m) => m.MyCourierPage),
+  },
   // members: proposals, votes, the settings they decide
   {
     path: 'proposals',

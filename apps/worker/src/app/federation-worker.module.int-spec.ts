@@ -14,6 +14,7 @@ import {
   ComplianceService,
   FederationWorkerModule,
 } from '@federacycle/federation-server';
+import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { ConfigModule, loadConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -56,6 +57,7 @@ describe("the worker's federation module, wired as in the worker (entities regis
         DatabaseModule,
         RedisModule,
         BullModule.forRoot({ connection: bullRedis, prefix: config.queuePrefix }),
+        FleetCourierRosterModule,
         FederationWorkerModule,
       ],
     }).compile();
@@ -79,25 +81,48 @@ describe("the worker's federation module, wired as in the worker (entities regis
     ]);
   });
 
-  it('runs the compliance check of a coop through the entities the worker registers', async () => {
+  it("counts the coop's couriers from the fleet's activity and member flags, not from memberships", async () => {
     const coop = await su.query<{ id: string }>(
       `insert into coops (slug, name, city, country, timezone, currency) values ('worker-coop', 'W', 'City', 'FR', 'Europe/Paris', 'EUR') returning id`,
     );
     const coopId = coop.rows[0]?.id as string;
-    const user = await su.query<{ id: string }>(
-      "insert into users (email, name, password_hash) values ('rider@w.test', 'R', 'x') returning id",
-    );
-    await su.query("insert into memberships (coop_id, user_id, roles) values ($1, $2, '{courier,member}')", [
-      coopId,
-      user.rows[0]?.id,
-    ]);
+    const rider = async (email: string, roles: string) => {
+      const user = await su.query<{ id: string }>(
+        "insert into users (email, name, password_hash) values ($1, 'R', 'x') returning id",
+        [email],
+      );
+      const userId = user.rows[0]?.id as string;
+      await su.query('insert into memberships (coop_id, user_id, roles) values ($1, $2, $3)', [coopId, userId, roles]);
+      return userId;
+    };
+    const member = await rider('member@w.test', '{courier,member}');
+    const hired = await rider('hired@w.test', '{courier}');
+    await rider('no-profile@w.test', '{courier,member}');
     const compliance = app.get(ComplianceService);
     expect(await compliance.coopsToCheck()).toEqual([coopId]);
+    // memberships alone: no courier profile, no activity, nobody counts
+    expect(await compliance.checkCoop(coopId)).toMatchObject({ activeCouriers: 0, share: null });
+    // profiles: the member-owner flag decides, not the membership's roles; the hired courier is on duty
+    // today, the member rode 10 days ago (a closed duty period)
+    const profile = async (userId: string, memberOwner: boolean) =>
+      (
+        await su.query<{ id: string }>(
+          `insert into couriers (coop_id, user_id, display_name, vehicle, member_owner) values ($1, $2, 'R', 'bike', $3) returning id`,
+          [coopId, userId, memberOwner],
+        )
+      ).rows[0]?.id as string;
+    const memberCourier = await profile(member, true);
+    const hiredCourier = await profile(hired, false);
+    await su.query(
+      `insert into courier_duty_periods (coop_id, courier_id, started_at, ended_at)
+       values ($1, $2, now() - interval '10 days', now() - interval '10 days' + interval '4 hours'), ($1, $3, now() - interval '1 hour', null)`,
+      [coopId, memberCourier, hiredCourier],
+    );
     expect(await compliance.checkCoop(coopId)).toMatchObject({
       coopId,
-      activeCouriers: 1,
+      activeCouriers: 2,
       memberCouriers: 1,
-      share: 1,
+      share: 0.5,
     });
   });
 });

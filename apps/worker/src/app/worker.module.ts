@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
+import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
@@ -33,6 +34,7 @@ export class WorkerModule {
         RedisModule,
         BullModule.forRoot({ connection: createRedis(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue(...Object.values(PlatformQueue).map((name) => ({ name }))),
+        FleetCourierRosterModule,
         FederationWorkerModule,
         GovernanceWorkerModule,
       ],

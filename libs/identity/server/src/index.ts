@@ -29,3 +29,4 @@ export * from './lib/members/close-coop-access';
 export * from './lib/members/identity-export';
 export * from './lib/members/courier-memberships';
 export * from './lib/users/users.repository';
+export * from './lib/members/merchant-staff';

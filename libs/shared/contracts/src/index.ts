@@ -3,5 +3,8 @@ export * from './lib/roles';
 export * from './lib/identity';
 export * from './lib/abilities';
 export * from './lib/federation';
+export * from './lib/merchants';
+export * from './lib/geo';
+export * from './lib/fleet';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';

@@ -92,4 +92,14 @@ describe('the anonymous application form: rate limits and the pending cap', () =
     expect([sixth.status, sixth.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
   });
+
+  it('holds the pending cap when five submissions of one email arrive at once: exactly 3 stored, 2 refused', async () => {
+    const before = await count();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => submit(h, body('rush@cap.test'))));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'TOO_MANY_PENDING_APPLICATIONS')).toBe(
+      true,
+    );
+    expect((await count()) - before).toBe(3);
+  });
 });

@@ -177,6 +177,14 @@ export const IDENTITY_EXPECTED: Record<string, Expectation> = {
   'GET /api/docs/index.html': docs('/api/docs/index.html'),
   'GET /api/docs/swagger-ui-init.js': docs('/api/docs/swagger-ui-init.js'),
   'GET /api/openapi.json': docs('/api/openapi.json'),
+  // the console's runtime settings (its maps' tile URL): public, no tenant data
+  'GET /api/public/console-config': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 200,
+    probe: () => ({ method: 'get', url: '/api/public/console-config' }),
+  },
   'GET /health/live': {
     permission: 'public',
     kind: 'fixed',

@@ -15,6 +15,8 @@ export interface CoopFixture {
   canary: string;
   users: Record<string, string>;
   invitationId: string;
+  /** ids the domains' fixtures made in this coop (e.g. `merchant`, `otherMerchant`), by name */
+  refs: Record<string, string>;
 }
 export interface Actor {
   role: Role;
@@ -22,7 +24,7 @@ export interface Actor {
   session: SessionResponse;
 }
 export interface Probe {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   url: string;
   body?: object;
 }
@@ -43,6 +45,14 @@ export interface Expectation {
    * can show its own coop's canary: a list that answers nothing would pass vacuously.
    */
   fixture?: (su: Client, coop: CoopFixture) => Promise<unknown>;
+  /**
+   * Merchant-level isolation inside one coop: a probe aimed at a merchant of the actor's OWN coop
+   * that the coop's merchant_staff member is not assigned to (`refs.otherMerchant`). The staff
+   * member must get `sameCoopStatus` (default: list 200 without the other merchant, else 404),
+   * see nothing of it (`refs.otherCanary`), and change nothing of the coop.
+   */
+  sameCoop?: (own: CoopFixture) => Probe;
+  sameCoopStatus?: number;
 }
 
 /** routes express serves outside Nest (the OpenAPI document and Swagger UI): public, no tenant data */

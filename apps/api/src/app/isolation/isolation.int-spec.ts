@@ -42,7 +42,7 @@ describe('tenant isolation, through every route of the live API, as the applicat
         `insert into invitations (coop_id, email, roles, token_hash, expires_at) values ($1, $2, '{member}', $3, now() + interval '1 day') returning id`,
         [id, `invitee.${canary}@fc.test`, randomBytes(32).toString('hex')],
       );
-      coops.push({ slug, id, canary, users, invitationId: inv.rows[0]?.id as string });
+      coops.push({ slug, id, canary, users, invitationId: inv.rows[0]?.id as string, refs: {} });
     }
     for (const expected of Object.values(EXPECTED)) {
       for (const coop of coops) await expected.fixture?.(h.su, coop);
@@ -170,6 +170,34 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     expect(unexpected).toEqual([]);
     expect(checks).toBe(liveRoutes.length * actors.length);
+  });
+
+  it('merchant staff, inside their own coop: another merchant and its menu are neither shown nor changed', async () => {
+    let checks = 0;
+    for (const [key, expected] of Object.entries(EXPECTED)) {
+      if (!expected.sameCoop) continue;
+      for (const actor of actors.filter((a) => a.role === 'merchant_staff')) {
+        await h.resetThrottle();
+        const own = actor.coop as CoopFixture;
+        const label = `${key} as merchant_staff@${own.slug}, aimed at another merchant of the coop`;
+        expect([label, own.refs['otherMerchant'], own.refs['otherCanary']]).toEqual([
+          label,
+          expect.any(String),
+          expect.any(String),
+        ]);
+        const before = await snapshot(own);
+        const res = await send(expected.sameCoop(own), actor.session.accessToken);
+        const status = expected.sameCoopStatus ?? (expected.kind === 'list' ? 200 : 404);
+        expect([label, res.status]).toEqual([label, status]);
+        const body = JSON.stringify(res.body ?? '') + (res.text ?? '');
+        expect([label, body.includes(own.refs['otherCanary'] as string)]).toEqual([label, false]);
+        expect([label, body.includes(own.refs['otherMerchant'] as string)]).toEqual([label, false]);
+        if (expected.kind === 'list') expect([label, body.includes(own.canary)]).toEqual([label, true]);
+        expect([label, await snapshot(own)]).toEqual([label, before]);
+        checks += 1;
+      }
+    }
+    expect(checks).toBeGreaterThan(0);
   });
 
   it('refuses forged, expired, foreign-coop, disabled and revoked tokens, every one', async () => {

@@ -11,6 +11,19 @@ describe('loadConfig', () => {
     expect(config.apiPort).toBe(3000);
     expect(config.databaseOwnerUrl).toBe(base.DATABASE_URL);
     expect(config.corsOrigins).toEqual([]);
+    expect([config.mapTileUrl, config.mapTileAttribution]).toEqual(['', '']);
+  });
+
+  it('takes a map tile URL template with its attribution', () => {
+    const config = loadConfig({
+      ...base,
+      MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors',
+    });
+    expect([config.mapTileUrl, config.mapTileAttribution]).toEqual([
+      'https://{s}.tile.example.org/{z}/{x}/{y}.png',
+      '© OpenStreetMap contributors',
+    ]);
   });
 
   it.each([
@@ -25,6 +38,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of'],
     [{ CORS_ORIGINS: 'nope' }, 'CORS_ORIGINS: "nope" is not an origin'],
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES: must be a positive whole number'],
+    [{ MAP_TILE_URL: 'ftp://tiles/{z}/{x}/{y}' }, 'MAP_TILE_URL: must start with https:'],
+    [{ MAP_TILE_URL: 'https://tile.example.org/tiles.png' }, 'MAP_TILE_URL: must contain {z}, {x} and {y}'],
   ])('rejects %j with one line naming the variable', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);

@@ -32,6 +32,13 @@ export interface AppConfig {
   /** directory of the built console served next to the API; null disables it */
   consoleDir: string | null;
   licenceSigningKey: string | null;
+  /**
+   * the console maps' tile URL template (`https://tile.example.org/{z}/{x}/{y}.png`); empty: no
+   * tiles, the maps draw their shapes on a plain background
+   */
+  mapTileUrl: string;
+  /** the attribution the tile provider asks for (shown in the map's corner) */
+  mapTileAttribution: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +128,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin like https://console.example.org`);
     }
   }
+  const mapTileUrl = optional(env, 'MAP_TILE_URL', '');
+  if (mapTileUrl !== '') {
+    url({ MAP_TILE_URL: mapTileUrl.replace(/[{}]/g, '') }, 'MAP_TILE_URL', ['https:', 'http:']);
+    if (!['{z}', '{x}', '{y}'].every((part) => mapTileUrl.includes(part))) {
+      throw new ConfigError(
+        'MAP_TILE_URL',
+        'must contain {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png',
+      );
+    }
+  }
   const smtp = optional(env, 'SMTP_URL', '');
   if (smtp !== '') url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   return {
@@ -147,6 +164,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: optional(env, 'MAIL_FROM', 'Federacycle <no-reply@federacycle.localhost>'),
     consoleDir: optional(env, 'CONSOLE_DIR', '') || null,
     licenceSigningKey: optional(env, 'LICENCE_SIGNING_KEY', '') || null,
+    mapTileUrl,
+    mapTileAttribution: optional(env, 'MAP_TILE_ATTRIBUTION', ''),
   };
 }
 

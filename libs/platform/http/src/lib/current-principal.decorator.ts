@@ -7,7 +7,7 @@ import { ApiException } from './api-exception';
  * the session check refuses the token once they no longer match the membership. (Name and email
  * are not in the token; GET /api/auth/me reads them.)
  */
-export type Caller = Pick<Principal, 'userId' | 'coopId' | 'roles' | 'platformRoles' | 'sessionId'>;
+export type Caller = Pick<Principal, 'userId' | 'coopId' | 'roles' | 'platformRoles' | 'sessionId' | 'merchantIds'>;
 
 /** Requests the guard has authenticated carry their caller here. */
 export interface AuthenticatedRequest {

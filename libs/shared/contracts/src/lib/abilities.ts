@@ -1,4 +1,4 @@
-import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { CoopRole, PlatformRole } from './roles';
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
@@ -12,20 +12,35 @@ export type Subject =
   | 'Invitation'
   | 'Courier'
   | 'Merchant'
+  /** pausing and unpausing a merchant (its staff may; editing its profile is Merchant:update) */
+  | 'MerchantPause'
+  /** a merchant's menu: categories, products, options, stock, images */
+  | 'Menu'
+  | 'Zone'
   | 'Order'
   | 'Delivery'
   | 'Dispatch'
   | 'Proposal'
   | 'Settings'
-  | 'OwnProfile';
+  | 'OwnProfile'
+  /** a courier's own courier profile, availability, duty and location */
+  | 'OwnCourier';
 
-export type AppAbility = MongoAbility<[Action, Subject]>;
+/** A merchant-scoped subject instance: `subject('Menu', { merchantId })` (CASL's `subject` helper). */
+export type MerchantScoped =
+  | (ForcedSubject<'Merchant'> & { merchantId: string })
+  | (ForcedSubject<'MerchantPause'> & { merchantId: string })
+  | (ForcedSubject<'Menu'> & { merchantId: string });
+
+export type AppAbility = MongoAbility<[Action, Subject | MerchantScoped]>;
 
 /** What the ability function needs to know: no I/O, only what the token says. */
 export interface AbilityInput {
   coopId: string | null;
   roles: readonly CoopRole[];
   platformRoles: readonly PlatformRole[];
+  /** merchant_staff: the merchants they act for (the token's `mids`); absent or empty: none */
+  merchantIds?: readonly string[];
 }
 
 type Can = AbilityBuilder<AppAbility>['can'];
@@ -34,12 +49,15 @@ type Can = AbilityBuilder<AppAbility>['can'];
  * One record of rules per role (CASL's role-permissions pattern). Rules are plain data:
  * no conditions built from user input, so nothing from a request can widen them.
  */
-const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
+const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> = {
   coop_admin(can) {
     can('manage', 'Member');
     can('manage', 'Invitation');
     can('manage', 'Courier');
     can('manage', 'Merchant');
+    can('manage', 'MerchantPause');
+    can('manage', 'Menu');
+    can('manage', 'Zone');
     can('manage', 'Settings');
     can('read', 'Licence');
     can('read', 'Coop');
@@ -54,6 +72,8 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
     can('read', 'Coop');
     can('read', 'Courier');
     can('read', 'Merchant');
+    can('read', 'Menu');
+    can('read', 'Zone');
     can('manage', 'Delivery');
     can('manage', 'Dispatch');
     can('read', 'Order');
@@ -61,11 +81,19 @@ const coopRoleRules: Record<CoopRole, (can: Can) => void> = {
   courier(can) {
     can('read', 'Coop');
     can('read', 'Delivery');
+    can('read', 'OwnCourier');
+    can('update', 'OwnCourier');
   },
-  merchant_staff(can) {
+  merchant_staff(can, input) {
+    // their merchants only: the ids come from the verified token, never from the request
+    const mine = { merchantId: { $in: [...(input.merchantIds ?? [])] } };
     can('read', 'Coop');
-    can('read', 'Merchant');
-    can('update', 'Merchant');
+    can('read', 'Merchant', mine);
+    can('read', 'MerchantPause', mine);
+    can('update', 'MerchantPause', mine);
+    can('read', 'Menu', mine);
+    can('update', 'Menu', mine);
+    can('read', 'Zone');
     can('read', 'Order');
     can('update', 'Order');
   },
@@ -92,10 +120,30 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
   can('update', 'OwnProfile');
   for (const role of input.platformRoles) platformRoleRules[role]?.(can);
   if (input.coopId !== null) {
-    for (const role of input.roles) coopRoleRules[role]?.(can);
+    for (const role of input.roles) coopRoleRules[role]?.(can, input);
   }
   return build();
 }
 
 /** The permission a route declares: an action on a subject, or public. */
 export type Permission = { action: Action; subject: Subject } | 'public' | 'authenticated';
+
+/**
+ * The merchants a caller may `action` on `subject` (Merchant, MerchantPause, Menu): 'all' of the
+ * coop (a rule without conditions: coop admin, dispatcher), or the ids the conditions name
+ * (merchant staff; empty: none). Services filter their SQL by it and answer 404 outside it.
+ */
+export function merchantScope(
+  ability: AppAbility,
+  action: Action,
+  subject: 'Merchant' | 'MerchantPause' | 'Menu',
+): 'all' | string[] {
+  const rules = ability.rulesFor(action, subject).filter((rule) => !rule.inverted);
+  if (rules.some((rule) => !rule.conditions)) return 'all';
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    const condition = (rule.conditions as { merchantId?: { $in?: unknown } } | undefined)?.merchantId?.$in;
+    if (Array.isArray(condition)) for (const id of condition) if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}

@@ -75,6 +75,83 @@ export const ErrorCode = {
   LICENCE_BAD_SIGNATURE: 'LICENCE_BAD_SIGNATURE',
   LICENCE_REVOKED: 'LICENCE_REVOKED',
   LICENCE_NOT_YET_VALID: 'LICENCE_NOT_YET_VALID',
+  // merchants and menus
+  /** the opening_hours text does not parse; the message names the position and the problem */
+  OPENING_HOURS_INVALID: 'OPENING_HOURS_INVALID',
+  /** an amount in another currency than the coop’s */
+  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
+  /** an archived merchant cannot be changed */
+  MERCHANT_ARCHIVED: 'MERCHANT_ARCHIVED',
+  /** merchants can only be assigned to a member with the merchant_staff role */
+  NOT_MERCHANT_STAFF: 'NOT_MERCHANT_STAFF',
+  /** a VAT rate outside the catalogue of the merchant’s country */
+  VAT_RATE_NOT_ALLOWED: 'VAT_RATE_NOT_ALLOWED',
+  /** a category already has a product of that name */
+  DUPLICATE_PRODUCT_NAME: 'DUPLICATE_PRODUCT_NAME',
+  /** the menu already has a category of that name */
+  DUPLICATE_CATEGORY_NAME: 'DUPLICATE_CATEGORY_NAME',
+  /** min/max selections do not fit the choice kind or the number of options */
+  OPTION_GROUP_INVALID: 'OPTION_GROUP_INVALID',
+  /** a reorder must name every item of the list exactly once */
+  REORDER_MISMATCH: 'REORDER_MISMATCH',
+  /** an imported menu document is not valid (nothing was imported) */
+  MENU_IMPORT_INVALID: 'MENU_IMPORT_INVALID',
+  /** an upload that is not a JPEG, PNG or WebP image (checked by its content) */
+  IMAGE_NOT_SUPPORTED: 'IMAGE_NOT_SUPPORTED',
+  /** an image over the size limit */
+  IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+  /** an upload with no file or an empty file */
+  IMAGE_EMPTY: 'IMAGE_EMPTY',
+  // geo: zones and service areas
+  /** not a GeoJSON Polygon or MultiPolygon, or coordinates of the wrong shape */
+  GEOMETRY_INVALID: 'GEOMETRY_INVALID',
+  /** a ring whose last position is not its first */
+  GEOMETRY_RING_OPEN: 'GEOMETRY_RING_OPEN',
+  /** a ring with fewer than 3 distinct points */
+  GEOMETRY_TOO_FEW_POINTS: 'GEOMETRY_TOO_FEW_POINTS',
+  /** a longitude outside -180..180 or a latitude outside -90..90 */
+  GEOMETRY_OUT_OF_RANGE: 'GEOMETRY_OUT_OF_RANGE',
+  /** edges that cross each other */
+  GEOMETRY_SELF_INTERSECTS: 'GEOMETRY_SELF_INTERSECTS',
+  /** more vertices (or features) than the limit */
+  GEOMETRY_TOO_LARGE: 'GEOMETRY_TOO_LARGE',
+  /** a zone that reaches beyond the coop's service area */
+  ZONE_OUTSIDE_SERVICE_AREA: 'ZONE_OUTSIDE_SERVICE_AREA',
+  /** another zone of the coop has this name */
+  ZONE_NAME_TAKEN: 'ZONE_NAME_TAKEN',
+  /** something (a merchant perimeter, a shift) still uses the zone */
+  ZONE_IN_USE: 'ZONE_IN_USE',
+  /** a service area that would leave existing zones outside it */
+  SERVICE_AREA_EXCLUDES_ZONES: 'SERVICE_AREA_EXCLUDES_ZONES',
+  /** a GeoJSON import that is not a FeatureCollection of named polygons */
+  GEOJSON_INVALID: 'GEOJSON_INVALID',
+  // fleet
+  /** the membership does not hold the courier role (or is not active) */
+  NOT_A_COURIER: 'NOT_A_COURIER',
+  /** the person already has a courier profile in this coop */
+  COURIER_PROFILE_EXISTS: 'COURIER_PROFILE_EXISTS',
+  /** the caller has no courier profile in this coop yet */
+  NO_COURIER_PROFILE: 'NO_COURIER_PROFILE',
+  /** a phone number that is not international (E.164: +, country code, 7 to 15 digits) */
+  INVALID_PHONE: 'INVALID_PHONE',
+  /** a car is an exception: it needs a note saying why */
+  VEHICLE_NOTE_REQUIRED: 'VEHICLE_NOTE_REQUIRED',
+  /** a free tag that is not 2-30 lower-case letters, digits, _ or - (or too many tags) */
+  INVALID_COURIER_TAG: 'INVALID_COURIER_TAG',
+  /** a shift or slot that ends before (or when) it starts */
+  END_BEFORE_START: 'END_BEFORE_START',
+  /** a shift longer than 16 hours, or a window of more than 31 days */
+  RANGE_TOO_LONG: 'RANGE_TOO_LONG',
+  /** the courier already has a shift at that time */
+  SHIFT_OVERLAP: 'SHIFT_OVERLAP',
+  /** a zone id the coop does not have */
+  UNKNOWN_ZONE: 'UNKNOWN_ZONE',
+  /** latitude outside [-90, 90] or longitude outside [-180, 180] */
+  COORDINATES_OUT_OF_RANGE: 'COORDINATES_OUT_OF_RANGE',
+  /** an inactive courier cannot go on duty */
+  COURIER_INACTIVE: 'COURIER_INACTIVE',
+  ALREADY_ON_DUTY: 'ALREADY_ON_DUTY',
+  NOT_ON_DUTY: 'NOT_ON_DUTY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -19,6 +19,8 @@ export interface Principal {
   roles: CoopRole[];
   platformRoles: PlatformRole[];
   sessionId: string;
+  /** merchant_staff: the merchants of the selected coop this person acts for (else empty) */
+  merchantIds: string[];
 }
 
 // ---- /api/auth ----

@@ -7,6 +7,9 @@ import { homeEn } from '../../features/home/home.en';
 import { federationEn } from '../../features/federation/data/federation.en';
 import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
+import { merchantsEn } from '../../features/merchants/data/merchants.en';
+import { zonesEn } from '../../features/zones/data/zones.en';
+import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
@@ -171,8 +174,11 @@ export const en = {
   // each feature's texts live next to it (features/<domain>/data/<domain>.en.ts)
   ...homeEn,
   ...peopleEn,
+  ...merchantsEn,
   ...federationEn,
   ...licenceEn,
+  ...zonesEn,
+  ...fleetEn,
   ...governanceEn,
 } as const;
 

@@ -3,6 +3,9 @@ import { homeFr } from '../../features/home/home.fr';
 import { federationFr } from '../../features/federation/data/federation.fr';
 import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
+import { merchantsFr } from '../../features/merchants/data/merchants.fr';
+import { zonesFr } from '../../features/zones/data/zones.fr';
+import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -169,7 +172,10 @@ export const fr: Dictionary = {
   // each feature's texts live next to it (features/<domain>/data/<domain>.fr.ts)
   ...homeFr,
   ...peopleFr,
+  ...merchantsFr,
   ...federationFr,
   ...licenceFr,
+  ...zonesFr,
+  ...fleetFr,
   ...governanceFr,
 };

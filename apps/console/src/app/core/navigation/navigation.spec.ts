@@ -26,8 +26,8 @@ describe('navigationFor', () => {
     expect(pathsFor(['dispatcher'])).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/couriers']);
   });
 
-  it('gives a courier deliveries only', () => {
-    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries']);
+  it('gives a courier deliveries and their own courier page', () => {
+    expect(pathsFor(['courier'])).toEqual(['/', '/deliveries', '/me/courier']);
   });
 
   it('gives merchant staff orders and merchants', () => {
@@ -48,7 +48,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/proposals']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals']);
   });
 
   it('shows only home when no coop is selected', () => {

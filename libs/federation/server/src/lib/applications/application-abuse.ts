@@ -33,6 +33,9 @@ return {n, ttl}
  * under identity's `<queuePrefix>:throttle:` keys, holding hashes only), and a cap on the
  * applications awaiting a decision per admin email, checked in the transaction that inserts.
  */
+/** The advisory-lock key space of the pending-applications cap (two-int form: space, hash of the email). */
+const PENDING_CAP_LOCK_SPACE = 7301;
+
 @Injectable()
 export class ApplicationAbuseLimits {
   private readonly prefix: string;
@@ -60,8 +63,13 @@ export class ApplicationAbuseLimits {
     );
   }
 
-  /** 409 TOO_MANY_PENDING_APPLICATIONS when the email already holds the maximum awaiting a decision. */
+  /**
+   * 409 TOO_MANY_PENDING_APPLICATIONS when the email already holds the maximum awaiting a decision.
+   * Two submissions of one email at the same moment would both count below the cap; a transaction
+   * lock on the email serialises them (the second counts after the first commits its row).
+   */
   async assertPendingBelowCap(tx: Tx, adminEmail: string): Promise<void> {
+    await tx.execute('select pg_advisory_xact_lock($1::int, hashtext($2))', [PENDING_CAP_LOCK_SPACE, adminEmail]);
     const pending = await tx.manager.count(CoopApplication, {
       where: { adminEmail, status: In(['applied', 'under_review']) },
     });

@@ -14,6 +14,8 @@ export interface AccessClaims {
   coop: string | null;
   roles: CoopRole[];
   plat: PlatformRole[];
+  /** merchant_staff: the merchants of the coop they act for (the membership's merchant_ids) */
+  mids: string[];
   typ: 'access';
 }
 
@@ -50,8 +52,8 @@ export class AccessTokenService {
     return this.config.jwtAudience;
   }
 
-  sign(claims: Omit<AccessClaims, 'typ'>): string {
-    const payload: AccessClaims = { ...claims, typ: 'access' };
+  sign(claims: Omit<AccessClaims, 'typ' | 'mids'> & { mids?: string[] }): string {
+    const payload: AccessClaims = { ...claims, mids: claims.mids ?? [], typ: 'access' };
     return this.jwt.sign(payload, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       issuer: this.config.jwtIssuer,

@@ -154,6 +154,7 @@ describe('AccessGuard', () => {
       roles: ['coop_admin'],
       platformRoles: [],
       sessionId: session,
+      merchantIds: [],
     });
   });
 
@@ -163,7 +164,7 @@ describe('AccessGuard', () => {
       await guard(live).canActivate(contextFor('members', bearer(['coop_admin']), 'POST').context);
       return TenantContext.pendingPrecondition();
     });
-    expect(live.calls).toEqual([`eager ${session} select assert_session_writable($1, $2, $3, $4, $5)`]);
+    expect(live.calls).toEqual([`eager ${session} select assert_session_writable($1, $2, $3, $4, $5, $6)`]);
     expect(pending).toBeUndefined();
     const ended = sessionsFake(true);
     const write = contextFor('members', bearer(['coop_admin']), 'POST').context;

@@ -82,6 +82,8 @@ export class PrincipalDto implements Principal {
   @ApiProperty({ enum: COOP_ROLES, isArray: true }) roles!: CoopRole[];
   @ApiProperty({ enum: ['federation_admin'], isArray: true }) platformRoles!: PlatformRole[];
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'merchant_staff: the merchants they act for' })
+  merchantIds!: string[];
 }
 
 export class MeResponseDto implements MeResponse {

@@ -141,3 +141,33 @@ async function ensureMembership(tx: Tx, coopId: string, userId: string, roles: C
     .updateEntity(false)
     .execute();
 }
+
+/** One person another domain's demo seed needs in a coop. */
+export interface DemoMember {
+  email: string;
+  name: string;
+  roles: CoopRole[];
+}
+
+/**
+ * Identity's way for other domains' demo seeds to have people in a coop (fleet's couriers,
+ * merchants' staff): each account is created unless its email exists, each membership added
+ * unless the person already has one in the coop (both left exactly as they are). The demo
+ * password is hashed once for the whole batch. Returns the user ids, in the order given.
+ */
+export async function ensureDemoMembers(
+  db: Database,
+  coopId: string,
+  people: readonly DemoMember[],
+  options: SeedIdentityOptions = {},
+): Promise<string[]> {
+  let hash: Promise<string> | null = null;
+  const passwordHash = () => (hash ??= hashPassword(options.password ?? DEMO_PASSWORD));
+  const ids: string[] = [];
+  for (const person of people) {
+    const id = await db.platform((tx) => userId(tx, person.email, person.name, [], passwordHash));
+    await db.forCoop(coopId, (tx) => ensureMembership(tx, coopId, id, person.roles));
+    ids.push(id);
+  }
+  return ids;
+}

@@ -7,6 +7,7 @@ const lyon: UserMembership = {
   coopName: 'Lyon',
   roles: ['courier'],
   status: 'active',
+  merchantIds: [],
 };
 const berlin: UserMembership = {
   coopId: 'c-berlin',
@@ -14,6 +15,7 @@ const berlin: UserMembership = {
   coopName: 'Berlin',
   roles: ['coop_admin'],
   status: 'disabled',
+  merchantIds: [],
 };
 const user: PrincipalUser = { id: 'u', email: 'a@b.c', name: 'A', platformRoles: [] };
 

@@ -21,6 +21,7 @@ export interface UserMembership {
   coopName: string;
   roles: CoopRole[];
   status: 'active' | 'disabled';
+  merchantIds: string[];
 }
 
 /** The user fields a principal shows. */
@@ -30,7 +31,7 @@ export type PrincipalUser = Pick<User, 'id' | 'email' | 'name' | 'platformRoles'
 export type LockedSession = Session;
 
 const USER_MEMBERSHIPS_SQL =
-  'select coop_id as "coopId", slug as "coopSlug", name as "coopName", roles, status from user_memberships($1)';
+  'select coop_id as "coopId", slug as "coopSlug", name as "coopName", roles, status, merchant_ids as "merchantIds" from user_memberships($1)';
 
 /**
  * Sessions: one row per refresh token, rows of one sign-in share a family. Issues the
@@ -79,6 +80,7 @@ export class SessionsService {
         coop: coopId,
         roles: principal.roles,
         plat: principal.platformRoles,
+        mids: principal.merchantIds,
       }),
       refreshToken,
       expiresIn: this.tokens.ttlSeconds,
@@ -132,8 +134,8 @@ export class SessionsService {
    */
   sessionCheck(claims: AccessClaims): Precondition {
     return {
-      sql: 'select assert_session($1, $2, $3, $4, $5)',
-      params: [claims.sid, claims.sub, claims.coop, claims.roles, claims.plat],
+      sql: 'select assert_session($1, $2, $3, $4, $5, $6)',
+      params: [claims.sid, claims.sub, claims.coop, claims.roles, claims.plat, claims.mids],
       translate: sessionCheckError,
       passed: false,
     };
@@ -153,6 +155,7 @@ export function callerOf(claims: AccessClaims): Caller {
     roles: claims.coop === null ? [] : [...claims.roles],
     platformRoles: [...claims.plat],
     sessionId: claims.sid,
+    merchantIds: claims.coop === null ? [] : [...claims.mids],
   };
 }
 
@@ -192,6 +195,7 @@ export function toPrincipal(
     roles: selected ? [...selected.roles] : [],
     platformRoles: [...user.platformRoles],
     sessionId,
+    merchantIds: selected ? [...(selected.merchantIds ?? [])] : [],
   };
 }
 

@@ -30,7 +30,7 @@ function forge(header: object, payload: object, secret = config.jwtSecret, algor
 /** A SessionsService whose only part the strategy uses: the session check it builds. */
 const sessions = {
   sessionCheck: (claims: AccessClaims): Precondition => ({
-    sql: 'select assert_session($1, $2, $3, $4, $5)',
+    sql: 'select assert_session($1, $2, $3, $4, $5, $6)',
     params: [claims.sid, claims.sub, claims.coop, claims.roles, claims.plat],
     translate: (error) => error as Error,
     passed: false,
@@ -86,7 +86,18 @@ describe('AccessTokenStrategy (passport-jwt through @nestjs/passport)', () => {
       roles: ['coop_admin', 'courier'],
       platformRoles: [],
       sessionId: session,
+      merchantIds: [],
     });
+    const merchant = '44444444-4444-4444-8444-444444444444';
+    const staff = await authenticate(
+      `Bearer ${tokens.sign({ sub: user, sid: session, coop, roles: ['merchant_staff'], plat: [], mids: [merchant] })}`,
+    );
+    expect(staff.caller).toMatchObject({ roles: ['merchant_staff'], merchantIds: [merchant] });
+    await expect(
+      authenticate(
+        `Bearer ${tokens.sign({ sub: user, sid: session, coop, roles: ['merchant_staff'], plat: [], mids: ['not-a-uuid'] })}`,
+      ),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     const federation = await authenticate(
       `Bearer ${tokens.sign({ sub: user, sid: session, coop: null, roles: [], plat: ['federation_admin'] })}`,
     );
@@ -97,12 +108,12 @@ describe('AccessTokenStrategy (passport-jwt through @nestjs/passport)', () => {
     const auth = await authenticate(`Bearer ${forge(hs256, good)}`);
     const read = auth.check(false);
     expect([read.sql, read.params]).toEqual([
-      'select assert_session($1, $2, $3, $4, $5)',
+      'select assert_session($1, $2, $3, $4, $5, $6)',
       [session, user, coop, ['dispatcher'], []],
     ]);
     const write = auth.check(true);
     expect([write.sql, write.params]).toEqual([
-      'select assert_session_writable($1, $2, $3, $4, $5)',
+      'select assert_session_writable($1, $2, $3, $4, $5, $6)',
       [session, user, coop, ['dispatcher'], []],
     ]);
     const suspended = write.translate(Object.assign(new Error('suspended'), { code: 'FCCOP' }));

@@ -85,10 +85,14 @@ function keyProvider(key: KeyObject): SecretOrKeyProvider {
 /** The claims of a verified payload: an access token's, with well-formed ids and known roles only. */
 export function accessClaimsOf(payload: unknown): AccessClaims {
   if (typeof payload !== 'object' || payload === null) throw invalid();
-  const { sub, sid, coop, roles, plat, typ } = payload as Record<string, unknown>;
+  const { sub, sid, coop, roles, plat, mids, typ } = payload as Record<string, unknown>;
   if (typ !== 'access' || !isUuid(sub) || !isUuid(sid) || !(coop === null || isUuid(coop))) throw invalid();
   if (!isListOf(roles, COOP_ROLES) || !isListOf(plat, PLATFORM_ROLES)) throw invalid();
-  return { sub, sid, coop, roles, plat, typ };
+  // tokens signed before merchant scoping carry no `mids`: none (the session check then refuses
+  // the token of a scoped member as stale, and the refresh brings the ids)
+  const merchantIds = mids === undefined ? [] : mids;
+  if (!Array.isArray(merchantIds) || !merchantIds.every(isUuid)) throw invalid();
+  return { sub, sid, coop, roles, plat, mids: merchantIds as string[], typ };
 }
 
 /**
@@ -99,7 +103,7 @@ export function accessClaimsOf(payload: unknown): AccessClaims {
 export function writableSessionCheck(sessions: SessionsService, claims: AccessClaims): Precondition {
   const session = sessions.sessionCheck(claims);
   return {
-    sql: 'select assert_session_writable($1, $2, $3, $4, $5)',
+    sql: 'select assert_session_writable($1, $2, $3, $4, $5, $6)',
     params: session.params,
     translate: (error) => coopStandingError(error) ?? session.translate(error),
     passed: false,

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import type { CoopFixture } from '../isolation/access-expectation';
+
+const MERCHANT_SQL = `insert into merchants (coop_id, name, kind, address_line1, postal_code, city, country, lat, lng,
+  geocoded_by, opening_hours, fulfilment, perimeter_kind, perimeter_radius_m, currency)
+  values ($1, $2, 'restaurant', '1 place Bellecour', '69002', 'Lyon', 'FR', 45.7578, 4.832, 'manual_pin',
+  'Mo-Su 00:00-24:00', '{delivery,collection}', 'radius', 3000, 'EUR') returning id`;
+
+/**
+ * The merchants of one coop for the isolation suite (written once per coop, as superuser): the
+ * coop's merchant_staff member is assigned to `merchant` and not to `otherMerchant`; both carry
+ * the coop's canary (cross-coop leaks show), the other one also `otherCanary` (leaks to the
+ * staff member inside the coop show); a zone for perimeter probes.
+ */
+export async function merchantsFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (coop.refs['merchant']) return;
+  const otherCanary = `other-merchant-${randomBytes(4).toString('hex')}`;
+  const mine = await su.query<{ id: string }>(MERCHANT_SQL, [coop.id, `Merchant ${coop.canary}`]);
+  const other = await su.query<{ id: string }>(MERCHANT_SQL, [coop.id, `Merchant ${coop.canary} ${otherCanary}`]);
+  const zone = await su.query<{ id: string }>(
+    `insert into zones (coop_id, name, geometry, bbox) values ($1, $2,
+      '{"type":"Polygon","coordinates":[[[4.8,45.7],[4.9,45.7],[4.9,45.8],[4.8,45.7]]]}', '{4.8,45.7,4.9,45.8}') returning id`,
+    [coop.id, `Perimeter ${coop.canary}`],
+  );
+  coop.refs['merchant'] = mine.rows[0]?.id as string;
+  coop.refs['otherMerchant'] = other.rows[0]?.id as string;
+  coop.refs['otherCanary'] = otherCanary;
+  coop.refs['zone'] = zone.rows[0]?.id as string;
+  for (const [prefix, merchantId, marker] of [
+    ['', coop.refs['merchant'] as string, coop.canary],
+    ['other', coop.refs['otherMerchant'] as string, `${coop.canary} ${otherCanary}`],
+  ] as const) {
+    const key = (name: string) => (prefix ? `${prefix}${name[0]?.toUpperCase()}${name.slice(1)}` : name);
+    const category = await su.query<{ id: string }>(
+      'insert into menu_categories (coop_id, merchant_id, name) values ($1, $2, $3) returning id',
+      [coop.id, merchantId, `Category ${marker}`],
+    );
+    coop.refs[key('category')] = category.rows[0]?.id as string;
+    const product = await su.query<{ id: string }>(
+      `insert into products (coop_id, merchant_id, category_id, name, price_amount, vat_rate)
+       values ($1, $2, $3, $4, 1200, 1000) returning id`,
+      [coop.id, merchantId, coop.refs[key('category')], `Product ${marker}`],
+    );
+    coop.refs[key('product')] = product.rows[0]?.id as string;
+    const group = await su.query<{ id: string }>(
+      `insert into option_groups (coop_id, merchant_id, product_id, name, selection, min_select, max_select)
+       values ($1, $2, $3, $4, 'single', 1, 1) returning id`,
+      [coop.id, merchantId, coop.refs[key('product')], `Group ${marker}`],
+    );
+    coop.refs[key('group')] = group.rows[0]?.id as string;
+    const option = await su.query<{ id: string }>(
+      'insert into menu_options (coop_id, merchant_id, group_id, name, price_delta) values ($1, $2, $3, $4, 0) returning id',
+      [coop.id, merchantId, coop.refs[key('group')], `Option ${marker}`],
+    );
+    coop.refs[key('option')] = option.rows[0]?.id as string;
+  }
+  await su.query('update memberships set merchant_ids = $3 where coop_id = $1 and user_id = $2', [
+    coop.id,
+    coop.users['merchant_staff'],
+    [coop.refs['merchant']],
+  ]);
+}
