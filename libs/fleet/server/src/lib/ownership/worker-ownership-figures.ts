@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { WorkerOwnershipFiguresView } from '@federacycle/contracts';
-import { computeWorkerOwnership, readSettings, type CourierOwnershipRecord } from '@federacycle/federation-server';
+import {
+  computeWorkerOwnership,
+  readFederationSettings,
+  type CourierOwnershipRecord,
+} from '@federacycle/federation-server';
 
 /** What a unit of work (`Tx`) or the read path offers: a manager. */
 export interface HasManager {
@@ -67,8 +71,11 @@ export async function workerOwnershipView(
   coopId: string,
   now: Date = new Date(),
 ): Promise<WorkerOwnershipFiguresView> {
-  const [records, settings] = await Promise.all([courierOwnershipRecords(tx, coopId, now), readSettings(tx.manager)]);
-  const o = computeWorkerOwnership(records, now, settings.workerOwnershipThreshold);
+  const [records, settings] = await Promise.all([
+    courierOwnershipRecords(tx, coopId, now),
+    readFederationSettings(tx.manager),
+  ]);
+  const o = computeWorkerOwnership(records, now, settings.worker_ownership_threshold);
   return {
     activeCouriers: o.activeCouriers,
     memberCouriers: o.memberCouriers,
