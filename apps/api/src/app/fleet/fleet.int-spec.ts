@@ -541,7 +541,9 @@ describe('fleet over HTTP: couriers, shifts, duty, location, worker ownership (r
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body).toMatchObject({ activeCouriers: 1, memberCouriers: 1, share: 1 });
       await h.su.query(
-        `insert into federation_settings (key, value) values ('worker_ownership_threshold', '0.75') on conflict (key) do update set value = excluded.value`,
+        `insert into federation_setting_versions (key, version, value, source)
+           select 'worker_ownership_threshold', coalesce(max(version), 0) + 1, '0.75', 'admin'
+             from federation_setting_versions where key = 'worker_ownership_threshold'`,
       );
       res = await call('admin', 'get', '/api/fleet/ownership');
       expect(res.body.threshold).toBe(0.75);
