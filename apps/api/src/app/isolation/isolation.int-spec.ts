@@ -170,7 +170,7 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     expect(unexpected).toEqual([]);
     expect(checks).toBe(liveRoutes.length * actors.length);
-  });
+  }, 300_000); // every route × every actor: it grows with the API
 
   it('merchant staff, inside their own coop: another merchant and its menu are neither shown nor changed', async () => {
     let checks = 0;
