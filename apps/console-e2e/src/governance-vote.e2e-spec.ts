@@ -148,12 +148,26 @@ describe('a Lyon member votes on a phone, in French, and the enacted setting sho
       await page.locator('mat-button-toggle', { hasText: 'Closed' }).click();
       await page.getByRole('link', { name: TITLE }).waitFor();
       await page.getByRole('link', { name: 'Passer la répartition en mode suggestion' }).waitFor();
-      await page.getByText(/2 of 5 voted \(40\s%\)/).waitFor();
+      await page
+        .getByText(/\d+ of \d+ voted/)
+        .first()
+        .waitFor();
       await screenshot(page, 'gov-proposals-closed-desktop-en');
       await page.goto(urlOf('/settings'));
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       await page.locator('[data-setting=dispatch_mode] [data-current]').getByText('Automatic').waitFor();
       await screenshot(page, 'gov-settings-desktop-en', { fullPage: false });
+      // Lyon's admin is its delegate: they vote for Lyon on the federation's open proposal
+      await page.goto(urlOf('/proposals/federation'));
+      await page.getByRole('heading', { name: 'Federation proposals', level: 1 }).waitFor();
+      const card = page.locator('[data-federation-proposal]', {
+        hasText: 'Extend the licence grace period to 45 days',
+      });
+      await card.getByText('Licence grace period: 30 days → 45 days').waitFor();
+      await card.getByRole('button', { name: 'Yes', exact: true }).click();
+      await card.getByRole('button', { name: 'Confirm: Yes' }).click();
+      await card.getByText('You voted: Yes').waitFor();
+      await screenshot(page, 'gov-federation-delegate-desktop-en');
     } finally {
       await desktop.close();
     }

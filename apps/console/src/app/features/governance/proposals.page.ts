@@ -30,7 +30,10 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
   template: `
     <div class="head">
       <h1>{{ t('gov.proposals.title') }}</h1>
-      <a mat-flat-button routerLink="/proposals/new">{{ t('gov.proposals.new') }}</a>
+      <div class="head-actions">
+        <a mat-stroked-button routerLink="/proposals/federation">{{ t('gov.federation.link') }}</a>
+        <a mat-flat-button routerLink="/proposals/new">{{ t('gov.proposals.new') }}</a>
+      </div>
     </div>
     <mat-button-toggle-group
       class="filters"
@@ -90,6 +93,11 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
       align-items: center;
       justify-content: space-between;
       gap: var(--fc-space-3);
+    }
+    .head-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--fc-space-2);
     }
     .filters {
       margin: var(--fc-space-3) 0 var(--fc-space-4);

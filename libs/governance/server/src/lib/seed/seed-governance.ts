@@ -116,6 +116,21 @@ export async function seedGovernance(db: Database, now = new Date()): Promise<vo
         ProposalVoter,
         members.map((m) => ({ coopId, proposalId: id, userId: m.userId, locale: 'fr' as const })),
       );
+      // a few members voted already (not the demo's admin, dispatcher or member: they vote in the demo)
+      const demoVoters = await manager.query<Array<{ id: string }>>(
+        `select u.id from users u where u.email in ('admin@lyon.demo', 'dispatcher@lyon.demo', 'member@lyon.demo')`,
+      );
+      const keep = new Set(demoVoters.map((u) => u.id));
+      const early = members.filter((m) => !keep.has(m.userId)).slice(0, 5);
+      const choices: BallotChoice[] = ['yes', 'no', 'yes', 'abstain', 'yes'];
+      await castAll(
+        tx,
+        coopId,
+        id,
+        early.map((m, i) => ({ voterId: m.userId, choice: choices[i] as BallotChoice })),
+        opensAt,
+        false,
+      );
       await manager.update(Proposal, { coopId, id }, { status: 'open', openedAt: opensAt });
     }
   });
@@ -157,11 +172,14 @@ async function castAll(
   proposalId: string,
   votes: Array<{ voterId: string; choice: BallotChoice }>,
   opensAt: Date,
+  insertVoters = true,
 ): Promise<Array<ChainLink & { hash: string }>> {
-  await tx.manager.insert(
-    ProposalVoter,
-    votes.map((v) => ({ coopId, proposalId, userId: v.voterId, locale: 'fr' as const })),
-  );
+  if (insertVoters) {
+    await tx.manager.insert(
+      ProposalVoter,
+      votes.map((v) => ({ coopId, proposalId, userId: v.voterId, locale: 'fr' as const })),
+    );
+  }
   let prevHash = genesisHash(coopId, proposalId);
   const links: Array<ChainLink & { hash: string }> = [];
   votes.forEach((v, i) => {

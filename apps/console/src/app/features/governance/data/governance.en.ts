@@ -95,6 +95,12 @@ export const governanceEn = {
   'gov.settings.statutory': 'Statutory',
   'gov.value.true': 'Yes',
   'gov.value.false': 'No',
+  'gov.federation.link': 'Federation proposals',
+  'gov.federation.coops': '{voted} of {voters} coops voted',
+  'gov.federation.result': 'Yes {yes}, no {no}, abstain {abstain}',
+  'gov.federation.voteFor': 'Your coop’s vote (you are its delegate)',
+  'gov.federation.delegatesVote': 'Each coop’s delegate votes for it.',
+  'gov.federation.empty': 'No federation proposal yet.',
   'gov.federation.title': 'Federation proposals',
   'gov.federation.body': 'The coops decide the federation’s settings together; each coop’s delegate casts its vote.',
 } as const;

@@ -97,6 +97,12 @@ export const governanceFr: Record<keyof typeof governanceEn, string> = {
   'gov.settings.statutory': 'Statutaire',
   'gov.value.true': 'Oui',
   'gov.value.false': 'Non',
+  'gov.federation.link': 'Propositions de la fédération',
+  'gov.federation.coops': '{voted} coopératives sur {voters} ont voté',
+  'gov.federation.result': 'Oui {yes}, non {no}, abstention {abstain}',
+  'gov.federation.voteFor': 'Le vote de votre coopérative (vous êtes sa déléguée ou son délégué)',
+  'gov.federation.delegatesVote': 'La personne déléguée de chaque coopérative vote pour elle.',
+  'gov.federation.empty': 'Pas encore de proposition de la fédération.',
   'gov.federation.title': 'Propositions de la fédération',
   'gov.federation.body':
     'Les coopératives décident ensemble des paramètres de la fédération ; le délégué de chaque coopérative vote pour elle.',
