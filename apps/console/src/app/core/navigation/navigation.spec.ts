@@ -18,6 +18,7 @@ describe('navigationFor', () => {
       '/merchants',
       '/couriers',
       '/proposals',
+      '/settings',
       '/licence',
     ]);
   });
@@ -34,8 +35,8 @@ describe('navigationFor', () => {
     expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants']);
   });
 
-  it('gives a member proposals', () => {
-    expect(pathsFor(['member'])).toEqual(['/', '/proposals']);
+  it('gives a member proposals and the settings they decide', () => {
+    expect(pathsFor(['member'])).toEqual(['/', '/proposals', '/settings']);
   });
 
   it('gives a federation admin coops and licences, not a coop’s people', () => {
@@ -48,7 +49,7 @@ describe('navigationFor', () => {
   });
 
   it('unions the items of several roles', () => {
-    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals']);
+    expect(pathsFor(['courier', 'member'])).toEqual(['/', '/deliveries', '/me/courier', '/proposals', '/settings']);
   });
 
   it('shows only home when no coop is selected', () => {
