@@ -13,6 +13,8 @@ export interface Stack {
   baseUrl: string;
   /** where the API writes development mail (journeys read invitation links from it) */
   mailDir: string;
+  /** milliseconds written here move the clock of the API and the worker (OffsetFileClock) */
+  clockFile: string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ export async function startStack(): Promise<Stack> {
     CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
     DATA_DIR: dataDir,
     THROTTLE_DISABLED: 'true',
+    CLOCK_OFFSET_FILE: join(dataDir, 'clock-offset-ms'),
+    GOVERNANCE_SWEEP_EVERY_MS: '1000',
   };
   const children = ['api', 'worker'].map((app) =>
     spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {
@@ -101,5 +105,10 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { baseUrl: `http://127.0.0.1:${apiPort}`, mailDir: join(dataDir, 'mail'), stop };
+  return {
+    baseUrl: `http://127.0.0.1:${apiPort}`,
+    mailDir: join(dataDir, 'mail'),
+    clockFile: join(dataDir, 'clock-offset-ms'),
+    stop,
+  };
 }

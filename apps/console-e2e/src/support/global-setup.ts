@@ -29,6 +29,7 @@ async function startTarget(): Promise<E2eTarget> {
   ) as typeof import('../../../../tools/e2e/stack');
   const stack = await startStack();
   process.env['E2E_MAIL_DIR'] = stack.mailDir;
+  process.env['E2E_CLOCK_FILE'] = stack.clockFile;
   return { baseUrl: stack.baseUrl, stop: stack.stop };
 }
 

@@ -13,3 +13,5 @@ export * from './lib/enactment/enactment.service';
 export * from './lib/enactment/governance.processor';
 export * from './lib/enactment/governance-mailer';
 export * from './lib/seed/seed-governance';
+export * from './lib/federation/federation-proposal.entity';
+export * from './lib/federation/federation-proposals.service';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
-import { FOREIGN_USER, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
+import { FED, FOREIGN_USER, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
 
 /**
  * The expected access of governance's routes, as the isolation suite probes them: members and
@@ -32,6 +32,23 @@ async function proposalFixture(su: Client, coop: CoopFixture): Promise<void> {
   await su.query(
     `insert into proposal_voters (coop_id, proposal_id, user_id) values ($1, $2, $3), ($1, $2, $4) on conflict do nothing`,
     [coop.id, fixtureProposalId(coop), coop.users['member'], coop.users['coop_admin']],
+  );
+}
+
+/** One federation proposal every coop sees (platform row: no coop's canary in it). */
+export const FIXTURE_FEDERATION_PROPOSAL = '5e1d0a55-0000-4000-8000-00000000fed1';
+const FED_READERS: Role[] = ['coop_admin', 'member', 'federation_admin'];
+const fedUrl = (tail = '') => `/api/governance/federation/proposals/${FIXTURE_FEDERATION_PROPOSAL}${tail}`;
+
+async function federationProposalFixture(su: Client): Promise<void> {
+  await su.query(
+    `insert into federation_proposals (id, author_id, title, rationale, changes, status, opens_at, closes_at,
+                                       quorum_percent, threshold_percent, hidden_results, opened_at)
+     select $1, id, 'Federation fixture', 'why', '[{"key": "sandbox_test_orders_per_day", "to": 25}]', 'open',
+            now() - interval '1 hour', now() + interval '2 days', 50, 50, true, now()
+       from users order by created_at limit 1
+     on conflict do nothing`,
+    [FIXTURE_FEDERATION_PROPOSAL],
   );
 }
 
@@ -149,5 +166,68 @@ export const GOVERNANCE_EXPECTED: Record<string, Expectation> = {
     kind: 'fixed',
     allowed: READERS,
     probe: () => ({ method: 'get', url: '/api/governance/settings/federation' }),
+  },
+  'GET /api/governance/federation/proposals': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/federation/proposals' }),
+    fixture: (su) => federationProposalFixture(su),
+  },
+  'POST /api/governance/federation/proposals': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    // drafted by a federation admin or a coop's delegate (each fixture coop names its member)
+    allowed: [...FED, 'member'],
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/governance/federation/proposals',
+      body: {
+        title: 'Probe federation proposal',
+        rationale: 'probe',
+        changes: [{ key: 'sandbox_test_orders_per_day', value: 21 }],
+        opensAt: later(1),
+        closesAt: later(30),
+      },
+    }),
+  },
+  'GET /api/governance/federation/proposals/:id': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    probe: () => ({ method: 'get', url: fedUrl() }),
+  },
+  'POST /api/governance/federation/proposals/:id/ballots': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    // only delegates vote, for their own coop, and only coops in the snapshot (the fixture has none)
+    allowed: [],
+    probe: () => ({ method: 'post', url: fedUrl('/ballots'), body: { choice: 'yes' } }),
+  },
+  'GET /api/governance/federation/proposals/:id/verify': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    probe: () => ({ method: 'get', url: fedUrl('/verify') }),
+  },
+  'GET /api/governance/delegates': {
+    permission: 'read:Proposal',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/delegates' }),
+    fixture: (su, coop) =>
+      su.query('insert into coop_delegates (coop_id, user_id) values ($1, $2) on conflict do nothing', [
+        coop.id,
+        coop.users['member'],
+      ]),
+  },
+  'PUT /api/governance/delegates': {
+    permission: 'manage:Settings',
+    kind: 'body',
+    allowed: ['coop_admin'],
+    // a foreign coop's person is no member here: refused, nothing written anywhere
+    status: 422,
+    probe: (f) => ({ method: 'put', url: '/api/governance/delegates', body: { userIds: [FOREIGN_USER(f)] } }),
   },
 };

@@ -29,7 +29,7 @@ import { FederationMailer } from './mail/federation-mailer';
 import { FederationSettingsController } from './settings/federation-settings.controller';
 import { FederationSettingsService } from './settings/federation-settings.service';
 import { SettingsModule } from './settings/settings.module';
-import { CLOCK, SystemClock } from './shared/clock';
+import { CLOCK, clockFromEnvironment } from './shared/clock';
 import { CapabilityGuard } from './standing/capability.guard';
 import { StandingController } from './standing/standing.controller';
 import { StandingService } from './standing/standing.service';
@@ -57,7 +57,7 @@ import { StorefrontService } from './storefront/storefront.service';
     FederationSettingsController,
   ],
   providers: [
-    { provide: CLOCK, useClass: SystemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     MailService,
     FederationMailer,
     FederationSettingsService,
@@ -96,7 +96,7 @@ export class FederationModule {}
     SettingsModule,
   ],
   providers: [
-    { provide: CLOCK, useClass: SystemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     MailService,
     FederationMailer,
     ComplianceService,

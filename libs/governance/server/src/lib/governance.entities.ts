@@ -1,4 +1,5 @@
 import { CollegeMember, VotingCollege } from './colleges/college.entity';
+import { FEDERATION_GOVERNANCE_ENTITIES } from './federation/federation-proposal.entity';
 import { Proposal, ProposalChange, ProposalComment } from './proposals/proposal.entity';
 import { Ballot, ProposalVoter } from './voting/ballot.entity';
 
@@ -11,4 +12,5 @@ export const GOVERNANCE_ENTITIES = [
   CollegeMember,
   ProposalVoter,
   Ballot,
+  ...FEDERATION_GOVERNANCE_ENTITIES,
 ];

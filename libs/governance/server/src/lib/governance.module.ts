@@ -8,6 +8,8 @@ import { GovernanceMailer } from './enactment/governance-mailer';
 import { GOVERNANCE_QUEUE } from './enactment/governance.jobs';
 import { GovernanceProcessor } from './enactment/governance.processor';
 import { GOVERNANCE_ENTITIES } from './governance.entities';
+import { DelegatesController, FederationProposalsController } from './federation/federation-proposals.controller';
+import { FederationProposalsService } from './federation/federation-proposals.service';
 import { ProposalsController } from './proposals/proposals.controller';
 import { ProposalsService } from './proposals/proposals.service';
 import { CoopSettingsController } from './settings/coop-settings.controller';
@@ -20,9 +22,9 @@ import { VotingService } from './voting/voting.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(GOVERNANCE_ENTITIES), FederationModule, SettingsModule],
-  controllers: [ProposalsController, CoopSettingsController],
-  providers: [ProposalsService, VotingService],
-  exports: [ProposalsService, VotingService],
+  controllers: [ProposalsController, CoopSettingsController, FederationProposalsController, DelegatesController],
+  providers: [ProposalsService, VotingService, FederationProposalsService],
+  exports: [ProposalsService, VotingService, FederationProposalsService],
 })
 export class GovernanceModule {}
 
@@ -35,7 +37,7 @@ export class GovernanceModule {}
     FederationWorkerModule,
     SettingsModule,
   ],
-  providers: [MailService, GovernanceMailer, EnactmentService, GovernanceProcessor],
-  exports: [EnactmentService],
+  providers: [MailService, GovernanceMailer, EnactmentService, FederationProposalsService, GovernanceProcessor],
+  exports: [EnactmentService, FederationProposalsService],
 })
 export class GovernanceWorkerModule {}

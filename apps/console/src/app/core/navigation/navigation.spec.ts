@@ -44,7 +44,7 @@ describe('navigationFor', () => {
     expect(pathsFor(['merchant_staff'])).toEqual(['/', '/orders', '/merchants', '/zones']);
   });
 
-  it('gives a member proposals', () => {
+  it('gives a member proposals and the settings they decide', () => {
     expect(pathsFor(['member'])).toEqual(['/', '/proposals', '/settings']);
   });
 

@@ -12,6 +12,11 @@ export const proposalRoutes: Route[] = [
     loadComponent: () => import('./new-proposal.page').then((m) => m.NewProposalPage),
   },
   {
+    path: 'federation',
+    title: 'gov.federation.title',
+    loadComponent: () => import('./federation-proposals.page').then((m) => m.FederationProposalsPage),
+  },
+  {
     path: ':id',
     title: 'gov.proposal.title',
     loadComponent: () => import('./proposal.page').then((m) => m.ProposalPage),

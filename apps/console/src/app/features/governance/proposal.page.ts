@@ -231,6 +231,6 @@ export class ProposalPage implements OnInit {
   protected percent(value: number | null): string {
     return value === null
       ? '—'
-      : `${new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(value)} %`;
+      : `${new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(value)}\u00a0%`;
   }
 }

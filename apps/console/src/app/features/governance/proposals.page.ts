@@ -30,7 +30,10 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
   template: `
     <div class="head">
       <h1>{{ t('gov.proposals.title') }}</h1>
-      <a mat-flat-button routerLink="/proposals/new">{{ t('gov.proposals.new') }}</a>
+      <div class="head-actions">
+        <a mat-stroked-button routerLink="/proposals/federation">{{ t('gov.federation.link') }}</a>
+        <a mat-flat-button routerLink="/proposals/new">{{ t('gov.proposals.new') }}</a>
+      </div>
     </div>
     <mat-button-toggle-group
       class="filters"
@@ -66,7 +69,9 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
       </ng-template>
       <ng-template fcCell="changes" [fcCellOf]="list.items()" let-p>
         @for (c of p.changes; track c.key) {
-          <div class="change">{{ label(c.key) }} : {{ value(c.key, c.from) }} → {{ value(c.key, c.to) }}</div>
+          <div class="change">
+            {{ t('gov.change', { setting: label(c.key), from: value(c.key, c.from), to: value(c.key, c.to) }) }}
+          </div>
         }
       </ng-template>
       <ng-template fcCell="window" [fcCellOf]="list.items()" let-p>{{ windowText(p) }}</ng-template>
@@ -88,6 +93,11 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
       align-items: center;
       justify-content: space-between;
       gap: var(--fc-space-3);
+    }
+    .head-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--fc-space-2);
     }
     .filters {
       margin: var(--fc-space-3) 0 var(--fc-space-4);

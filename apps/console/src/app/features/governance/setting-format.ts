@@ -18,7 +18,7 @@ export function settingValueText(key: string, value: SettingValue, lang: Lang, l
   if (typeof value === 'boolean') return lang === 'fr' ? (value ? 'Oui' : 'Non') : value ? 'Yes' : 'No';
   if (typeof value === 'string') return def.valueLabels?.[value]?.[lang] ?? value;
   if (def.schema.type === 'share')
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value * 100)} %`;
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value * 100)}\u00a0%`;
   const unit = def.schema.type === 'integer' ? def.schema.unit : undefined;
   const n = new Intl.NumberFormat(locale).format(value);
   if (!unit) return n;

@@ -43,7 +43,7 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
                   <strong data-current>{{ value(s.key, s.value) }}</strong>
                 </p>
                 <h4>{{ t('gov.settings.history') }}</h4>
-                <ol class="history">
+                <ul class="history">
                   @for (v of s.history; track v.version) {
                     <li>
                       <strong>{{ value(s.key, v.value) }}</strong>
@@ -61,7 +61,7 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
                       </span>
                     </li>
                   }
-                </ol>
+                </ul>
               </mat-card-content>
             </mat-card>
           }
@@ -103,10 +103,12 @@ import { settingHelp, settingLabel, settingValueText } from './setting-format';
       margin: var(--fc-space-3) 0 var(--fc-space-1);
     }
     .history {
+      list-style: none;
       margin: 0;
-      padding-left: var(--fc-space-4);
+      padding: 0 0 0 var(--fc-space-3);
+      border-left: 2px solid var(--mat-sys-outline-variant);
       li {
-        margin: var(--fc-space-1) 0;
+        margin: var(--fc-space-2) 0;
       }
     }
     .source {

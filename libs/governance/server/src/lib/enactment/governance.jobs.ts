@@ -20,7 +20,11 @@ export const GOVERNANCE_REMIND_JOB = defineJob<ProposalJobPayload>(GOVERNANCE_QU
 export const GOVERNANCE_CLOSE_JOB = defineJob<ProposalJobPayload>(GOVERNANCE_QUEUE, 'governance.close');
 /** every minute: the net under the delayed jobs (anything due and not done) */
 export const GOVERNANCE_SWEEP_JOB = defineJob<Record<string, never>>(GOVERNANCE_QUEUE, 'governance.sweep');
-export const GOVERNANCE_SWEEP_EVERY_MS = 60_000;
+/** every minute; a test stack may sweep more often (GOVERNANCE_SWEEP_EVERY_MS, at least 1 s) */
+export function governanceSweepEveryMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number.parseInt(env['GOVERNANCE_SWEEP_EVERY_MS'] ?? '', 10);
+  return Number.isFinite(configured) && configured >= 1000 ? configured : 60_000;
+}
 
 export type ProposalStep = 'open' | 'remind' | 'close';
 

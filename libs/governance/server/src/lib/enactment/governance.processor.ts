@@ -6,6 +6,7 @@ import { Database, TenantContext } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
 import { JobProcessor, claimOutboxRow, handle, type EnvelopeOf, type JobHandler } from '@federacycle/platform-queue';
 import { Proposal } from '../proposals/proposal.entity';
+import { FederationProposalsService } from '../federation/federation-proposals.service';
 import { EnactmentService, type StepResult } from './enactment.service';
 import {
   GOVERNANCE_CLOSE_JOB,
@@ -13,8 +14,8 @@ import {
   GOVERNANCE_QUEUE,
   GOVERNANCE_REMIND_JOB,
   GOVERNANCE_SCHEDULE_JOB,
-  GOVERNANCE_SWEEP_EVERY_MS,
   GOVERNANCE_SWEEP_JOB,
+  governanceSweepEveryMs,
   proposalJobId,
   type ProposalStep,
 } from './governance.jobs';
@@ -33,6 +34,7 @@ const STEP_JOBS = { open: GOVERNANCE_OPEN_JOB, remind: GOVERNANCE_REMIND_JOB, cl
 export class GovernanceProcessor extends JobProcessor implements OnApplicationBootstrap {
   constructor(
     @Inject(EnactmentService) private readonly enactment: EnactmentService,
+    @Inject(FederationProposalsService) private readonly federation: FederationProposalsService,
     @Inject(Database) private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Metrics) metrics: Metrics,
@@ -54,7 +56,7 @@ export class GovernanceProcessor extends JobProcessor implements OnApplicationBo
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       GOVERNANCE_SWEEP_JOB.name,
-      { every: GOVERNANCE_SWEEP_EVERY_MS },
+      { every: governanceSweepEveryMs() },
       {
         name: GOVERNANCE_SWEEP_JOB.name,
         data: {
@@ -112,14 +114,18 @@ export class GovernanceProcessor extends JobProcessor implements OnApplicationBo
     return this.enactment.run(step, envelope.coopId, envelope.payload.proposalId);
   }
 
-  /** Runs every step that is due and not done, each in its coop's context. */
-  async sweep(): Promise<{ steps: number }> {
+  /** Runs every step that is due and not done, each in its coop's context; then the federation's. */
+  async sweep(): Promise<{ steps: number; federation: number }> {
     const due = await this.enactment.due();
     for (const { coopId, proposalId, step } of due) {
       await TenantContext.run({ coopId, actorId: null, requestId: `governance-sweep-${step}` }, () =>
         this.enactment.run(step, coopId, proposalId),
       );
     }
-    return { steps: due.length };
+    const federation = await TenantContext.run(
+      { coopId: null, actorId: null, requestId: 'governance-sweep-federation' },
+      () => this.federation.sweep(),
+    );
+    return { steps: due.length, federation };
   }
 }

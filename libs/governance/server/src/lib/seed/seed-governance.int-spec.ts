@@ -38,18 +38,26 @@ describe('seedGovernance', () => {
           su.query('select id, status, outcome, chain_head from proposals order by id'),
           su.query('select * from ballots order by proposal_id, seq'),
           su.query('select coop_id, key, version from coop_setting_versions order by 1, 2, 3'),
+          su.query('select id, status from federation_proposals order by id'),
+          su.query('select * from coop_delegates order by 1, 2'),
         ]).then((rs) => rs.map((r) => r.rows)),
       );
     const first = await snapshot();
     await seedGovernance(db);
     expect(await snapshot()).toBe(first);
+    const federation = await su.query(`select status, statutory from federation_proposals where title = $1`, [
+      DEMO_PROPOSALS.federation,
+    ]);
+    expect(federation.rows).toEqual([{ status: 'open', statutory: true }]);
+    expect(Number((await su.query('select count(*) n from coop_delegates')).rows[0].n)).toBeGreaterThanOrEqual(2);
     const lyon = await db.platform(({ manager }) => manager.findOneByOrFail(Coop, { slug: 'lyon' }));
     await db.forCoop(lyon.id, async ({ manager }) => {
       const closed = await manager.findOneByOrFail(Proposal, { coopId: lyon.id, title: DEMO_PROPOSALS.closed });
       expect(closed).toMatchObject({ status: 'enacted', outcome: 'passed' });
       expect(await verifyIn(manager, closed)).toMatchObject({ ok: true });
       const open = await manager.findOneByOrFail(Proposal, { coopId: lyon.id, title: DEMO_PROPOSALS.open });
-      expect(open).toMatchObject({ status: 'open', hiddenResults: true, ballotCount: 0 });
+      expect(open).toMatchObject({ status: 'open', hiddenResults: true });
+      expect(await verifyIn(manager, open)).toMatchObject({ ok: true });
       expect(coopValuesOf(await latestCoopVersions(manager, lyon.id)).dispatch_mode).toBe('suggest');
     });
   });

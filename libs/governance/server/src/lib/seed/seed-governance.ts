@@ -1,6 +1,7 @@
 import type { BallotChoice } from '@federacycle/contracts';
 import { writeSettingVersions } from '@federacycle/federation-server';
 import { Membership } from '@federacycle/identity-server';
+import { CoopDelegate, FederationProposal, FederationProposalVoter } from '../federation/federation-proposal.entity';
 import { Coop, type Database, type Tx } from '@federacycle/platform-database';
 import { Proposal, ProposalChange } from '../proposals/proposal.entity';
 import { Ballot, ProposalVoter } from '../voting/ballot.entity';
@@ -12,7 +13,13 @@ const DAY = 86_400_000;
 export const DEMO_PROPOSALS = {
   closed: 'Passer la répartition en mode suggestion',
   open: 'Passer la répartition en automatique',
+  federation: 'Extend the licence grace period to 45 days',
 } as const;
+
+const RATIONALE_FEDERATION = `Several coops renew their licence at their general assembly, which can fall **after** the
+30-day grace period. 45 days covers a quarterly assembly.
+
+This is a statutory setting: it needs two thirds of the coops.`;
 
 const RATIONALE_CLOSED = `Depuis trois mois, les répartiteurs passent **la moitié de leur service** à attribuer les tâches une à une.
 
@@ -31,6 +38,7 @@ Proposons de laisser le planificateur attribuer seul les tâches, les répartite
  * switch to `auto`. Idempotent: a proposal with the same title in the coop is left as it is.
  */
 export async function seedGovernance(db: Database, now = new Date()): Promise<void> {
+  await seedFederationProposal(db, now);
   const lyon = await db.platform(({ manager }) =>
     manager.findOne(Coop, { where: { slug: 'lyon' }, select: { id: true } }),
   );
@@ -108,6 +116,21 @@ export async function seedGovernance(db: Database, now = new Date()): Promise<vo
         ProposalVoter,
         members.map((m) => ({ coopId, proposalId: id, userId: m.userId, locale: 'fr' as const })),
       );
+      // a few members voted already (not the demo's admin, dispatcher or member: they vote in the demo)
+      const demoVoters = await manager.query<Array<{ id: string }>>(
+        `select u.id from users u where u.email in ('admin@lyon.demo', 'dispatcher@lyon.demo', 'member@lyon.demo')`,
+      );
+      const keep = new Set(demoVoters.map((u) => u.id));
+      const early = members.filter((m) => !keep.has(m.userId)).slice(0, 5);
+      const choices: BallotChoice[] = ['yes', 'no', 'yes', 'abstain', 'yes'];
+      await castAll(
+        tx,
+        coopId,
+        id,
+        early.map((m, i) => ({ voterId: m.userId, choice: choices[i] as BallotChoice })),
+        opensAt,
+        false,
+      );
       await manager.update(Proposal, { coopId, id }, { status: 'open', openedAt: opensAt });
     }
   });
@@ -149,11 +172,14 @@ async function castAll(
   proposalId: string,
   votes: Array<{ voterId: string; choice: BallotChoice }>,
   opensAt: Date,
+  insertVoters = true,
 ): Promise<Array<ChainLink & { hash: string }>> {
-  await tx.manager.insert(
-    ProposalVoter,
-    votes.map((v) => ({ coopId, proposalId, userId: v.voterId, locale: 'fr' as const })),
-  );
+  if (insertVoters) {
+    await tx.manager.insert(
+      ProposalVoter,
+      votes.map((v) => ({ coopId, proposalId, userId: v.voterId, locale: 'fr' as const })),
+    );
+  }
   let prevHash = genesisHash(coopId, proposalId);
   const links: Array<ChainLink & { hash: string }> = [];
   votes.forEach((v, i) => {
@@ -176,4 +202,52 @@ async function castAll(
   if (links.length) await tx.manager.insert(Ballot, links);
   await tx.manager.update(Proposal, { coopId, id: proposalId }, { ballotCount: links.length, chainHead: prevHash });
   return links;
+}
+
+/**
+ * The federation's open proposal on the licence grace period (statutory: two thirds), with each
+ * active coop's admin named its delegate. Idempotent by title.
+ */
+async function seedFederationProposal(db: Database, now: Date): Promise<void> {
+  const coops = await db.platform(({ manager }) =>
+    manager.find(Coop, { where: { status: 'active' }, select: { id: true }, order: { slug: 'ASC' } }),
+  );
+  for (const coop of coops) {
+    await db.forCoop(coop.id, async ({ manager }) => {
+      const admin = await manager
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .where(`m.coopId = :coopId and m.status = 'active' and 'coop_admin' = any(m.roles)`, { coopId: coop.id })
+        .orderBy('m.createdAt')
+        .getOne();
+      if (admin && !(await manager.findOne(CoopDelegate, { where: { coopId: coop.id } }))) {
+        await manager.insert(CoopDelegate, { coopId: coop.id, userId: admin.userId });
+      }
+    });
+  }
+  await db.platform(async ({ manager }) => {
+    if (await manager.findOne(FederationProposal, { where: { title: DEMO_PROPOSALS.federation } })) return;
+    const [author] = await manager.query<Array<{ id: string }>>(
+      `select id from users where 'federation_admin' = any(platform_roles) order by created_at limit 1`,
+    );
+    if (!author || coops.length === 0) return;
+    const inserted = await manager.insert(FederationProposal, {
+      authorId: author.id,
+      title: DEMO_PROPOSALS.federation,
+      rationale: RATIONALE_FEDERATION,
+      changes: [{ key: 'licence_grace_days', to: 45 }],
+      status: 'open',
+      opensAt: new Date(now.getTime() - DAY),
+      closesAt: new Date(now.getTime() + 13 * DAY),
+      openedAt: new Date(now.getTime() - DAY),
+      quorumPercent: 50,
+      thresholdPercent: 66.67,
+      statutory: true,
+    });
+    const { id } = inserted.identifiers[0] as Pick<FederationProposal, 'id'>;
+    await manager.insert(
+      FederationProposalVoter,
+      coops.map((c) => ({ proposalId: id, votingCoopId: c.id })),
+    );
+  });
 }

@@ -31,7 +31,12 @@ export class VotingService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The caller votes, for themselves or for the member whose proxy they hold (`onBehalfOf`). */
+  /**
+   * The caller votes, for themselves or for the member whose proxy they hold (`onBehalfOf`).
+   * Three statements: the proposal's row lock, then (a new statement, so a snapshot taken after
+   * the lock was granted: it sees the ballots of whoever held the lock before) the snapshot and
+   * chain state the rules need, then the link appended with the head moved.
+   */
   vote(
     coopId: string,
     proposalId: string,
@@ -39,27 +44,38 @@ export class VotingService {
     choice: BallotChoice,
     onBehalfOf?: string,
   ): Promise<BallotReceipt> {
+    const voterId = onBehalfOf ?? callerId;
     return this.db.unitOfWork(async (tx) => {
-      const { proposal, now } = await this.openProposal(tx, coopId, proposalId);
-      const voterId = onBehalfOf ?? callerId;
-      await this.requireVoter(tx.manager, coopId, proposalId, callerId);
-      if (voterId !== callerId) {
-        await this.requireVoter(tx.manager, coopId, proposalId, voterId);
-        if ((await this.proxyHolderOf(tx.manager, coopId, proposalId, voterId)) !== callerId) {
-          throw ApiException.forbidden('You do not hold this member’s proxy for this proposal.');
-        }
-      } else if ((await this.proxyHolderOf(tx.manager, coopId, proposalId, callerId)) !== null) {
+      const locked = await tx.maybeOne('select 1 from proposals where coop_id = $1 and id = $2 for update', [
+        coopId,
+        proposalId,
+      ]);
+      if (!locked) throw ApiException.notFound('Proposal');
+      const state = await tx.maybeOne<VoteState>(VOTE_STATE_SQL, [coopId, proposalId, callerId, voterId]);
+      if (!state) throw ApiException.notFound('Proposal');
+      const proposal = this.proposalOf(state);
+      const now = this.assertOpen(proposal);
+      if (!state.caller_is_voter || !state.voter_is_voter) {
+        throw new ApiException(
+          403,
+          'NOT_A_VOTER',
+          voterId === callerId || !state.caller_is_voter
+            ? 'You are not among the voters of this proposal (fixed when voting opened).'
+            : 'This member is not among the voters of this proposal.',
+        );
+      }
+      const holder = state.proxy_kind === 'proxy' ? state.proxy_holder : null;
+      if (voterId !== callerId && holder !== callerId) {
+        throw ApiException.forbidden('You do not hold this member’s proxy for this proposal.');
+      }
+      if (voterId === callerId && holder !== null) {
         throw new ApiException(
           409,
           'VOTE_GIVEN_BY_PROXY',
           'You gave your vote by proxy: take the proxy back to vote yourself.',
         );
       }
-      const last = await tx.manager.findOne(Ballot, {
-        where: { coopId, proposalId, voterId, kind: 'vote' },
-        order: { seq: 'DESC' },
-      });
-      if (last && last.castAt.getTime() === now.getTime()) {
+      if (state.last_cast_at && new Date(state.last_cast_at).getTime() === now.getTime()) {
         throw new ApiException(
           409,
           'VOTE_SAME_INSTANT',
@@ -68,6 +84,32 @@ export class VotingService {
       }
       return this.append(tx, proposal, now, { kind: 'vote', voterId, castBy: callerId, choice, holderId: null });
     });
+  }
+
+  private proposalOf(state: VoteState): Proposal {
+    return Object.assign(new Proposal(), {
+      coopId: state.coop_id,
+      id: state.id,
+      status: state.status,
+      opensAt: new Date(state.opens_at),
+      closesAt: new Date(state.closes_at),
+      ballotCount: state.ballot_count,
+      chainHead: state.chain_head,
+    });
+  }
+
+  private assertOpen(proposal: Pick<Proposal, 'status' | 'opensAt' | 'closesAt'>): Date {
+    const now = this.clock.now();
+    if (proposal.status !== 'open' || now < proposal.opensAt || now >= proposal.closesAt) {
+      throw new ApiException(
+        409,
+        'VOTING_NOT_OPEN',
+        now >= proposal.closesAt || proposal.status === 'closed' || proposal.status === 'enacted'
+          ? 'Voting on this proposal has closed.'
+          : 'Voting on this proposal is not open.',
+      );
+    }
+    return now;
   }
 
   /** The caller gives their vote on this proposal to another voter. */
@@ -210,7 +252,7 @@ export class VotingService {
     return new Map(rows.filter((r) => r.kind === 'proxy' && r.holderId).map((r) => [r.voterId, r.holderId as string]));
   }
 
-  /** Appends a link under the proposal's lock: seq and previous hash from the locked row. */
+  /** Appends a link under the proposal's lock: seq and previous hash from the locked row; one statement. */
   private async append(tx: Tx, proposal: Proposal, now: Date, link: NewLink): Promise<BallotReceipt> {
     const seq = proposal.ballotCount + 1;
     const prevHash = proposal.chainHead || genesisHash(proposal.coopId, proposal.id);
@@ -223,15 +265,67 @@ export class VotingService {
       ...link,
     };
     const hash = linkHash(content);
-    await tx.manager.insert(Ballot, { ...content, hash });
-    const touched = await tx.execute(
-      'update proposals set ballot_count = $3, chain_head = $4 where coop_id = $1 and id = $2 and ballot_count = $5',
-      [proposal.coopId, proposal.id, seq, hash, proposal.ballotCount],
-    );
+    const touched = await tx.execute(APPEND_SQL, [
+      proposal.coopId,
+      proposal.id,
+      seq,
+      link.kind,
+      link.voterId,
+      link.castBy,
+      link.choice,
+      link.holderId,
+      now,
+      prevHash,
+      hash,
+      proposal.ballotCount,
+    ]);
     if (touched !== 1) throw ApiException.conflict('CONFLICT', 'The proposal changed meanwhile; try again.');
     return { seq, hash, chainHead: hash, castAt: now.toISOString() };
   }
 }
+
+interface VoteState {
+  coop_id: string;
+  id: string;
+  status: Proposal['status'];
+  opens_at: Date;
+  closes_at: Date;
+  ballot_count: number;
+  chain_head: string;
+  caller_is_voter: boolean;
+  voter_is_voter: boolean;
+  proxy_kind: BallotKind | null;
+  proxy_holder: string | null;
+  last_cast_at: Date | null;
+}
+
+/**
+ * The proposal (already locked by this transaction) and what the voting rules read, in one
+ * statement. Never in the locking statement itself: under READ COMMITTED a statement that waited
+ * for a row lock re-reads that row but not the ballots its subqueries see.
+ */
+const VOTE_STATE_SQL = `
+  select p.coop_id, p.id, p.status, p.opens_at, p.closes_at, p.ballot_count, p.chain_head,
+         exists (select 1 from proposal_voters v where v.coop_id = p.coop_id and v.proposal_id = p.id and v.user_id = $3) as caller_is_voter,
+         exists (select 1 from proposal_voters v where v.coop_id = p.coop_id and v.proposal_id = p.id and v.user_id = $4) as voter_is_voter,
+         x.kind as proxy_kind, x.holder_id as proxy_holder,
+         (select b.cast_at from ballots b where b.coop_id = p.coop_id and b.proposal_id = p.id and b.voter_id = $4 and b.kind = 'vote'
+           order by b.seq desc limit 1) as last_cast_at
+    from proposals p
+    left join lateral (select b.kind, b.holder_id from ballots b
+                        where b.coop_id = p.coop_id and b.proposal_id = p.id and b.voter_id = $4 and b.kind <> 'vote'
+                        order by b.seq desc limit 1) x on true
+   where p.coop_id = $1 and p.id = $2`;
+
+/** The new link and the proposal's new head, in one statement (the head moves only from the count read). */
+const APPEND_SQL = `
+  with link as (
+    insert into ballots (coop_id, proposal_id, seq, kind, voter_id, cast_by, choice, holder_id, cast_at, prev_hash, hash)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    returning seq
+  )
+  update proposals set ballot_count = $3, chain_head = $11
+   where coop_id = $1 and id = $2 and ballot_count = $12 and exists (select 1 from link)`;
 
 /** Verifies a proposal's chain with any manager (the verify route, the close job). */
 export async function verifyIn(manager: EntityManager, proposal: Proposal): Promise<ChainVerification> {

@@ -2,6 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   BallotChoice,
+  ProposalOutcome,
+  ProposalStatus,
+  ProposalTally,
   BallotReceipt,
   ChainVerification,
   Page,
@@ -25,6 +28,26 @@ export interface NewProposal {
   quorumPercent?: number;
   thresholdPercent?: number;
   hiddenResults: boolean;
+}
+
+/** A federation proposal as the API answers it. */
+export interface FederationProposalView {
+  id: string;
+  title: string;
+  rationale: string;
+  status: ProposalStatus;
+  outcome: ProposalOutcome | null;
+  opensAt: string;
+  closesAt: string;
+  quorumPercent: number;
+  thresholdPercent: number;
+  statutory: boolean;
+  changes: Array<{ key: string; from: string | number | boolean; to: string | number | boolean }>;
+  voters: number;
+  voted: number;
+  chainHead: string;
+  tally: ProposalTally | null;
+  me: { isDelegate: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
 }
 
 export interface Voter {
@@ -90,6 +113,16 @@ export class GovernanceApi {
 
   verify(id: string): Observable<ChainVerification> {
     return this.http.get<ChainVerification>(`${this.base}/proposals/${encodeURIComponent(id)}/verify`);
+  }
+
+  federationProposals(): Observable<FederationProposalView[]> {
+    return this.http.get<FederationProposalView[]>(`${this.base}/federation/proposals`);
+  }
+
+  federationVote(id: string, choice: BallotChoice): Observable<BallotReceipt> {
+    return this.http.post<BallotReceipt>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/ballots`, {
+      choice,
+    });
   }
 
   coopSettings(): Observable<SettingView[]> {
