@@ -178,6 +178,10 @@ async function mockApi(browserPage: Page, calls: string[], urls: string[] = []):
         // the couriers home card reads the totals only (all, and on duty now)
         expectBearer(request.headers()['authorization']);
         return json(200, { items: [], total: url.searchParams.get('onDuty') === 'true' ? 4 : 25 });
+      case 'GET /api/governance/proposals':
+        // the member's home card reads the totals only (open now, opening later)
+        expectBearer(request.headers()['authorization']);
+        return json(200, { items: [], total: url.searchParams.get('filter') === 'open' ? 2 : 1 });
       case 'GET /api/licence':
         return json(200, licence);
       case 'GET /api/compliance':
@@ -253,8 +257,10 @@ describe('mocked sign-in → home → People on desktop', () => {
     const people = p.getByRole('article', { name: 'People' });
     await people.getByText('120').waitFor();
     expect(await people.locator('dd').allInnerTexts()).toEqual(['120', '1']);
-    // a member's card says what will appear, without a number
-    await p.getByText('Open proposals of your cooperative will appear here once voting is enabled.').waitFor();
+    // a member's card: the proposals open to a vote now and those opening later, from the API's totals
+    const proposals = p.getByRole('article', { name: 'Proposals to vote on' });
+    await proposals.getByText('2', { exact: true }).waitFor();
+    expect(await proposals.locator('dd').allInnerTexts()).toEqual(['2', '1']);
     expect(await p.title()).toBe('Home · Federacycle');
     // keyboard focus is visible: tab to the first card's link
     await p.getByRole('link', { name: 'See the licence' }).focus();
