@@ -38,6 +38,9 @@ const MEMBER_VIEW_COLUMNS = [
   'u.status',
 ];
 
+/** A row of the members list page: the view's fields under their own names, and the window total. */
+type MemberListRow = Omit<MemberView, 'joinedAt'> & { joinedAt: Date; total: string };
+
 /** A coop's memberships joined with their users (names the coop explicitly). */
 function members(manager: EntityManager, coopId: string) {
   return manager
@@ -61,17 +64,32 @@ export class MembersService {
    * transaction and the session check. Past the last page, the total needs a count of its own.
    */
   async list(coopId: string, limit: number, offset: number): Promise<Page<MemberView>> {
-    const { entities, raw } = await this.db.read((manager) =>
-      members(manager, coopId)
+    // raw rows under the view's names: a list page skips entity hydration (measured with bench:api)
+    const rows = await this.db.read((manager) =>
+      manager
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .innerJoin('m.user', 'u')
+        .select('m.userId', 'userId')
+        .addSelect('u.email', 'email')
+        .addSelect('u.name', 'name')
+        .addSelect('m.roles', 'roles')
+        .addSelect('u.status', 'status')
+        .addSelect('m.status', 'membershipStatus')
+        .addSelect('m.createdAt', 'joinedAt')
         .addSelect('count(*) over ()', 'total')
+        .where('m.coopId = :coopId', { coopId })
         .orderBy('u.name')
         .addOrderBy('m.userId')
         .limit(limit)
         .offset(offset)
-        .getRawAndEntities<{ total: string }>(),
+        .getRawMany<MemberListRow>(),
     );
-    if (entities.length > 0 || offset === 0) {
-      return { items: entities.map(toMemberView), total: Number(raw[0]?.total ?? 0) };
+    if (rows.length > 0 || offset === 0) {
+      return {
+        items: rows.map(({ total: _total, joinedAt, ...view }) => ({ ...view, joinedAt: joinedAt.toISOString() })),
+        total: Number(rows[0]?.total ?? 0),
+      };
     }
     const total = await this.db.read((manager) => manager.countBy(Membership, { coopId }));
     return { items: [], total };
