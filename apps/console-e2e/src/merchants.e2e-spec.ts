@@ -65,6 +65,22 @@ describe('merchants and menus through the real API', () => {
     expect(merchantUrl).toMatch(/^\/merchants\/[0-9a-f-]{36}$/);
     await page.getByTestId('merchant-state').waitFor();
 
+    // a busy period: Friday and Saturday evenings take longer; saved, it comes back on a fresh load
+    await page.getByRole('button', { name: 'Add a busy period' }).click();
+    const busy = page.locator('[data-busy-row]').first();
+    await busy.getByLabel('When (e.g. Fr,Sa 19:00-21:30)').fill('Fr,Sa 19:00-21:30');
+    await busy.getByLabel('Preparation time (minutes)').fill('35');
+    const busySaved = page.waitForResponse(
+      (r) => /\/api\/merchants\/[0-9a-f-]{36}$/.test(r.url()) && r.request().method() === 'PATCH',
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect((await busySaved).status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { name: MERCHANT, level: 1 }).waitFor();
+    const reloaded = page.locator('[data-busy-row]').first();
+    expect(await reloaded.getByLabel('When (e.g. Fr,Sa 19:00-21:30)').inputValue()).toBe('Fr,Sa 19:00-21:30');
+    expect(await reloaded.getByLabel('Preparation time (minutes)').inputValue()).toBe('35');
+
     // the demo merchant staff member works here too
     // listen before the click: the PUT may answer before a listener set up after it would start
     const saved = page.waitForResponse(

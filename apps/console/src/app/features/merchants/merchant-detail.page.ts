@@ -13,6 +13,7 @@ import { Router, RouterLink } from '@angular/router';
 import {
   FULFILMENT_METHODS,
   MERCHANT_KINDS,
+  type BusyPeriod,
   type FieldError,
   type LatLng,
   type FulfilmentMethod,
@@ -137,6 +138,21 @@ export class MerchantDetailPage implements OnInit {
   /** where the point came from: typed numbers, or a pin on the map (the map component sets it) */
   private geocodedBy: 'typed' | 'manual_pin' = 'typed';
 
+  /** preparation per busy period (an opening_hours selector and its minutes), edited row by row */
+  protected readonly busy = signal<BusyPeriod[]>([]);
+
+  protected setBusy(index: number, change: Partial<BusyPeriod>): void {
+    this.busy.update((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  }
+
+  protected addBusy(): void {
+    this.busy.update((rows) => [...rows, { when: '', minutes: Number(this.form.controls.prepMinutes.value) + 10 }]);
+  }
+
+  protected removeBusy(index: number): void {
+    this.busy.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
   protected readonly pauseReason = signal('');
   protected readonly pauseUntil = signal('');
 
@@ -197,6 +213,7 @@ export class MerchantDetailPage implements OnInit {
       prepMinutes: m.preparation.defaultMinutes,
     });
     this.geocodedBy = m.location.geocodedBy === 'manual_pin' ? 'manual_pin' : 'typed';
+    this.busy.set(m.preparation.busy.map((b) => ({ ...b })));
   }
 
   /** The map point picker (apps/console/src/app/shared/map, from geo) calls this with a pin. */
@@ -249,7 +266,12 @@ export class MerchantDetailPage implements OnInit {
       location: { lat: Number(v.lat), lng: Number(v.lng), geocodedBy: this.geocodedBy },
       contact: { name: v.contactName || null, phone: v.contactPhone || null, email: v.contactEmail || null },
       openingHours: this.hours(),
-      preparation: { defaultMinutes: Number(v.prepMinutes), busy: this.merchant()?.preparation.busy ?? [] },
+      preparation: {
+        defaultMinutes: Number(v.prepMinutes),
+        busy: this.busy()
+          .filter((b) => b.when.trim() !== '')
+          .map((b) => ({ when: b.when.trim(), minutes: b.minutes })),
+      },
       fulfilment,
       perimeter:
         v.perimeterKind === 'zone'

@@ -60,6 +60,12 @@ export const merchantsEn = {
   'merchants.hours': 'Opening hours (OpenStreetMap syntax)',
   'merchants.hoursHint': 'For example: Mo-Sa 11:30-14:30,18:30-22:30; PH off',
   'merchants.hoursNeverOpen': 'Never open in the next seven days.',
+  'merchants.busyTitle': 'Busy periods',
+  'merchants.busyHint':
+    'When a period matches (opening_hours syntax, e.g. Fr,Sa 19:00-21:30), preparation takes its minutes instead of the default.',
+  'merchants.busyWhen': 'When (e.g. Fr,Sa 19:00-21:30)',
+  'merchants.busyAdd': 'Add a busy period',
+  'merchants.busyRemove': 'Remove',
   'merchants.prepMinutes': 'Preparation time (minutes)',
   'merchants.delivery': 'Delivery',
   'merchants.fulfilment.delivery': 'Delivery',

@@ -62,6 +62,12 @@ export const merchantsFr: Record<keyof typeof merchantsEn, string> = {
   'merchants.hours': 'Horaires (syntaxe OpenStreetMap)',
   'merchants.hoursHint': 'Par exemple : Mo-Sa 11:30-14:30,18:30-22:30; PH off',
   'merchants.hoursNeverOpen': 'Jamais ouvert dans les sept prochains jours.',
+  'merchants.busyTitle': 'Périodes de rush',
+  'merchants.busyHint':
+    'Quand une période s’applique (syntaxe opening_hours, par ex. Fr,Sa 19:00-21:30), la préparation prend sa durée au lieu de la durée par défaut.',
+  'merchants.busyWhen': 'Quand (par ex. Fr,Sa 19:00-21:30)',
+  'merchants.busyAdd': 'Ajouter une période de rush',
+  'merchants.busyRemove': 'Retirer',
   'merchants.prepMinutes': 'Temps de préparation (minutes)',
   'merchants.delivery': 'Livraison',
   'merchants.fulfilment.delivery': 'Livraison',
