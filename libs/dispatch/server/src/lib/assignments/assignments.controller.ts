@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { TaskView } from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, coopOf, type Caller } from '@federacycle/platform-http';
 import { EmptyBodyDto, TaskPageDto, TaskViewDto } from '../deliveries/deliveries.dto';
-import { AssignDto, BulkAssignDto, ReassignDto, ReorderDto } from './assignments.dto';
+import { AssignDto, BulkAssignDto, ReassignDto, CourierTaskOrderDto } from './assignments.dto';
 import { AssignmentsService } from './assignments.service';
 
 const DISPATCH = { action: 'update', subject: 'Dispatch' } as const;
@@ -88,7 +88,7 @@ export class AssignmentsController {
   async reorder(
     @CurrentPrincipal() caller: Caller,
     @Param('id', UuidPipe) id: string,
-    @Body() body: ReorderDto,
+    @Body() body: CourierTaskOrderDto,
   ): Promise<{ items: TaskView[]; total: number }> {
     const items = await this.assignments.reorder(coopOf(caller), id, body.taskIds, 'console');
     return { items, total: items.length };

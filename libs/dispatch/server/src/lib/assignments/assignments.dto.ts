@@ -42,7 +42,7 @@ export class BulkAssignDto implements BulkAssignRequest {
   taskIds!: string[];
 }
 
-export class ReorderDto implements CourierTaskOrderRequest {
+export class CourierTaskOrderDto implements CourierTaskOrderRequest {
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)
