@@ -18,16 +18,16 @@ import {
 import { Courier } from './courier.entity';
 import type { CourierPatchDto, CreateCourierDto } from './couriers.dto';
 
-/** The joined columns a view needs besides the courier's own (raw names of the query below). */
-interface CourierRaw {
-  c_id: string;
-  email: string;
-  on_duty_since: Date | null;
-  loc_lat: number | null;
-  loc_lng: number | null;
-  loc_accuracy: number | null;
-  loc_recorded_at: Date | null;
-}
+/** The joined columns a view needs besides the courier's own (raw names of the query below), typed from their entities. */
+type CourierRaw = {
+  c_id: Courier['id'];
+  email: User['email'];
+  on_duty_since: CourierDutyPeriod['startedAt'] | null;
+  loc_lat: CourierLocation['lat'] | null;
+  loc_lng: CourierLocation['lng'] | null;
+  loc_accuracy: CourierLocation['accuracyM'];
+  loc_recorded_at: CourierLocation['recordedAt'] | null;
+};
 
 export function toCourierView(courier: Courier, raw: CourierRaw, now: Date): CourierView {
   return {
@@ -83,31 +83,36 @@ export function couriersQuery(manager: EntityManager, coopId: string): SelectQue
     .where('c.coopId = :coopId', { coopId });
 }
 
-/** A row of the couriers list page: the columns under the names `listRowView` reads. */
-interface CourierListRow {
-  id: string;
-  userId: string;
-  email: string;
-  displayName: string;
-  phone: string | null;
-  vehicle: Courier['vehicle'];
-  vehicleNote: string | null;
-  weightKg: number;
-  volumeLitres: number;
-  boxes: number;
-  skills: string[];
-  memberOwner: boolean;
-  active: boolean;
-  availability: Courier['availability'];
-  onDutySince: Date | null;
-  locLat: number | null;
-  locLng: number | null;
-  locAccuracy: number | null;
-  locRecordedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/**
+ * A row of the couriers list page: the columns under the names `listRowView` reads, typed from
+ * the entities (the row's one definition) and the window total.
+ */
+type CourierListRow = Pick<
+  Courier,
+  | 'id'
+  | 'userId'
+  | 'displayName'
+  | 'phone'
+  | 'vehicle'
+  | 'vehicleNote'
+  | 'skills'
+  | 'memberOwner'
+  | 'active'
+  | 'availability'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  email: User['email'];
+  weightKg: Courier['capacityWeightKg'];
+  volumeLitres: Courier['capacityVolumeLitres'];
+  boxes: Courier['capacityBoxes'];
+  onDutySince: CourierDutyPeriod['startedAt'] | null;
+  locLat: CourierLocation['lat'] | null;
+  locLng: CourierLocation['lng'] | null;
+  locAccuracy: CourierLocation['accuracyM'];
+  locRecordedAt: CourierLocation['recordedAt'] | null;
   total: string;
-}
+};
 
 /** The list's selection (replaces the entity's): exactly what a view shows. */
 function listColumns(q: SelectQueryBuilder<Courier>): SelectQueryBuilder<Courier> {

@@ -14,15 +14,16 @@ const ZONE_FKEY = 'courier_shifts_zone_fkey';
 /** A list answers at most this many shifts (a month of a large fleet). */
 const MAX_SHIFTS = 2000;
 
-interface ShiftRow {
-  id: string;
-  courier_id: string;
-  courier_name: string;
-  starts_at: Date;
-  ends_at: Date;
-  zone_id: string | null;
-  note: string | null;
-}
+/** A shift as the queries below answer it (raw names), typed from the entities. */
+type ShiftRow = {
+  id: CourierShift['id'];
+  courier_id: CourierShift['courierId'];
+  courier_name: Courier['displayName'];
+  starts_at: CourierShift['startsAt'];
+  ends_at: CourierShift['endsAt'];
+  zone_id: CourierShift['zoneId'];
+  note: CourierShift['note'];
+};
 
 function toShiftView(row: ShiftRow): ShiftView {
   return {
