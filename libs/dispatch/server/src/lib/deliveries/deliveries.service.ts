@@ -30,23 +30,22 @@ import {
   type TaskRow,
 } from '../shared/task-queries';
 import { isFinal, reschedulable, taskTransition } from '../shared/task-state-machine';
+import type { DeliveryTask } from './delivery-task.entity';
 import { Delivery } from './delivery.entity';
 import { TaskEvent } from './task-event.entity';
 import { CreateDeliveryUseCase, type CreateDeliveryCommand } from './usecases/create-delivery/create-delivery.usecase';
 
-interface SummaryRow {
-  id: string;
-  reference: string | null;
-  state: DeliveryState;
+/** A row of `SUMMARY_SQL` under its raw names, typed from the entities (the window total aside). */
+type SummaryRow = Pick<Delivery, 'id' | 'reference' | 'state'> & {
   pickups: number;
   dropoffs: number;
-  from: string | null;
-  to: string | null;
-  after: Date | null;
-  before: Date | null;
-  created_at: Date;
+  from: DeliveryTask['address'] | null;
+  to: DeliveryTask['address'] | null;
+  after: DeliveryTask['windowAfter'];
+  before: DeliveryTask['windowBefore'];
+  created_at: Delivery['createdAt'];
   total: string;
-}
+};
 
 const SUMMARY_SQL = `select d.id, d.reference, d.state, d.created_at,
        (select count(*)::int from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'pickup' and t.superseded_by is null) as pickups,

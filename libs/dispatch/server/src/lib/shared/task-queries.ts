@@ -1,46 +1,48 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  DeliveryState,
-  DeliveryView,
-  FailureReason,
-  PackageLine,
-  TaskKind,
-  TaskState,
-  TaskView,
-} from '@federacycle/contracts';
+import type { DeliveryState, DeliveryView, TaskKind, TaskState, TaskView } from '@federacycle/contracts';
 import type { Tx } from '@federacycle/platform-database';
+import type { Courier } from '@federacycle/fleet-server';
+import type { TaskAssignment } from '../assignments/task-assignment.entity';
+import type { DeliveryTask } from '../deliveries/delivery-task.entity';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { deliveryStateOf, type TaskFacts } from './task-state-machine';
 
-/** A task row with its active assignment and the courier's name (one statement). */
-export interface TaskRow {
-  id: string;
-  delivery_id: string;
-  kind: TaskKind;
-  state: TaskState;
-  attempt: number;
-  previous_task_id: string | null;
-  superseded_by: string | null;
-  address: string;
-  lat: number;
-  lng: number;
-  window_after: Date | null;
-  window_before: Date | null;
-  service_minutes: number;
-  contact_name: string | null;
-  contact_phone: string | null;
-  comments: string | null;
-  packages: PackageLine[];
-  weight_grams: number;
-  failure_reason: FailureReason | null;
-  created_at: Date;
-  updated_at: Date;
-  courier_id: string | null;
-  courier_name: string | null;
-  position: number | null;
-  pinned: boolean | null;
-  assigned_at: Date | null;
-}
+type T = DeliveryTask;
+type A = TaskAssignment;
+
+/**
+ * A task row with its active assignment and the courier's name (one statement, `TASK_FROM`), under
+ * the columns' raw names; every field is typed from its entity, the row's one definition.
+ */
+export type TaskRow = {
+  id: T['id'];
+  delivery_id: T['deliveryId'];
+  kind: T['kind'];
+  state: T['state'];
+  attempt: T['attempt'];
+  previous_task_id: T['previousTaskId'];
+  superseded_by: T['supersededBy'];
+  address: T['address'];
+  lat: T['lat'];
+  lng: T['lng'];
+  window_after: T['windowAfter'];
+  window_before: T['windowBefore'];
+  service_minutes: T['serviceMinutes'];
+  contact_name: T['contactName'];
+  contact_phone: T['contactPhone'];
+  comments: T['comments'];
+  packages: T['packages'];
+  weight_grams: T['weightGrams'];
+  failure_reason: T['failureReason'];
+  created_at: T['createdAt'];
+  updated_at: T['updatedAt'];
+  // the active assignment, when there is one (left join)
+  courier_id: A['courierId'] | null;
+  courier_name: Courier['displayName'] | null;
+  position: A['position'] | null;
+  pinned: A['pinned'] | null;
+  assigned_at: A['assignedAt'] | null;
+};
 
 /** The select list and joins every task read uses; the caller adds the where clause. */
 export const TASK_FROM = `select t.id, t.delivery_id, t.kind, t.state, t.attempt, t.previous_task_id, t.superseded_by,
