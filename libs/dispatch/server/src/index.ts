@@ -13,3 +13,6 @@ export * from './lib/planning/dispatch.processor';
 export * from './lib/planning/planning.service';
 export * from './lib/planning/plan-problem';
 export * from './lib/dispatch-export';
+export * from './lib/planning/plan-proposal.entity';
+export * from './lib/planning/planning-metrics';
+export * from './lib/planning/proposals.service';

@@ -7,6 +7,7 @@ export * from './lib/shifts/shifts.service';
 export * from './lib/duty/courier-duty-period.entity';
 export * from './lib/duty/courier-location.entity';
 export * from './lib/duty/duty.service';
+export * from './lib/duty/duty.jobs';
 export * from './lib/ownership/worker-ownership-figures';
 export * from './lib/shared/fleet-rules';
 export * from './lib/seed/seed-fleet';

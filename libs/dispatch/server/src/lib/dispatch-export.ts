@@ -63,4 +63,9 @@ export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
     ],
     'at, id',
   ),
+  table(
+    'plan_proposals',
+    ['id', 'created_at', 'couriers', 'deliveries', 'unassigned_task_ids', 'distance_km', 'late_tasks'],
+    'created_at, id',
+  ),
 ];

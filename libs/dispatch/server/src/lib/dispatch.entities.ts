@@ -2,6 +2,7 @@ import { TaskAssignment } from './assignments/task-assignment.entity';
 import { Delivery } from './deliveries/delivery.entity';
 import { DeliveryTask } from './deliveries/delivery-task.entity';
 import { TaskEvent } from './deliveries/task-event.entity';
+import { PlanProposal } from './planning/plan-proposal.entity';
 
 /** dispatch's tables, one entity each (registered by the module; composed by tools and tests). */
-export const DISPATCH_ENTITIES = [Delivery, DeliveryTask, TaskAssignment, TaskEvent];
+export const DISPATCH_ENTITIES = [Delivery, DeliveryTask, TaskAssignment, TaskEvent, PlanProposal];

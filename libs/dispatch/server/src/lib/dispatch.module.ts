@@ -2,8 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoopExportRegistry } from '@federacycle/platform-database';
-import { SettingsModule } from '@federacycle/federation-server';
-import { FLEET_ENTITIES } from '@federacycle/fleet-server';
+import { CLOCK, SettingsModule, StandingService, clockFromEnvironment } from '@federacycle/federation-server';
+import { FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
@@ -13,14 +13,17 @@ import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/cre
 import { DISPATCH_ENTITIES } from './dispatch.entities';
 import { DISPATCH_EXPORT_TABLES } from './dispatch-export';
 import { DISPATCH_QUEUE } from './planning/dispatch.jobs';
-import { DispatchProcessor } from './planning/dispatch.processor';
+import { DispatchProcessor, FleetEventsProcessor } from './planning/dispatch.processor';
+import { PlanningMetrics } from './planning/planning-metrics';
 import { PlanningService } from './planning/planning.service';
+import { ProposalsController } from './planning/proposals.controller';
+import { ProposalsService } from './planning/proposals.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES)],
-  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController],
-  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
+  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController, ProposalsController],
+  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService, ProposalsService, PlanningMetrics],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
 export class DispatchModule implements OnModuleInit {
@@ -33,15 +36,25 @@ export class DispatchModule implements OnModuleInit {
 
 /**
  * What the worker needs of dispatch: its queue and processor (work changes → one debounced
- * planning run per coop), composed by apps/worker next to the other domains' worker modules.
+ * planning run per coop), fleet's events queue (dispatch consumes it: duty changes), composed by
+ * apps/worker next to the other domains' worker modules. The licence check of auto mode is
+ * federation's StandingService, provided here with its clock (the worker has no FederationModule).
  */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: DISPATCH_QUEUE }),
+    BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: FLEET_EVENTS_QUEUE }),
     // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
     TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
   ],
-  providers: [AssignmentsService, PlanningService, DispatchProcessor],
+  providers: [
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
+    StandingService,
+    PlanningMetrics,
+    AssignmentsService,
+    PlanningService,
+    DispatchProcessor,
+    FleetEventsProcessor,
+  ],
 })
 export class DispatchWorkerModule {}

@@ -201,3 +201,36 @@ export interface AssignmentConflictDetails {
   courierId: string;
   courierName: string;
 }
+
+/**
+ * The optimizer's proposal in `suggest` mode (one per coop, replaced by each planning run): for
+ * each courier the open tasks it would give them, in route order; the open tasks it could not
+ * place; the plan's distance and its late tasks.
+ */
+export interface PlanProposalView {
+  id: string;
+  createdAt: string;
+  couriers: { courierId: string; taskIds: string[] }[];
+  unassignedTaskIds: string[];
+  stats: { distanceKm: number; lateTasks: number };
+}
+
+export interface PlanProposalResponse {
+  proposal: PlanProposalView | null;
+}
+
+export interface AcceptProposalRequest {
+  /** accept the proposal for these couriers only (all when omitted) */
+  courierIds?: string[];
+}
+
+/** A proposed task that was not assigned, and why (PROPOSAL_STALE, TASK_ALREADY_ASSIGNED, …). */
+export interface ProposalConflict {
+  taskId: string;
+  code: string;
+}
+
+export interface AcceptProposalResult {
+  assigned: number;
+  conflicts: ProposalConflict[];
+}

@@ -171,6 +171,10 @@ export const ErrorCode = {
   ASSIGNMENT_CHANGED: 'ASSIGNMENT_CHANGED',
   /** a failure without its reason */
   FAILURE_REASON_REQUIRED: 'FAILURE_REASON_REQUIRED',
+  /** the coop has no plan proposal to accept (suggest mode, nothing left to propose) */
+  NO_PROPOSAL: 'NO_PROPOSAL',
+  /** a proposed task changed after the proposal was made (accepting it reports it, leaves it) */
+  PROPOSAL_STALE: 'PROPOSAL_STALE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

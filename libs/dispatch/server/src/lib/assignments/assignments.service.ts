@@ -116,41 +116,51 @@ export class AssignmentsService {
     toCourierId: string,
     options: AssignOptions,
   ): Promise<TaskView> {
-    return this.db.unitOfWork(async (tx) => {
-      const toName = await this.requireCourier(tx, coopId, toCourierId);
-      const task = await this.lockedTask(tx, coopId, taskId);
-      const result = unassignable(factsOf(task));
-      if (!result.ok) throw refused(result);
-      if (task.courier_id === toCourierId) {
-        return toTaskView(task);
-      }
-      const ended = await tx.execute(
-        'update task_assignments set ended_at = now() where coop_id = $1 and task_id = $2 and courier_id = $3 and ended_at is null',
-        [coopId, taskId, fromCourierId],
+    return this.db.unitOfWork((tx) => this.reassignIn(tx, coopId, taskId, fromCourierId, toCourierId, options));
+  }
+
+  /** For the planner: the same conditional reassignment in the caller's transaction. */
+  async reassignIn(
+    tx: Tx,
+    coopId: string,
+    taskId: string,
+    fromCourierId: string,
+    toCourierId: string,
+    options: AssignOptions,
+  ): Promise<TaskView> {
+    const toName = await this.requireCourier(tx, coopId, toCourierId);
+    const task = await this.lockedTask(tx, coopId, taskId);
+    const result = unassignable(factsOf(task));
+    if (!result.ok) throw refused(result);
+    if (task.courier_id === toCourierId) {
+      return toTaskView(task);
+    }
+    const ended = await tx.execute(
+      'update task_assignments set ended_at = now() where coop_id = $1 and task_id = $2 and courier_id = $3 and ended_at is null',
+      [coopId, taskId, fromCourierId],
+    );
+    if (ended !== 1) {
+      throw new ApiException(
+        409,
+        'ASSIGNMENT_CHANGED',
+        `This task is no longer with the courier you saw: it is with ${task.courier_name ?? 'nobody'} now`,
+        undefined,
+        undefined,
+        { taskId, courierId: task.courier_id, courierName: task.courier_name },
       );
-      if (ended !== 1) {
-        throw new ApiException(
-          409,
-          'ASSIGNMENT_CHANGED',
-          `This task is no longer with the courier you saw: it is with ${task.courier_name ?? 'nobody'} now`,
-          undefined,
-          undefined,
-          { taskId, courierId: task.courier_id, courierName: task.courier_name },
-        );
-      }
-      await this.insertAssignment(tx, coopId, taskId, toCourierId, options.pinned, task.courier_name ?? '');
-      await recordTaskEvents(tx, options.source, [
-        {
-          taskId,
-          deliveryId: task.delivery_id,
-          type: 'reassigned',
-          fromState: 'assigned',
-          toState: 'assigned',
-          data: { fromCourierId, toCourierId, toCourierName: toName },
-        },
-      ]);
-      return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
-    });
+    }
+    await this.insertAssignment(tx, coopId, taskId, toCourierId, options.pinned, task.courier_name ?? '');
+    await recordTaskEvents(tx, options.source, [
+      {
+        taskId,
+        deliveryId: task.delivery_id,
+        type: 'reassigned',
+        fromState: 'assigned',
+        toState: 'assigned',
+        data: { fromCourierId, toCourierId, toCourierName: toName },
+      },
+    ]);
+    return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
   /**

@@ -17,6 +17,10 @@ import { Delivery } from './delivery.entity';
 @Entity({ name: 'delivery_tasks' })
 @Index('delivery_tasks_delivery', ['coopId', 'deliveryId', 'seq'])
 @Index('delivery_tasks_live', ['coopId', 'state'], { where: `state in ('open', 'assigned', 'started')` })
+// the worker's sweep of delayed pickups (dispatch_delayed_pickup_coops, across coops)
+@Index('delivery_tasks_pickup_window', ['windowAfter'], {
+  where: `kind = 'pickup' and state in ('open', 'assigned') and superseded_by is null`,
+})
 @Index('delivery_tasks_one_retry', ['coopId', 'previousTaskId'], {
   unique: true,
   where: 'previous_task_id is not null',

@@ -1,4 +1,5 @@
 import type { TaskState } from '@federacycle/contracts';
+import { FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { defineJob } from '@federacycle/platform-queue';
 
 /**
@@ -6,14 +7,15 @@ import { defineJob } from '@federacycle/platform-queue';
  * outbox in the transaction that made them; the dispatch worker reacts by asking for one
  * debounced planning run of the coop (`dispatch.plan-coop`, deduplicated per coop).
  *
- * A courier going on or off duty is fleet's change: fleet writes its own outbox row
- * (`courier.on_duty` / `courier.off_duty` audit events today); when fleet declares a duty-change
- * job, the dispatch worker handles it the same way (see the README).
+ * A courier going on or off duty is fleet's change: fleet declares `fleet.duty-changed` on its
+ * `fleet-events` queue and writes it to the outbox (fleet may not import dispatch); dispatch's
+ * worker consumes that queue and asks for a run the same way. A pickup still not started after
+ * its window opened (plus PICKUP_DELAY_SLACK_MS) is found by a periodic sweep.
  */
 export const DISPATCH_QUEUE = 'dispatch';
 
-/** Every queue dispatch's worker module registers. */
-export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE];
+/** Every queue dispatch's worker module registers (fleet's events queue: dispatch is its consumer). */
+export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE, FLEET_EVENTS_QUEUE];
 
 export interface DeliveryCreatedPayload {
   deliveryId: string;
@@ -27,9 +29,16 @@ export interface TaskClosedPayload {
 }
 
 export interface PlanCoopPayload {
-  /** why the run was asked for (the first reason of a debounced burst) */
+  /** why the run was asked for (the last reason of a debounced burst) */
   reason: string;
 }
+
+export interface ImproveCoopPayload {
+  /** 1 for the first improvement after a fast run; bounded by MAX_IMPROVE_ROUNDS */
+  round: number;
+}
+
+export type PickupDelaySweepPayload = Record<string, never>;
 
 /** a delivery was created (its tasks are open): plan it in */
 export const DELIVERY_CREATED_JOB = defineJob<DeliveryCreatedPayload>(DISPATCH_QUEUE, 'dispatch.delivery-created');
@@ -39,6 +48,29 @@ export const TASK_CLOSED_JOB = defineJob<TaskClosedPayload>(DISPATCH_QUEUE, 'dis
 
 /** one planning run of one coop (envelope coopId set); deduplicated per coop, debounced */
 export const PLAN_COOP_JOB = defineJob<PlanCoopPayload>(DISPATCH_QUEUE, 'dispatch.plan-coop');
+
+/**
+ * The background improvement of a coop's plan: a longer search from the current routes, applied
+ * only if better; deduplicated per coop, delayed, at a lower priority than the fast runs.
+ */
+export const IMPROVE_COOP_JOB = defineJob<ImproveCoopPayload>(DISPATCH_QUEUE, 'dispatch.improve-coop');
+
+/** Every minute: coops with a pickup still not started after its window opened get a run. */
+export const PICKUP_DELAY_SWEEP_JOB = defineJob<PickupDelaySweepPayload>(DISPATCH_QUEUE, 'dispatch.pickup-delay-sweep');
+export const PICKUP_DELAY_SWEEP_EVERY_MS = 60_000;
+/** How long after its window opened a pickup not started counts as delayed. */
+export const PICKUP_DELAY_SLACK_MS = 5 * 60_000;
+
+/** The wait before an improvement, and the improvement's deduplication window. */
+export const IMPROVE_DELAY_MS = 2_000;
+/** Improvements in a row after one fast run: a quiet coop stops improving after these. */
+export const MAX_IMPROVE_ROUNDS = 3;
+/** BullMQ priority of an improvement (fast runs have none, so they go first). */
+export const IMPROVE_PRIORITY = 10;
+
+export function improveDedupId(coopId: string): string {
+  return `improve:${coopId}`;
+}
 
 /** How long a burst of changes is gathered before one planning run (BullMQ debounce). */
 export const PLAN_DEBOUNCE_MS = 500;

@@ -1,6 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { DUTY_CHANGED_JOB, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
 import {
@@ -14,9 +15,17 @@ import {
 import {
   DELIVERY_CREATED_JOB,
   DISPATCH_QUEUE,
+  IMPROVE_COOP_JOB,
+  IMPROVE_DELAY_MS,
+  IMPROVE_PRIORITY,
+  MAX_IMPROVE_ROUNDS,
+  PICKUP_DELAY_SLACK_MS,
+  PICKUP_DELAY_SWEEP_EVERY_MS,
+  PICKUP_DELAY_SWEEP_JOB,
   PLAN_COOP_JOB,
   PLAN_DEBOUNCE_MS,
   TASK_CLOSED_JOB,
+  improveDedupId,
   planDedupId,
 } from './dispatch.jobs';
 import { PlanningService, type PlanRunResult } from './planning.service';
@@ -28,10 +37,16 @@ import { PlanningService, type PlanRunResult } from './planning.service';
  * makes one run. The outbox row is claimed after the run is asked for: a row delivered twice asks
  * twice, and the second ask lands on the same pending run.
  *
+ * A fast run that placed work asks for an improvement (`dispatch.improve-coop`, deduplicated per
+ * coop, delayed, lower priority): a longer search from the current routes, applied only if
+ * better; an improvement that found better asks for the next round, up to MAX_IMPROVE_ROUNDS, so
+ * a quiet coop stops improving. A periodic sweep asks for a run in every coop with a pickup
+ * delayed (not started PICKUP_DELAY_SLACK_MS after its window opened).
+ *
  * The run itself is PlanningService's (one run per coop at a time, mode manual / suggest / auto).
  */
 @Processor(DISPATCH_QUEUE, { concurrency: 4 })
-export class DispatchProcessor extends JobProcessor {
+export class DispatchProcessor extends JobProcessor implements OnApplicationBootstrap {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(PlanningService) private readonly planning: PlanningService,
@@ -46,7 +61,27 @@ export class DispatchProcessor extends JobProcessor {
       handle(DELIVERY_CREATED_JOB, (envelope) => this.workChanged(envelope, 'delivery-created')),
       handle(TASK_CLOSED_JOB, (envelope) => this.workChanged(envelope, `task-${envelope.payload.state}`)),
       handle(PLAN_COOP_JOB, (envelope) => this.plan(envelope)),
+      handle(IMPROVE_COOP_JOB, (envelope) => this.improve(envelope)),
+      handle(PICKUP_DELAY_SWEEP_JOB, () => this.sweepDelayedPickups(), 'none'),
     ];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      PICKUP_DELAY_SWEEP_JOB.name,
+      { every: PICKUP_DELAY_SWEEP_EVERY_MS },
+      {
+        name: PICKUP_DELAY_SWEEP_JOB.name,
+        data: {
+          coopId: null,
+          actorId: null,
+          requestId: 'scheduler',
+          outboxId: null,
+          payload: {},
+        } satisfies EnvelopeOf<typeof PICKUP_DELAY_SWEEP_JOB>,
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+    );
   }
 
   /** Asks for the coop's planning run, then marks the outbox row processed. */
@@ -72,9 +107,86 @@ export class DispatchProcessor extends JobProcessor {
     );
   }
 
+  /**
+   * One pending improvement per coop: asks within IMPROVE_DELAY_MS of the first land on it (the
+   * deduplication's time to live equals the delay, so a running improvement can ask for the next).
+   */
+  async askForImprovement(coopId: string, requestId: string, round: number): Promise<void> {
+    await this.queue.add(
+      IMPROVE_COOP_JOB.name,
+      { coopId, actorId: null, requestId, outboxId: null, payload: { round } } satisfies EnvelopeOf<
+        typeof IMPROVE_COOP_JOB
+      >,
+      {
+        delay: IMPROVE_DELAY_MS,
+        priority: IMPROVE_PRIORITY,
+        deduplication: { id: improveDedupId(coopId), ttl: IMPROVE_DELAY_MS },
+        removeOnComplete: 100,
+        removeOnFail: 100,
+      },
+    );
+  }
+
   async plan(envelope: EnvelopeOf<typeof PLAN_COOP_JOB>): Promise<PlanRunResult> {
     const coopId = envelope.coopId;
     if (coopId === null) throw new Error('dispatch.plan-coop needs the coop in its envelope');
-    return this.planning.run(coopId);
+    const result = await this.planning.run(coopId, { kind: 'fast' });
+    if (result.mode !== 'manual' && (result.proposed.length > 0 || result.unassigned > 0)) {
+      await this.askForImprovement(coopId, envelope.requestId, 1);
+    }
+    return result;
+  }
+
+  async improve(envelope: EnvelopeOf<typeof IMPROVE_COOP_JOB>): Promise<PlanRunResult> {
+    const coopId = envelope.coopId;
+    if (coopId === null) throw new Error('dispatch.improve-coop needs the coop in its envelope');
+    const result = await this.planning.run(coopId, { kind: 'improve' });
+    if (result.improved && envelope.payload.round < MAX_IMPROVE_ROUNDS) {
+      await this.askForImprovement(coopId, envelope.requestId, envelope.payload.round + 1);
+    }
+    return result;
+  }
+
+  /**
+   * Coops with a pickup that became delayed since the previous sweep (its window opened more than
+   * the slack ago, within the last sweep interval, and it is not started): one run each. Across
+   * coops through the security-definer function dispatch_delayed_pickup_coops (ids only).
+   */
+  async sweepDelayedPickups(now = Date.now()): Promise<{ coops: number }> {
+    const until = new Date(now - PICKUP_DELAY_SLACK_MS);
+    const since = new Date(now - PICKUP_DELAY_SLACK_MS - PICKUP_DELAY_SWEEP_EVERY_MS);
+    const coops = await this.delayedPickupCoops(since, until);
+    for (const coopId of coops) await this.askForPlan(coopId, null, 'pickup-delay-sweep', 'pickup-delayed');
+    return { coops: coops.length };
+  }
+
+  /** The coops with a pickup whose window opened in [since, until) and that is not started yet. */
+  async delayedPickupCoops(since: Date, until: Date): Promise<string[]> {
+    const rows = await this.db.platform((tx) =>
+      tx.query<{ coop_id: string }>('select coop_id from dispatch_delayed_pickup_coops($1, $2)', [since, until]),
+    );
+    return rows.map((r) => r.coop_id);
+  }
+}
+
+/**
+ * Fleet's events queue, consumed by dispatch: a courier going on or off duty changes who can
+ * carry the coop's work, so it asks for the coop's planning run (the outbox row is claimed after).
+ */
+@Processor(FLEET_EVENTS_QUEUE)
+export class FleetEventsProcessor extends JobProcessor {
+  constructor(
+    @Inject(DispatchProcessor) private readonly dispatch: DispatchProcessor,
+    @Inject(Metrics) metrics: Metrics,
+  ) {
+    super(metrics);
+  }
+
+  protected handlers(): readonly JobHandler[] {
+    return [
+      handle(DUTY_CHANGED_JOB, (envelope) =>
+        this.dispatch.workChanged(envelope, envelope.payload.onDuty ? 'courier-on-duty' : 'courier-off-duty'),
+      ),
+    ];
   }
 }

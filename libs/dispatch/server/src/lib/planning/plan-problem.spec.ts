@@ -1,5 +1,13 @@
 import { solveDispatch } from '@federacycle/dispatch-optimizer';
-import { assignmentsOf, buildProblem, travelMetricFor, type PlanCourier, type PlanTask } from './plan-problem';
+import {
+  buildProblem,
+  decisionsOf,
+  pinSplitGroups,
+  planWork,
+  travelMetricFor,
+  type PlanCourier,
+  type PlanTask,
+} from './plan-problem';
 
 const NOW = Date.UTC(2030, 0, 7, 11);
 const courier = (id: string, vehicle: PlanCourier['vehicle'] = 'bike'): PlanCourier => ({
@@ -31,11 +39,12 @@ describe('planning problem', () => {
     const built = buildProblem([courier('c1'), courier('c2')], tasks, NOW);
     expect(built.problem.requests.map((r) => r.id).sort()).toEqual(['d1', 'd2']);
     const plan = solveDispatch(built.problem, { maxIterations: 50, seed: 1 });
-    const assignments = assignmentsOf(plan, built);
+    const { assignments } = decisionsOf(plan, built);
     expect(assignments.map((a) => a.deliveryId).sort()).toEqual(['d1', 'd2']);
     for (const a of assignments) {
       const [p, d] = tasks.filter((t) => t.deliveryId === a.deliveryId);
-      expect([a.pickupId, a.dropoffId]).toEqual([p?.id, d?.id]);
+      expect(a.assignTaskIds).toEqual([p?.id, d?.id]);
+      expect(a.moveTaskIds).toEqual([]);
     }
   });
 
@@ -50,11 +59,104 @@ describe('planning problem', () => {
     expect(built.problem.pinned).toEqual([{ requestId: 'pinned', courierId: 'c2' }]);
     expect(built.problem.carried?.map((c) => [c.id, c.courierId])).toEqual([['aboard', 'c1']]);
     const plan = solveDispatch(built.problem, { maxIterations: 20, seed: 1 });
-    expect(assignmentsOf(plan, built)).toEqual([]);
+    expect(decisionsOf(plan, built).assignments).toEqual([]);
   });
 
-  it('skips multi-stop deliveries and plans nothing without a courier on duty', () => {
-    const multi = [task('m', 'pickup'), task('m', 'dropoff'), task('m', 'dropoff')];
+  it('plans a 1→N delivery as one pair per dropoff, the shared pickup served once, all with one courier', () => {
+    const tasks = [task('m', 'pickup'), task('m', 'dropoff'), task('m', 'dropoff', { lat: 45.75, lng: 4.85 })];
+    const built = buildProblem([courier('c1'), courier('c2')], tasks, NOW);
+    expect(built.problem.requests.map((r) => r.id)).toEqual(['m:0', 'm:1']);
+    expect(built.problem.requests.map((r) => r.pickup.serviceTime)).toEqual([120, 0]);
+    expect(built.problem.requests.map((r) => r.delivery.serviceTime)).toEqual([120, 120]);
+    // the search alone may split the pairs between the two couriers; planWork repairs that
+    const { assignments, unplaced } = planWork([courier('c1'), courier('c2')], tasks, NOW, {
+      moveUnpinned: false,
+      maxIterations: 50,
+    }).decisions;
+    expect(unplaced).toEqual([]);
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]?.assignTaskIds).toEqual(tasks.map((t) => t.id));
+  });
+
+  it('plans an N→1 delivery as one pair per pickup sharing the dropoff; a split plan is repaired by pins', () => {
+    const tasks = [task('n', 'pickup'), task('n', 'pickup', { lat: 45.74, lng: 4.82 }), task('n', 'dropoff')];
+    const built = buildProblem([courier('c1'), courier('c2')], tasks, NOW);
+    expect(built.problem.requests.map((r) => [r.id, r.delivery.serviceTime])).toEqual([
+      ['n:0', 120],
+      ['n:1', 0],
+    ]);
+    // a plan that put the two pickups on two couriers is not placed, and is pinned to one
+    const splitPlan = {
+      routes: ['n:0', 'n:1'].map((id, i) => ({
+        courierId: `c${i + 1}`,
+        distance: 0,
+        endTime: 0,
+        stops: (['pickup', 'delivery'] as const).map((kind) => ({
+          requestId: id,
+          kind,
+          arrival: 0,
+          serviceStart: 0,
+          departure: 0,
+          load: [0],
+          lateness: 0,
+        })),
+      })),
+      unassigned: [],
+      summary: { unassigned: 0, couriersUsed: 2, lateness: 0, distance: 0 },
+      stats: { seed: 1, iterations: 0, elapsedMs: 0 },
+    };
+    const decisions = decisionsOf(splitPlan, built);
+    expect(decisions.assignments).toEqual([]);
+    expect(decisions.split).toEqual(['n']);
+    expect(decisions.unplaced).toEqual([{ deliveryId: 'n', taskIds: tasks.map((t) => t.id) }]);
+    const pins = pinSplitGroups(splitPlan, built, decisions.split);
+    expect([...pins]).toEqual([
+      ['n:0', 'c1'],
+      ['n:1', 'c1'],
+    ]);
+    const repaired = buildProblem([courier('c1'), courier('c2')], tasks, NOW, { pins });
+    const plan = solveDispatch(repaired.problem, { maxIterations: 20, seed: 1 });
+    expect(decisionsOf(plan, repaired).assignments).toEqual([
+      { courierId: 'c1', deliveryId: 'n', assignTaskIds: tasks.map((t) => t.id), moveTaskIds: [], fromCourierId: null },
+    ]);
+  });
+
+  it('lets unpinned assigned work move in auto mode only; pinned or started work stays', () => {
+    // c1 is far away; the delivery held by c1 (unpinned) is better served by c2, next to it
+    const far = { ...courier('c1'), lat: 45.8, lng: 4.9 };
+    const unpinned = [
+      task('u', 'pickup', { state: 'assigned', courierId: 'c1', pinned: false }),
+      task('u', 'dropoff', { state: 'assigned', courierId: 'c1', pinned: false }),
+    ];
+    const kept = buildProblem([far, courier('c2')], unpinned, NOW);
+    expect(kept.problem.pinned).toEqual([{ requestId: 'u', courierId: 'c1' }]);
+    const movable = buildProblem([far, courier('c2')], unpinned, NOW, { moveUnpinned: true });
+    expect(movable.problem.pinned).toEqual([]);
+    expect(movable.currentRoutes).toEqual([
+      {
+        courierId: 'c1',
+        stops: [
+          { requestId: 'u', kind: 'pickup' },
+          { requestId: 'u', kind: 'delivery' },
+        ],
+      },
+    ]);
+    const plan = solveDispatch(movable.problem, { maxIterations: 50, seed: 1 });
+    expect(decisionsOf(plan, movable).assignments).toEqual([
+      {
+        courierId: 'c2',
+        deliveryId: 'u',
+        assignTaskIds: [],
+        moveTaskIds: unpinned.map((t) => t.id),
+        fromCourierId: 'c1',
+      },
+    ]);
+    const pinnedWork = unpinned.map((t) => ({ ...t, pinned: true }));
+    expect(buildProblem([far, courier('c2')], pinnedWork, NOW, { moveUnpinned: true }).problem.pinned).toHaveLength(1);
+  });
+
+  it('skips deliveries with several pickups and several dropoffs, and plans nothing without a courier on duty', () => {
+    const multi = [task('m', 'pickup'), task('m', 'pickup'), task('m', 'dropoff'), task('m', 'dropoff')];
     expect(buildProblem([courier('c1')], multi, NOW).skipped).toEqual([{ deliveryId: 'm', reason: 'multi-stop' }]);
     const none = buildProblem([], [task('d', 'pickup'), task('d', 'dropoff')], NOW);
     expect(none.problem.requests).toEqual([]);

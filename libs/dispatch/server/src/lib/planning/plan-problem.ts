@@ -1,12 +1,14 @@
 import type { TaskKind, TaskState, Vehicle } from '@federacycle/contracts';
 import {
   haversineMetric,
+  solveDispatch,
   type CarriedLoad,
   type Courier,
   type DeliveryRequest,
   type DispatchPlan,
   type DispatchProblem,
   type PinnedAssignment,
+  type RouteSeed,
   type StopSpec,
   type TravelMetric,
 } from '@federacycle/dispatch-optimizer';
@@ -62,35 +64,119 @@ export interface PlanTask {
   weightGrams: number;
   /** the active assignment's courier, if any */
   courierId: string | null;
+  /** the active assignment is pinned (a dispatcher's decision the planner keeps) */
+  pinned?: boolean;
+  /** the active assignment's place in its courier's list */
+  position?: number;
+}
+
+export type SkipReason = 'multi-stop' | 'no-courier-on-duty' | 'partly-assigned' | 'holder-off-duty';
+
+/**
+ * One delivery in the plan. The optimizer's request is one pickup and one delivery, so a delivery
+ * becomes one request per pair: 1→1 one pair (request id = the delivery id), 1→N the pickup paired
+ * with each dropoff, N→1 each pickup paired with the dropoff (request ids `<delivery>:<i>`). The
+ * shared stop is repeated in each pair at the same place and window, its service time counted
+ * once. A delivery is placed only when all its requests land on one courier (its tasks are one
+ * courier's work).
+ */
+export interface PlanGroup {
+  deliveryId: string;
+  requestIds: string[];
+  /** every task of the delivery the plan decides about, in delivery order */
+  taskIds: string[];
+  /** open tasks: assigned to the courier the plan gives the delivery */
+  openTaskIds: string[];
+  /** the courier holding the delivery's work today, if any */
+  holder: string | null;
+  /** the holder's assignments may move to a better courier (unpinned, assigned, none started) */
+  movable: boolean;
 }
 
 export interface BuiltProblem {
   problem: DispatchProblem;
-  /** request id (the delivery id) → its pickup and dropoff task ids, for open requests only */
-  openRequests: Map<string, { pickupId: string; dropoffId: string }>;
-  /** deliveries left out of planning, and why (e.g. 1→N, planned later) */
-  skipped: Array<{ deliveryId: string; reason: 'multi-stop' | 'no-courier-on-duty' | 'partly-assigned' }>;
+  /** deliveries with work the plan decides about (open tasks, or movable assignments) */
+  groups: Map<string, PlanGroup>;
+  /** request id → its delivery id and its two task ids (pickup, dropoff) */
+  requests: Map<string, { deliveryId: string; pickupId: string; dropoffId: string }>;
+  /** the couriers' current lists as the optimizer's route seeds (a warm start, or the baseline) */
+  currentRoutes: RouteSeed[];
+  /** deliveries left out of planning, and why */
+  skipped: Array<{ deliveryId: string; reason: SkipReason }>;
 }
 
-function stop(task: PlanTask, now: number): StopSpec {
+export interface BuildOptions {
+  /** unpinned, not started assignments may move to a better courier (auto mode) */
+  moveUnpinned?: boolean;
+  /** request id → the courier the delivery must go to (the split repair, see pinSplitGroups) */
+  pins?: ReadonlyMap<string, string>;
+}
+
+function stop(task: PlanTask, now: number, withService = true): StopSpec {
   const earliest = task.after ? Math.max(0, (task.after.getTime() - now) / 1000) : 0;
   const latestRaw = task.before ? (task.before.getTime() - now) / 1000 : PLAN_HORIZON_S;
   return {
     location: { x: task.lng, y: task.lat },
     window: { earliest, latest: Math.max(earliest, latestRaw) },
-    serviceTime: task.serviceMinutes * 60,
+    serviceTime: withService ? task.serviceMinutes * 60 : 0,
   };
 }
 
 const live = (t: PlanTask): boolean => t.state === 'open' || t.state === 'assigned' || t.state === 'started';
 
+interface Pair {
+  id: string;
+  pickup: PlanTask;
+  dropoff: PlanTask;
+  /** the shared stop's service is counted in the first pair only */
+  first: boolean;
+  grams: number;
+}
+
+/** The pickup-and-dropoff pairs of a delivery, or null for a shape the optimizer cannot model. */
+function pairsOf(deliveryId: string, pickups: PlanTask[], dropoffs: PlanTask[]): Pair[] | null {
+  if (pickups.length === 1 && dropoffs.length === 1) {
+    const [p, d] = [pickups[0] as PlanTask, dropoffs[0] as PlanTask];
+    const grams = p.weightGrams + d.weightGrams > 0 ? Math.max(p.weightGrams, d.weightGrams) : 0;
+    return [{ id: deliveryId, pickup: p, dropoff: d, first: true, grams }];
+  }
+  if (pickups.length === 1) {
+    const p = pickups[0] as PlanTask;
+    return dropoffs.map((d, i) => ({
+      id: `${deliveryId}:${i}`,
+      pickup: p,
+      dropoff: d,
+      first: i === 0,
+      grams: d.weightGrams > 0 ? d.weightGrams : Math.ceil(p.weightGrams / dropoffs.length),
+    }));
+  }
+  if (dropoffs.length === 1) {
+    const d = dropoffs[0] as PlanTask;
+    return pickups.map((p, i) => ({
+      id: `${deliveryId}:${i}`,
+      pickup: p,
+      dropoff: d,
+      first: i === 0,
+      grams: p.weightGrams > 0 ? p.weightGrams : Math.ceil(d.weightGrams / pickups.length),
+    }));
+  }
+  return null;
+}
+
 /**
- * Builds the problem: on-duty couriers from their last position; 1→1 deliveries whose two tasks
- * are open become requests; work already with a courier stays with them (picked up → a carried
- * load; assigned or started → a pinned request). Deliveries with several pickups or dropoffs are
- * skipped for now (the optimizer's request is one pickup and one delivery).
+ * Builds the problem: on-duty couriers from their last position; each delivery under way as
+ * pickup-and-delivery pairs (1→1, 1→N, N→1). Work with a courier stays with them: a pair picked
+ * up is a carried load, an assigned or started pair is pinned to its holder; with `moveUnpinned`,
+ * a delivery whose tasks are all merely assigned, unpinned, may go to another courier (its holder
+ * seeds the warm start). A delivery whose tasks are held by two couriers, or by one off duty, is
+ * left out and reported.
  */
-export function buildProblem(couriers: readonly PlanCourier[], tasks: readonly PlanTask[], now: number): BuiltProblem {
+export function buildProblem(
+  couriers: readonly PlanCourier[],
+  tasks: readonly PlanTask[],
+  now: number,
+  options: BuildOptions = {},
+): BuiltProblem {
   const optimizerCouriers: Courier[] = couriers.map((c) => ({
     id: c.id,
     start: { x: c.lng, y: c.lat },
@@ -108,45 +194,73 @@ export function buildProblem(couriers: readonly PlanCourier[], tasks: readonly P
   const requests: DeliveryRequest[] = [];
   const carried: CarriedLoad[] = [];
   const pinned: PinnedAssignment[] = [];
-  const openRequests: BuiltProblem['openRequests'] = new Map();
+  const groups: BuiltProblem['groups'] = new Map();
+  const requestTasks: BuiltProblem['requests'] = new Map();
   const skipped: BuiltProblem['skipped'] = [];
   for (const [deliveryId, list] of byDelivery) {
-    const pickups = list.filter((t) => t.kind === 'pickup');
-    const dropoffs = list.filter((t) => t.kind === 'dropoff');
     if (!list.some(live)) continue;
-    if (pickups.length !== 1 || dropoffs.length !== 1) {
+    const pairs = pairsOf(
+      deliveryId,
+      list.filter((t) => t.kind === 'pickup'),
+      list.filter((t) => t.kind === 'dropoff'),
+    );
+    if (pairs === null) {
       skipped.push({ deliveryId, reason: 'multi-stop' });
       continue;
     }
-    const pickup = pickups[0] as PlanTask;
-    const dropoff = dropoffs[0] as PlanTask;
-    if (!live(dropoff)) continue;
-    const demand = [
-      pickup.weightGrams + dropoff.weightGrams > 0 ? Math.max(pickup.weightGrams, dropoff.weightGrams) : 0,
-    ];
-    if (pickup.state === 'done') {
-      // on board: the dropoff stays with its courier
-      if (dropoff.courierId && onDuty.has(dropoff.courierId)) {
-        carried.push({ id: deliveryId, courierId: dropoff.courierId, delivery: stop(dropoff, now), demand });
-      }
+    const holders = new Set(list.map((t) => t.courierId).filter((c): c is string => c !== null));
+    if (holders.size > 1) {
+      skipped.push({ deliveryId, reason: 'partly-assigned' });
       continue;
     }
-    if (pickup.state === 'open' && dropoff.state === 'open') {
-      if (onDuty.size === 0) {
-        skipped.push({ deliveryId, reason: 'no-courier-on-duty' });
+    const holder = holders.size === 1 ? ([...holders][0] as string) : null;
+    if (holder === null && onDuty.size === 0) {
+      skipped.push({ deliveryId, reason: 'no-courier-on-duty' });
+      continue;
+    }
+    if (holder !== null && !onDuty.has(holder)) {
+      skipped.push({ deliveryId, reason: 'holder-off-duty' });
+      continue;
+    }
+    const liveTasks = list.filter(live);
+    const movable =
+      holder !== null &&
+      options.moveUnpinned === true &&
+      list.every((t) => t.state === 'open' || (t.state === 'assigned' && t.pinned !== true));
+    const openTaskIds = liveTasks.filter((t) => t.state === 'open').map((t) => t.id);
+    const requestIds: string[] = [];
+    for (const pair of pairs) {
+      if (!live(pair.dropoff)) continue;
+      const demand = [pair.grams];
+      const pickupService = pair.first || pairs[0]?.pickup !== pair.pickup;
+      const dropoffService = pair.first || pairs[0]?.dropoff !== pair.dropoff;
+      if (pair.pickup.state === 'done') {
+        // on board: the dropoff stays with its courier
+        if (holder !== null) {
+          carried.push({ id: pair.id, courierId: holder, delivery: stop(pair.dropoff, now, dropoffService), demand });
+        }
         continue;
       }
-      requests.push({ id: deliveryId, pickup: stop(pickup, now), delivery: stop(dropoff, now), demand });
-      openRequests.set(deliveryId, { pickupId: pickup.id, dropoffId: dropoff.id });
-      continue;
+      requests.push({
+        id: pair.id,
+        pickup: stop(pair.pickup, now, pickupService),
+        delivery: stop(pair.dropoff, now, dropoffService),
+        demand,
+      });
+      requestTasks.set(pair.id, { deliveryId, pickupId: pair.pickup.id, dropoffId: pair.dropoff.id });
+      requestIds.push(pair.id);
+      const pin = holder !== null && !movable ? holder : options.pins?.get(pair.id);
+      if (pin !== undefined) pinned.push({ requestId: pair.id, courierId: pin });
     }
-    // assigned or started work stays where it is (a manual or earlier decision)
-    const holder = pickup.courierId ?? dropoff.courierId;
-    if (holder && onDuty.has(holder) && pickup.courierId === dropoff.courierId) {
-      requests.push({ id: deliveryId, pickup: stop(pickup, now), delivery: stop(dropoff, now), demand });
-      pinned.push({ requestId: deliveryId, courierId: holder });
-    } else {
-      skipped.push({ deliveryId, reason: 'partly-assigned' });
+    if (openTaskIds.length > 0 || movable) {
+      groups.set(deliveryId, {
+        deliveryId,
+        requestIds,
+        taskIds: liveTasks.map((t) => t.id),
+        openTaskIds,
+        holder,
+        movable,
+      });
     }
   }
   return {
@@ -158,27 +272,207 @@ export function buildProblem(couriers: readonly PlanCourier[], tasks: readonly P
       metric: travelMetricFor(couriers.map((c) => c.vehicle)),
       objective: { levels: ['unassigned', 'lateness', 'distance'] },
     },
-    openRequests,
+    groups,
+    requests: requestTasks,
+    currentRoutes: currentRoutesOf(tasks, requestTasks),
     skipped,
   };
+}
+
+/** Each courier's list (by position) as route seeds: the stops of the requests and loads built. */
+function currentRoutesOf(tasks: readonly PlanTask[], requests: BuiltProblem['requests']): RouteSeed[] {
+  const stopsOfTask = new Map<string, Array<{ requestId: string; kind: 'pickup' | 'delivery' }>>();
+  const add = (taskId: string, requestId: string, kind: 'pickup' | 'delivery') => {
+    const list = stopsOfTask.get(taskId) ?? [];
+    list.push({ requestId, kind });
+    stopsOfTask.set(taskId, list);
+  };
+  for (const [requestId, r] of requests) {
+    add(r.pickupId, requestId, 'pickup');
+    add(r.dropoffId, requestId, 'delivery');
+  }
+  const byCourier = new Map<string, PlanTask[]>();
+  for (const t of tasks) {
+    if (t.courierId === null || !live(t)) continue;
+    const list = byCourier.get(t.courierId) ?? [];
+    list.push(t);
+    byCourier.set(t.courierId, list);
+  }
+  const seeds: RouteSeed[] = [];
+  for (const [courierId, list] of byCourier) {
+    list.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const stops: RouteSeed['stops'][number][] = [];
+    for (const t of list) {
+      stops.push(...(stopsOfTask.get(t.id) ?? []));
+    }
+    if (stops.length > 0) seeds.push({ courierId, stops });
+  }
+  return seeds;
+}
+
+/** A plan's routes as seeds for the next solve (the improvement starts from the last plan). */
+export function routesOf(plan: DispatchPlan): RouteSeed[] {
+  return plan.routes.map((r) => ({
+    courierId: r.courierId,
+    stops: r.stops.map((s) => ({ requestId: s.requestId, kind: s.kind })),
+  }));
 }
 
 export interface PlannedAssignment {
   courierId: string;
   deliveryId: string;
-  pickupId: string;
-  dropoffId: string;
+  /** open tasks to assign to the courier */
+  assignTaskIds: string[];
+  /** tasks to move from `fromCourierId` to the courier (auto mode, unpinned work) */
+  moveTaskIds: string[];
+  fromCourierId: string | null;
 }
 
-/** The new assignments a plan proposes: open requests only, in each courier's route order. */
-export function assignmentsOf(plan: DispatchPlan, built: BuiltProblem): PlannedAssignment[] {
-  const out: PlannedAssignment[] = [];
+export interface PlanDecisions {
+  assignments: PlannedAssignment[];
+  /** deliveries with open tasks the plan could not give to one courier, and those tasks */
+  unplaced: Array<{ deliveryId: string; taskIds: string[] }>;
+  /** deliveries whose requests the plan split between couriers (repaired by pinSplitGroups) */
+  split: string[];
+  /** tasks the plan serves after their window closes (lateness > 0) */
+  lateTaskIds: string[];
+}
+
+/**
+ * What a plan decides, delivery by delivery, in each courier's route order: a delivery whose
+ * requests all ride with one courier is that courier's (its open tasks assigned; movable tasks
+ * moved if the courier changed); one with a request unassigned, or split between couriers, is not
+ * placed (its open tasks stay open).
+ */
+export function decisionsOf(plan: DispatchPlan, built: BuiltProblem): PlanDecisions {
+  const courierOf = new Map<string, string>();
+  const order: string[] = [];
+  const lateTaskIds: string[] = [];
   for (const route of plan.routes) {
     for (const s of route.stops) {
-      if (s.kind !== 'pickup') continue;
-      const open = built.openRequests.get(s.requestId);
-      if (open) out.push({ courierId: route.courierId, deliveryId: s.requestId, ...open });
+      const r = built.requests.get(s.requestId);
+      if (s.kind === 'pickup') {
+        courierOf.set(s.requestId, route.courierId);
+        if (r && !order.includes(r.deliveryId)) order.push(r.deliveryId);
+      }
+      if (s.lateness > 0 && r) lateTaskIds.push(s.kind === 'pickup' ? r.pickupId : r.dropoffId);
     }
   }
-  return out;
+  const assignments: PlannedAssignment[] = [];
+  const unplaced: PlanDecisions['unplaced'] = [];
+  const split: string[] = [];
+  const placed = new Set<string>();
+  for (const deliveryId of order) {
+    const group = built.groups.get(deliveryId);
+    if (!group) continue;
+    const owners = new Set(group.requestIds.map((id) => courierOf.get(id) ?? null));
+    if (owners.size !== 1 || owners.has(null)) continue;
+    const courierId = [...owners][0] as string;
+    placed.add(deliveryId);
+    const moving = group.movable && group.holder !== null && group.holder !== courierId;
+    const moveTaskIds = moving ? group.taskIds.filter((id) => !group.openTaskIds.includes(id)) : [];
+    if (group.openTaskIds.length === 0 && moveTaskIds.length === 0) continue;
+    assignments.push({
+      courierId,
+      deliveryId,
+      assignTaskIds: group.openTaskIds,
+      moveTaskIds,
+      fromCourierId: moving ? group.holder : null,
+    });
+  }
+  for (const group of built.groups.values()) {
+    if (placed.has(group.deliveryId)) continue;
+    const owners = new Set(group.requestIds.map((id) => courierOf.get(id)).filter((c) => c !== undefined));
+    if (owners.size > 1) split.push(group.deliveryId);
+    if (group.openTaskIds.length > 0) unplaced.push({ deliveryId: group.deliveryId, taskIds: group.openTaskIds });
+  }
+  return { assignments, unplaced, split, lateTaskIds: [...new Set(lateTaskIds)] };
+}
+
+/**
+ * The repair of split deliveries: each goes whole to the courier that got most of its requests
+ * (the first in route order on a tie), as pins for a second solve.
+ */
+export function pinSplitGroups(plan: DispatchPlan, built: BuiltProblem, split: readonly string[]): Map<string, string> {
+  const courierOf = new Map<string, string>();
+  for (const route of plan.routes)
+    for (const s of route.stops) if (s.kind === 'pickup') courierOf.set(s.requestId, route.courierId);
+  const pins = new Map<string, string>();
+  for (const deliveryId of split) {
+    const group = built.groups.get(deliveryId);
+    if (!group) continue;
+    const counts = new Map<string, number>();
+    for (const id of group.requestIds) {
+      const c = courierOf.get(id);
+      if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    for (const [c, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = c;
+    if (best !== null) for (const id of group.requestIds) pins.set(id, best);
+  }
+  return pins;
+}
+
+/** Lexicographic: fewer unassigned, then less lateness, then less distance (1 m of slack). */
+export function better(a: DispatchPlan['summary'], b: DispatchPlan['summary']): boolean {
+  if (a.unassigned !== b.unassigned) return a.unassigned < b.unassigned;
+  if (Math.abs(a.lateness - b.lateness) > 1e-6) return a.lateness < b.lateness;
+  return a.distance < b.distance - 1;
+}
+
+export interface PlanOutcome {
+  built: BuiltProblem;
+  plan: DispatchPlan;
+  decisions: PlanDecisions;
+  /** the search found a better plan than the current lists with the new work inserted */
+  improved: boolean;
+}
+
+/**
+ * The search from the current lists, against the baseline (the current lists with the new work
+ * inserted, no search): the better of the two, so a run repeated on an unchanged coop changes
+ * nothing. Deterministic when the budget is not hit.
+ */
+function searchFrom(
+  built: BuiltProblem,
+  seeds: readonly RouteSeed[],
+  limit: { budgetMs?: number; maxIterations?: number },
+): { plan: DispatchPlan; improved: boolean } {
+  const baseline = solveDispatch(built.problem, { initialRoutes: seeds, maxIterations: 0, seed: 1 });
+  const searched = solveDispatch(built.problem, {
+    initialRoutes: seeds,
+    seed: 1,
+    ...(limit.budgetMs !== undefined ? { timeBudgetMs: limit.budgetMs } : {}),
+    ...(limit.maxIterations !== undefined ? { maxIterations: limit.maxIterations } : {}),
+  });
+  const improved = better(searched.summary, baseline.summary);
+  return { plan: improved ? searched : baseline, improved };
+}
+
+/**
+ * One plan of the coop's work: build, search from the current lists, then repair deliveries the
+ * plan split between couriers (each whole to the courier with most of it, a second short search).
+ */
+export function planWork(
+  couriers: readonly PlanCourier[],
+  tasks: readonly PlanTask[],
+  now: number,
+  options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number },
+): PlanOutcome {
+  let built = buildProblem(couriers, tasks, now, { moveUnpinned: options.moveUnpinned });
+  const first = searchFrom(built, built.currentRoutes, options);
+  let plan = first.plan;
+  let decisions = decisionsOf(plan, built);
+  if (decisions.split.length > 0) {
+    built = buildProblem(couriers, tasks, now, {
+      moveUnpinned: options.moveUnpinned,
+      pins: pinSplitGroups(plan, built, decisions.split),
+    });
+    plan = searchFrom(built, routesOf(plan), {
+      ...(options.budgetMs !== undefined ? { budgetMs: Math.max(50, options.budgetMs / 4) } : {}),
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    }).plan;
+    decisions = decisionsOf(plan, built);
+  }
+  return { built, plan, decisions, improved: first.improved };
 }

@@ -1,23 +1,44 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DispatchMode, TaskKind, TaskState, Vehicle } from '@federacycle/contracts';
-import { solveDispatch, type DispatchPlan } from '@federacycle/dispatch-optimizer';
-import { SettingsReader } from '@federacycle/federation-server';
+import { SettingsReader, StandingService, canOperate } from '@federacycle/federation-server';
 import { Database, type Tx } from '@federacycle/platform-database';
-import { ApiException } from '@federacycle/platform-http';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { assignmentsOf, buildProblem, type PlanCourier, type PlannedAssignment, type PlanTask } from './plan-problem';
+import { lockDeliveries } from '../shared/task-queries';
+import { PlanningMetrics, type PlanRunKind, type PlanRunOutcome } from './planning-metrics';
+import { planWork, type PlanCourier, type PlanDecisions, type PlannedAssignment, type PlanTask } from './plan-problem';
+import { writeProposal, deleteProposal } from './proposal-store';
 
-/** How long one planning run may search (the fast insertion; background improvement comes later). */
+/** The fast insertion's search budget: a new delivery is placed at once. */
 export const PLAN_BUDGET_MS = 300;
+/** The background improvement's budget (see PlanningService.run, kind `improve`). */
+export const IMPROVE_BUDGET_MS = 2_000;
+
+export interface PlanRunOptions {
+  kind?: PlanRunKind;
+  now?: number;
+  budgetMs?: number;
+}
 
 export interface PlanRunResult {
+  /** the coop's setting */
   mode: DispatchMode;
-  /** open requests the plan placed (auto: assigned; suggest: proposed) */
+  /** how the run planned: `auto` without the auto_dispatch capability plans like `suggest` */
+  ranAs: DispatchMode;
+  /** why the run planned differently from the setting (the licence's refusal), else null */
+  note: string | null;
+  kind: PlanRunKind;
+  /** deliveries the plan placed (auto: applied; suggest: proposed) */
   proposed: PlannedAssignment[];
   /** tasks this run assigned (auto only) */
   assigned: number;
+  /** tasks this run moved to another courier (auto only, unpinned work) */
+  moved: number;
+  /** open tasks the plan could not place */
   unassigned: number;
+  late: number;
   skipped: number;
+  /** the search found a better plan than the current routes (what the improvement loop follows) */
+  improved: boolean;
 }
 
 interface TaskRowForPlan {
@@ -32,15 +53,23 @@ interface TaskRowForPlan {
   service_minutes: number;
   weight_grams: number;
   courier_id: string | null;
+  pinned: boolean | null;
+  position: number | null;
 }
 
 /**
  * One planning run of one coop, in one unit of work: a transaction-scoped advisory lock keyed by
- * the coop makes runs of one coop wait for each other, whatever the number of worker processes;
- * the coop's mode (governance's `dispatch_mode` setting) decides: manual does nothing, suggest returns the optimizer's proposal,
- * auto applies it through the same conditional assignment as a dispatcher's (an open task only,
- * so a run delivered twice, or racing a dispatcher, assigns nothing twice). Started, picked-up
- * and already assigned work stays with its courier (pinned or carried).
+ * the coop makes runs of one coop wait for each other, whatever the number of worker processes.
+ * The coop's mode (governance's `dispatch_mode` setting) decides: manual does nothing; suggest
+ * stores the optimizer's proposal (plan_proposals, replacing the previous one); auto applies it
+ * through the same conditional assignment as a dispatcher's, when the coop's licence grants
+ * `auto_dispatch` (otherwise it plans like suggest and says why).
+ *
+ * The search starts from the couriers' current lists (the warm start); the plan it finds is used
+ * only if it beats those lists with the new work inserted (the baseline), so a run repeated on an
+ * unchanged coop changes nothing. Started and picked-up work stays with its courier, pinned
+ * assignments stay; in auto mode unpinned assignments not yet started may move to a better courier.
+ * Every write of the apply step is in the run's one transaction: a run that dies leaves nothing.
  */
 @Injectable()
 export class PlanningService {
@@ -50,45 +79,163 @@ export class PlanningService {
     @Inject(Database) private readonly db: Database,
     @Inject(AssignmentsService) private readonly assignments: AssignmentsService,
     @Inject(SettingsReader) private readonly settings: SettingsReader,
+    @Inject(StandingService) private readonly standing: StandingService,
+    @Inject(PlanningMetrics) private readonly metrics: PlanningMetrics,
   ) {}
 
-  async run(coopId: string, now = Date.now(), budgetMs = PLAN_BUDGET_MS): Promise<PlanRunResult> {
+  async run(coopId: string, options: PlanRunOptions = {}): Promise<PlanRunResult> {
+    const kind = options.kind ?? 'fast';
+    const now = options.now ?? Date.now();
+    const budgetMs = options.budgetMs ?? (kind === 'fast' ? PLAN_BUDGET_MS : IMPROVE_BUDGET_MS);
     // the coop's voted setting (governance writes it; the reader caches it per process)
     const mode: DispatchMode = (await this.settings.coop(coopId)).dispatch_mode;
-    if (mode === 'manual') return { mode, proposed: [], assigned: 0, unassigned: 0, skipped: 0 };
-    return this.db.forCoop(coopId, async (tx) => {
-      await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
-      const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
-      const built = buildProblem(couriers, tasks, now);
-      if (built.openRequests.size === 0) {
-        return { mode, proposed: [], assigned: 0, unassigned: 0, skipped: built.skipped.length };
+    const empty: PlanRunResult = {
+      mode,
+      ranAs: mode,
+      note: null,
+      kind,
+      proposed: [],
+      assigned: 0,
+      moved: 0,
+      unassigned: 0,
+      late: 0,
+      skipped: 0,
+      improved: false,
+    };
+    if (mode === 'manual') {
+      this.metrics.runs.inc({ mode, kind, outcome: 'manual' });
+      return empty;
+    }
+    let ranAs: DispatchMode = mode;
+    let note: string | null = null;
+    if (mode === 'auto') {
+      const decision = canOperate(await this.standing.standing(coopId), 'auto_dispatch');
+      if (!decision.allowed) {
+        ranAs = 'suggest';
+        note = `${decision.code}: ${decision.message}`;
       }
-      const plan: DispatchPlan = solveDispatch(built.problem, { timeBudgetMs: budgetMs, seed: 1 });
-      const proposed = assignmentsOf(plan, built);
-      let assigned = 0;
-      if (mode === 'auto') {
-        for (const p of proposed) {
-          for (const taskId of [p.pickupId, p.dropoffId]) {
-            try {
-              await this.assignments.assignIn(tx, coopId, taskId, p.courierId, { pinned: false, source: 'worker' });
-              assigned += 1;
-            } catch (error) {
-              // taken meanwhile (a dispatcher, an earlier run): that decision stands
-              if (error instanceof ApiException && error.getStatus() < 500) continue;
-              throw error;
-            }
-          }
-        }
+    }
+    const stopTimer = this.metrics.duration.startTimer({ mode: ranAs, kind });
+    try {
+      const result = await this.db.forCoop(coopId, (tx) =>
+        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, budgetMs),
+      );
+      const outcome: PlanRunOutcome =
+        ranAs === 'auto'
+          ? result.assigned + result.moved > 0
+            ? 'applied'
+            : 'unchanged'
+          : result.proposed.length > 0
+            ? 'proposed'
+            : 'unchanged';
+      this.metrics.runs.inc({ mode: ranAs, kind, outcome });
+      this.metrics.unassigned.set({ coop: coopId }, result.unassigned);
+      this.metrics.late.set({ coop: coopId }, result.late);
+      this.logger.debug({ coopId, mode, ranAs, kind, proposed: result.proposed.length }, 'planning run');
+      return result;
+    } catch (error) {
+      this.metrics.runs.inc({ mode: ranAs, kind, outcome: 'failed' });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async runLocked(
+    tx: Tx,
+    coopId: string,
+    base: PlanRunResult,
+    now: number,
+    budgetMs: number,
+  ): Promise<PlanRunResult> {
+    await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
+    const auto = base.ranAs === 'auto';
+    const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
+    const { built, plan, decisions, improved } = planWork(couriers, tasks, now, { moveUnpinned: auto, budgetMs });
+    if (built.groups.size === 0) {
+      if (auto) await deleteProposal(tx, coopId);
+      else await writeProposal(tx, coopId, null);
+      return { ...base, skipped: built.skipped.length };
+    }
+    const result: PlanRunResult = {
+      ...base,
+      proposed: decisions.assignments,
+      unassigned: decisions.unplaced.reduce((n, u) => n + u.taskIds.length, 0),
+      late: decisions.lateTaskIds.length,
+      skipped: built.skipped.length,
+      improved,
+    };
+    if (!auto) {
+      await writeProposal(tx, coopId, { plan, decisions });
+      return result;
+    }
+    const applied = await this.apply(tx, coopId, decisions, now);
+    // a proposal left from suggest mode is stale once the coop plans automatically
+    await deleteProposal(tx, coopId);
+    return { ...result, ...applied };
+  }
+
+  /**
+   * Applies the decisions delivery by delivery in the run's transaction. Each delivery is locked
+   * (every writer of a delivery's tasks locks it first) and its tasks checked against what the
+   * plan saw; a delivery changed meanwhile (a dispatcher took a task) is left as it is now.
+   */
+  private async apply(
+    tx: Tx,
+    coopId: string,
+    decisions: PlanDecisions,
+    now: number,
+  ): Promise<{ assigned: number; moved: number }> {
+    let assigned = 0;
+    let moved = 0;
+    const options = { pinned: false, source: 'worker' as const };
+    for (const d of decisions.assignments) {
+      await lockDeliveries(tx, coopId, [d.deliveryId]);
+      const current = await tx.query<{
+        id: string;
+        state: TaskState;
+        courier_id: string | null;
+        pinned: boolean | null;
+      }>(
+        `select t.id, t.state, a.courier_id, a.pinned
+           from delivery_tasks t
+           left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
+          where t.coop_id = $1 and t.id = any($2::uuid[])`,
+        [coopId, [...d.assignTaskIds, ...d.moveTaskIds]],
+      );
+      const byId = new Map(current.map((c) => [c.id, c]));
+      const unchanged =
+        d.assignTaskIds.every((id) => byId.get(id)?.state === 'open') &&
+        d.moveTaskIds.every((id) => {
+          const c = byId.get(id);
+          return c?.state === 'assigned' && c.courier_id === d.fromCourierId && c.pinned !== true;
+        });
+      if (!unchanged) continue;
+      for (const taskId of d.moveTaskIds) {
+        await this.assignments.reassignIn(tx, coopId, taskId, d.fromCourierId as string, d.courierId, options);
+        moved += 1;
       }
-      this.logger.debug({ coopId, mode, proposed: proposed.length, assigned }, 'planning run');
-      return {
-        mode,
-        proposed,
-        assigned,
-        unassigned: plan.unassigned.filter((u) => built.openRequests.has(u.requestId)).length,
-        skipped: built.skipped.length,
-      };
-    });
+      for (const taskId of d.assignTaskIds) {
+        await this.assignments.assignIn(tx, coopId, taskId, d.courierId, options);
+        assigned += 1;
+      }
+      if (d.assignTaskIds.length > 0) await this.observeLatency(tx, coopId, d.deliveryId, now, 'worker');
+    }
+    return { assigned, moved };
+  }
+
+  /** Records creation → assigned for a delivery whose tasks are now all with a courier. */
+  async observeLatency(tx: Tx, coopId: string, deliveryId: string, now: number, source: string): Promise<void> {
+    const row = await tx.maybeOne<{ created_at: Date; open: number }>(
+      `select d.created_at,
+              (select count(*)::int from delivery_tasks t
+                where t.coop_id = d.coop_id and t.delivery_id = d.id and t.state = 'open' and t.superseded_by is null) as open
+         from deliveries d where d.coop_id = $1 and d.id = $2`,
+      [coopId, deliveryId],
+    );
+    if (row && row.open === 0) {
+      this.metrics.assignmentLatency.observe({ source }, Math.max(0, (now - row.created_at.getTime()) / 1000));
+    }
   }
 
   /** On duty now, active, with a last known position (read from fleet's tables). */
@@ -111,11 +258,11 @@ export class PlanningService {
     }));
   }
 
-  /** The current tasks of deliveries still under way, with their holder. */
+  /** The current tasks of deliveries still under way, with their holder and place in the holder's list. */
   private async liveTasks(tx: Tx, coopId: string): Promise<PlanTask[]> {
     const rows = await tx.query<TaskRowForPlan>(
       `select t.id, t.delivery_id, t.kind, t.state, t.lat, t.lng, t.window_after, t.window_before,
-              t.service_minutes, t.weight_grams, a.courier_id
+              t.service_minutes, t.weight_grams, a.courier_id, a.pinned, a.position
          from delivery_tasks t
          join deliveries d on d.coop_id = t.coop_id and d.id = t.delivery_id
          left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
@@ -135,6 +282,8 @@ export class PlanningService {
       serviceMinutes: r.service_minutes,
       weightGrams: r.weight_grams,
       courierId: r.courier_id,
+      pinned: r.pinned === true,
+      position: r.position ?? 0,
     }));
   }
 }

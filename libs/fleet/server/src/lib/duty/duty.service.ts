@@ -7,6 +7,7 @@ import { Courier } from '../couriers/courier.entity';
 import { CouriersService, noProfile } from '../couriers/couriers.service';
 import { checkCoordinates, parseInstant } from '../shared/fleet-rules';
 import { CourierDutyPeriod, ONE_OPEN_DUTY_INDEX } from './courier-duty-period.entity';
+import { DUTY_CHANGED_JOB } from './duty.jobs';
 
 /** A device clock a little ahead is tolerated; a fix further in the future is taken as now. */
 const CLOCK_SKEW_MS = 60_000;
@@ -52,6 +53,7 @@ export class DutyService {
         subjectId: courier.id,
         data: {},
       });
+      await writeOutbox(tx, DUTY_CHANGED_JOB, { courierId: courier.id, onDuty: true });
       return this.couriers.load(tx.manager, coopId, { id: courier.id });
     });
   }
@@ -71,6 +73,7 @@ export class DutyService {
         subjectId: courier.id,
         data: {},
       });
+      await writeOutbox(tx, DUTY_CHANGED_JOB, { courierId: courier.id, onDuty: false });
       return this.couriers.load(tx.manager, coopId, { id: courier.id });
     });
   }

@@ -11,4 +11,7 @@ export const dispatchErrorsEn = {
   'error.PICKUP_NOT_DONE': 'A dropoff cannot be marked done before its pickup is.',
   'error.ASSIGNMENT_CHANGED': 'This changed meanwhile (someone else moved the task): reload and try again.',
   'error.FAILURE_REASON_REQUIRED': 'Say why the task failed: pick a reason.',
+  'error.NO_PROPOSAL':
+    'There is no plan proposal to accept right now: the planner will propose one when there is work.',
+  'error.PROPOSAL_STALE': 'This task changed after the plan was proposed: it was left as it is now.',
 };

@@ -15,4 +15,7 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.ASSIGNMENT_CHANGED':
     'Cela a changé entre-temps (quelqu’un d’autre a déplacé la tâche) : rechargez et réessayez.',
   'error.FAILURE_REASON_REQUIRED': 'Indiquez pourquoi la tâche a échoué : choisissez un motif.',
+  'error.NO_PROPOSAL':
+    'Il n’y a pas de proposition de plan à accepter pour l’instant : le planificateur en proposera une dès qu’il y aura du travail.',
+  'error.PROPOSAL_STALE': 'Cette tâche a changé depuis la proposition du plan : elle a été laissée telle quelle.',
 };
