@@ -1,6 +1,10 @@
 -- dispatch: the coops with a pickup that became delayed in [p_since, p_until) (its window opened
 -- then and it is not started yet), for the worker's periodic sweep, which asks each of those
 -- coops for a planning run. Across coops, so security definer; it returns coop ids only.
+-- The function runs as the owner: this policy lets the owner role alone read every coop's tasks
+-- (as for the outbox relay and the memberships lookups), never fc_app.
+create policy definer_reads_all on delivery_tasks for select to fc_owner using (true);
+
 create function dispatch_delayed_pickup_coops(p_since timestamptz, p_until timestamptz)
   returns table (coop_id uuid)
   language sql stable security definer set search_path = public

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
-import { FEDERATION_ENTITIES, SettingsReader } from '@federacycle/federation-server';
-import { FLEET_ENTITIES } from '@federacycle/fleet-server';
+import { FEDERATION_ENTITIES, SettingsReader, StandingService, SystemClock } from '@federacycle/federation-server';
+import { DUTY_CHANGED_JOB, FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
-import { Database } from '@federacycle/platform-database';
+import { Database, TenantContext } from '@federacycle/platform-database';
+import { ApiException } from '@federacycle/platform-http';
 import { Metrics } from '@federacycle/platform-observability';
 import { createRedis, type JobEnvelope } from '@federacycle/platform-queue';
 import {
@@ -18,8 +19,10 @@ import {
 import { AssignmentsService } from '../assignments/assignments.service';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
 import { DELIVERY_CREATED_JOB, DISPATCH_QUEUE, PLAN_COOP_JOB, planDedupId } from './dispatch.jobs';
-import { DispatchProcessor } from './dispatch.processor';
-import { PlanningService } from './planning.service';
+import { DispatchProcessor, FleetEventsProcessor } from './dispatch.processor';
+import { PlanningMetrics } from './planning-metrics';
+import { PlanningService, type PlanRunResult } from './planning.service';
+import { ProposalsService } from './proposals.service';
 
 describe('dispatch worker: work changes → one debounced planning run per coop; runs are idempotent (real Redis and PostgreSQL)', () => {
   let testDb: TestDatabase;
@@ -29,6 +32,9 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
   let redis: ReturnType<typeof createRedis>;
   let processor: DispatchProcessor;
   let settings: SettingsReader;
+  let metrics: Metrics;
+  let assignments: AssignmentsService;
+  let proposals: ProposalsService;
   let coopId: string;
   const couriers: string[] = [];
 
@@ -50,17 +56,27 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     redis = createRedis(testRedisUrl());
     queue = new Queue(DISPATCH_QUEUE, { connection: redis, prefix: testQueuePrefix() });
     settings = new SettingsReader(db);
+    metrics = new Metrics('dispatch-worker-test');
+    assignments = new AssignmentsService(db);
+    const planningMetrics = new PlanningMetrics(metrics);
+    const standing = new StandingService(db, new SystemClock(), settings);
     processor = new DispatchProcessor(
       db,
-      new PlanningService(db, new AssignmentsService(db), settings),
-      new Metrics('dispatch-worker-test'),
+      new PlanningService(db, assignments, settings, standing, planningMetrics),
+      metrics,
       queue,
     );
+    proposals = new ProposalsService(db, assignments, planningMetrics);
     coopId = (
       await su.query<{ id: string }>(
         `insert into coops (slug, name, city, country, timezone, currency) values ('plan', 'Plan', 'Lyon', 'FR', 'Europe/Paris', 'EUR') returning id`,
       )
     ).rows[0]?.id as string;
+    const { publicKey } = generateKeyPairSync('ed25519');
+    await su.query('insert into licence_signing_keys (kid, public_jwk) values ($1, $2)', [
+      'plan-kid',
+      JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid: 'plan-kid' }),
+    ]);
     for (const [i, [lat, lng]] of [
       [45.757, 4.832],
       [45.77, 4.85],
@@ -97,7 +113,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     await testDb?.drop();
   });
 
-  const delivery = async (): Promise<string> => {
+  const delivery = async (dropoffs = 1): Promise<string> => {
     const d = (
       await su.query<{ id: string }>(
         `insert into deliveries (coop_id, tracking_token, source) values ($1, $2, 'console') returning id`,
@@ -106,12 +122,29 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     ).rows[0]?.id as string;
     await su.query(
       `insert into delivery_tasks (coop_id, delivery_id, kind, seq, address, lat, lng, window_before) values
-         ($1, $2, 'pickup', 0, 'Boulangerie, rue Mercière', 45.7625, 4.8339, now() + interval '1 hour'),
-         ($1, $2, 'dropoff', 1, '10 cours Vitton', 45.7699, 4.8531, now() + interval '2 hours')`,
+         ($1, $2, 'pickup', 0, 'Boulangerie, rue Mercière', 45.7625, 4.8339, now() + interval '1 hour')`,
       [coopId, d],
     );
+    for (let i = 0; i < dropoffs; i++) {
+      await su.query(
+        `insert into delivery_tasks (coop_id, delivery_id, kind, seq, address, lat, lng, window_before) values
+           ($1, $2, 'dropoff', $3, '10 cours Vitton', $4, 4.8531, now() + interval '2 hours')`,
+        [coopId, d, i + 1, 45.7699 - i * 0.01],
+      );
+    }
     return d;
   };
+  const inCoop = <T>(fn: () => Promise<T>): Promise<T> =>
+    TenantContext.run({ coopId, actorId: null, requestId: 'test' }, fn);
+  const tasksOf = async (deliveryId: string) =>
+    (
+      await su.query<{ id: string; state: string; courier_id: string | null }>(
+        `select t.id, t.state, a.courier_id from delivery_tasks t
+           left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
+          where t.coop_id = $1 and t.delivery_id = $2 order by t.seq`,
+        [coopId, deliveryId],
+      )
+    ).rows;
   /** a new version of governance's dispatch_mode setting, as an enacted proposal would write it */
   const setMode = async (mode: string) => {
     await su.query(
@@ -173,11 +206,33 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     const job = await planJob();
     expect(await processor.process(job)).toMatchObject({ mode: 'manual', assigned: 0 });
     await setMode('suggest');
-    const suggested = (await processor.process(job)) as { mode: string; proposed: unknown[]; assigned: number };
+    const suggested = (await processor.process(job)) as PlanRunResult;
     expect(suggested.mode).toBe('suggest');
     expect(suggested.proposed.length).toBeGreaterThan(0);
     expect(suggested.assigned).toBe(0);
     expect(await truth()).toBe(before);
+    // the proposal is stored for the board: the open delivery's two tasks, to one courier
+    const proposal = await inCoop(() => proposals.current(coopId));
+    expect(proposal?.couriers).toHaveLength(1);
+    expect(proposal?.couriers[0]?.taskIds).toHaveLength(2);
+    expect(couriers).toContain(proposal?.couriers[0]?.courierId);
+    expect(proposal?.unassignedTaskIds).toEqual([]);
+    expect(proposal?.stats.distanceKm).toBeGreaterThan(0);
+  });
+
+  it('auto mode without the auto_dispatch capability (no licence) plans like suggest and says why', async () => {
+    await setMode('auto');
+    const before = await truth();
+    const run = (await processor.process(await planJob())) as PlanRunResult;
+    expect(run).toMatchObject({ mode: 'auto', ranAs: 'suggest', assigned: 0 });
+    expect(run.note).toMatch(/^LICENCE_REQUIRED: /);
+    expect(await truth()).toBe(before);
+    expect(await inCoop(() => proposals.current(coopId))).not.toBeNull();
+    // the federation licenses the coop: auto mode now applies
+    await su.query(
+      `insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at) values (gen_random_uuid(), $1, 'plan-kid', 'x.y.z', now() - interval '1 day', now() + interval '300 days')`,
+      [coopId],
+    );
   });
 
   it('auto mode assigns open deliveries; the same planning job delivered twice changes nothing', async () => {
@@ -185,12 +240,17 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     await delivery();
     await delivery();
     const job = await planJob();
-    const first = (await processor.process(job)) as { assigned: number; proposed: unknown[] };
+    const first = (await processor.process(job)) as PlanRunResult;
     // three open deliveries (one from the first test), each a pickup and a dropoff
-    expect(first.assigned).toBe(6);
+    expect(first).toMatchObject({ ranAs: 'auto', note: null, assigned: 6 });
+    // the suggest mode's proposal went with the switch to auto
+    expect(await inCoop(() => proposals.current(coopId))).toBeNull();
+    const text = await metrics.text();
+    expect(text).toMatch(/dispatch_planning_runs_total\{[^}]*mode="auto"[^}]*outcome="applied"[^}]*\} 1/);
+    expect(text).toMatch(/dispatch_assignment_latency_seconds_count\{[^}]*source="worker"[^}]*\} 3/);
     const after = await truth();
-    const second = (await processor.process(job)) as { assigned: number; proposed: unknown[] };
-    expect(second).toMatchObject({ assigned: 0, proposed: [] });
+    const second = (await processor.process(job)) as PlanRunResult;
+    expect(second).toMatchObject({ assigned: 0, moved: 0, proposed: [] });
     expect(await truth()).toBe(after);
     const events = await su.query(
       `select source, count(*)::int as n from task_events where coop_id = $1 and type = 'assigned' group by source`,
@@ -208,5 +268,79 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
       expect(p.holders).toBe(1);
       expect(couriers).toContain(p.courier);
     }
+  });
+
+  it('auto mode plans a 1→N delivery whole: its pickup and both dropoffs with one courier', async () => {
+    await setMode('auto');
+    const d = await delivery(2);
+    const run = (await processor.process(await planJob())) as PlanRunResult;
+    expect(run.assigned).toBe(3);
+    const tasks = await tasksOf(d);
+    expect(tasks.map((t) => t.state)).toEqual(['assigned', 'assigned', 'assigned']);
+    expect(new Set(tasks.map((t) => t.courier_id)).size).toBe(1);
+  });
+
+  it('accepting a proposal assigns what is still open and reports a delivery taken meanwhile', async () => {
+    await setMode('suggest');
+    const taken = await delivery();
+    const free = await delivery();
+    await processor.process(await planJob());
+    const proposal = await inCoop(() => proposals.current(coopId));
+    const proposed = proposal?.couriers.flatMap((c) => c.taskIds) ?? [];
+    const [takenPickup, takenDropoff] = (await tasksOf(taken)).map((t) => t.id);
+    const freeTasks = (await tasksOf(free)).map((t) => t.id);
+    expect(proposed.sort()).toEqual([takenPickup, takenDropoff, ...freeTasks].sort());
+    // a dispatcher gives the pickup of one delivery to a courier before the proposal is accepted
+    await inCoop(() =>
+      assignments.assign(coopId, takenPickup as string, couriers[1] as string, { pinned: true, source: 'console' }),
+    );
+    const result = await inCoop(() => proposals.accept(coopId, undefined));
+    expect(result.assigned).toBe(2);
+    expect(result.conflicts.sort((a, b) => a.taskId.localeCompare(b.taskId))).toEqual(
+      [takenPickup, takenDropoff].sort().map((taskId) => ({ taskId, code: 'PROPOSAL_STALE' })),
+    );
+    expect((await tasksOf(free)).map((t) => t.state)).toEqual(['assigned', 'assigned']);
+    expect((await tasksOf(taken)).map((t) => t.state)).toEqual(['assigned', 'open']);
+    // everything was handled: the proposal is gone, and accepting again says there is none
+    expect(await inCoop(() => proposals.current(coopId))).toBeNull();
+    const again = await inCoop(() => proposals.accept(coopId, undefined)).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ApiException);
+    expect((again as ApiException).code).toBe('NO_PROPOSAL');
+  });
+
+  it('asks for a planning run when fleet reports a duty change, and for coops with a delayed pickup', async () => {
+    await obliterate([queue]);
+    const late = (
+      await su.query<{ id: string }>(
+        `insert into deliveries (coop_id, tracking_token, source) values ($1, $2, 'console') returning id`,
+        [coopId, randomBytes(32).toString('base64url')],
+      )
+    ).rows[0]?.id as string;
+    await su.query(
+      `insert into delivery_tasks (coop_id, delivery_id, kind, seq, address, lat, lng, window_after, window_before) values
+         ($1, $2, 'pickup', 0, 'Boulangerie', 45.7625, 4.8339, now() - interval '330 seconds', now() + interval '1 hour'),
+         ($1, $2, 'dropoff', 1, 'Vitton', 45.7699, 4.8531, null, now() + interval '2 hours')`,
+      [coopId, late],
+    );
+    expect(await processor.sweepDelayedPickups()).toEqual({ coops: 1 });
+    expect(await pendingPlans()).toHaveLength(1);
+    // a sweep a minute later finds it no more (it became delayed in the previous interval)
+    expect(await processor.sweepDelayedPickups(Date.now() + 120_000)).toEqual({ coops: 0 });
+    // fleet's duty change (its own queue, consumed by dispatch) asks for the same debounced run
+    await obliterate([queue]);
+    const payload = { courierId: couriers[0] as string, onDuty: false };
+    const outboxId = (
+      await su.query<{ id: string }>(
+        `insert into outbox (coop_id, queue, job_name, payload, request_id) values ($1, $2, $3, $4, 'req-duty') returning id`,
+        [coopId, FLEET_EVENTS_QUEUE, DUTY_CHANGED_JOB.name, JSON.stringify(payload)],
+      )
+    ).rows[0]?.id as string;
+    const fleetEvents = new FleetEventsProcessor(processor, metrics);
+    const job = {
+      name: DUTY_CHANGED_JOB.name,
+      data: { coopId, actorId: null, requestId: 'req-duty', outboxId, payload },
+    };
+    expect(await fleetEvents.process(job as Job<JobEnvelope>)).toEqual({ asked: true });
+    expect(await pendingPlans()).toHaveLength(1);
   });
 });
