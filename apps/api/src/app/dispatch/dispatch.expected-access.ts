@@ -72,6 +72,21 @@ async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
 
 const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
 
+/**
+ * Every coop's plan proposal (suggest mode): its courier with the open dropoff, and the canary
+ * among the unplaced ids (a list that answered nothing would pass vacuously). Nothing to accept:
+ * accepting it leaves the coop's tasks as they are for the other probes.
+ */
+async function proposalFixture(su: Client, coop: CoopFixture): Promise<void> {
+  await dispatchFixture(su, coop);
+  const ids = idsOf(coop);
+  await su.query(
+    `insert into plan_proposals (coop_id, couriers, deliveries, unassigned_task_ids) values ($1, $2, '[]', $3)
+     on conflict (coop_id) do nothing`,
+    [coop.id, JSON.stringify([{ courierId: ids.courierId, taskIds: [ids.dropoffId] }]), JSON.stringify([coop.canary])],
+  );
+}
+
 export const DISPATCH_EXPECTED: Record<string, Expectation> = {
   'GET /api/dispatch/deliveries': {
     permission: 'read:Delivery',
@@ -170,6 +185,25 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
       method: 'post',
       url: '/api/dispatch/assignments/bulk',
       body: { courierId: idsOf(f).courierId, taskIds: [idsOf(f).dropoffId] },
+    }),
+  },
+  'GET /api/dispatch/proposal': {
+    permission: 'read:Dispatch',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/dispatch/proposal' }),
+    fixture: proposalFixture,
+  },
+  // naming another coop's courier accepts nothing there (and nothing of the caller's own proposal)
+  'POST /api/dispatch/proposal/accept': {
+    permission: 'update:Dispatch',
+    kind: 'body',
+    allowed: DISPATCHER,
+    status: 200,
+    probe: (f) => ({
+      method: 'post',
+      url: '/api/dispatch/proposal/accept',
+      body: { courierIds: [idsOf(f).courierId] },
     }),
   },
   'GET /api/dispatch/couriers/:id/tasks': {

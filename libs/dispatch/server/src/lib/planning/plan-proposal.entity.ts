@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Coop } from '@federacycle/platform-database';
 
 export interface ProposedCourier {
@@ -26,7 +26,9 @@ export class PlanProposal {
   @JoinColumn({ name: 'coop_id', foreignKeyConstraintName: 'plan_proposals_coop_id_fkey' })
   coop?: Coop;
 
-  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  /** a new id for each plan (the board tells a new proposal from the one it shows) */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
   id!: string;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
