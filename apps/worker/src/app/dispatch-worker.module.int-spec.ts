@@ -5,9 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DISPATCH_QUEUE, DispatchProcessor, DispatchWorkerModule, PlanningService } from '@federacycle/dispatch-server';
+import {
+  DISPATCH_QUEUE,
+  DispatchProcessor,
+  DispatchWorkerModule,
+  FleetEventsProcessor,
+  PICKUP_DELAY_SWEEP_JOB,
+  PlanningService,
+} from '@federacycle/dispatch-server';
 import { FederationWorkerModule } from '@federacycle/federation-server';
-import { FleetCourierRosterModule } from '@federacycle/fleet-server';
+import { FLEET_EVENTS_QUEUE, FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { ConfigModule, loadConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -54,7 +61,12 @@ describe("the worker's dispatch module, wired as in the worker (entities registe
     app = await moduleRef.init();
   });
   afterAll(async () => {
-    if (app) await obliterate([app.get<Queue>(getQueueToken(DISPATCH_QUEUE))]);
+    if (app) {
+      await obliterate([
+        app.get<Queue>(getQueueToken(DISPATCH_QUEUE)),
+        app.get<Queue>(getQueueToken(FLEET_EVENTS_QUEUE)),
+      ]);
+    }
     await app?.close();
     await bullRedis?.quit();
     await testDb?.drop();
@@ -65,6 +77,11 @@ describe("the worker's dispatch module, wired as in the worker (entities registe
     expect(WORKER_QUEUES).toContain(DISPATCH_QUEUE);
     expect(app.get(DispatchProcessor)).toBeInstanceOf(DispatchProcessor);
     expect(app.get<Queue>(getQueueToken(DISPATCH_QUEUE)).name).toBe(DISPATCH_QUEUE);
+    // fleet's events queue is dispatch's to consume (duty changes), and the delayed-pickup sweep is scheduled
+    expect(WORKER_QUEUES).toContain(FLEET_EVENTS_QUEUE);
+    expect(app.get(FleetEventsProcessor)).toBeInstanceOf(FleetEventsProcessor);
+    const schedulers = await app.get<Queue>(getQueueToken(DISPATCH_QUEUE)).getJobSchedulers();
+    expect(schedulers.map((j) => j.name)).toEqual([PICKUP_DELAY_SWEEP_JOB.name]);
     // no settings row: manual, nothing to do (the coop need not exist for a read)
     expect(await app.get(PlanningService).run('00000000-0000-4000-8000-000000000001')).toMatchObject({
       mode: 'manual',

@@ -382,12 +382,61 @@ describe('dispatch over HTTP: deliveries, tasks, assignment (real PostgreSQL as 
     expect((await h.su.query(`select state from delivery_tasks where id = $1`, [p.id])).rows[0].state).toBe('assigned');
   });
 
-  it('joins the coop’s data export with its four tables, each read for the coop only', async () => {
+  it('the plan proposal: read by admins and dispatchers, accepted by dispatchers, bad input refused', async () => {
+    expect((await call('admin', 'get', '/api/dispatch/proposal')).body).toEqual({ proposal: null });
+    const none = await call('dispatcher', 'post', '/api/dispatch/proposal/accept', {});
+    expect([none.status, none.body.code]).toEqual([404, 'NO_PROPOSAL']);
+    const bad = await call('dispatcher', 'post', '/api/dispatch/proposal/accept', { courierIds: ['nope'] });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await call('admin', 'post', '/api/dispatch/proposal/accept', {})).status).toBe(403);
+    // a proposal as a suggest-mode planning run stores it: one delivery for Ana, one unplaced task
+    const one = await create();
+    const other = await create();
+    const [p1, d1] = (one.tasks as Array<{ id: string }>).map((t) => t.id);
+    const [p2] = (other.tasks as Array<{ id: string }>).map((t) => t.id);
+    await h.su.query(
+      `insert into plan_proposals (coop_id, couriers, deliveries, unassigned_task_ids, distance_km, late_tasks)
+       values ($1, $2, $3, $4, 3.2, 1)`,
+      [
+        coopA,
+        JSON.stringify([{ courierId: courier['ana'], taskIds: [p1, d1] }]),
+        JSON.stringify([{ deliveryId: one.id, courierId: courier['ana'], taskIds: [p1, d1] }]),
+        JSON.stringify([p2]),
+      ],
+    );
+    const read = await call('dispatcher', 'get', '/api/dispatch/proposal');
+    expect(read.body.proposal).toMatchObject({
+      couriers: [{ courierId: courier['ana'], taskIds: [p1, d1] }],
+      unassignedTaskIds: [p2],
+      stats: { distanceKm: 3.2, lateTasks: 1 },
+    });
+    // another courier only: nothing of Ana's is accepted
+    const forBo = await call('dispatcher', 'post', '/api/dispatch/proposal/accept', { courierIds: [courier['bo']] });
+    expect(forBo.body).toEqual({ assigned: 0, conflicts: [] });
+    const accepted = await call('dispatcher', 'post', '/api/dispatch/proposal/accept', {});
+    expect([accepted.status, accepted.body]).toEqual([200, { assigned: 2, conflicts: [] }]);
+    const held = await h.su.query(
+      'select task_id, courier_id, pinned from task_assignments where coop_id = $1 and task_id = any($2::uuid[]) and ended_at is null order by position',
+      [coopA, [p1, d1]],
+    );
+    expect(held.rows).toEqual([
+      { task_id: p1, courier_id: courier['ana'], pinned: false },
+      { task_id: d1, courier_id: courier['ana'], pinned: false },
+    ]);
+    // the unplaced task stays in the proposal, the accepted courier leaves it
+    expect((await call('dispatcher', 'get', '/api/dispatch/proposal')).body.proposal).toMatchObject({
+      couriers: [],
+      unassignedTaskIds: [p2],
+    });
+  });
+
+  it('joins the coop’s data export with its five tables, each read for the coop only', async () => {
+    const names = ['deliveries', 'delivery_tasks', 'task_assignments', 'task_events', 'plan_proposals'];
     const tables = h.app
       .get(CoopExportRegistry)
       .all()
-      .filter((t) => ['deliveries', 'delivery_tasks', 'task_assignments', 'task_events'].includes(t.name));
-    expect(tables.map((t) => t.name)).toEqual(['deliveries', 'delivery_tasks', 'task_assignments', 'task_events']);
+      .filter((t) => names.includes(t.name));
+    expect(tables.map((t) => t.name)).toEqual(names);
     const db = h.app.get(Database);
     const coopB = (await h.su.query<{ id: string }>(`select id from coops where slug = 'dispatch-b'`)).rows[0]
       ?.id as string;
