@@ -18,7 +18,17 @@ import {
 } from '@federacycle/platform-testing';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
-import { DELIVERY_CREATED_JOB, DISPATCH_QUEUE, PLAN_COOP_JOB, planDedupId } from './dispatch.jobs';
+import {
+  DELIVERY_CREATED_JOB,
+  DISPATCH_QUEUE,
+  IMPROVE_COOP_JOB,
+  IMPROVE_DELAY_MS,
+  IMPROVE_PRIORITY,
+  MAX_IMPROVE_ROUNDS,
+  PLAN_COOP_JOB,
+  improveDedupId,
+  planDedupId,
+} from './dispatch.jobs';
 import { DispatchProcessor, FleetEventsProcessor } from './dispatch.processor';
 import { PlanningMetrics } from './planning-metrics';
 import { PlanningService, type PlanRunResult } from './planning.service';
@@ -278,6 +288,45 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     const tasks = await tasksOf(d);
     expect(tasks.map((t) => t.state)).toEqual(['assigned', 'assigned', 'assigned']);
     expect(new Set(tasks.map((t) => t.courier_id)).size).toBe(1);
+  });
+
+  it('a fast run that placed work asks for one delayed, lower-priority improvement; the last round asks no more', async () => {
+    await setMode('auto');
+    await obliterate([queue]);
+    await delivery();
+    const fast = await inCoop(() =>
+      processor.plan({
+        coopId,
+        actorId: null,
+        requestId: 'fast',
+        outboxId: null,
+        payload: { reason: 'test' },
+      }),
+    );
+    expect(fast.assigned).toBe(2);
+    await processor.askForImprovement(coopId, 'again', 1); // a second ask lands on the pending one
+    const pending = (await queue.getJobs(['delayed', 'waiting', 'prioritized'])).filter(
+      (j) => j.name === IMPROVE_COOP_JOB.name,
+    );
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.opts).toMatchObject({
+      priority: IMPROVE_PRIORITY,
+      delay: IMPROVE_DELAY_MS,
+      deduplication: { id: improveDedupId(coopId) },
+    });
+    expect(pending[0]?.data.payload).toEqual({ round: 1 });
+    await obliterate([queue]);
+    const last = await inCoop(() =>
+      processor.improve({
+        coopId,
+        actorId: null,
+        requestId: 'improve',
+        outboxId: null,
+        payload: { round: MAX_IMPROVE_ROUNDS },
+      }),
+    );
+    expect(last).toMatchObject({ kind: 'improve', assigned: 0 });
+    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toEqual([]);
   });
 
   it('accepting a proposal assigns what is still open and reports a delivery taken meanwhile', async () => {

@@ -141,7 +141,9 @@ export class DispatchProcessor extends JobProcessor implements OnApplicationBoot
     const coopId = envelope.coopId;
     if (coopId === null) throw new Error('dispatch.improve-coop needs the coop in its envelope');
     const result = await this.planning.run(coopId, { kind: 'improve' });
-    if (result.improved && envelope.payload.round < MAX_IMPROVE_ROUNDS) {
+    // the next round only when this one changed something (auto: moved or assigned work; suggest: a better proposal)
+    const changed = result.ranAs === 'auto' ? result.assigned + result.moved > 0 : result.proposed.length > 0;
+    if (result.improved && changed && envelope.payload.round < MAX_IMPROVE_ROUNDS) {
       await this.askForImprovement(coopId, envelope.requestId, envelope.payload.round + 1);
     }
     return result;
