@@ -168,51 +168,65 @@ export class AssignmentsService {
    * exactly that list: a list changed meanwhile answers 409 ASSIGNMENT_CHANGED with the current one.
    */
   reorder(coopId: string, courierId: string, taskIds: readonly string[], source: EventSource): Promise<TaskView[]> {
-    return this.db.unitOfWork(async (tx) => {
-      const courier = await tx.maybeOne('select id from couriers where coop_id = $1 and id = $2 for update', [
-        coopId,
-        courierId,
-      ]);
-      if (!courier) throw ApiException.notFound('Courier');
-      const current = await this.liveList(tx, coopId, courierId);
-      const wanted = [...taskIds];
-      const same =
-        wanted.length === current.length &&
-        new Set(wanted).size === wanted.length &&
-        wanted.every((id) => current.some((t) => t.id === id));
-      if (!same) {
-        throw new ApiException(
-          409,
-          'ASSIGNMENT_CHANGED',
-          "The courier's list changed meanwhile: reload it and order it again",
-          undefined,
-          undefined,
-          { courierId, taskIds: current.map((t) => t.id) },
-        );
+    return this.db.unitOfWork((tx) => this.reorderIn(tx, coopId, courierId, taskIds, source));
+  }
+
+  /** The courier's live list (assigned or started) in its order, in the caller's transaction. */
+  async liveListIn(tx: Tx, coopId: string, courierId: string): Promise<TaskView[]> {
+    return (await this.liveList(tx, coopId, courierId)).map(toTaskView);
+  }
+
+  /** For the planner: the same checked reorder in the caller's transaction. */
+  async reorderIn(
+    tx: Tx,
+    coopId: string,
+    courierId: string,
+    taskIds: readonly string[],
+    source: EventSource,
+  ): Promise<TaskView[]> {
+    const courier = await tx.maybeOne('select id from couriers where coop_id = $1 and id = $2 for update', [
+      coopId,
+      courierId,
+    ]);
+    if (!courier) throw ApiException.notFound('Courier');
+    const current = await this.liveList(tx, coopId, courierId);
+    const wanted = [...taskIds];
+    const same =
+      wanted.length === current.length &&
+      new Set(wanted).size === wanted.length &&
+      wanted.every((id) => current.some((t) => t.id === id));
+    if (!same) {
+      throw new ApiException(
+        409,
+        'ASSIGNMENT_CHANGED',
+        "The courier's list changed meanwhile: reload it and order it again",
+        undefined,
+        undefined,
+        { courierId, taskIds: current.map((t) => t.id) },
+      );
+    }
+    const changes: TaskChange[] = [];
+    wanted.forEach((id, position) => {
+      const task = current.find((t) => t.id === id) as TaskRow;
+      if (task.position !== position) {
+        changes.push({
+          taskId: id,
+          deliveryId: task.delivery_id,
+          type: 'reordered',
+          fromState: task.state,
+          toState: task.state,
+          data: { courierId, from: task.position, to: position },
+        });
       }
-      const changes: TaskChange[] = [];
-      wanted.forEach((id, position) => {
-        const task = current.find((t) => t.id === id) as TaskRow;
-        if (task.position !== position) {
-          changes.push({
-            taskId: id,
-            deliveryId: task.delivery_id,
-            type: 'reordered',
-            fromState: task.state,
-            toState: task.state,
-            data: { courierId, from: task.position, to: position },
-          });
-        }
-      });
-      await tx.execute(
-        `update task_assignments a set position = o.ord - 1
+    });
+    await tx.execute(
+      `update task_assignments a set position = o.ord - 1
            from unnest($3::uuid[]) with ordinality as o(task_id, ord)
           where a.coop_id = $1 and a.courier_id = $2 and a.ended_at is null and a.task_id = o.task_id`,
-        [coopId, courierId, wanted],
-      );
-      await recordTaskEvents(tx, source, changes);
-      return (await this.liveList(tx, coopId, courierId)).map(toTaskView);
-    });
+      [coopId, courierId, wanted],
+    );
+    await recordTaskEvents(tx, source, changes);
+    return (await this.liveList(tx, coopId, courierId)).map(toTaskView);
   }
 
   /** A courier's live list (assigned or started), in order: the dispatcher's view of one courier. */

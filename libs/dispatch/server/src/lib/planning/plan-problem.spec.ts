@@ -2,6 +2,8 @@ import { solveDispatch } from '@federacycle/dispatch-optimizer';
 import {
   buildProblem,
   decisionsOf,
+  listInPlanOrder,
+  taskOrderOf,
   pinSplitGroups,
   planWork,
   travelMetricFor,
@@ -178,5 +180,28 @@ describe('planning problem', () => {
     expect(seconds).toBeCloseTo(travelMetricFor(['cargo_bike']).duration({ x: 4.835, y: 45.76 }, oneKmEast), 6);
     expect(seconds).toBeGreaterThan(290); // 1 km at 12 km/h = 300 s
     expect(seconds).toBeLessThan(310);
+  });
+
+  it("orders a courier's list as the plan rides it: started first, then the plan, then the rest", () => {
+    const tasks = [
+      task('a', 'pickup', { state: 'done', courierId: 'c1' }),
+      task('a', 'dropoff', { state: 'assigned', courierId: 'c1', position: 0 }),
+      task('b', 'pickup'),
+      task('b', 'dropoff'),
+    ];
+    const built = buildProblem([courier('c1')], tasks, NOW);
+    const plan = solveDispatch(built.problem, { maxIterations: 20, seed: 1 });
+    const order = taskOrderOf(plan, built).get('c1') ?? [];
+    // the carried dropoff and the new delivery's two tasks, each once
+    expect([...order].sort()).toEqual([tasks[1]?.id, tasks[2]?.id, tasks[3]?.id].sort());
+    expect(order.indexOf(tasks[2]?.id as string)).toBeLessThan(order.indexOf(tasks[3]?.id as string));
+    const live = [
+      { id: 'x', state: 'assigned' as const },
+      { id: 's', state: 'started' as const },
+      { id: 'y', state: 'assigned' as const },
+      { id: 'left-out', state: 'assigned' as const },
+    ];
+    expect(listInPlanOrder(live, ['y', 'x', 's'])).toEqual(['s', 'y', 'x', 'left-out']);
+    expect(listInPlanOrder([live[1], live[2], live[0], live[3]] as typeof live, ['y', 'x'])).toBeNull();
   });
 });

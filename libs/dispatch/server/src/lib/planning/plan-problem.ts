@@ -99,6 +99,8 @@ export interface BuiltProblem {
   groups: Map<string, PlanGroup>;
   /** request id → its delivery id and its two task ids (pickup, dropoff) */
   requests: Map<string, { deliveryId: string; pickupId: string; dropoffId: string }>;
+  /** carried load id → its dropoff task id */
+  carriedTasks: Map<string, string>;
   /** the couriers' current lists as the optimizer's route seeds (a warm start, or the baseline) */
   currentRoutes: RouteSeed[];
   /** deliveries left out of planning, and why */
@@ -196,6 +198,7 @@ export function buildProblem(
   const pinned: PinnedAssignment[] = [];
   const groups: BuiltProblem['groups'] = new Map();
   const requestTasks: BuiltProblem['requests'] = new Map();
+  const carriedTasks: BuiltProblem['carriedTasks'] = new Map();
   const skipped: BuiltProblem['skipped'] = [];
   for (const [deliveryId, list] of byDelivery) {
     if (!list.some(live)) continue;
@@ -238,6 +241,7 @@ export function buildProblem(
         // on board: the dropoff stays with its courier
         if (holder !== null) {
           carried.push({ id: pair.id, courierId: holder, delivery: stop(pair.dropoff, now, dropoffService), demand });
+          carriedTasks.set(pair.id, pair.dropoff.id);
         }
         continue;
       }
@@ -274,6 +278,7 @@ export function buildProblem(
     },
     groups,
     requests: requestTasks,
+    carriedTasks,
     currentRoutes: currentRoutesOf(tasks, requestTasks),
     skipped,
   };
@@ -475,4 +480,36 @@ export function planWork(
     decisions = decisionsOf(plan, built);
   }
   return { built, plan, decisions, improved: first.improved };
+}
+
+/** Each courier's tasks in the plan's route order (a shared stop at its first visit). */
+export function taskOrderOf(plan: DispatchPlan, built: BuiltProblem): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const route of plan.routes) {
+    const ids: string[] = [];
+    for (const s of route.stops) {
+      const r = built.requests.get(s.requestId);
+      const id = r ? (s.kind === 'pickup' ? r.pickupId : r.dropoffId) : built.carriedTasks.get(s.requestId);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    out.set(route.courierId, ids);
+  }
+  return out;
+}
+
+/**
+ * A courier's list in the plan's order: started tasks first (under way), then the plan's order,
+ * then what the plan does not order (left out of planning), each keeping its current order.
+ * Null when the list is already in that order.
+ */
+export function listInPlanOrder(
+  live: readonly { id: string; state: TaskState }[],
+  planOrder: readonly string[],
+): string[] | null {
+  const liveIds = new Set(live.map((t) => t.id));
+  const started = live.filter((t) => t.state === 'started').map((t) => t.id);
+  const planned = planOrder.filter((id) => liveIds.has(id) && !started.includes(id));
+  const rest = live.map((t) => t.id).filter((id) => !started.includes(id) && !planned.includes(id));
+  const wanted = [...started, ...planned, ...rest];
+  return wanted.every((id, i) => live[i]?.id === id) ? null : wanted;
 }

@@ -5,7 +5,15 @@ import { Database, type Tx } from '@federacycle/platform-database';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { lockDeliveries } from '../shared/task-queries';
 import { PlanningMetrics, type PlanRunKind, type PlanRunOutcome } from './planning-metrics';
-import { planWork, type PlanCourier, type PlanDecisions, type PlannedAssignment, type PlanTask } from './plan-problem';
+import {
+  listInPlanOrder,
+  planWork,
+  taskOrderOf,
+  type PlanCourier,
+  type PlanDecisions,
+  type PlannedAssignment,
+  type PlanTask,
+} from './plan-problem';
 import { writeProposal, deleteProposal } from './proposal-store';
 
 /** The fast insertion's search budget: a new delivery is placed at once. */
@@ -169,7 +177,7 @@ export class PlanningService {
       await writeProposal(tx, coopId, { plan, decisions });
       return result;
     }
-    const applied = await this.apply(tx, coopId, decisions, now);
+    const applied = await this.apply(tx, coopId, decisions, now, taskOrderOf(plan, built));
     // a proposal left from suggest mode is stale once the coop plans automatically
     await deleteProposal(tx, coopId);
     return { ...result, ...applied };
@@ -185,9 +193,11 @@ export class PlanningService {
     coopId: string,
     decisions: PlanDecisions,
     now: number,
+    order: ReadonlyMap<string, readonly string[]>,
   ): Promise<{ assigned: number; moved: number }> {
     let assigned = 0;
     let moved = 0;
+    const touched = new Set<string>();
     const options = { pinned: false, source: 'worker' as const };
     for (const d of decisions.assignments) {
       await lockDeliveries(tx, coopId, [d.deliveryId]);
@@ -211,6 +221,7 @@ export class PlanningService {
           return c?.state === 'assigned' && c.courier_id === d.fromCourierId && c.pinned !== true;
         });
       if (!unchanged) continue;
+      touched.add(d.courierId);
       for (const taskId of d.moveTaskIds) {
         await this.assignments.reassignIn(tx, coopId, taskId, d.fromCourierId as string, d.courierId, options);
         moved += 1;
@@ -220,6 +231,12 @@ export class PlanningService {
         assigned += 1;
       }
       if (d.assignTaskIds.length > 0) await this.observeLatency(tx, coopId, d.deliveryId, now, 'worker');
+    }
+    // the lists of the couriers who got work follow the plan's route order (a `reordered` event each)
+    for (const courierId of [...touched].sort()) {
+      const live = await this.assignments.liveListIn(tx, coopId, courierId);
+      const wanted = listInPlanOrder(live, order.get(courierId) ?? []);
+      if (wanted) await this.assignments.reorderIn(tx, coopId, courierId, wanted, 'worker');
     }
     return { assigned, moved };
   }
