@@ -465,6 +465,16 @@ export function planWork(
   options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number },
 ): PlanOutcome {
   let built = buildProblem(couriers, tasks, now, { moveUnpinned: options.moveUnpinned });
+  if (built.groups.size === 0) {
+    // nothing the plan could decide: no search
+    const plan: DispatchPlan = {
+      routes: [],
+      unassigned: [],
+      summary: { unassigned: 0, couriersUsed: 0, lateness: 0, distance: 0 },
+      stats: { seed: 1, iterations: 0, elapsedMs: 0 },
+    };
+    return { built, plan, decisions: decisionsOf(plan, built), improved: false };
+  }
   const first = searchFrom(built, built.currentRoutes, options);
   let plan = first.plan;
   let decisions = decisionsOf(plan, built);
