@@ -1,5 +1,12 @@
 import { solveDispatch } from '@federacycle/dispatch-optimizer';
-import { assignmentsOf, buildProblem, travelMetricFor, type PlanCourier, type PlanTask } from './plan-problem';
+import {
+  assignmentsOf,
+  buildProblem,
+  vehicleSpeedFactor,
+  vehicleSpeedKmh,
+  type PlanCourier,
+  type PlanTask,
+} from './plan-problem';
 
 const NOW = Date.UTC(2030, 0, 7, 11);
 const courier = (id: string, vehicle: PlanCourier['vehicle'] = 'bike'): PlanCourier => ({
@@ -61,7 +68,7 @@ describe('planning problem', () => {
     expect(none.skipped).toEqual([{ deliveryId: 'd', reason: 'no-courier-on-duty' }]);
   });
 
-  it('turns windows into seconds from now and plans at the slowest vehicle on duty', () => {
+  it('turns windows into seconds from now and plans each courier at its own vehicle speed', () => {
     const built = buildProblem(
       [courier('c1', 'e_bike'), courier('c2', 'cargo_bike')],
       [
@@ -73,8 +80,13 @@ describe('planning problem', () => {
     expect(built.problem.requests[0]?.pickup.window).toEqual({ earliest: 600, latest: 1200 });
     const oneKmEast = { x: 4.835 + 1 / (111.32 * Math.cos((45.76 * Math.PI) / 180)), y: 45.76 };
     const seconds = built.problem.metric.duration({ x: 4.835, y: 45.76 }, oneKmEast);
-    expect(seconds).toBeCloseTo(travelMetricFor(['cargo_bike']).duration({ x: 4.835, y: 45.76 }, oneKmEast), 6);
-    expect(seconds).toBeGreaterThan(290); // 1 km at 12 km/h = 300 s
-    expect(seconds).toBeLessThan(310);
+    expect(seconds).toBeGreaterThan(235); // 1 km at the bike's 15 km/h = 240 s
+    expect(seconds).toBeLessThan(245);
+    const [eBike, cargo] = built.problem.couriers;
+    expect(eBike?.speedFactor).toBeCloseTo(vehicleSpeedKmh('e_bike') / vehicleSpeedKmh('bike'), 9);
+    expect(cargo?.speedFactor).toBeCloseTo(12 / 15, 9);
+    // the cargo bike rides the kilometre in 300 s (12 km/h), the e-bike in 200 s (18 km/h)
+    expect(seconds / (cargo?.speedFactor ?? 1)).toBeCloseTo(seconds * 1.25, 6);
+    expect(seconds / vehicleSpeedFactor('e_bike')).toBeLessThan(seconds);
   });
 });
