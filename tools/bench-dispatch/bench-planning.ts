@@ -23,6 +23,8 @@ import { findRepoRoot, parseArgs, print } from './bench-paths';
 interface Quality {
   readonly budgetMs: number;
   readonly ms: number;
+  /** CPU time of the solve (on a loaded machine, wall time overstates the work) */
+  readonly cpuMs: number;
   readonly couriersUsed: number;
   readonly distanceKm: number;
   readonly unassigned: number;
@@ -59,11 +61,14 @@ const numbers = (value: string | undefined, fallback: readonly number[]): number
 
 function measure(problem: DispatchProblem, budgetMs: number, seed: number, stopWhenStalled = true): Quality {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const plan: DispatchPlan = solveDispatch(problem, { timeBudgetMs: budgetMs, seed, stopWhenStalled });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   return {
     budgetMs,
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     couriersUsed: plan.summary.couriersUsed,
     distanceKm: plan.summary.distance / 1000,
     unassigned: plan.summary.unassigned,
@@ -78,7 +83,7 @@ const pct = (value: number, reference: number): number =>
   reference === 0 ? (value === 0 ? 0 : Infinity) : (100 * (value - reference)) / reference;
 
 function line(label: string, q: Quality): string {
-  return `  ${label.padEnd(12)} ${q.ms.toFixed(0).padStart(7)} ${String(q.couriersUsed).padStart(7)} ${q.distanceKm.toFixed(1).padStart(9)} ${String(q.unassigned).padStart(6)} ${q.latenessMin.toFixed(1).padStart(9)} ${String(q.iterations).padStart(7)}  ${q.stoppedEarly ? 'yes' : 'no '}   ${q.feasible ? 'ok' : 'FAIL'}`;
+  return `  ${label.padEnd(12)} ${q.ms.toFixed(0).padStart(7)} ${q.cpuMs.toFixed(0).padStart(7)} ${String(q.couriersUsed).padStart(7)} ${q.distanceKm.toFixed(1).padStart(9)} ${String(q.unassigned).padStart(6)} ${q.latenessMin.toFixed(1).padStart(9)} ${String(q.iterations).padStart(7)}  ${q.stoppedEarly ? 'yes' : 'no '}   ${q.feasible ? 'ok' : 'FAIL'}`;
 }
 
 function main(): void {
@@ -102,7 +107,7 @@ function main(): void {
     const carried = problem.carried?.length ?? 0;
     print();
     print(`${size} deliveries, ${couriers} couriers (${carried} orders already on board)`);
-    print('  run             ms  riders  distance  unass.  late min   iters  early  check');
+    print('  run             ms  cpu ms  riders  distance  unass.  late min   iters  early  check');
     const firstPlan = measure(problem, 0, seed);
     print(line('first plan', firstPlan));
     const qualities: Quality[] = [];

@@ -64,6 +64,12 @@ function latenessDelta(inst: CompiledInstance, route: Route, p: number, d: numbe
   return delta;
 }
 
+/** Lateness of a stop served at `start` (0 when on time or without a promise). */
+function ownLate(inst: CompiledInstance, node: number, start: number): number {
+  const due = inst.due[node];
+  return start > due ? start - due : 0;
+}
+
 /** Writes the cheapest feasible insertion of request r into `route` into `out` (cost Infinity if none). */
 export function bestInsertion(inst: CompiledInstance, route: Route, r: number, out: Insertion): void {
   out.cost = Infinity;
@@ -86,6 +92,7 @@ export function bestInsertion(inst: CompiledInstance, route: Route, r: number, o
   const fixedCost = route.len === 2 ? weights.vehicle : 0;
   const wDist = weights.distance;
   const wLate = inst.hasDue ? weights.lateness : 0;
+  const bound = triangular ? 1 : 0;
   const eP = early[p],
     lP = late[p],
     sP = service[p];
@@ -114,12 +121,21 @@ export function bestInsertion(inst: CompiledInstance, route: Route, r: number, o
 
     // Delivery right after the pickup.
     const arrD0 = startP + sP + tPD;
+    // With triangular travel times p and d are served no earlier from any later position, and
+    // detours are never negative: once their own lateness alone reaches the best, stop (exact).
+    const lateFloor = wLate * bound * (ownLate(inst, p, startP) + ownLate(inst, d, arrD0 > eD ? arrD0 : eD));
+    if (lateFloor > 0 && fixedCost + lateFloor >= best) break;
     if (arrD0 <= lD) {
       const startD = arrD0 > eD ? arrD0 : eD;
       const arrB = startD + sD + time[d * n + b] * scale;
       if ((arrB > early[b] ? arrB : early[b]) <= latest[i + 1]) {
         let cost = wDist * (dAP + dPD + dist[d * n + b] - dist[a * n + b]) + fixedCost;
-        if (wLate > 0 && cost < best) cost += wLate * latenessDelta(inst, route, p, d, i, i);
+        // With triangular travel times the lateness added is at least the new stops' own (an
+        // insertion only delays the others), so a candidate whose distance and own lateness
+        // already reach the best is skipped without re-simulating the route: same result.
+        if (wLate > 0 && cost + wLate * bound * (ownLate(inst, p, startP) + ownLate(inst, d, startD)) < best)
+          cost += wLate * latenessDelta(inst, route, p, d, i, i);
+        else if (wLate > 0) cost = Infinity;
         if (cost < best) {
           best = cost;
           out.i = i;
@@ -148,9 +164,14 @@ export function bestInsertion(inst: CompiledInstance, route: Route, r: number, o
         const c = nodes[j + 1];
         let cost = wDist * (pickupCost + dist[node * n + d] + dist[d * n + c] - dist[node * n + c]) + fixedCost;
         const startD = arrD > eD ? arrD : eD;
+        // d is served no earlier after a later stop (triangular): same exact stop as above.
+        const floor = wLate * bound * (ownLate(inst, p, startP) + ownLate(inst, d, startD));
+        if (floor > 0 && wDist * pickupCost + fixedCost + floor >= best) break;
         const arrC = startD + sD + time[d * n + c] * scale;
         if (cost < best && (arrC > early[c] ? arrC : early[c]) <= latest[j + 1]) {
-          if (wLate > 0) cost += wLate * latenessDelta(inst, route, p, d, i, j);
+          if (wLate > 0 && cost + wLate * bound * (ownLate(inst, p, startP) + ownLate(inst, d, startD)) < best)
+            cost += wLate * latenessDelta(inst, route, p, d, i, j);
+          else if (wLate > 0) cost = Infinity;
           if (cost < best) {
             best = cost;
             out.i = i;
@@ -170,6 +191,7 @@ function bestSingleInsertion(inst: CompiledInstance, route: Route, r: number, ou
   const d = inst.reqDelivery[r];
   const { dist, time, early, late, service, nodeCount: n, triangular, weights } = inst;
   const wLate = inst.hasDue ? weights.lateness : 0;
+  const bound = triangular ? 1 : 0;
   const fixedCost = route.len === 2 ? weights.vehicle : 0;
   const scale = inst.timeScale[route.courier];
   let best = Infinity;
@@ -184,7 +206,9 @@ function bestSingleInsertion(inst: CompiledInstance, route: Route, r: number, ou
     const c = route.nodes[j + 1];
     if (Math.max(early[c], startD + service[d] + time[d * n + c] * scale) > route.latest[j + 1]) continue;
     let cost = weights.distance * (dist[a * n + d] + dist[d * n + c] - dist[a * n + c]) + fixedCost;
-    if (wLate > 0 && cost < best) cost += wLate * latenessDelta(inst, route, -1, d, j, j);
+    if (wLate > 0 && cost + wLate * bound * ownLate(inst, d, startD) < best)
+      cost += wLate * latenessDelta(inst, route, -1, d, j, j);
+    else if (wLate > 0) cost = Infinity;
     if (cost < best) {
       best = cost;
       out.j = j;
