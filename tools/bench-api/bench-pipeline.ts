@@ -42,6 +42,8 @@ interface StepResult {
   sent: number;
   created: number;
   createFailures: number;
+  /** failed creations by HTTP status, or the client error's name (e.g. a timeout) */
+  failuresBy: Record<string, number>;
   createP50Ms: number;
   createP99Ms: number;
   assigned: number;
@@ -277,6 +279,11 @@ async function runStep(
   const ids: string[] = [];
   const createLatencies: number[] = [];
   let failures = 0;
+  const failuresBy: Record<string, number> = {};
+  const fail = (why: string) => {
+    failures++;
+    failuresBy[why] = (failuresBy[why] ?? 0) + 1;
+  };
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
   for (let i = 0; i < total; i++) {
@@ -298,10 +305,11 @@ async function runStep(
           const body = (await res.json()) as { id?: string };
           createLatencies.push(performance.now() - sentAt);
           if (res.status === 201 && body.id) ids.push(body.id);
-          else failures++;
+          else fail(String(res.status));
         })
-        .catch(() => {
-          failures++;
+        .catch((error: unknown) => {
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+          fail(cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.name) : 'error');
         }),
     );
   }
@@ -323,6 +331,7 @@ async function runStep(
     sent: total,
     created: ids.length,
     createFailures: failures,
+    failuresBy,
     createP50Ms: percentile(createLatencies, 50),
     createP99Ms: percentile(createLatencies, 99),
     assigned: measured.assigned,
@@ -428,6 +437,9 @@ async function main(): Promise<void> {
     const sustained = steps.filter((s) => s.sustained).map((s) => s.rate);
     const highest = sustained.length > 0 ? Math.max(...sustained) : 0;
     print();
+    for (const s of steps) {
+      if (s.createFailures > 0) print(`  ${s.rate}/s: failed creations ${JSON.stringify(s.failuresBy)}`);
+    }
     print(
       `highest sustained rate (p99 create→assigned ≤ ${P99_GOAL_MS} ms, 0 lost, 0 doubly assigned): ${highest} deliveries/s (goal ≥ 100)`,
     );
