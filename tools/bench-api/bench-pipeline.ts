@@ -344,11 +344,24 @@ async function runStep(
     sustained: failures === 0 && measured.lost === 0 && doubly === 0 && p99 <= P99_GOAL_MS,
     loadAverage: loadavg(),
   };
-  // a fresh board for the next step: the step's work is cancelled (the couriers stay on duty)
-  await su.query(
-    `update deliveries set state = 'cancelled', updated_at = now() where state in ('open', 'in_progress')`,
-  );
-  await su.query(`update task_assignments set ended_at = now() where ended_at is null`);
+  // a fresh board for the next step: the step's work is cancelled (the couriers stay on duty),
+  // coop by coop under the planning run's advisory lock, so a late run and the reset never deadlock
+  const coops = await su.query<{ id: string }>('select id from coops order by id');
+  for (const { id } of coops.rows) {
+    await su.query('begin');
+    try {
+      await su.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [id]);
+      await su.query(
+        `update deliveries set state = 'cancelled', updated_at = now() where coop_id = $1 and state in ('open', 'in_progress')`,
+        [id],
+      );
+      await su.query(`update task_assignments set ended_at = now() where coop_id = $1 and ended_at is null`, [id]);
+      await su.query('commit');
+    } catch (error) {
+      await su.query('rollback');
+      throw error;
+    }
+  }
   return result;
 }
 
