@@ -28,7 +28,7 @@ export {
   type MetricKind,
   type TravelMetric,
 } from './lib/distance/travel-metric';
-export { solveDispatch, type RouteSeed, type SolveOptions } from './lib/dispatch-solver';
+export { DEFAULT_STALL_ITERATIONS, solveDispatch, type RouteSeed, type SolveOptions } from './lib/dispatch-solver';
 export { checkLilimRoutes, checkPlan, type CheckResult } from './lib/checker/solution-checker';
 export {
   lilimToProblem,

@@ -3,7 +3,7 @@ import { checkLilimRoutes, checkPlan } from './checker/solution-checker';
 import { euclideanMetric } from './distance/travel-metric';
 import { solveDispatch } from './dispatch-solver';
 import { lilimToProblem, planToLilimRoutes } from './lilim/lilim-format';
-import type { DispatchPlan, DispatchProblem } from './model/optimizer-model';
+import type { Courier, DispatchPlan, DispatchProblem, StopSpec } from './model/optimizer-model';
 import { loadLilim } from './testing/lilim-fixtures';
 import { randomProblem } from './testing/random-problem';
 
@@ -14,6 +14,7 @@ const shapes = fc.record({
   carried: fc.integer({ min: 0, max: 3 }),
   pinned: fc.integer({ min: 0, max: 2 }),
   openEnds: fc.boolean(),
+  mixedSpeeds: fc.boolean(),
 });
 
 const routesOf = (plan: DispatchPlan) =>
@@ -91,5 +92,90 @@ describe('solveDispatch with nothing to do', () => {
       lateness: 0,
       distance: 0,
     });
+  });
+});
+
+describe('solveDispatch with couriers at different speeds', () => {
+  const metric = euclideanMetric(1);
+  const at = (x: number, earliest = 0, latest = 1000): StopSpec => ({
+    location: { x, y: 0 },
+    window: { earliest, latest },
+    serviceTime: 0,
+  });
+  const courier = (id: string, speedFactor?: number): Courier => ({
+    id,
+    start: { x: 0, y: 0 },
+    startTime: 0,
+    capacity: [10],
+    ...(speedFactor === undefined ? {} : { speedFactor }),
+  });
+  const request = { id: 'r', pickup: at(40), delivery: at(100), demand: [1] };
+  const solveWith = (couriers: Courier[], requests = [request]) =>
+    solveDispatch({ couriers, requests, metric }, { seed: 1, maxIterations: 50, timeBudgetMs: 10_000 });
+
+  it('times a faster courier route by its own speed: twice the speed, half the travel time', () => {
+    const slow = solveWith([courier('k')]).routes[0].stops;
+    const fast = solveWith([courier('k', 2)]).routes[0].stops;
+    expect(slow.map((s) => s.arrival)).toEqual([40, 100]);
+    expect(fast.map((s) => s.arrival)).toEqual([20, 50]);
+  });
+
+  it('checks windows at the courier own speed: only the fast courier can make a tight delivery', () => {
+    const tight = { ...request, delivery: at(100, 0, 60) };
+    expect(solveWith([courier('slow')], [tight]).unassigned).toEqual([
+      { requestId: 'r', reason: 'window-unreachable' },
+    ]);
+    const plan = solveWith([courier('slow'), courier('fast', 2)], [tight]);
+    expect(plan.unassigned).toEqual([]);
+    expect(courierOf(plan, 'r')).toBe('fast');
+    expect(
+      checkPlan({ couriers: [courier('slow'), courier('fast', 2)], requests: [tight], metric }, plan).violations,
+    ).toEqual([]);
+  });
+
+  it('has the checker time each route at its courier speed', () => {
+    const tight = { ...request, delivery: at(100, 0, 60) };
+    const plan = solveWith([courier('fast', 2)], [tight]);
+    // The same routes ridden by a courier at the reference speed miss the window.
+    const violations = checkPlan({ couriers: [courier('fast')], requests: [tight], metric }, plan).violations;
+    expect(violations.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a speed factor that is not a positive finite number', () => {
+    for (const speedFactor of [0, -1, Number.NaN, Infinity]) {
+      expect(() => solveWith([courier('k', speedFactor)])).toThrow(/INVALID_NUMBER: courier k: speed factor/);
+    }
+  });
+});
+
+describe('solveDispatch early stop', () => {
+  const easy = (): DispatchProblem =>
+    randomProblem({ seed: 11, couriers: 3, requests: 6, carried: 0, pinned: 0, openEnds: false });
+
+  it('stops an easy instance once the best stops improving, long before its iteration limit', () => {
+    const plan = solveDispatch(easy(), { seed: 1, maxIterations: 50_000, timeBudgetMs: 600_000, stallIterations: 300 });
+    expect(plan.stats.stoppedEarly).toBe(true);
+    expect(plan.stats.iterations).toBeGreaterThanOrEqual(300);
+    expect(plan.stats.iterations).toBeLessThan(50_000);
+    expect(plan.unassigned).toEqual([]);
+  });
+
+  it('runs to the iteration limit when early stop is off, and finds nothing better', () => {
+    const stopped = solveDispatch(easy(), {
+      seed: 1,
+      maxIterations: 5_000,
+      timeBudgetMs: 600_000,
+      stallIterations: 300,
+    });
+    const full = solveDispatch(easy(), {
+      seed: 1,
+      maxIterations: 5_000,
+      timeBudgetMs: 600_000,
+      stopWhenStalled: false,
+    });
+    expect(full.stats.stoppedEarly).toBe(false);
+    expect(full.stats.iterations).toBe(5_000);
+    expect(stopped.stats.iterations).toBeLessThan(5_000);
+    expect(full.summary.distance).toBeCloseTo(stopped.summary.distance, 6);
   });
 });

@@ -28,7 +28,18 @@ export interface SolveOptions {
   readonly routeMinimizationShare?: number;
   /** A previous plan's routes to start from (re-planning); stops that no longer fit are re-inserted. */
   readonly initialRoutes?: readonly RouteSeed[];
+  /**
+   * Early stop (default on): the distance/lateness phase ends once its best has not improved for
+   * `stallIterations` iterations and for as many iterations as it took to find that best, so easy
+   * instances do not spend the whole budget. False runs to the budget (or `maxIterations`).
+   */
+  readonly stopWhenStalled?: boolean;
+  /** Minimum iterations without improvement before an early stop (default 1000). */
+  readonly stallIterations?: number;
 }
+
+/** Default of `SolveOptions.stallIterations`. */
+export const DEFAULT_STALL_ITERATIONS = 1000;
 
 export function solveDispatch(problem: DispatchProblem, options: SolveOptions = {}): DispatchPlan {
   const started = performance.now();
@@ -68,16 +79,28 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions = 
     sol = result.solution;
     iterations += result.iterations;
   }
-  const { best, iterations: distanceIterations } = alns.run(sol, {
+  const stallIterations =
+    options.stopWhenStalled === false ? Infinity : (options.stallIterations ?? DEFAULT_STALL_ITERATIONS);
+  const {
+    best,
+    iterations: distanceIterations,
+    stalled,
+  } = alns.run(sol, {
     vehicleLimit: minimiseVehicles ? sol.usedRoutes() : inst.courierCount,
     unassignedWeight: inst.weights.unassigned,
     adaptivePenalty: true,
     maxIterations: maxIterations - iterations,
     deadline,
     stopAtUnassigned: -1,
+    stallIterations,
   });
   iterations += distanceIterations;
-  return buildPlan(inst, best, reasons, { seed, iterations, elapsedMs: performance.now() - started });
+  return buildPlan(inst, best, reasons, {
+    seed,
+    iterations,
+    elapsedMs: performance.now() - started,
+    stoppedEarly: stalled,
+  });
 }
 
 function orMask(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -134,11 +134,14 @@ export function checkLilimRoutes(inst: LilimInstance, routes: readonly (readonly
 /**
  * Checks a plan against its problem: windows, capacities, shifts, pickup before delivery on
  * one route, every request either served once or reported unassigned, carried loads and pinned
- * requests with their courier. Distance is recomputed with the problem's own metric.
+ * requests with their courier. Distance is recomputed with the problem's own metric, travel time
+ * with it at each courier's own speed factor.
  */
 export function checkPlan(problem: DispatchProblem, plan: DispatchPlan): CheckResult {
   const violations: string[] = [];
-  const travel: Travel = (a, b) => ({ distance: problem.metric.distance(a, b), time: problem.metric.duration(a, b) });
+  const travelAt =
+    (speedFactor: number): Travel =>
+    (a, b) => ({ distance: problem.metric.distance(a, b), time: problem.metric.duration(a, b) / speedFactor });
   const requests = new Map(problem.requests.map((r) => [r.id, r]));
   const carried = new Map((problem.carried ?? []).map((c) => [c.id, c]));
   const pins = new Map((problem.pinned ?? []).map((p) => [p.requestId, p.courierId]));
@@ -219,7 +222,7 @@ export function checkPlan(problem: DispatchProblem, plan: DispatchPlan): CheckRe
             ? { location: stops.at(-1)?.location ?? courier.start, latest: courier.endTime }
             : null,
       },
-      travel,
+      travelAt(courier.speedFactor ?? 1),
       violations,
     );
     distance += routeDistance;

@@ -27,11 +27,19 @@ export interface AlnsRun {
   readonly deadline: number;
   /** Stop at the first solution with at most this many unassigned requests (route elimination). */
   readonly stopAtUnassigned: number;
+  /**
+   * Stop when the best has not improved for this many iterations AND for at least as many
+   * iterations as it took to find it (so a run that improved late gets as long again); Infinity
+   * never stops early. Counted in iterations, so the stop is deterministic for a given seed.
+   */
+  readonly stallIterations: number;
 }
 
 export interface AlnsResult {
   readonly best: Solution;
   readonly iterations: number;
+  /** True when the run ended because the best stopped improving (see `stallIterations`). */
+  readonly stalled: boolean;
 }
 
 type RepairVariant =
@@ -196,9 +204,16 @@ export class AlnsSearch {
     const noise = NOISE * 4 * inst.meanDistance * inst.weights.distance;
 
     let it = 0;
+    let lastImprovement = 0;
+    let stalled = false;
     while (it < run.maxIterations && bestMissing > run.stopAtUnassigned) {
       if (performance.now() >= run.deadline) break;
       if (removableCount === 0) break;
+      const since = it - lastImprovement;
+      if (since >= run.stallIterations && since >= lastImprovement) {
+        stalled = true;
+        break;
+      }
       const progress = Number.isFinite(run.maxIterations)
         ? it / run.maxIterations
         : (performance.now() - startTime) / span;
@@ -222,6 +237,7 @@ export class AlnsSearch {
         best.copyFrom(candidate);
         bestBase = base;
         bestMissing = missing;
+        lastImprovement = it;
         score = SCORE_BEST;
       }
       if (cost < currentCost - 1e-9 || rng.next() < Math.exp((currentCost - cost) / temperature)) {
@@ -241,6 +257,6 @@ export class AlnsSearch {
         this.repairWeights.endSegment();
       }
     }
-    return { best, iterations: it };
+    return { best, iterations: it, stalled };
   }
 }

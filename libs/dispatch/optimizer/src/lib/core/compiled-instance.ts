@@ -28,7 +28,10 @@ export interface CompiledInstance {
   readonly requestCount: number;
   readonly dims: number;
   readonly dist: Float64Array;
+  /** Travel times of the metric's reference vehicle; courier k rides them times `timeScale[k]`. */
   readonly time: Float64Array;
+  /** Per courier: 1 / speedFactor (exactly 1 when the courier has no factor). */
+  readonly timeScale: Float64Array;
   readonly early: Float64Array;
   readonly late: Float64Array;
   /** Promised start of service; lateness counts beyond it. +Infinity when none. */
@@ -92,6 +95,7 @@ export function compileInstance(problem: DispatchProblem): CompiledInstance {
   const nodeRequest = new Int32Array(n).fill(-1);
   const openEnd = new Uint8Array(K);
   const courierClosed = new Uint8Array(K);
+  const timeScale = new Float64Array(K);
   const courierIndex = new Map<string, number>();
 
   couriers.forEach((c, k) => {
@@ -102,6 +106,7 @@ export function compileInstance(problem: DispatchProblem): CompiledInstance {
     locations[K + k] = c.end ?? c.start;
     openEnd[k] = c.end === undefined ? 1 : 0;
     courierClosed[k] = c.acceptsNewWork === false ? 1 : 0;
+    timeScale[k] = c.speedFactor === undefined ? 1 : 1 / c.speedFactor;
     early[K + k] = c.startTime;
     late[K + k] = c.endTime ?? Infinity;
     for (let d = 0; d < dims; d++) capacity[k * dims + d] = c.capacity[d];
@@ -187,6 +192,7 @@ export function compileInstance(problem: DispatchProblem): CompiledInstance {
     dims,
     dist,
     time,
+    timeScale,
     early,
     late,
     due,

@@ -18,6 +18,7 @@ export function buildPlan(
   const { time, service, due, dims, nodeCount: n } = inst;
   const routes: CourierRoute[] = [];
   for (const route of sol.routes) {
+    const scale = inst.timeScale[route.courier];
     const stops: PlannedStop[] = [];
     for (let m = 1; m < route.len - 1; m++) {
       const node = route.nodes[m];
@@ -27,7 +28,7 @@ export function buildPlan(
       stops.push({
         requestId: inst.requestIds[r],
         kind: inst.reqPickup[r] === node ? 'pickup' : 'delivery',
-        arrival: route.start[m - 1] + service[prev] + time[prev * n + node],
+        arrival: route.start[m - 1] + service[prev] + time[prev * n + node] * scale,
         serviceStart,
         departure: serviceStart + service[node],
         load: Array.from(route.load.subarray(m * dims, (m + 1) * dims)),

@@ -80,6 +80,7 @@ export function minimizeRoutes(
       maxIterations: Math.min(sliceIterations, remainingIterations),
       deadline: Math.min(sliceDeadline, budget.deadline),
       stopAtUnassigned: allowedUnassigned,
+      stallIterations: Infinity,
     });
     iterations += spent;
     if (best.unassignedCount() <= allowedUnassigned) {

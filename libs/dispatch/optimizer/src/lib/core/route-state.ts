@@ -110,6 +110,7 @@ export class Route {
   /** Recomputes the profiles, distance and lateness. Returns false if the route is infeasible. */
   refresh(inst: CompiledInstance): boolean {
     const { dist, time, early, late, due, service, demand, capacity, startLoad, nodeCount: n } = inst;
+    const scale = inst.timeScale[this.courier];
     const dims = this.dims;
     const nodes = this.nodes;
     const len = this.len;
@@ -124,7 +125,7 @@ export class Route {
     }
     for (let m = 1; m < len; m++) {
       const node = nodes[m];
-      const s = Math.max(early[node], this.start[m - 1] + service[prev] + time[prev * n + node]);
+      const s = Math.max(early[node], this.start[m - 1] + service[prev] + time[prev * n + node] * scale);
       this.start[m] = s;
       if (s > late[node]) feasible = false;
       if (s > due[node]) lateness += s - due[node];
@@ -139,7 +140,7 @@ export class Route {
     this.latest[len - 1] = late[nodes[len - 1]];
     for (let m = len - 2; m >= 0; m--) {
       const node = nodes[m];
-      this.latest[m] = Math.min(late[node], this.latest[m + 1] - time[node * n + nodes[m + 1]] - service[node]);
+      this.latest[m] = Math.min(late[node], this.latest[m + 1] - time[node * n + nodes[m + 1]] * scale - service[node]);
     }
     this.distance = distance;
     this.lateness = lateness;

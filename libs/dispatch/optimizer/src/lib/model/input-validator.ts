@@ -68,6 +68,9 @@ export function validateProblem(problem: DispatchProblem): void {
         ids,
       );
     }
+    if (c.speedFactor !== undefined && !(Number.isFinite(c.speedFactor) && c.speedFactor > 0)) {
+      throw new OptimizerInputError('INVALID_NUMBER', 'speed factor must be a positive finite number', ids);
+    }
     dims = c.capacity.length;
     for (const q of c.capacity) {
       finite(q, 'capacity', ids);

@@ -47,6 +47,12 @@ export interface Courier {
    * to it, but takes no new work. Default true.
    */
   readonly acceptsNewWork?: boolean;
+  /**
+   * This courier's travel times are the metric's divided by this factor (default 1): 2 rides
+   * twice as fast as the metric's reference vehicle, 0.5 half as fast. Distances are unchanged.
+   * One metric (haversine or a road matrix) serves a mixed fleet of feet, bikes and cars.
+   */
+  readonly speedFactor?: number;
 }
 
 /** A pickup-and-delivery pair served by one courier, pickup first. */
@@ -141,6 +147,8 @@ export interface PlanStats {
   readonly seed: number;
   readonly iterations: number;
   readonly elapsedMs: number;
+  /** True when the search ended before its budget because it had stopped improving. */
+  readonly stoppedEarly: boolean;
 }
 
 export interface DispatchPlan {

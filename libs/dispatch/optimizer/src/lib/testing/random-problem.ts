@@ -17,6 +17,8 @@ export interface RandomProblemShape {
   readonly carried: number;
   readonly pinned: number;
   readonly openEnds: boolean;
+  /** Couriers ride at different speeds (factor 0.5 to 2). */
+  readonly mixedSpeeds?: boolean;
 }
 
 export function randomProblem(shape: RandomProblemShape): DispatchProblem {
@@ -37,6 +39,7 @@ export function randomProblem(shape: RandomProblemShape): DispatchProblem {
       ...(shape.openEnds && rng.next() < 0.5 ? {} : { end: start }),
       endTime: 600,
       capacity: [rng.int(6, 12), rng.int(2, 4)],
+      ...(shape.mixedSpeeds ? { speedFactor: [0.5, 1, 1.5, 2][rng.int(0, 3)] } : {}),
     });
   }
   const requests: DeliveryRequest[] = [];

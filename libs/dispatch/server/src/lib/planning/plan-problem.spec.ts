@@ -6,7 +6,8 @@ import {
   taskOrderOf,
   pinSplitGroups,
   planWork,
-  travelMetricFor,
+  vehicleSpeedFactor,
+  vehicleSpeedKmh,
   type PlanCourier,
   type PlanTask,
 } from './plan-problem';
@@ -105,7 +106,7 @@ describe('planning problem', () => {
       })),
       unassigned: [],
       summary: { unassigned: 0, couriersUsed: 2, lateness: 0, distance: 0 },
-      stats: { seed: 1, iterations: 0, elapsedMs: 0 },
+      stats: { seed: 1, iterations: 0, elapsedMs: 0, stoppedEarly: false },
     };
     const decisions = decisionsOf(splitPlan, built);
     expect(decisions.assignments).toEqual([]);
@@ -165,7 +166,7 @@ describe('planning problem', () => {
     expect(none.skipped).toEqual([{ deliveryId: 'd', reason: 'no-courier-on-duty' }]);
   });
 
-  it('turns windows into seconds from now and plans at the slowest vehicle on duty', () => {
+  it('turns windows into seconds from now and plans each courier at its own vehicle speed', () => {
     const built = buildProblem(
       [courier('c1', 'e_bike'), courier('c2', 'cargo_bike')],
       [
@@ -177,9 +178,14 @@ describe('planning problem', () => {
     expect(built.problem.requests[0]?.pickup.window).toEqual({ earliest: 600, latest: 1200 });
     const oneKmEast = { x: 4.835 + 1 / (111.32 * Math.cos((45.76 * Math.PI) / 180)), y: 45.76 };
     const seconds = built.problem.metric.duration({ x: 4.835, y: 45.76 }, oneKmEast);
-    expect(seconds).toBeCloseTo(travelMetricFor(['cargo_bike']).duration({ x: 4.835, y: 45.76 }, oneKmEast), 6);
-    expect(seconds).toBeGreaterThan(290); // 1 km at 12 km/h = 300 s
-    expect(seconds).toBeLessThan(310);
+    expect(seconds).toBeGreaterThan(235); // 1 km at the bike's 15 km/h = 240 s
+    expect(seconds).toBeLessThan(245);
+    const [eBike, cargo] = built.problem.couriers;
+    expect(eBike?.speedFactor).toBeCloseTo(vehicleSpeedKmh('e_bike') / vehicleSpeedKmh('bike'), 9);
+    expect(cargo?.speedFactor).toBeCloseTo(12 / 15, 9);
+    // the cargo bike rides the kilometre in 300 s (12 km/h), the e-bike in 200 s (18 km/h)
+    expect(seconds / (cargo?.speedFactor ?? 1)).toBeCloseTo(seconds * 1.25, 6);
+    expect(seconds / vehicleSpeedFactor('e_bike')).toBeLessThan(seconds);
   });
 
   it("orders a courier's list as the plan rides it: started first, then the plan, then the rest", () => {

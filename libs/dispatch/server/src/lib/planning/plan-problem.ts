@@ -28,14 +28,26 @@ export const VEHICLE_SPEED_KMH: Record<Vehicle, number> = {
   car: 20,
 };
 
+/** The speed the problem's metric is built at; each courier rides at its own factor of it. */
+export const REFERENCE_SPEED_KMH = VEHICLE_SPEED_KMH.bike;
+
+/** A vehicle's riding speed in town (km/h). */
+export function vehicleSpeedKmh(vehicle: Vehicle): number {
+  return VEHICLE_SPEED_KMH[vehicle];
+}
+
+/** The optimizer's per-courier speed factor for a vehicle, relative to the metric's reference speed. */
+export function vehicleSpeedFactor(vehicle: Vehicle): number {
+  return vehicleSpeedKmh(vehicle) / REFERENCE_SPEED_KMH;
+}
+
 /**
- * The optimizer takes one travel metric per problem: the fleet on duty is planned at the speed of
- * its slowest vehicle, so no plan promises what a cargo bike cannot ride. (A per-courier metric,
- * or a road-routing matrix, plugs in behind the same TravelMetric interface.)
+ * One haversine metric at the reference speed; each courier's travel times are scaled by its
+ * vehicle's speed factor, so a cargo bike and an e-bike in one fleet are each planned at their own
+ * pace. (A road-routing matrix plugs in behind the same TravelMetric interface.)
  */
-export function travelMetricFor(vehicles: readonly Vehicle[]): TravelMetric {
-  const speeds = vehicles.map((v) => VEHICLE_SPEED_KMH[v]);
-  return haversineMetric(speeds.length > 0 ? Math.min(...speeds) : VEHICLE_SPEED_KMH.bike);
+export function travelMetric(): TravelMetric {
+  return haversineMetric(REFERENCE_SPEED_KMH);
 }
 
 /** How far ahead a task without a closing time may be planned. */
@@ -184,6 +196,7 @@ export function buildProblem(
     start: { x: c.lng, y: c.lat },
     startTime: 0,
     capacity: [c.capacityWeightKg > 0 ? c.capacityWeightKg * 1000 : UNLIMITED_GRAMS],
+    speedFactor: vehicleSpeedFactor(c.vehicle),
   }));
   const onDuty = new Set(couriers.map((c) => c.id));
   const byDelivery = new Map<string, PlanTask[]>();
@@ -273,7 +286,7 @@ export function buildProblem(
       requests,
       carried,
       pinned,
-      metric: travelMetricFor(couriers.map((c) => c.vehicle)),
+      metric: travelMetric(),
       objective: { levels: ['unassigned', 'lateness', 'distance'] },
     },
     groups,
@@ -471,7 +484,7 @@ export function planWork(
       routes: [],
       unassigned: [],
       summary: { unassigned: 0, couriersUsed: 0, lateness: 0, distance: 0 },
-      stats: { seed: 1, iterations: 0, elapsedMs: 0 },
+      stats: { seed: 1, iterations: 0, elapsedMs: 0, stoppedEarly: false },
     };
     return { built, plan, decisions: decisionsOf(plan, built), improved: false };
   }
