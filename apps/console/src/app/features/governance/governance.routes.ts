@@ -17,6 +17,11 @@ export const proposalRoutes: Route[] = [
     loadComponent: () => import('./federation-proposals.page').then((m) => m.FederationProposalsPage),
   },
   {
+    path: 'colleges',
+    title: 'gov.colleges.title',
+    loadComponent: () => import('./colleges.page').then((m) => m.CollegesPage),
+  },
+  {
     path: ':id',
     title: 'gov.proposal.title',
     loadComponent: () => import('./proposal.page').then((m) => m.ProposalPage),

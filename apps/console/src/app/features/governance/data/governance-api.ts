@@ -7,6 +7,7 @@ import type {
   ProposalTally,
   BallotReceipt,
   ChainVerification,
+  CollegesView,
   Page,
   ProposalCommentView,
   ProposalSummary,
@@ -123,6 +124,26 @@ export class GovernanceApi {
     return this.http.post<BallotReceipt>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/ballots`, {
       choice,
     });
+  }
+
+  colleges(): Observable<CollegesView> {
+    return this.http.get<CollegesView>(`${this.base}/colleges`);
+  }
+
+  createCollege(name: string, weight: number): Observable<CollegesView> {
+    return this.http.post<CollegesView>(`${this.base}/colleges`, { name, weight });
+  }
+
+  updateCollege(id: string, change: { name?: string; weight?: number }): Observable<CollegesView> {
+    return this.http.patch<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}`, change);
+  }
+
+  removeCollege(id: string): Observable<CollegesView> {
+    return this.http.delete<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}`);
+  }
+
+  setCollegeMembers(id: string, userIds: string[]): Observable<CollegesView> {
+    return this.http.put<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}/members`, { userIds });
   }
 
   coopSettings(): Observable<SettingView[]> {

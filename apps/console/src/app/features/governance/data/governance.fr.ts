@@ -65,7 +65,9 @@ export const governanceFr: Record<keyof typeof governanceEn, string> = {
   'gov.results.title': 'Résultats',
   'gov.results.participation': 'Participation',
   'gov.results.yesShare': 'Oui parmi les oui et les non',
-  'gov.results.college': 'Collège {name} (poids {weight})',
+  'gov.results.college': 'Collège {name} (poids {weight} %)',
+  'gov.results.noCollege': 'Dans aucun collège (poids 1)',
+  'gov.results.collegeShare': '{percent} de oui (oui {yes}, non {no})',
   'gov.results.chainHead': 'Empreinte de la chaîne des bulletins',
   'gov.results.verify': 'Vérifier la chaîne',
   'gov.results.verified': 'La chaîne de {count} bulletins est intacte ; son empreinte est celle affichée.',
@@ -106,4 +108,21 @@ export const governanceFr: Record<keyof typeof governanceEn, string> = {
   'gov.federation.title': 'Propositions de la fédération',
   'gov.federation.body':
     'Les coopératives décident ensemble des paramètres de la fédération ; le délégué de chaque coopérative vote pour elle.',
+  'gov.colleges.link': 'Collèges',
+  'gov.colleges.title': 'Collèges de vote',
+  'gov.colleges.body':
+    'Dans une coopérative à collèges (une SCIC par exemple), la part de oui de chaque collège compte selon son poids. Une proposition garde les collèges de son ouverture : ce que vous changez ici vaut à partir du prochain vote.',
+  'gov.colleges.total': 'Poids cumulés : {total} % (100 % au plus)',
+  'gov.colleges.unplaced':
+    'Dans aucun collège pour l’instant : {names}. Leurs votes comptent ensemble, comme un groupe de poids 1.',
+  'gov.colleges.name': 'Nom du collège',
+  'gov.colleges.weight': 'Poids',
+  'gov.colleges.save': 'Enregistrer',
+  'gov.colleges.remove': 'Supprimer',
+  'gov.colleges.members': 'Membres ({count})',
+  'gov.colleges.noCandidates': 'Tous les membres sont dans un autre collège.',
+  'gov.colleges.saveMembers': 'Enregistrer les membres',
+  'gov.colleges.empty': 'La coopérative n’a pas de collèges : un membre, une voix, toutes de même poids.',
+  'gov.colleges.add': 'Nouveau collège',
+  'gov.colleges.addButton': 'Ajouter le collège',
 };
