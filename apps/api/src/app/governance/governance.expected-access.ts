@@ -59,12 +59,17 @@ const FED_READERS: Role[] = ['coop_admin', 'member', 'federation_admin'];
 const fedUrl = (tail = '') => `/api/governance/federation/proposals/${FIXTURE_FEDERATION_PROPOSAL}${tail}`;
 
 async function federationProposalFixture(su: Client): Promise<void> {
+  // written by someone no probe signs in as: no probe is its author (who alone edits, publishes, withdraws)
+  await su.query(
+    `insert into users (email, name, password_hash) values ('federation-fixture-author@isolation.test', 'Fixture author', 'none')
+     on conflict do nothing`,
+  );
   await su.query(
     `insert into federation_proposals (id, author_id, title, rationale, changes, status, opens_at, closes_at,
                                        quorum_percent, threshold_percent, hidden_results, opened_at)
      select $1, id, 'Federation fixture', 'why', '[{"key": "sandbox_test_orders_per_day", "to": 25}]', 'open',
             now() - interval '1 hour', now() + interval '2 days', 50, 50, true, now()
-       from users order by created_at limit 1
+       from users where email = 'federation-fixture-author@isolation.test'
      on conflict do nothing`,
     [FIXTURE_FEDERATION_PROPOSAL],
   );
@@ -215,6 +220,48 @@ export const GOVERNANCE_EXPECTED: Record<string, Expectation> = {
     kind: 'fixed',
     allowed: FED_READERS,
     probe: () => ({ method: 'get', url: fedUrl() }),
+  },
+  // the fixture proposal is open and written by someone no probe is: nobody edits, publishes or withdraws it
+  'PUT /api/governance/federation/proposals/:id': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({
+      method: 'put',
+      url: fedUrl(),
+      body: {
+        title: 'Probe edit',
+        rationale: 'probe',
+        changes: [{ key: 'sandbox_test_orders_per_day', value: 22 }],
+        opensAt: later(1),
+        closesAt: later(30),
+      },
+    }),
+  },
+  'POST /api/governance/federation/proposals/:id/publish': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({ method: 'post', url: fedUrl('/publish'), body: {} }),
+  },
+  'POST /api/governance/federation/proposals/:id/withdraw': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({ method: 'post', url: fedUrl('/withdraw'), body: {} }),
+  },
+  'GET /api/governance/federation/proposals/:id/comments': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    probe: () => ({ method: 'get', url: fedUrl('/comments') }),
+  },
+  'POST /api/governance/federation/proposals/:id/comments': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    status: 201,
+    probe: () => ({ method: 'post', url: fedUrl('/comments'), body: { body: 'probe' } }),
   },
   'POST /api/governance/federation/proposals/:id/ballots': {
     permission: 'authenticated',

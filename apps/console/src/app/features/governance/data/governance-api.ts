@@ -42,13 +42,21 @@ export interface FederationProposalView {
   closesAt: string;
   quorumPercent: number;
   thresholdPercent: number;
+  hiddenResults: boolean;
   statutory: boolean;
   changes: Array<{ key: string; from: string | number | boolean; to: string | number | boolean }>;
   voters: number;
   voted: number;
   chainHead: string;
+  ballotCount: number;
   tally: ProposalTally | null;
-  me: { isDelegate: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
+  me: { isDelegate: boolean; isAuthor: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
+}
+
+/** A member the coop names to vote for it on federation proposals. */
+export interface Delegate {
+  userId: string;
+  name: string;
 }
 
 export interface Voter {
@@ -118,6 +126,50 @@ export class GovernanceApi {
 
   federationProposals(): Observable<FederationProposalView[]> {
     return this.http.get<FederationProposalView[]>(`${this.base}/federation/proposals`);
+  }
+
+  federationProposal(id: string): Observable<FederationProposalView> {
+    return this.http.get<FederationProposalView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}`);
+  }
+
+  createFederation(body: NewProposal): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(`${this.base}/federation/proposals`, body);
+  }
+
+  updateFederation(id: string, body: NewProposal): Observable<FederationProposalView> {
+    return this.http.put<FederationProposalView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}`, body);
+  }
+
+  publishFederation(id: string): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(
+      `${this.base}/federation/proposals/${encodeURIComponent(id)}/publish`,
+      {},
+    );
+  }
+
+  withdrawFederation(id: string): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(
+      `${this.base}/federation/proposals/${encodeURIComponent(id)}/withdraw`,
+      {},
+    );
+  }
+
+  federationComments(id: string): Observable<ProposalCommentView[]> {
+    return this.http.get<ProposalCommentView[]>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/comments`);
+  }
+
+  federationComment(id: string, body: string): Observable<ProposalCommentView> {
+    return this.http.post<ProposalCommentView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/comments`, {
+      body,
+    });
+  }
+
+  delegates(): Observable<Delegate[]> {
+    return this.http.get<Delegate[]>(`${this.base}/delegates`);
+  }
+
+  setDelegates(userIds: string[]): Observable<Delegate[]> {
+    return this.http.put<Delegate[]>(`${this.base}/delegates`, { userIds });
   }
 
   federationVote(id: string, choice: BallotChoice): Observable<BallotReceipt> {
