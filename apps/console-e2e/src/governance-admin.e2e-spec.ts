@@ -70,8 +70,17 @@ describe('governance set-up: colleges, delegates, and a federation proposal from
     await screenshot(page, 'gov-delegates-desktop-en');
   });
 
-  it('the federation admin drafts a federation proposal with hidden results, edits nothing, publishes it', async () => {
-    const page = await desktop.newPage();
+  it('the federation admin drafts a federation proposal with hidden results and publishes it', async () => {
+    // a browser of their own: the desktop one holds Lyon's admin's session
+    const federation = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
+    try {
+      await federationAdminDrafts(await federation.newPage());
+    } finally {
+      await federation.close();
+    }
+  });
+
+  async function federationAdminDrafts(page: Page): Promise<void> {
     await signedIn(page, 'federation@federacycle.demo');
     await page.goto(urlOf('/federation/proposals'));
     await page.getByRole('heading', { name: 'Federation proposals', level: 1 }).waitFor();
@@ -82,19 +91,19 @@ describe('governance set-up: colleges, delegates, and a federation proposal from
     await page.getByRole('option', { name: 'Sandbox daily test-order cap' }).click();
     await page.locator('input[name=value]').fill('40');
     await page.getByLabel('Why (Markdown)').fill('Coops trying the platform need more test orders.');
-    await page.getByRole('checkbox', { name: /hidden/i }).check();
+    await page.getByRole('checkbox', { name: 'Hide the results until voting closes' }).check();
     await screenshot(page, 'gov-federation-new-desktop-en');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     const card = page.locator('[data-federation-proposal]', { hasText: FED_TITLE });
-    await card.getByText('Draft').waitFor();
+    await card.getByText('Draft', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Publish' }).click();
-    await card.getByText('Upcoming').waitFor();
+    await card.getByText('Upcoming', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Discussion' }).click();
     await card.getByLabel('Your comment').fill('Forty is still far below a real day of orders.');
     await card.getByRole('button', { name: 'Comment', exact: true }).click();
     await card.getByText('Forty is still far below a real day of orders.').waitFor();
     await screenshot(page, 'gov-federation-published-desktop-en');
-  });
+  }
 
   it('on a phone, in French, the member reads the colleges and discusses the federation proposal', async () => {
     const page = await phone.newPage();

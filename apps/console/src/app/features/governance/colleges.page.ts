@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -114,7 +114,7 @@ interface CollegeRow {
         <mat-card appearance="outlined" class="college add">
           <mat-card-content>
             <h2>{{ t('gov.colleges.add') }}</h2>
-            <form class="row" (ngSubmit)="add()">
+            <form class="row" #addForm="ngForm" (ngSubmit)="add(addForm)">
               <mat-form-field appearance="outline" class="name">
                 <mat-label>{{ t('gov.colleges.name') }}</mat-label>
                 <input matInput name="newName" required maxlength="80" [(ngModel)]="newName" />
@@ -245,12 +245,10 @@ export class CollegesPage implements OnInit {
     else row.picked.delete(userId);
   }
 
-  protected add(): void {
+  protected add(form: NgForm): void {
     if (this.newWeight === null) return;
-    this.run(this.api.createCollege(this.newName, Number(this.newWeight)), () => {
-      this.newName = '';
-      this.newWeight = null;
-    });
+    // cleared as a fresh form (not flagged invalid for being empty once added)
+    this.run(this.api.createCollege(this.newName, Number(this.newWeight)), () => form.resetForm());
   }
 
   protected rename(row: CollegeRow): void {
