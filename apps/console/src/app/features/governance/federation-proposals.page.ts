@@ -189,6 +189,9 @@ const CHOICES: readonly BallotChoice[] = ['yes', 'no', 'abstain'];
       gap: var(--fc-space-2);
       margin: var(--fc-space-3) 0;
     }
+    .open-discussion {
+      margin-top: var(--fc-space-3);
+    }
     .discussion {
       border-top: 1px solid var(--mat-sys-outline-variant);
       margin-top: var(--fc-space-3);
