@@ -4,6 +4,7 @@ export * from './lib/proposals/proposal.entity';
 export * from './lib/proposals/proposal-rules';
 export * from './lib/proposals/proposals.service';
 export * from './lib/colleges/college.entity';
+export * from './lib/colleges/colleges.service';
 export * from './lib/voting/ballot.entity';
 export * from './lib/voting/ballot-chain';
 export * from './lib/voting/tally';

@@ -200,13 +200,6 @@ export const FEDERATION_EXPECTED: Record<string, Expectation> = {
     status: 200,
     probe: () => ({ method: 'get', url: '/api/federation/settings' }),
   },
-  'PATCH /api/federation/settings': {
-    permission: 'manage:Federation',
-    kind: 'fixed',
-    allowed: FED,
-    status: 400,
-    probe: () => ({ method: 'patch', url: '/api/federation/settings', body: { licenceGraceDays: -1 } }),
-  },
   'POST /api/federation/keys/rotate': {
     permission: 'manage:Federation',
     kind: 'fixed',

@@ -35,18 +35,41 @@ async function proposalFixture(su: Client, coop: CoopFixture): Promise<void> {
   );
 }
 
+/** A deterministic id for the coop's fixture college (the probes aim at the foreign coop's). */
+export function fixtureCollegeId(coop: Pick<CoopFixture, 'id'>): string {
+  return fixtureProposalId({ id: `college:${coop.id}` });
+}
+
+async function collegeFixture(su: Client, coop: CoopFixture): Promise<void> {
+  await su.query(
+    `insert into voting_colleges (coop_id, id, name, weight) values ($1, $2, $3, 50) on conflict do nothing`,
+    [coop.id, fixtureCollegeId(coop), `College ${coop.canary}`],
+  );
+  await su.query(
+    `insert into college_members (coop_id, user_id, college_id) values ($1, $2, $3) on conflict do nothing`,
+    [coop.id, coop.users['member'], fixtureCollegeId(coop)],
+  );
+}
+let collegeProbes = 0;
+const collegeUrl = (f: CoopFixture, tail = '') => `/api/governance/colleges/${fixtureCollegeId(f)}${tail}`;
+
 /** One federation proposal every coop sees (platform row: no coop's canary in it). */
 export const FIXTURE_FEDERATION_PROPOSAL = '5e1d0a55-0000-4000-8000-00000000fed1';
 const FED_READERS: Role[] = ['coop_admin', 'member', 'federation_admin'];
 const fedUrl = (tail = '') => `/api/governance/federation/proposals/${FIXTURE_FEDERATION_PROPOSAL}${tail}`;
 
 async function federationProposalFixture(su: Client): Promise<void> {
+  // written by someone no probe signs in as: no probe is its author (who alone edits, publishes, withdraws)
+  await su.query(
+    `insert into users (email, name, password_hash) values ('federation-fixture-author@isolation.test', 'Fixture author', 'none')
+     on conflict do nothing`,
+  );
   await su.query(
     `insert into federation_proposals (id, author_id, title, rationale, changes, status, opens_at, closes_at,
                                        quorum_percent, threshold_percent, hidden_results, opened_at)
      select $1, id, 'Federation fixture', 'why', '[{"key": "sandbox_test_orders_per_day", "to": 25}]', 'open',
             now() - interval '1 hour', now() + interval '2 days', 50, 50, true, now()
-       from users order by created_at limit 1
+       from users where email = 'federation-fixture-author@isolation.test'
      on conflict do nothing`,
     [FIXTURE_FEDERATION_PROPOSAL],
   );
@@ -198,6 +221,48 @@ export const GOVERNANCE_EXPECTED: Record<string, Expectation> = {
     allowed: FED_READERS,
     probe: () => ({ method: 'get', url: fedUrl() }),
   },
+  // the fixture proposal is open and written by someone no probe is: nobody edits, publishes or withdraws it
+  'PUT /api/governance/federation/proposals/:id': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({
+      method: 'put',
+      url: fedUrl(),
+      body: {
+        title: 'Probe edit',
+        rationale: 'probe',
+        changes: [{ key: 'sandbox_test_orders_per_day', value: 22 }],
+        opensAt: later(1),
+        closesAt: later(30),
+      },
+    }),
+  },
+  'POST /api/governance/federation/proposals/:id/publish': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({ method: 'post', url: fedUrl('/publish'), body: {} }),
+  },
+  'POST /api/governance/federation/proposals/:id/withdraw': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: [],
+    probe: () => ({ method: 'post', url: fedUrl('/withdraw'), body: {} }),
+  },
+  'GET /api/governance/federation/proposals/:id/comments': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    probe: () => ({ method: 'get', url: fedUrl('/comments') }),
+  },
+  'POST /api/governance/federation/proposals/:id/comments': {
+    permission: 'authenticated',
+    kind: 'fixed',
+    allowed: FED_READERS,
+    status: 201,
+    probe: () => ({ method: 'post', url: fedUrl('/comments'), body: { body: 'probe' } }),
+  },
   'POST /api/governance/federation/proposals/:id/ballots': {
     permission: 'authenticated',
     kind: 'fixed',
@@ -229,5 +294,42 @@ export const GOVERNANCE_EXPECTED: Record<string, Expectation> = {
     // a foreign coop's person is no member here: refused, nothing written anywhere
     status: 422,
     probe: (f) => ({ method: 'put', url: '/api/governance/delegates', body: { userIds: [FOREIGN_USER(f)] } }),
+  },
+  'GET /api/governance/colleges': {
+    permission: 'read:Proposal',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/governance/colleges' }),
+    fixture: collegeFixture,
+  },
+  'POST /api/governance/colleges': {
+    permission: 'manage:Settings',
+    kind: 'write',
+    allowed: ['coop_admin'],
+    status: 201,
+    // a tiny weight so that the fixture's 50 % and every probe's college stay under 100 %
+    probe: (_f, actor) => ({
+      method: 'post',
+      url: '/api/governance/colleges',
+      body: { name: `Probe ${actor.role} ${(collegeProbes += 1)}`, weight: 0.001 },
+    }),
+  },
+  'PATCH /api/governance/colleges/:id': {
+    permission: 'manage:Settings',
+    kind: 'write',
+    allowed: ['coop_admin'],
+    probe: (f) => ({ method: 'patch', url: collegeUrl(f), body: { weight: 1 } }),
+  },
+  'DELETE /api/governance/colleges/:id': {
+    permission: 'manage:Settings',
+    kind: 'write',
+    allowed: ['coop_admin'],
+    probe: (f) => ({ method: 'delete', url: collegeUrl(f) }),
+  },
+  'PUT /api/governance/colleges/:id/members': {
+    permission: 'manage:Settings',
+    kind: 'write',
+    allowed: ['coop_admin'],
+    probe: (f) => ({ method: 'put', url: collegeUrl(f, '/members'), body: { userIds: [f.users['member']] } }),
   },
 };

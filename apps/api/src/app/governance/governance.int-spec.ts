@@ -202,6 +202,20 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     expect(m2.body.me).toMatchObject({ proxyTo: ids['m3'], choice: 'yes' });
   });
 
+  it('reminds, as its own step, once, 24 hours before the close, only the voters whose vote does not count yet', async () => {
+    const reminded = async (who: string) =>
+      (await mailsTo(`${who}@gov-a.test`)).filter((m) => m.includes('Plus que 24 heures pour voter')).length;
+    setNow(new Date(T0.getTime() + 25 * HOUR - 1));
+    expect(await inJob(() => enactment.remind(coopA, pid))).toBe('early');
+    expect(await reminded('m5')).toBe(0);
+    setNow(new Date(T0.getTime() + 25 * HOUR));
+    expect(await inJob(() => enactment.remind(coopA, pid))).toBe('done');
+    expect(await inJob(() => enactment.remind(coopA, pid))).toBe('skipped');
+    // m3 holds m2's proxy and voted for m2, not for themself; m1 and m4 voted; m2's vote counts
+    for (const who of ['author', 'm3', 'm5']) expect([who, await reminded(who)]).toEqual([who, 1]);
+    for (const who of ['m1', 'm2', 'm4', 'rider', 'late']) expect([who, await reminded(who)]).toEqual([who, 0]);
+  });
+
   it('closes at its time, tallies, enacts the change with the proposal named, and mails the outcome', async () => {
     expect(await inJob(() => enactment.close(coopA, pid))).toBe('early');
     setNow(new Date(T0.getTime() + 49 * HOUR));

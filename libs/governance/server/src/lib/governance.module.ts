@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FederationModule, FederationWorkerModule, SettingsModule } from '@federacycle/federation-server';
 import { IDENTITY_ENTITIES, MailService } from '@federacycle/identity-server';
+import { CollegesController } from './colleges/colleges.controller';
+import { CollegesService } from './colleges/colleges.service';
 import { EnactmentService } from './enactment/enactment.service';
 import { GovernanceMailer } from './enactment/governance-mailer';
 import { GOVERNANCE_QUEUE } from './enactment/governance.jobs';
@@ -22,8 +24,14 @@ import { VotingService } from './voting/voting.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(GOVERNANCE_ENTITIES), FederationModule, SettingsModule],
-  controllers: [ProposalsController, CoopSettingsController, FederationProposalsController, DelegatesController],
-  providers: [ProposalsService, VotingService, FederationProposalsService],
+  controllers: [
+    ProposalsController,
+    CoopSettingsController,
+    FederationProposalsController,
+    DelegatesController,
+    CollegesController,
+  ],
+  providers: [ProposalsService, VotingService, FederationProposalsService, CollegesService],
   exports: [ProposalsService, VotingService, FederationProposalsService],
 })
 export class GovernanceModule {}

@@ -63,6 +63,13 @@ export const ErrorCode = {
   VOTE_GIVEN_BY_PROXY: 'VOTE_GIVEN_BY_PROXY',
   RESULTS_HIDDEN: 'RESULTS_HIDDEN',
   PROPOSAL_HAS_BALLOTS: 'PROPOSAL_HAS_BALLOTS',
+  COLLEGE_NAME_TAKEN: 'COLLEGE_NAME_TAKEN',
+  /** the weights of a coop's colleges would add up to more than 100 % */
+  COLLEGE_WEIGHTS_OVER_100: 'COLLEGE_WEIGHTS_OVER_100',
+  /** a member is already in another college (one college at most) */
+  COLLEGE_MEMBER_TAKEN: 'COLLEGE_MEMBER_TAKEN',
+  /** only the coop's active members with the member role are placed in colleges */
+  COLLEGE_NOT_A_MEMBER: 'COLLEGE_NOT_A_MEMBER',
   // licence and compliance
   LICENCE_REQUIRED: 'LICENCE_REQUIRED',
   LICENCE_EXPIRED: 'LICENCE_EXPIRED',

@@ -30,6 +30,26 @@ export interface CollegeTally {
   yesPercent: number | null;
 }
 
+/** The largest total of a coop's college weights: weights are shares of the vote, in percent. */
+export const COLLEGE_WEIGHTS_MAX_TOTAL = 100;
+
+/** A voting college of a coop, with the members placed in it. */
+export interface CollegeView {
+  id: string;
+  name: string;
+  /** share of the vote, percent (the tally normalises over the colleges where someone voted yes or no) */
+  weight: number;
+  members: Array<{ userId: string; name: string }>;
+}
+
+/** The colleges screen: the coop's colleges and every member who votes, with their college. */
+export interface CollegesView {
+  colleges: CollegeView[];
+  /** members with the member role (the voters of the next proposal), and their college if any */
+  members: Array<{ userId: string; name: string; collegeId: string | null }>;
+  totalWeight: number;
+}
+
 export interface ProposalTally {
   voters: number;
   /** voters whose vote counts (cast by themselves or their proxy holder) */

@@ -53,6 +53,7 @@ describe('navigationFor', () => {
       '/',
       '/federation/coops',
       '/federation/applications',
+      '/federation/proposals',
       '/licence',
     ]);
   });

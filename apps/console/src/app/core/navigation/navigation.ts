@@ -21,6 +21,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: { action: 'manage', subject: 'Application' },
   },
   {
+    path: '/federation/proposals',
+    labelKey: 'nav.federationProposals',
+    permission: { action: 'manage', subject: 'Coop' },
+  },
+  {
     path: '/dispatch',
     labelKey: 'nav.dispatch',
     permission: { action: 'read', subject: 'Dispatch' },

@@ -19,6 +19,11 @@ export const federationRoutes: Route[] = [
     canActivate: [abilityGuard('manage', 'Application')],
     loadComponent: () => import('./application-detail.page').then((m) => m.ApplicationDetailPage),
   },
+  // the federation's proposals: a federation admin drafts, publishes and follows them
+  {
+    path: 'proposals',
+    loadChildren: () => import('../governance/governance.routes').then((m) => m.federationProposalRoutes),
+  },
   // the coop directory was a second list of the same coops: it is the Coops page now
   { path: 'directory', pathMatch: 'full', redirectTo: 'coops' },
   { path: '', pathMatch: 'full', redirectTo: 'coops' },

@@ -228,6 +228,11 @@ export class ProposalPage implements OnInit {
     return CHOICES.map((id) => ({ id, count: tally[id], percent: Math.round((tally[id] / total) * 1000) / 10 }));
   }
 
+  /** the coop votes by colleges: each college's share is shown beside the weighted result */
+  protected hasColleges(tally: ProposalTally): boolean {
+    return tally.colleges.some((c) => c.collegeId !== null);
+  }
+
   protected percent(value: number | null): string {
     return value === null
       ? '—'

@@ -31,6 +31,7 @@ import { proposalTone, settingLabel, settingValueText } from './setting-format';
     <div class="head">
       <h1>{{ t('gov.proposals.title') }}</h1>
       <div class="head-actions">
+        <a mat-stroked-button routerLink="/proposals/colleges">{{ t('gov.colleges.link') }}</a>
         <a mat-stroked-button routerLink="/proposals/federation">{{ t('gov.federation.link') }}</a>
         <a mat-flat-button routerLink="/proposals/new">{{ t('gov.proposals.new') }}</a>
       </div>

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FederationSettingsView } from '@federacycle/contracts';
-import { CurrentPrincipal, type Caller } from '@federacycle/identity-server';
 import { Access } from '@federacycle/platform-http';
-import { FederationSettingsDto, UpdateFederationSettingsDto } from './federation-settings.dto';
+import { FederationSettingsDto } from './federation-settings.dto';
 import { FederationSettingsService } from './federation-settings.service';
 
 const FEDERATION = { action: 'manage', subject: 'Federation' } as const;
 
-/** The federation's shared settings (grace period, worker-ownership threshold). */
+/**
+ * The federation's shared settings (grace period, worker-ownership threshold), read-only: only
+ * governance writes versions, each naming the federation proposal that enacted it (the coops vote
+ * on every federation setting through /api/governance/federation/proposals).
+ */
 @ApiTags('federation (admin)')
 @Controller('api/federation/settings')
 export class FederationSettingsController {
@@ -19,15 +22,5 @@ export class FederationSettingsController {
   @ApiOkResponse({ type: FederationSettingsDto })
   get(): Promise<FederationSettingsView> {
     return this.settings.get();
-  }
-
-  @Patch()
-  @Access(FEDERATION)
-  @ApiOkResponse({ type: FederationSettingsDto })
-  update(
-    @CurrentPrincipal() caller: Caller,
-    @Body() body: UpdateFederationSettingsDto,
-  ): Promise<FederationSettingsView> {
-    return this.settings.update(body, caller.userId);
   }
 }

@@ -33,11 +33,8 @@ import {
 } from './governance-mailer';
 import type { ProposalStep } from './governance.jobs';
 
-/** Countries whose coops get French mails (until identity stores each person's language). */
-const FRENCH_COUNTRIES = new Set(['FR', 'BE', 'CH', 'LU', 'MC']);
-export function coopLocale(country: string): MailLocale {
-  return FRENCH_COUNTRIES.has(country) ? 'fr' : 'en';
-}
+import { coopLocale } from './coop-locale';
+export { coopLocale };
 
 export type StepResult = 'done' | 'skipped' | 'early';
 

@@ -108,13 +108,20 @@ export class GovernanceMailer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  link(proposalId: string): string {
-    return `${this.config.publicUrl.replace(/\/$/, '')}/proposals/${proposalId}`;
+  /** a coop proposal's page, or the federation proposals' page (where delegates vote) */
+  link(proposalId: string, scope: 'coop' | 'federation' = 'coop'): string {
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    return scope === 'coop' ? `${base}/proposals/${proposalId}` : `${base}/proposals/federation#${proposalId}`;
   }
 
-  async send(to: MailVoter, content: { subject: string; text: string }, proposalId: string): Promise<void> {
+  async send(
+    to: MailVoter,
+    content: { subject: string; text: string },
+    proposalId: string,
+    scope: 'coop' | 'federation' = 'coop',
+  ): Promise<void> {
     const frame = FRAME[to.locale];
-    const link = this.link(proposalId);
+    const link = this.link(proposalId, scope);
     await this.mail.send({
       to: to.email,
       subject: content.subject,

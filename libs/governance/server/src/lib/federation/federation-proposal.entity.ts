@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   BallotChoice,
   ProposalOutcome,
@@ -60,7 +60,10 @@ export interface FederationChange {
 @Check('federation_proposals_title_check', 'length(title) between 3 and 160')
 @Check('federation_proposals_rationale_check', 'length(rationale) between 1 and 20000')
 @Check('federation_proposals_changes_check', `jsonb_typeof(changes) = 'array'`)
-@Check('federation_proposals_status_check', `status in ('scheduled', 'open', 'closed', 'enacted', 'withdrawn')`)
+@Check(
+  'federation_proposals_status_check',
+  `status in ('draft', 'scheduled', 'open', 'closed', 'enacted', 'withdrawn')`,
+)
 @Check('federation_proposals_outcome_check', `outcome in ('passed', 'rejected', 'no_quorum')`)
 @Check('federation_proposals_quorum_percent_check', 'quorum_percent between 0 and 100')
 @Check('federation_proposals_threshold_percent_check', 'threshold_percent between 0 and 100')
@@ -92,8 +95,8 @@ export class FederationProposal {
   @Column({ type: 'jsonb' })
   changes!: FederationChange[];
 
-  @Column({ type: 'text', default: 'scheduled' })
-  status!: Exclude<ProposalStatus, 'draft'>;
+  @Column({ type: 'text', default: 'draft' })
+  status!: ProposalStatus;
 
   @Column({ type: 'text', nullable: true })
   outcome!: ProposalOutcome | null;
@@ -124,6 +127,13 @@ export class FederationProposal {
 
   @Column({ name: 'enacted_at', type: 'timestamptz', nullable: true })
   enactedAt!: Date | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  /** when the delegates of the coops that had not voted were reminded (24 h before the close) */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
 
   @Column({ type: 'jsonb', nullable: true })
   tally!: ProposalTally | null;
@@ -200,9 +210,46 @@ export class FederationBallot {
   hash!: string;
 }
 
+/** A comment in a federation proposal's discussion (platform row; the author's coop, if any). */
+@Entity({ name: 'federation_proposal_comments' })
+@Index('federation_proposal_comments_by_proposal', ['proposalId', 'createdAt'])
+@Check('federation_proposal_comments_body_check', 'length(body) between 1 and 4000')
+export class FederationProposalComment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'proposal_id', type: 'uuid' })
+  proposalId!: string;
+
+  @ManyToOne(() => FederationProposal)
+  @JoinColumn({ name: 'proposal_id', foreignKeyConstraintName: 'federation_proposal_comments_proposal_id_fkey' })
+  proposal?: FederationProposal;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'federation_proposal_comments_author_id_fkey' })
+  author?: User;
+
+  @Column({ name: 'author_coop_id', type: 'uuid', nullable: true })
+  authorCoopId!: string | null;
+
+  @ManyToOne(() => Coop)
+  @JoinColumn({ name: 'author_coop_id', foreignKeyConstraintName: 'federation_proposal_comments_author_coop_id_fkey' })
+  authorCoop?: Coop;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}
+
 export const FEDERATION_GOVERNANCE_ENTITIES = [
   CoopDelegate,
   FederationProposal,
   FederationProposalVoter,
   FederationBallot,
+  FederationProposalComment,
 ];

@@ -1,9 +1,22 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsUUID } from 'class-validator';
-import { BALLOT_CHOICES, type BallotChoice, type BallotReceipt, type ChainVerification } from '@federacycle/contracts';
+import {
+  BALLOT_CHOICES,
+  type BallotChoice,
+  type BallotReceipt,
+  type ChainVerification,
+  type ProposalCommentView,
+} from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, coopOf, type Caller } from '@federacycle/platform-http';
-import { BallotReceiptDto, ChainVerificationDto, CreateProposalDto } from '../proposals/proposals.dto';
+import {
+  BallotReceiptDto,
+  ChainVerificationDto,
+  CreateCommentDto,
+  CreateProposalDto,
+  EmptyDto,
+  ProposalCommentDto,
+} from '../proposals/proposals.dto';
 import { FederationProposalsService, type FederationProposalView } from './federation-proposals.service';
 
 export class FederationBallotBodyDto {
@@ -62,6 +75,60 @@ export class FederationProposalsController {
   @ApiOkResponse({ type: FederationProposalDto })
   get(@CurrentPrincipal() caller: Caller, @Param('id', UuidPipe) id: string): Promise<FederationProposalView> {
     return this.proposals.get(caller, id);
+  }
+
+  @Put(':id')
+  @Access('authenticated')
+  @ApiOkResponse({ type: FederationProposalDto })
+  update(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateProposalDto,
+  ): Promise<FederationProposalView> {
+    return this.proposals.update(caller, id, body);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Access('authenticated')
+  @ApiOkResponse({ type: FederationProposalDto })
+  publish(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<FederationProposalView> {
+    return this.proposals.publish(caller, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Access('authenticated')
+  @ApiOkResponse({ type: FederationProposalDto })
+  withdraw(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<FederationProposalView> {
+    return this.proposals.withdraw(caller, id);
+  }
+
+  @Get(':id/comments')
+  @Access('authenticated')
+  @ApiOkResponse({ type: [ProposalCommentDto] })
+  comments(@CurrentPrincipal() caller: Caller, @Param('id', UuidPipe) id: string): Promise<ProposalCommentView[]> {
+    return this.proposals.comments(caller, id);
+  }
+
+  @Post(':id/comments')
+  @HttpCode(201)
+  @Access('authenticated')
+  @ApiCreatedResponse({ type: ProposalCommentDto })
+  comment(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<ProposalCommentView> {
+    return this.proposals.comment(caller, id, body.body);
   }
 
   @Post(':id/ballots')

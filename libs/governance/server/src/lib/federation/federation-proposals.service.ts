@@ -1,12 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type {
   BallotChoice,
   BallotReceipt,
   ChainVerification,
   FederationSettingValues,
+  ProposalCommentView,
   ProposalTally,
+  SettingKey,
+  SettingValue,
 } from '@federacycle/contracts';
+import { REMINDER_BEFORE_CLOSE_MS } from '@federacycle/contracts';
 import {
   CLOCK,
   SettingsReader,
@@ -17,7 +21,9 @@ import {
 import { User } from '@federacycle/identity-server';
 import { Coop, Database } from '@federacycle/platform-database';
 import { ApiException, type Caller } from '@federacycle/platform-http';
-import { validateDraft } from '../proposals/proposal-rules';
+import { coopLocale } from '../enactment/coop-locale';
+import { GovernanceMailer, governanceMails, type MailLocale, type MailProposal } from '../enactment/governance-mailer';
+import { transition, validateDraft } from '../proposals/proposal-rules';
 import type { CreateProposalDto } from '../proposals/proposals.dto';
 import { genesisHash, linkHash, verifyChain, type ChainLink, type StoredLink } from '../voting/ballot-chain';
 import { tallyOf } from '../voting/tally';
@@ -25,6 +31,7 @@ import {
   CoopDelegate,
   FederationBallot,
   FederationProposal,
+  FederationProposalComment,
   FederationProposalVoter,
 } from './federation-proposal.entity';
 
@@ -63,7 +70,7 @@ export interface FederationProposalView {
   chainHead: string;
   ballotCount: number;
   tally: ProposalTally | null;
-  me: { isDelegate: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
+  me: { isDelegate: boolean; isAuthor: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
 }
 
 const isFederationAdmin = (caller: Caller) => caller.platformRoles.includes('federation_admin');
@@ -84,6 +91,8 @@ export class FederationProposalsService {
     @Inject(Database) private readonly db: Database,
     @Inject(SettingsReader) private readonly settings: SettingsReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** the worker's (it opens, reminds and closes); the API sends no mail */
+    @Optional() @Inject(GovernanceMailer) private readonly mailer: GovernanceMailer | null = null,
   ) {}
 
   private assertReader(caller: Caller): void {
@@ -134,12 +143,154 @@ export class FederationProposalsService {
     return this.get(caller, id);
   }
 
+  /** Its author edits a draft (the whole content, checked as when it was drafted). */
+  async update(caller: Caller, id: string, body: CreateProposalDto): Promise<FederationProposalView> {
+    this.assertReader(caller);
+    const quorumPercent = body.quorumPercent ?? 50;
+    const thresholdPercent = body.thresholdPercent ?? 50;
+    await this.db.platform(async ({ manager }) => {
+      const p = await this.authorsOwn(manager, caller, id, 'edit');
+      if (p.status !== 'draft') {
+        throw new ApiException(409, 'ILLEGAL_TRANSITION', `A ${p.status} proposal cannot be edited.`);
+      }
+      const valid = validateDraft('federation', {
+        changes: body.changes,
+        opensAt: new Date(body.opensAt),
+        closesAt: new Date(body.closesAt),
+        quorumPercent,
+        thresholdPercent,
+      });
+      await manager.update(
+        FederationProposal,
+        { id },
+        {
+          title: body.title.trim(),
+          rationale: body.rationale,
+          changes: valid.changes.map((c) => ({ key: c.key, to: c.value })),
+          opensAt: new Date(body.opensAt),
+          closesAt: new Date(body.closesAt),
+          quorumPercent,
+          thresholdPercent,
+          hiddenResults: body.hiddenResults ?? false,
+          statutory: valid.statutory,
+        },
+      );
+    });
+    return this.get(caller, id);
+  }
+
+  /** Draft → scheduled: the sweep opens it at `opensAt` (at once if that has passed, as long as an hour is left). */
+  async publish(caller: Caller, id: string): Promise<FederationProposalView> {
+    this.assertReader(caller);
+    const now = this.clock.now();
+    await this.db.platform(async ({ manager }) => {
+      const p = await this.authorsOwn(manager, caller, id, 'publish');
+      const to = transition(p.status, 'publish');
+      if (p.closesAt.getTime() - Math.max(now.getTime(), p.opensAt.getTime()) < 60 * 60 * 1000) {
+        throw new ApiException(
+          422,
+          'VOTING_WINDOW_INVALID',
+          'The vote would stay open for less than an hour: change its window.',
+        );
+      }
+      await manager.update(FederationProposal, { id }, { status: to });
+    });
+    return this.get(caller, id);
+  }
+
+  /** Its author withdraws it before the first ballot (409 PROPOSAL_HAS_BALLOTS after). */
+  async withdraw(caller: Caller, id: string): Promise<FederationProposalView> {
+    this.assertReader(caller);
+    await this.db.platform(async ({ manager }) => {
+      const p = await this.authorsOwn(manager, caller, id, 'withdraw');
+      const to = transition(p.status, 'withdraw');
+      if (p.ballotCount > 0) {
+        throw new ApiException(
+          409,
+          'PROPOSAL_HAS_BALLOTS',
+          'A coop has voted: the proposal can no longer be withdrawn.',
+        );
+      }
+      await manager.update(FederationProposal, { id }, { status: to, withdrawnAt: this.clock.now() });
+    });
+    return this.get(caller, id);
+  }
+
+  /** The proposal under its row lock, if the caller wrote it (a draft is nobody else's to see). */
+  private async authorsOwn(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    what: string,
+  ): Promise<FederationProposal> {
+    const p = await manager.findOne(FederationProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p || (p.status === 'draft' && p.authorId !== caller.userId)) throw ApiException.notFound('Proposal');
+    if (p.authorId !== caller.userId) throw ApiException.forbidden(`Only its author can ${what} a proposal.`);
+    return p;
+  }
+
+  /** A proposal the caller may read: 404 for an unknown one or someone else's draft. */
+  private async visible(manager: EntityManager, caller: Caller, id: string): Promise<FederationProposal> {
+    const p = await manager.findOne(FederationProposal, { where: { id } });
+    if (!p || (p.status === 'draft' && p.authorId !== caller.userId)) throw ApiException.notFound('Proposal');
+    return p;
+  }
+
+  async comments(caller: Caller, id: string): Promise<ProposalCommentView[]> {
+    this.assertReader(caller);
+    return this.db.readPlatform(async (manager) => {
+      await this.visible(manager, caller, id);
+      const rows = await manager
+        .getRepository(FederationProposalComment)
+        .createQueryBuilder('c')
+        .leftJoinAndSelect('c.author', 'a')
+        .where('c.proposalId = :id', { id })
+        .orderBy('c.createdAt', 'ASC')
+        .addOrderBy('c.id')
+        .limit(500)
+        .getMany();
+      return rows.map(commentView);
+    });
+  }
+
+  async comment(caller: Caller, id: string, body: string): Promise<ProposalCommentView> {
+    this.assertReader(caller);
+    const commentId = await this.db.platform(async ({ manager }) => {
+      const p = await this.visible(manager, caller, id);
+      if (p.status === 'withdrawn') {
+        throw new ApiException(409, 'ILLEGAL_TRANSITION', 'A withdrawn proposal takes no more comments.');
+      }
+      const inserted = await manager.insert(FederationProposalComment, {
+        proposalId: id,
+        authorId: caller.userId,
+        authorCoopId: isFederationAdmin(caller) ? null : caller.coopId,
+        body: body.trim() || body,
+      });
+      return (inserted.identifiers[0] as Pick<FederationProposalComment, 'id'>).id;
+    });
+    return this.db.readPlatform(async (manager) =>
+      commentView(
+        await manager.findOneOrFail(FederationProposalComment, {
+          where: { id: commentId },
+          relations: { author: true },
+        }),
+      ),
+    );
+  }
+
   async list(caller: Caller): Promise<FederationProposalView[]> {
     this.assertReader(caller);
     const current = await this.settings.federation();
     const delegate = await this.isDelegate(caller);
     return this.db.readPlatform(async (manager) => {
-      const rows = await manager.find(FederationProposal, { order: { closesAt: 'DESC' }, take: 100 });
+      const rows = await manager
+        .getRepository(FederationProposal)
+        .createQueryBuilder('p')
+        .where(`p.status <> 'draft' or p.authorId = :me`, { me: caller.userId })
+        .orderBy('p.closesAt', 'DESC')
+        .addOrderBy('p.id')
+        .limit(100)
+        .getMany();
       return Promise.all(rows.map((p) => this.viewIn(manager, p, caller, delegate, current)));
     });
   }
@@ -149,8 +300,7 @@ export class FederationProposalsService {
     const current = await this.settings.federation();
     const delegate = await this.isDelegate(caller);
     return this.db.readPlatform(async (manager) => {
-      const p = await manager.findOne(FederationProposal, { where: { id } });
-      if (!p) throw ApiException.notFound('Proposal');
+      const p = await this.visible(manager, caller, id);
       return this.viewIn(manager, p, caller, delegate, current);
     });
   }
@@ -191,6 +341,7 @@ export class FederationProposalsService {
       tally: visible ? (p.tally ?? this.tally(p, voters, ballots)) : null,
       me: {
         isDelegate: delegate,
+        isAuthor: p.authorId === caller.userId,
         coopVoter: caller.coopId !== null && voters.some((v) => v.votingCoopId === caller.coopId),
         coopChoice: caller.coopId ? (counted.get(caller.coopId) ?? null) : null,
       },
@@ -272,8 +423,7 @@ export class FederationProposalsService {
   async verify(caller: Caller, id: string): Promise<ChainVerification> {
     this.assertReader(caller);
     return this.db.readPlatform(async (manager) => {
-      const p = await manager.findOne(FederationProposal, { where: { id } });
-      if (!p) throw ApiException.notFound('Proposal');
+      const p = await this.visible(manager, caller, id);
       const ballots = await manager.find(FederationBallot, { where: { proposalId: id } });
       return verifyChain(FEDERATION_CHAIN_ID, id, ballots.map(toLink), p.chainHead || null, p.ballotCount);
     });
@@ -286,21 +436,25 @@ export class FederationProposalsService {
       manager
         .getRepository(FederationProposal)
         .createQueryBuilder('p')
-        .select(['p.id', 'p.status'])
+        .select(['p.id', 'p.status', 'p.closesAt'])
         .where(`(p.status = 'scheduled' and p.opensAt <= :now) or (p.status = 'open' and p.closesAt <= :now)`, { now })
+        .orWhere(`p.status = 'open' and p.remindedAt is null and p.closesAt <= :remindBy`, {
+          remindBy: new Date(now.getTime() + REMINDER_BEFORE_CLOSE_MS),
+        })
         .getMany(),
     );
     for (const p of due) {
       if (p.status === 'scheduled') await this.open(p.id, now);
-      else await this.close(p.id, now);
+      else if (p.closesAt <= now) await this.close(p.id, now);
+      else await this.remind(p.id, now);
     }
     return due.length;
   }
 
   async open(id: string, now = this.clock.now()): Promise<boolean> {
-    return this.db.platform(async ({ manager }) => {
+    const opened = await this.db.platform(async ({ manager }) => {
       const p = await manager.findOne(FederationProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!p || p.status !== 'scheduled' || now < p.opensAt) return false;
+      if (!p || p.status !== 'scheduled' || now < p.opensAt) return null;
       const coops = await manager.find(Coop, { where: { status: 'active' }, select: { id: true } });
       if (coops.length) {
         await manager.insert(
@@ -309,12 +463,35 @@ export class FederationProposalsService {
         );
       }
       await manager.update(FederationProposal, { id }, { status: 'open', openedAt: now });
-      return true;
+      return { p, coopIds: coops.map((c) => c.id) };
     });
+    if (!opened) return false;
+    await this.mailDelegates(opened.p, opened.coopIds, (m, locale) => governanceMails.opened(m, locale));
+    return true;
+  }
+
+  /**
+   * 24 hours before the close: mail the delegates of the coops whose vote is not in yet (once:
+   * `reminded_at` is set under the row lock; 'early' before the time, false when not open).
+   */
+  async remind(id: string, now = this.clock.now()): Promise<boolean | 'early'> {
+    const due = await this.db.platform(async ({ manager }) => {
+      const p = await manager.findOne(FederationProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p || p.status !== 'open' || p.remindedAt !== null || now >= p.closesAt) return null;
+      if (now.getTime() < p.closesAt.getTime() - REMINDER_BEFORE_CLOSE_MS) return 'early' as const;
+      await manager.update(FederationProposal, { id }, { remindedAt: now });
+      const voters = await manager.find(FederationProposalVoter, { where: { proposalId: id } });
+      const ballots = await manager.find(FederationBallot, { where: { proposalId: id } });
+      const voted = new Set(ballots.map((b) => b.votingCoopId));
+      return { p, coopIds: voters.map((v) => v.votingCoopId).filter((c) => !voted.has(c)) };
+    });
+    if (due === null || due === 'early') return due === 'early' ? 'early' : false;
+    await this.mailDelegates(due.p, due.coopIds, (m, locale) => governanceMails.reminder(m, locale));
+    return true;
   }
 
   async close(id: string, now = this.clock.now()): Promise<boolean> {
-    const passed = await this.db.platform(async (tx) => {
+    const closed = await this.db.platform(async (tx) => {
       const { manager } = tx;
       const p = await manager.findOne(FederationProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p || p.status !== 'open' || now < p.closesAt) return null;
@@ -346,12 +523,58 @@ export class FederationProposalsService {
           enactedAt: ok ? now : null,
         },
       );
-      return ok;
+      return { p, tally, passed: ok, coopIds: voters.map((v) => v.votingCoopId) };
     });
-    if (passed === null) return false;
-    if (passed) await this.settings.announce('federation', null);
-    this.logger.log({ proposalId: id, passed }, 'federation proposal closed');
+    if (closed === null) return false;
+    if (closed.passed) await this.settings.announce('federation', null);
+    this.logger.log({ proposalId: id, passed: closed.passed }, 'federation proposal closed');
+    await this.mailDelegates(closed.p, closed.coopIds, (m, locale) => governanceMails.outcome(m, closed.tally, locale));
     return true;
+  }
+
+  /**
+   * Mails the delegates of these coops, each in their coop's language (the worker only: the API
+   * has no mailer). A mail that fails is logged; the step stays done.
+   */
+  private async mailDelegates(
+    p: FederationProposal,
+    coopIds: readonly string[],
+    content: (m: MailProposal, locale: MailLocale) => { subject: string; text: string },
+  ): Promise<void> {
+    const mailer = this.mailer;
+    if (!mailer || coopIds.length === 0) return;
+    const delegates: Array<{ coopId: string; userId: string }> = [];
+    for (const coopId of coopIds) {
+      const rows = await this.db.forCoop(coopId, ({ manager }) => manager.find(CoopDelegate, { where: { coopId } }));
+      delegates.push(...rows.map((r) => ({ coopId, userId: r.userId })));
+    }
+    if (delegates.length === 0) return;
+    const { users, coops } = await this.db.readPlatform(async (manager) => ({
+      users: await manager.find(User, {
+        where: { id: In([...new Set(delegates.map((d) => d.userId))]) },
+        select: { id: true, email: true },
+      }),
+      coops: await manager.find(Coop, { where: { id: In([...coopIds]) }, select: { id: true, country: true } }),
+    }));
+    const mail: MailProposal = {
+      id: p.id,
+      title: p.title,
+      closesAt: p.closesAt,
+      changes: p.changes.map((c) => ({ key: c.key as SettingKey, to: c.to as SettingValue })),
+    };
+    for (const d of delegates) {
+      const email = users.find((u) => u.id === d.userId)?.email;
+      if (!email) continue;
+      const locale = coopLocale(coops.find((c) => c.id === d.coopId)?.country ?? '');
+      try {
+        await mailer.send({ email, locale }, content(mail, locale), p.id, 'federation');
+      } catch (error) {
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error), proposalId: p.id },
+          'federation governance mail not sent',
+        );
+      }
+    }
   }
 
   /** The coop admin names the coop's delegates (members of the coop). */
@@ -380,4 +603,14 @@ export class FederationProposalsService {
     );
     return rows.map((r) => ({ userId: r.userId, name: users.find((u) => u.id === r.userId)?.name ?? '' }));
   }
+}
+
+function commentView(c: FederationProposalComment): ProposalCommentView {
+  return {
+    id: c.id,
+    authorId: c.authorId,
+    authorName: c.author?.name ?? '',
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
+  };
 }

@@ -130,8 +130,4 @@ export class FederationAdminApi {
   settings(): Observable<FederationSettingsView> {
     return this.http.get<FederationSettingsView>(`${API_BASE}/federation/settings`);
   }
-
-  updateSettings(body: Partial<FederationSettingsView>): Observable<FederationSettingsView> {
-    return this.http.patch<FederationSettingsView>(`${API_BASE}/federation/settings`, body);
-  }
 }

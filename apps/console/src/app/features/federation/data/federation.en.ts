@@ -22,6 +22,7 @@ export const federationEn = {
     'Only for cooperatives the federation already knows: others apply from the public “Start a coop” page.',
 
   'nav.applications': 'Applications',
+  'nav.federationProposals': 'Federation votes',
 
   'signIn.noAccount': 'Not on Federacycle yet?',
 

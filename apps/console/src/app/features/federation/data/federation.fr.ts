@@ -24,6 +24,7 @@ export const federationFr: Record<keyof typeof federationEn, string> = {
     'Seulement pour les coopératives que la fédération connaît déjà : les autres candidatent depuis la page publique « Créer une coop ».',
 
   'nav.applications': 'Candidatures',
+  'nav.federationProposals': 'Votes de la fédération',
 
   'signIn.noAccount': 'Pas encore sur Federacycle ?',
 

@@ -7,6 +7,7 @@ import type {
   ProposalTally,
   BallotReceipt,
   ChainVerification,
+  CollegesView,
   Page,
   ProposalCommentView,
   ProposalSummary,
@@ -41,13 +42,21 @@ export interface FederationProposalView {
   closesAt: string;
   quorumPercent: number;
   thresholdPercent: number;
+  hiddenResults: boolean;
   statutory: boolean;
   changes: Array<{ key: string; from: string | number | boolean; to: string | number | boolean }>;
   voters: number;
   voted: number;
   chainHead: string;
+  ballotCount: number;
   tally: ProposalTally | null;
-  me: { isDelegate: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
+  me: { isDelegate: boolean; isAuthor: boolean; coopVoter: boolean; coopChoice: BallotChoice | null };
+}
+
+/** A member the coop names to vote for it on federation proposals. */
+export interface Delegate {
+  userId: string;
+  name: string;
 }
 
 export interface Voter {
@@ -119,10 +128,74 @@ export class GovernanceApi {
     return this.http.get<FederationProposalView[]>(`${this.base}/federation/proposals`);
   }
 
+  federationProposal(id: string): Observable<FederationProposalView> {
+    return this.http.get<FederationProposalView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}`);
+  }
+
+  createFederation(body: NewProposal): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(`${this.base}/federation/proposals`, body);
+  }
+
+  updateFederation(id: string, body: NewProposal): Observable<FederationProposalView> {
+    return this.http.put<FederationProposalView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}`, body);
+  }
+
+  publishFederation(id: string): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(
+      `${this.base}/federation/proposals/${encodeURIComponent(id)}/publish`,
+      {},
+    );
+  }
+
+  withdrawFederation(id: string): Observable<FederationProposalView> {
+    return this.http.post<FederationProposalView>(
+      `${this.base}/federation/proposals/${encodeURIComponent(id)}/withdraw`,
+      {},
+    );
+  }
+
+  federationComments(id: string): Observable<ProposalCommentView[]> {
+    return this.http.get<ProposalCommentView[]>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/comments`);
+  }
+
+  federationComment(id: string, body: string): Observable<ProposalCommentView> {
+    return this.http.post<ProposalCommentView>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/comments`, {
+      body,
+    });
+  }
+
+  delegates(): Observable<Delegate[]> {
+    return this.http.get<Delegate[]>(`${this.base}/delegates`);
+  }
+
+  setDelegates(userIds: string[]): Observable<Delegate[]> {
+    return this.http.put<Delegate[]>(`${this.base}/delegates`, { userIds });
+  }
+
   federationVote(id: string, choice: BallotChoice): Observable<BallotReceipt> {
     return this.http.post<BallotReceipt>(`${this.base}/federation/proposals/${encodeURIComponent(id)}/ballots`, {
       choice,
     });
+  }
+
+  colleges(): Observable<CollegesView> {
+    return this.http.get<CollegesView>(`${this.base}/colleges`);
+  }
+
+  createCollege(name: string, weight: number): Observable<CollegesView> {
+    return this.http.post<CollegesView>(`${this.base}/colleges`, { name, weight });
+  }
+
+  updateCollege(id: string, change: { name?: string; weight?: number }): Observable<CollegesView> {
+    return this.http.patch<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}`, change);
+  }
+
+  removeCollege(id: string): Observable<CollegesView> {
+    return this.http.delete<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}`);
+  }
+
+  setCollegeMembers(id: string, userIds: string[]): Observable<CollegesView> {
+    return this.http.put<CollegesView>(`${this.base}/colleges/${encodeURIComponent(id)}/members`, { userIds });
   }
 
   coopSettings(): Observable<SettingView[]> {
