@@ -13,3 +13,4 @@ export * from './lib/planning/dispatch.processor';
 export * from './lib/planning/planning.service';
 export * from './lib/planning/plan-problem';
 export * from './lib/dispatch-export';
+export * from './lib/courier/seed-courier-app';
