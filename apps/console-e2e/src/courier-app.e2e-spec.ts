@@ -157,15 +157,19 @@ describe('the courier app through the real API (phone, French)', () => {
     await panel
       .locator('input[data-input=photo]')
       .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO });
-    await panel.getByRole('img', { name: 'Photo prête' }).waitFor();
+    const preview = panel.getByRole('img', { name: 'Photo prête' });
+    await preview.waitFor();
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete, await preview.elementHandle());
+    expect(await preview.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await panel.getByText('Prenez d’abord une photo.').waitFor({ state: 'detached' });
     const canvas = panel.locator('canvas[data-signature-pad]');
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no signature pad');
-    await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
+    await page.mouse.move(box.x + 20, box.y + box.height * 0.5);
     await page.mouse.down();
     for (let i = 1; i <= 12; i += 1) {
-      await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.7 - 0.4 * Math.sin(i / 2)), { steps: 3 });
+      await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.5 - 0.3 * Math.sin(i / 2)), { steps: 3 });
     }
     await page.mouse.up();
     await screenshot(page, 'real-courier-app-proof-phone-fr', { fullPage: false });

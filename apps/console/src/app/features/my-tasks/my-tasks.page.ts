@@ -30,11 +30,11 @@ const SNAPSHOT = { tasks: 'tasks', policy: 'policy', me: 'me' } as const;
       <p class="fc-error-banner" role="alert">{{ message }}</p>
     }
     @if (!sync.online()) {
-      <p class="banner offline" role="status" data-offline>📴 {{ t('myTasks.offline') }}</p>
+      <p class="banner offline" role="status" data-offline>{{ t('myTasks.offline') }}</p>
     }
     @if (pendingCount() > 0) {
       <div class="banner pending" role="status" data-pending-count>
-        <span>⏳ {{ t('myTasks.pendingCount', { count: pendingCount() }) }}</span>
+        <span>{{ t('myTasks.pendingCount', { count: pendingCount() }) }}</span>
         <button mat-stroked-button type="button" (click)="sync.sync()" [disabled]="sync.syncing()">
           {{ t(sync.syncing() ? 'myTasks.sending' : 'myTasks.syncNow') }}
         </button>

@@ -87,16 +87,16 @@ function toneOf(state: TaskState): StatusTone {
     <div class="links">
       @if (task.contactPhone) {
         <a mat-stroked-button class="link" [href]="tel()" data-action="call">
-          📞 {{ task.contactName ? t('myTasks.call', { name: task.contactName }) : t('myTasks.callNoName') }}
+          {{ task.contactName ? t('myTasks.call', { name: task.contactName }) : t('myTasks.callNoName') }}
         </a>
       }
       <a mat-stroked-button class="link" [href]="navigate()" target="_blank" rel="noopener" data-action="navigate">
-        🧭 {{ t('myTasks.navigate') }}
+        {{ t('myTasks.navigate') }}
       </a>
     </div>
 
     @if (shown().pending) {
-      <p class="pending-note" role="status" data-pending>⏳ {{ t('myTasks.pending') }}</p>
+      <p class="pending-note" role="status" data-pending>{{ t('myTasks.pending') }}</p>
     }
     @for (item of shown().refused; track item.seq) {
       <div class="refused" role="alert" data-refused>
@@ -124,7 +124,7 @@ function toneOf(state: TaskState): StatusTone {
                 (change)="pickPhoto($event)"
                 data-input="photo"
               />
-              📷 {{ t(photo() ? 'myTasks.retakePhoto' : 'myTasks.takePhoto') }}
+              {{ t(photo() ? 'myTasks.retakePhoto' : 'myTasks.takePhoto') }}
             </label>
             @if (photoUrl(); as url) {
               <img class="preview" [src]="url" [alt]="t('myTasks.photoTaken')" />
@@ -132,7 +132,7 @@ function toneOf(state: TaskState): StatusTone {
           }
           @if (needs('signature')) {
             <p class="label">{{ t('myTasks.signHere') }}</p>
-            <fc-signature-pad [label]="t('myTasks.signature')" (drawn)="signed.set($event)" />
+            <fc-signature-pad [label]="t('myTasks.signature')" (drawn)="signed.set($event); problem.set(null)" />
             <button mat-button type="button" (click)="pad()?.clear()">{{ t('myTasks.clearSignature') }}</button>
           }
           @if (needs('code')) {
@@ -413,10 +413,12 @@ export class TaskCardComponent {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (!file) return;
     const shrunk = await shrinkPhoto(file);
-    const old = this.photoUrl();
-    if (old) URL.revokeObjectURL(old);
     this.photo.set(shrunk);
-    this.photoUrl.set(URL.createObjectURL(shrunk));
+    this.problem.set(null);
+    // a data: URL (the console's content security policy allows data: images, not blob:)
+    const reader = new FileReader();
+    reader.onload = () => this.photoUrl.set(typeof reader.result === 'string' ? reader.result : null);
+    reader.readAsDataURL(shrunk);
   }
 
   protected async confirmProof(): Promise<void> {
