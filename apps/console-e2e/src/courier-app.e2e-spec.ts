@@ -192,4 +192,29 @@ describe('the courier app through the real API (phone, French)', () => {
     ]);
     expect(events.items.find((e) => e.source === 'courier_app')?.data['clientActionId']).toEqual(expect.any(String));
   });
+
+  it('reloads without network: the app shell from the service worker, the last list from the device', async () => {
+    const page = await phone.newPage();
+    await page.goto(urlOf('/my-tasks'));
+    await page.getByRole('heading', { name: 'Mes tâches', level: 1 }).waitFor();
+    // the production build registers the worker once the app is stable (at the latest after 30 s)
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
+
+    await phone.context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Mes tâches', level: 1 }).waitFor();
+      await page.locator('[data-offline]').waitFor();
+      // the profile the device saw last: still on duty
+      await page.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
+      await screenshot(page, 'real-courier-app-offline-reload-phone-fr', { fullPage: false });
+    } finally {
+      await phone.context.setOffline(false);
+    }
+  }, 120_000);
 });
