@@ -56,7 +56,7 @@ describe('the courier app through the real API (phone, French)', () => {
   let dropoff: Task;
 
   beforeAll(async () => {
-    phone = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+    phone = await launchBrowser({ viewport: 'phone', locale: 'fr-FR', serviceWorkers: 'allow' });
     http = phone.context.request;
     dispatcher = await tokenOf(DISPATCHER);
     const courierToken = await tokenOf(COURIER);
