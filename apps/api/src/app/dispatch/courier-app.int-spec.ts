@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CoopExportRegistry, Database } from '@federacycle/platform-database';
 import { fileDirectory } from '@federacycle/platform-storage';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
@@ -289,6 +290,22 @@ describe('the courier app over HTTP: idempotent steps, conflicts, proofs, locati
     for (const [body, status, code] of refused) {
       const res = await call('ana', 'post', '/api/fleet/me/locations', body);
       expect([res.status, res.body.code]).toEqual([status, code]);
+    }
+  });
+
+  it('joins the coop’s data export with its proofs and synced actions, each read for the coop only', async () => {
+    const registry = h.app.get(CoopExportRegistry);
+    const tables = registry.all().filter((t) => ['task_proofs', 'courier_actions'].includes(t.name));
+    expect(tables.map((t) => t.name)).toEqual(['task_proofs', 'courier_actions']);
+    expect(registry.all().find((t) => t.name === 'deliveries')?.columns).toContain('handover_code');
+    const db = h.app.get(Database);
+    const coopB = (await h.su.query<{ id: string }>(`select id from coops where slug = 'courier-b'`)).rows[0]
+      ?.id as string;
+    for (const t of tables) {
+      const rows = await db.forCoop(coopA, ({ manager }) => t.read(manager, coopA));
+      expect([t.name, rows.length > 0]).toEqual([t.name, true]);
+      for (const row of rows) expect(Object.keys(row)).toEqual([...t.columns]);
+      expect(await db.forCoop(coopB, ({ manager }) => t.read(manager, coopB))).toEqual([]);
     }
   });
 });
