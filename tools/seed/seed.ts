@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { seedCourierApp } from '@federacycle/dispatch-server';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
 import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
@@ -56,6 +57,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedFleet(db);
     // governance: Lyon's closed and open proposals (after identity: its voters are Lyon's members)
     await seedGovernance(db);
+    // the courier app: Lyon's dropoff proof policy (photo and signature) as an initial setting version
+    await seedCourierApp(db);
     return credentials;
   } finally {
     await db.close();

@@ -33,6 +33,11 @@ export interface LaunchOptions {
   viewport?: ViewportName;
   /** browser UI language (navigator.language); the console's default language follows it */
   locale?: string;
+  /**
+   * The console's service worker (production builds) is blocked by default: requests it made would
+   * escape `page.route()` mocks. The courier app's offline journey allows it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -53,6 +58,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<E2eBro
     locale: options.locale ?? 'en-GB',
     hasTouch: isMobile,
     deviceScaleFactor: 1,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   return {
     context,

@@ -97,6 +97,13 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'OwnCourier')],
     loadComponent: () => import('./features/couriers/my-courier.page').then((m) => m.MyCourierPage),
   },
+  // the courier app: today's tasks, steps with proof, offline queue
+  {
+    path: 'my-tasks',
+    title: 'myTasks.title',
+    canActivate: [abilityGuard('read', 'OwnTask')],
+    loadComponent: () => import('./features/my-tasks/my-tasks.page').then((m) => m.MyTasksPage),
+  },
   // members: proposals, votes, the settings they decide
   {
     path: 'proposals',

@@ -16,3 +16,4 @@ export * from './lib/dispatch-export';
 export * from './lib/planning/plan-proposal.entity';
 export * from './lib/planning/planning-metrics';
 export * from './lib/planning/proposals.service';
+export * from './lib/courier/seed-courier-app';

@@ -4,3 +4,4 @@ export * from './lib/stored-file.entity';
 export * from './lib/image-sniffer';
 export * from './lib/files.controller';
 export * from './lib/storage.module';
+export * from './lib/local-disk-file-store';

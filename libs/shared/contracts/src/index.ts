@@ -7,5 +7,6 @@ export * from './lib/merchants';
 export * from './lib/geo';
 export * from './lib/fleet';
 export * from './lib/dispatch';
+export * from './lib/courier-app';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';

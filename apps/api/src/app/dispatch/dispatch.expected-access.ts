@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
 
@@ -69,6 +69,12 @@ async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
   }
   fixtures.set(coop.id, { courierId, deliveryId, pickupId, dropoffId });
 }
+
+/** a real 1×1 PNG (a proof upload's probe) */
+const PROBE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
 
@@ -237,6 +243,33 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
       method: 'post',
       url: `/api/dispatch/me/tasks/${idsOf(f).pickupId}/actions`,
       body: { action: 'start' },
+    }),
+  },
+  // the courier app: a step or a proof aimed at a foreign coop's task answers 404 and changes nothing
+  'GET /api/dispatch/me/proof-policy': {
+    permission: 'read:OwnTask',
+    kind: 'fixed',
+    allowed: COURIER,
+    probe: () => ({ method: 'get', url: '/api/dispatch/me/proof-policy' }),
+  },
+  'POST /api/dispatch/me/actions': {
+    permission: 'update:OwnTask',
+    kind: 'write',
+    allowed: COURIER,
+    probe: (f) => ({
+      method: 'post',
+      url: '/api/dispatch/me/actions',
+      body: { clientActionId: randomUUID(), taskId: idsOf(f).pickupId, step: 'start' },
+    }),
+  },
+  'PUT /api/dispatch/me/tasks/:id/proofs/:proofId': {
+    permission: 'update:OwnTask',
+    kind: 'write',
+    allowed: COURIER,
+    probe: (f) => ({
+      method: 'put',
+      url: `/api/dispatch/me/tasks/${idsOf(f).pickupId}/proofs/${randomUUID()}?kind=photo`,
+      attach: { field: 'file', content: PROBE_PNG, filename: 'probe.png' },
     }),
   },
 };

@@ -188,4 +188,15 @@ export const FLEET_EXPECTED: Record<string, Expectation> = {
     status: 204,
     probe: () => ({ method: 'put', url: '/api/fleet/me/location', body: { lat: 45.75, lng: 4.85, accuracyM: 8 } }),
   },
+  'POST /api/fleet/me/locations': {
+    permission: 'update:OwnCourier',
+    kind: 'write',
+    allowed: COURIER,
+    status: 200,
+    probe: () => ({
+      method: 'post',
+      url: '/api/fleet/me/locations',
+      body: { fixes: [{ lat: 45.75, lng: 4.85, accuracyM: 8, recordedAt: new Date().toISOString() }] },
+    }),
+  },
 };

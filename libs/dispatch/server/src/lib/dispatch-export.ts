@@ -10,7 +10,7 @@ function table(name: string, columns: readonly string[], order: string): ExportT
 export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
   table(
     'deliveries',
-    ['id', 'reference', 'state', 'tracking_token', 'created_by', 'source', 'created_at', 'updated_at'],
+    ['id', 'reference', 'state', 'tracking_token', 'handover_code', 'created_by', 'source', 'created_at', 'updated_at'],
     'created_at, id',
   ),
   table(
@@ -67,5 +67,15 @@ export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
     'plan_proposals',
     ['id', 'created_at', 'couriers', 'deliveries', 'unassigned_task_ids', 'distance_km', 'late_tasks'],
     'created_at, id',
+  ),
+  table(
+    'task_proofs',
+    ['id', 'task_id', 'courier_id', 'kind', 'file_id', 'content_type', 'size', 'sha256', 'created_at'],
+    'created_at, id',
+  ),
+  table(
+    'courier_actions',
+    ['client_action_id', 'courier_id', 'task_id', 'step', 'body_sha256', 'result', 'applied_at'],
+    'applied_at, client_action_id',
   ),
 ];

@@ -7,6 +7,8 @@ import { FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
+import { CourierController } from './courier/courier.controller';
+import { CourierService } from './courier/courier.service';
 import { DeliveriesController, OwnTasksController, TasksController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
@@ -21,9 +23,23 @@ import { ProposalsService } from './planning/proposals.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES)],
-  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController, ProposalsController],
-  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService, ProposalsService, PlanningMetrics],
+  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule],
+  controllers: [
+    DeliveriesController,
+    TasksController,
+    OwnTasksController,
+    AssignmentsController,
+    ProposalsController,
+    CourierController,
+  ],
+  providers: [
+    CreateDeliveryUseCase,
+    DeliveriesService,
+    AssignmentsService,
+    ProposalsService,
+    PlanningMetrics,
+    CourierService,
+  ],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
 export class DispatchModule implements OnModuleInit {

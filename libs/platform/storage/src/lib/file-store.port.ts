@@ -26,3 +26,9 @@ export interface FileStore {
 }
 
 export const FILE_STORE = Symbol('FILE_STORE');
+
+/**
+ * The store of files that do not belong in the database (couriers' proof photos and signatures):
+ * `LocalDiskFileStore` under DATA_DIR today; an S3-compatible adapter implements the same port.
+ */
+export const OBJECT_STORE = Symbol('OBJECT_STORE');

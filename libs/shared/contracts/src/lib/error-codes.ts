@@ -182,6 +182,23 @@ export const ErrorCode = {
   NO_PROPOSAL: 'NO_PROPOSAL',
   /** a proposed task changed after the proposal was made (accepting it reports it, leaves it) */
   PROPOSAL_STALE: 'PROPOSAL_STALE',
+  // the courier app
+  /** a client action id (or proof id) sent again with a different body */
+  CLIENT_ID_REUSED: 'CLIENT_ID_REUSED',
+  /** the task was reassigned, unassigned or cancelled meanwhile (the body gives its state) */
+  COURIER_TASK_CONFLICT: 'COURIER_TASK_CONFLICT',
+  /** picked up on a dropoff, delivered on a pickup */
+  STEP_NOT_FOR_TASK: 'STEP_NOT_FOR_TASK',
+  /** the coop's proof policy needs more (the body names what is missing) */
+  PROOF_MISSING: 'PROOF_MISSING',
+  /** the handover code does not match the delivery's */
+  HANDOVER_CODE_WRONG: 'HANDOVER_CODE_WRONG',
+  /** a location fix with an accuracy of 0 or less, or worse than 5 km */
+  LOCATION_ACCURACY_ABSURD: 'LOCATION_ACCURACY_ABSURD',
+  /** a location fix dated in the future */
+  LOCATION_IN_FUTURE: 'LOCATION_IN_FUTURE',
+  /** a location fix too old to mean anything */
+  LOCATION_TOO_OLD: 'LOCATION_TOO_OLD',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -56,7 +56,7 @@ export type SettingKey = CoopSettingKey | FederationSettingKey;
 
 export const DISPATCH_MODES = ['manual', 'suggest', 'auto'] as const;
 export type DispatchMode = (typeof DISPATCH_MODES)[number];
-export const PROOF_POLICIES = ['none', 'photo', 'signature', 'photo_and_signature'] as const;
+export const PROOF_POLICIES = ['none', 'photo', 'signature', 'photo_and_signature', 'code'] as const;
 export type ProofPolicy = (typeof PROOF_POLICIES)[number];
 
 const PROOF_LABELS: Record<ProofPolicy, Bilingual> = {
@@ -64,7 +64,24 @@ const PROOF_LABELS: Record<ProofPolicy, Bilingual> = {
   photo: { en: 'Photo', fr: 'Photo' },
   signature: { en: 'Signature', fr: 'Signature' },
   photo_and_signature: { en: 'Photo and signature', fr: 'Photo et signature' },
+  code: { en: 'Handover code from the recipient', fr: 'Code de remise donné par le destinataire' },
 };
+
+/** What a proof policy requires of the courier (`code`: the handover code the recipient gives). */
+export function proofRequirements(policy: ProofPolicy): ('photo' | 'signature' | 'code')[] {
+  switch (policy) {
+    case 'none':
+      return [];
+    case 'photo':
+      return ['photo'];
+    case 'signature':
+      return ['signature'];
+    case 'photo_and_signature':
+      return ['photo', 'signature'];
+    case 'code':
+      return ['code'];
+  }
+}
 
 /** The values each setting holds, by key (what the reader returns). */
 export interface CoopSettingValues {

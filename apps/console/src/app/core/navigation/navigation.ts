@@ -36,13 +36,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.deliveries',
     permission: { action: 'read', subject: 'Delivery' },
   },
-  // the courier app (their own tasks, in order): a later session builds it
-  {
-    path: '/my-tasks',
-    labelKey: 'nav.myTasks',
-    permission: { action: 'read', subject: 'OwnTask' },
-    comingSoon: true,
-  },
+  // the courier app (their own tasks, in order; works offline)
+  { path: '/my-tasks', labelKey: 'nav.myTasks', permission: { action: 'read', subject: 'OwnTask' } },
   { path: '/orders', labelKey: 'nav.orders', permission: { action: 'read', subject: 'Order' }, comingSoon: true },
   {
     path: '/merchants',

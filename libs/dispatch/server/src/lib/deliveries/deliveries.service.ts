@@ -188,40 +188,58 @@ export class DeliveriesService {
           'A courier cannot cancel a task: ask the dispatcher, or mark it failed with a reason',
         );
       }
-      const siblings = await tasksOfDelivery(tx.manager, coopId, task.delivery_id);
-      const result = taskTransition(factsOf(task), body.action, siblings.map(factsOf));
-      if (!result.ok) throw refused(result);
-      if (result.to === 'failed' && !body.reason) {
-        throw new ApiException(400, 'FAILURE_REASON_REQUIRED', 'Say why the task failed: pick a reason');
-      }
-      await this.moveTask(tx, coopId, task, result.to, result.to === 'failed' ? (body.reason ?? null) : null);
-      const data: TaskEventData = {};
-      if (body.reason) data['reason'] = body.reason;
-      if (body.note?.trim()) data['note'] = body.note.trim();
-      if (task.courier_id) data['courierId'] = task.courier_id;
-      await recordTaskEvents(tx, source, [
-        {
-          taskId,
-          deliveryId: task.delivery_id,
-          type:
-            result.to === 'started'
-              ? 'started'
-              : result.to === 'done'
-                ? 'done'
-                : result.to === 'failed'
-                  ? 'failed'
-                  : 'cancelled',
-          fromState: task.state,
-          toState: result.to,
-          data,
-        },
-      ]);
-      await refreshDeliveryState(tx, coopId, task.delivery_id);
-      if (result.to === 'done' || result.to === 'failed' || result.to === 'cancelled') {
-        await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
-      }
-      return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
+      return this.applyAction(tx, coopId, task, body, source);
     });
+  }
+
+  /**
+   * Moves a task the caller found and whose delivery it locked (in the caller's unit of work):
+   * checks the transition, writes it from the state read, records the event (with `data` beside
+   * the reason and note), recomputes the delivery and queues the planner's trigger. The courier
+   * app's idempotent actions call this inside their own transaction.
+   */
+  async applyAction(
+    tx: Tx,
+    coopId: string,
+    task: TaskRow,
+    body: TaskActionRequest,
+    source: EventSource,
+    extra: TaskEventData = {},
+  ): Promise<TaskView> {
+    const taskId = task.id;
+    const siblings = await tasksOfDelivery(tx.manager, coopId, task.delivery_id);
+    const result = taskTransition(factsOf(task), body.action, siblings.map(factsOf));
+    if (!result.ok) throw refused(result);
+    if (result.to === 'failed' && !body.reason) {
+      throw new ApiException(400, 'FAILURE_REASON_REQUIRED', 'Say why the task failed: pick a reason');
+    }
+    await this.moveTask(tx, coopId, task, result.to, result.to === 'failed' ? (body.reason ?? null) : null);
+    const data: TaskEventData = { ...extra };
+    if (body.reason) data['reason'] = body.reason;
+    if (body.note?.trim()) data['note'] = body.note.trim();
+    if (task.courier_id) data['courierId'] = task.courier_id;
+    await recordTaskEvents(tx, source, [
+      {
+        taskId,
+        deliveryId: task.delivery_id,
+        type:
+          result.to === 'started'
+            ? 'started'
+            : result.to === 'done'
+              ? 'done'
+              : result.to === 'failed'
+                ? 'failed'
+                : 'cancelled',
+        fromState: task.state,
+        toState: result.to,
+        data,
+      },
+    ]);
+    await refreshDeliveryState(tx, coopId, task.delivery_id);
+    if (result.to === 'done' || result.to === 'failed' || result.to === 'cancelled') {
+      await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
+    }
+    return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
   /** A failed task tried again: a new open task (attempt + 1), optionally with a new window. */

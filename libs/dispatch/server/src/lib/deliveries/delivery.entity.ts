@@ -11,6 +11,7 @@ import { Coop } from '@federacycle/platform-database';
 @Check('deliveries_reference_check', 'length(reference) between 1 and 80')
 @Check('deliveries_state_check', `state in ('open', 'in_progress', 'completed', 'failed', 'cancelled')`)
 @Check('deliveries_tracking_token_check', `tracking_token ~ '^[A-Za-z0-9_-]{43}$'`)
+@Check('deliveries_handover_code_check', `handover_code ~ '^[0-9]{6}$'`)
 @Check('deliveries_source_check', `source in ('console', 'courier_app', 'partner_api', 'storefront', 'worker')`)
 export class Delivery {
   @PrimaryColumn({ name: 'coop_id', type: 'uuid' })
@@ -31,6 +32,10 @@ export class Delivery {
 
   @Column({ name: 'tracking_token', type: 'text' })
   trackingToken!: string;
+
+  /** the code the recipient gives the courier at delivery (a `code` proof policy); migration 0052 */
+  @Column({ name: 'handover_code', type: 'text', default: () => 'new_handover_code()' })
+  handoverCode!: string;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;

@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CourierView, DutyPeriodView, LocationRequest, Page } from '@federacycle/contracts';
+import type {
+  CourierView,
+  DutyPeriodView,
+  LocationBatchResult,
+  LocationFix,
+  LocationRequest,
+  Page,
+} from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import { Courier } from '../couriers/courier.entity';
 import { CouriersService, noProfile } from '../couriers/couriers.service';
-import { checkCoordinates, parseInstant } from '../shared/fleet-rules';
+import { checkCoordinates, newestValidFix, parseInstant } from '../shared/fleet-rules';
 import { CourierDutyPeriod, ONE_OPEN_DUTY_INDEX } from './courier-duty-period.entity';
 import { DUTY_CHANGED_JOB } from './duty.jobs';
 
@@ -139,6 +146,21 @@ export class DutyService {
         if (!exists) throw noProfile();
       }
     });
+  }
+
+  /**
+   * A batch of fixes the device collected (offline, or between syncs): all checked, the newest
+   * kept if it is newer than the stored one (fleet keeps the last position only).
+   */
+  async recordLocations(coopId: string, userId: string, fixes: readonly LocationFix[]): Promise<LocationBatchResult> {
+    const { fix, at } = newestValidFix(fixes, Date.now());
+    await this.recordLocation(coopId, userId, {
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracyM: fix.accuracyM,
+      recordedAt: at.toISOString(),
+    });
+    return { received: fixes.length, newest: at.toISOString() };
   }
 
   private async lockOwn(tx: Tx, coopId: string, userId: string): Promise<Courier> {

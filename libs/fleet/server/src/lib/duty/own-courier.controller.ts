@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CourierView, DutyPeriodView, Page, ShiftView } from '@federacycle/contracts';
+import type { CourierView, DutyPeriodView, LocationBatchResult, Page, ShiftView } from '@federacycle/contracts';
 import { Access, CurrentPrincipal, PageQueryDto, coopOf, pageOf, type Caller } from '@federacycle/platform-http';
 import {
   CourierViewDto,
@@ -13,6 +13,7 @@ import { CouriersService } from '../couriers/couriers.service';
 import { OwnShiftsQueryDto, ShiftListDto } from '../shifts/shifts.dto';
 import { ShiftsService } from '../shifts/shifts.service';
 import { DutyService } from './duty.service';
+import { LocationBatchDto, LocationBatchResultDto } from './location-batch.dto';
 
 const READ_OWN = { action: 'read', subject: 'OwnCourier' } as const;
 const UPDATE_OWN = { action: 'update', subject: 'OwnCourier' } as const;
@@ -84,5 +85,14 @@ export class OwnCourierController {
   @ApiNoContentResponse()
   location(@CurrentPrincipal() caller: Caller, @Body() body: LocationDto): Promise<void> {
     return this.duty.recordLocation(coopOf(caller), caller.userId, body);
+  }
+
+  /** Fixes the device batched (up to 100): all checked; the newest is kept if newer than the stored one. */
+  @Post('locations')
+  @HttpCode(200)
+  @Access(UPDATE_OWN)
+  @ApiOkResponse({ type: LocationBatchResultDto })
+  locations(@CurrentPrincipal() caller: Caller, @Body() body: LocationBatchDto): Promise<LocationBatchResult> {
+    return this.duty.recordLocations(coopOf(caller), caller.userId, body.fixes);
   }
 }

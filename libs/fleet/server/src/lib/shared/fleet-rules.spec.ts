@@ -5,6 +5,7 @@ import {
   checkVehicle,
   isStale,
   likePattern,
+  newestValidFix,
   normalizeAvailability,
   normalizePhone,
   normalizeSkills,
@@ -88,5 +89,43 @@ describe('fleet rules', () => {
 
   it('escapes LIKE wildcards', () => {
     expect(likePattern('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
+  });
+});
+
+describe('newestValidFix', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  const fix = (agoMs: number, extra: object = {}) => ({
+    lat: 45.75,
+    lng: 4.85,
+    accuracyM: 10,
+    recordedAt: new Date(now - agoMs).toISOString(),
+    ...extra,
+  });
+  const codeOf = (fn: () => unknown): string | undefined => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return undefined;
+  };
+
+  it('answers the newest fix of a batch, whatever its order', () => {
+    const { fix: newest, at } = newestValidFix([fix(60_000), fix(5_000), fix(30_000)], now);
+    expect(at.getTime()).toBe(now - 5_000);
+    expect(newest.recordedAt).toBe(new Date(now - 5_000).toISOString());
+    // a device clock a little ahead is fine
+    expect(newestValidFix([fix(-60_000)], now).at.getTime()).toBe(now + 60_000);
+  });
+
+  it('refuses the whole batch for one absurd fix, naming why', () => {
+    expect(codeOf(() => newestValidFix([fix(1), fix(1, { accuracyM: 5001 })], now))).toBe('LOCATION_ACCURACY_ABSURD');
+    expect(codeOf(() => newestValidFix([fix(1, { accuracyM: 0 })], now))).toBe('LOCATION_ACCURACY_ABSURD');
+    expect(codeOf(() => newestValidFix([fix(1, { accuracyM: -3 })], now))).toBe('LOCATION_ACCURACY_ABSURD');
+    expect(codeOf(() => newestValidFix([fix(-10 * 60_000)], now))).toBe('LOCATION_IN_FUTURE');
+    expect(codeOf(() => newestValidFix([fix(13 * 3_600_000)], now))).toBe('LOCATION_TOO_OLD');
+    expect(codeOf(() => newestValidFix([fix(1, { lng: 181 })], now))).toBe('COORDINATES_OUT_OF_RANGE');
+    expect(codeOf(() => newestValidFix([fix(1, { recordedAt: 'yesterday' })], now))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => newestValidFix([], now))).toBe('VALIDATION_FAILED');
   });
 });

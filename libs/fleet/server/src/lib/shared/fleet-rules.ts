@@ -1,7 +1,10 @@
 import {
   COURIER_SKILLS,
   COURIER_TAG_PATTERN,
+  FIX_CLOCK_SKEW_MS,
   LOCATION_STALE_AFTER_MS,
+  MAX_FIX_ACCURACY_M,
+  MAX_FIX_AGE_MS,
   MAX_COURIER_TAGS,
   type AvailabilitySlot,
   type Vehicle,
@@ -156,4 +159,46 @@ export function checkWindow(from: Date, to: Date): void {
 /** `%`, `_` and `\` taken literally in an ILIKE pattern. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Checks a batch of location fixes (all or nothing) and answers the newest: a fix must be on
+ * Earth, with an accuracy in (0, 5 km], taken neither in the future (beyond the device clock's
+ * tolerance) nor more than 12 hours ago. 422 with a code naming the first problem and its index.
+ */
+export function newestValidFix<F extends { lat: number; lng: number; accuracyM: number; recordedAt: string }>(
+  fixes: readonly F[],
+  now: number,
+): { fix: F; at: Date } {
+  let newest: { fix: F; at: Date } | null = null;
+  fixes.forEach((fix, index) => {
+    checkCoordinates(fix.lat, fix.lng);
+    const field = `fixes.${index}`;
+    if (!(fix.accuracyM > 0 && fix.accuracyM <= MAX_FIX_ACCURACY_M)) {
+      throw new ApiException(
+        422,
+        'LOCATION_ACCURACY_ABSURD',
+        `Fix ${index}: an accuracy of ${fix.accuracyM} m means nothing; it must be above 0 and at most ${MAX_FIX_ACCURACY_M} m`,
+        [{ field: `${field}.accuracyM`, code: 'LOCATION_ACCURACY_ABSURD', message: 'absurd accuracy' }],
+      );
+    }
+    const at = parseInstant(fix.recordedAt, `${field}.recordedAt`);
+    if (at.getTime() > now + FIX_CLOCK_SKEW_MS) {
+      throw new ApiException(
+        422,
+        'LOCATION_IN_FUTURE',
+        `Fix ${index} is dated in the future: check the phone’s clock`,
+        [{ field: `${field}.recordedAt`, code: 'LOCATION_IN_FUTURE', message: 'in the future' }],
+      );
+    }
+    if (at.getTime() < now - MAX_FIX_AGE_MS) {
+      throw new ApiException(422, 'LOCATION_TOO_OLD', `Fix ${index} is more than 12 hours old: it says nothing now`, [
+        { field: `${field}.recordedAt`, code: 'LOCATION_TOO_OLD', message: 'too old' },
+      ]);
+    }
+    if (!newest || at.getTime() > newest.at.getTime()) newest = { fix, at };
+  });
+  if (!newest)
+    throw ApiException.validation([{ field: 'fixes', code: 'arrayMinSize', message: 'send at least one fix' }]);
+  return newest;
 }
