@@ -5,9 +5,16 @@ import { CoopExportRegistry } from '@federacycle/platform-database';
 import { SettingsModule } from '@federacycle/federation-server';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { MailService } from '@federacycle/identity-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
-import { DeliveriesController, OwnTasksController, TasksController } from './deliveries/deliveries.controller';
+import {
+  DeliveriesController,
+  DeliveriesExportController,
+  OwnTasksController,
+  TasksController,
+} from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
 import { DISPATCH_ENTITIES } from './dispatch.entities';
@@ -15,12 +22,23 @@ import { DISPATCH_EXPORT_TABLES } from './dispatch-export';
 import { DISPATCH_QUEUE } from './planning/dispatch.jobs';
 import { DispatchProcessor } from './planning/dispatch.processor';
 import { PlanningService } from './planning/planning.service';
+import { RecipientMailProcessor } from './tracking/recipient-mail.processor';
+import { TrackingController } from './tracking/tracking.controller';
+import { TRACKING_MAIL_QUEUE } from './tracking/tracking.jobs';
+import { TrackingService } from './tracking/tracking.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES)],
-  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController],
-  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
+  controllers: [
+    DeliveriesController,
+    DeliveriesExportController,
+    TasksController,
+    OwnTasksController,
+    AssignmentsController,
+    TrackingController,
+  ],
+  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService, TrackingService],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
 export class DispatchModule implements OnModuleInit {
@@ -37,11 +55,11 @@ export class DispatchModule implements OnModuleInit {
  */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: DISPATCH_QUEUE }),
-    // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
-    TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
+    BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: TRACKING_MAIL_QUEUE }),
+    // the worker has no FleetModule, GeoModule or MerchantsModule: the entities dispatch's relate to are registered here
+    TypeOrmModule.forFeature([...GEO_ENTITIES, Merchant, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
   ],
-  providers: [AssignmentsService, PlanningService, DispatchProcessor],
+  providers: [AssignmentsService, PlanningService, DispatchProcessor, MailService, RecipientMailProcessor],
 })
 export class DispatchWorkerModule {}

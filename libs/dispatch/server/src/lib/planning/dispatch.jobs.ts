@@ -1,5 +1,6 @@
 import type { TaskState } from '@federacycle/contracts';
 import { defineJob } from '@federacycle/platform-queue';
+import { TRACKING_MAIL_QUEUE } from '../tracking/tracking.jobs';
 
 /**
  * Dispatch's queue. Work changes (a new delivery, a task done or failed) are written to the
@@ -12,8 +13,8 @@ import { defineJob } from '@federacycle/platform-queue';
  */
 export const DISPATCH_QUEUE = 'dispatch';
 
-/** Every queue dispatch's worker module registers. */
-export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE];
+/** Every queue dispatch's worker module registers (the recipients' mails have their own). */
+export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE, TRACKING_MAIL_QUEUE];
 
 export interface DeliveryCreatedPayload {
   deliveryId: string;
