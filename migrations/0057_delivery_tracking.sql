@@ -18,6 +18,10 @@ alter table delivery_tasks add constraint delivery_tasks_contact_email_check
 alter table delivery_tasks add constraint delivery_tasks_contact_language_check
   check (contact_language in ('en', 'fr'));
 
+-- The tracking page knows only a token, which names no coop: the function below runs as the owner,
+-- which reads deliveries through this policy (select only; fc_app's rows stay under tenant_isolation).
+create policy definer_reads_all on deliveries for select to fc_owner using (true);
+
 -- The tracking page knows only a token, which names no coop: this answers for that one delivery
 -- (its coop, id and the coop's name), nothing else. The page then reads in the coop's context.
 create function delivery_by_tracking_token(p_token text)

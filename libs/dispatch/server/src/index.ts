@@ -13,3 +13,7 @@ export * from './lib/planning/dispatch.processor';
 export * from './lib/planning/planning.service';
 export * from './lib/planning/plan-problem';
 export * from './lib/dispatch-export';
+export * from './lib/tracking/tracking.jobs';
+export * from './lib/tracking/tracking.service';
+export * from './lib/tracking/tracking-view';
+export * from './lib/tracking/recipient-mail.processor';
