@@ -47,7 +47,7 @@ export function csvHeader(): string {
   return `\ufeff${stringify([[...DELIVERY_CSV_COLUMNS]], { record_delimiter: 'windows' })}`;
 }
 
-/** Rows as CSV lines (RFC 4180 quoting by csv-stringify, CRLF). */
+/** Rows as CSV lines (RFC 4180 quoting by csv-stringify, CRLF; a line break alone is quoted too). */
 export function csvRows(rows: readonly DeliverySummaryView[]): string {
-  return stringify(rows.map(cells), { record_delimiter: 'windows' });
+  return stringify(rows.map(cells), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
