@@ -15,4 +15,10 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.ASSIGNMENT_CHANGED':
     'Cela a changé entre-temps (quelqu’un d’autre a déplacé la tâche) : rechargez et réessayez.',
   'error.FAILURE_REASON_REQUIRED': 'Indiquez pourquoi la tâche a échoué : choisissez un motif.',
+  'error.UNKNOWN_MERCHANT': 'Ce commerçant n’est pas l’un de ceux de la coopérative : choisissez-en un autre.',
+  'error.CONTACT_EMAIL_INVALID':
+    'L’e-mail du destinataire n’est pas une adresse valable (et seul un dépôt a un destinataire à prévenir).',
+  'error.DATE_RANGE_INVALID':
+    'Vérifiez les dates : chacune doit être un jour du calendrier, et la période doit finir après son début.',
+  'error.TRACKING_NOT_FOUND': 'Aucune livraison n’a ce lien de suivi : vérifiez le lien de votre message.',
 };
