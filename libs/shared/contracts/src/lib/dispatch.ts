@@ -202,8 +202,8 @@ export interface TrackingView {
   state: DeliveryState;
   /** the steps reached so far and those to come (at null), in order */
   timeline: TrackingTimelineEntry[];
-  /** the dropoff's address and its window */
-  dropoff: { address: string; after: string | null; before: string | null };
+  /** the dropoff's address, its place and its window */
+  dropoff: { address: string; lat: number; lng: number; after: string | null; before: string | null };
   /** the expected arrival: from the courier's last position while under way, else the window */
   eta: { at: string; basis: 'position' | 'window' } | null;
   /** only while the dropoff is under way (task started or pickups done): first name and position */

@@ -177,10 +177,12 @@ export function trackingViewOf(facts: TrackingFacts, now: number): TrackingView 
     dropoff: dropoff
       ? {
           address: dropoff.address,
+          lat: dropoff.lat,
+          lng: dropoff.lng,
           after: dropoff.windowAfter?.toISOString() ?? null,
           before: dropoff.windowBefore?.toISOString() ?? null,
         }
-      : { address: '', after: null, before: null },
+      : { address: '', lat: 0, lng: 0, after: null, before: null },
     eta: dropoff ? estimateArrival(facts, dropoff, underWay, now) : null,
     courier:
       underWay && facts.courier

@@ -16,6 +16,8 @@ export class TrackingTimelineEntryDto implements TrackingTimelineEntry {
 
 export class TrackingDropoffDto {
   @ApiProperty() address!: string;
+  @ApiProperty() lat!: number;
+  @ApiProperty() lng!: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) after!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) before!: string | null;
 }

@@ -12,7 +12,9 @@ export const dispatchErrorsEn = {
   'error.ASSIGNMENT_CHANGED': 'This changed meanwhile (someone else moved the task): reload and try again.',
   'error.FAILURE_REASON_REQUIRED': 'Say why the task failed: pick a reason.',
   'error.UNKNOWN_MERCHANT': 'This merchant is not one of the coop’s: pick another one.',
-  'error.CONTACT_EMAIL_INVALID': 'The recipient’s email is not an address (and only a dropoff has a recipient to mail).',
-  'error.DATE_RANGE_INVALID': 'Check the dates: each must be a day of the calendar, and the range must end after it starts.',
+  'error.CONTACT_EMAIL_INVALID':
+    'The recipient’s email is not an address (and only a dropoff has a recipient to mail).',
+  'error.DATE_RANGE_INVALID':
+    'Check the dates: each must be a day of the calendar, and the range must end after it starts.',
   'error.TRACKING_NOT_FOUND': 'No delivery has this tracking link: check the link in your message.',
 };
