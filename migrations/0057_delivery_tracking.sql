@@ -34,3 +34,13 @@ create function delivery_by_tracking_token(p_token text)
      where d.tracking_token = p_token
   $$;
 grant execute on function delivery_by_tracking_token(text) to fc_app;
+
+-- The metrics' figures across every coop (Prometheus: deliveries by state, created by source),
+-- counts only: no row of any coop leaves it.
+create function delivery_counts()
+  returns table (state text, source text, n bigint)
+  language sql stable security definer set search_path = public
+  as $$
+    select d.state, d.source, count(*) from deliveries d group by d.state, d.source
+  $$;
+grant execute on function delivery_counts() to fc_app;

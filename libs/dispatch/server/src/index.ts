@@ -18,3 +18,4 @@ export * from './lib/tracking/tracking.service';
 export * from './lib/tracking/tracking-view';
 export * from './lib/tracking/recipient-mail.processor';
 export * from './lib/seed/seed-dispatch';
+export * from './lib/dispatch-gauges';

@@ -290,4 +290,17 @@ describe('deliveries search, CSV export, public tracking and the recipients’ m
     await runAll();
     expect(sent).toHaveLength(2);
   });
+
+  it('counts deliveries by state and created by source for Prometheus, across coops', async () => {
+    const text = (await h.http().get('/metrics').expect(200)).text;
+    const value = (name: string, label: string) =>
+      Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} (\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+    const counts = await h.su.query<{ state: string; n: number }>(
+      'select state, count(*)::int as n from deliveries group by state',
+    );
+    for (const row of counts.rows)
+      expect([row.state, value('deliveries_by_state', `state="${row.state}"`)]).toEqual([row.state, row.n]);
+    const all = counts.rows.reduce((sum, r) => sum + r.n, 0);
+    expect(value('deliveries_created', 'source="console"')).toBe(all);
+  });
 });
