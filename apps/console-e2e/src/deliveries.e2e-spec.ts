@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
+import { urlOf } from './support/env';
 import { DEMO_PASSWORD, signIn } from './support/real-stack';
 import { horizontalOverflow, screenshot } from './support/screenshot';
 
@@ -105,9 +106,9 @@ describe('deliveries through the real API', () => {
   });
 
   it('a dispatcher creates a delivery to two dropoffs with a recipient email', async () => {
+    // the dispatcher signed in above: this browser keeps the session
     const page = await desktop.newPage();
-    await signIn(page, DISPATCHER, DEMO_PASSWORD);
-    await page.goto(page.url().replace(/\/[^/]*$/, '/deliveries'));
+    await page.goto(urlOf('/deliveries'));
     await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
     await page.locator('fc-delivery-form input[formcontrolname=reference]').fill(`${REF}-MULTI`);
     await page.getByRole('button', { name: 'Add a dropoff' }).click();
@@ -124,9 +125,9 @@ describe('deliveries through the real API', () => {
   });
 
   it('searches the seeded day, opens a delivery with its history and downloads the filtered list as CSV', async () => {
+    // the dispatcher signed in above: this browser keeps the session
     const page = await desktop.newPage();
-    await signIn(page, DISPATCHER, DEMO_PASSWORD);
-    await page.goto(page.url().replace(/\/[^/]*$/, '/deliveries'));
+    await page.goto(urlOf('/deliveries'));
     await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
     // state: failed (the seed has 8)
     await page.getByRole('combobox', { name: 'State' }).click();

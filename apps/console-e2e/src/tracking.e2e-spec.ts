@@ -25,7 +25,7 @@ describe('the recipient’s tracking page through the real API', () => {
     const page = await phone.newPage();
     await page.goto(urlOf(`/track/${UNDER_WAY}`));
     await page.getByRole('heading', { name: 'Votre livraison', level: 1 }).waitFor();
-    await page.getByText('Livrée par Vélo Lyon', { exact: false }).waitFor();
+    await page.getByText('Une livraison de Coursiers Lyonnais', { exact: false }).waitFor();
     await page.locator('[data-tracking=state]').getByText('En cours').waitFor();
     const timeline = page.locator('[data-tracking=timeline] li');
     expect(await timeline.count()).toBe(5);

@@ -1,7 +1,7 @@
 /** English texts of the recipient's tracking page. */
 export const trackingEn = {
   'tracking.title': 'Your delivery',
-  'tracking.by': 'Delivered by {coop}',
+  'tracking.by': 'A delivery by {coop}',
   'tracking.loading': 'Looking for your delivery…',
   'tracking.notFound': 'We cannot find this delivery. Check the link in your message.',
   'tracking.eta': 'Expected around {time}',

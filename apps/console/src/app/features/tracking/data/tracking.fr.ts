@@ -3,7 +3,7 @@ import type { trackingEn } from './tracking.en';
 /** Textes français de la page de suivi du destinataire. */
 export const trackingFr: Record<keyof typeof trackingEn, string> = {
   'tracking.title': 'Votre livraison',
-  'tracking.by': 'Livrée par {coop}',
+  'tracking.by': 'Une livraison de {coop}',
   'tracking.loading': 'Recherche de votre livraison…',
   'tracking.notFound': 'Nous ne trouvons pas cette livraison. Vérifiez le lien de votre message.',
   'tracking.eta': 'Arrivée prévue vers {time}',
