@@ -15,6 +15,7 @@ import { horizontalOverflow, screenshot } from './support/screenshot';
 const DISPATCHER = 'dispatcher@lyon.demo';
 const ADMIN = 'admin@lyon.demo';
 const REF = `E2E-${Date.now().toString(36).toUpperCase()}`;
+const MULTI_REF = `MULTI-${Date.now().toString(36).toUpperCase()}`;
 
 /** `datetime-local` value, `hours` from now, in the browser's zone (the test runs in the same one). */
 function localIn(hours: number): string {
@@ -110,7 +111,7 @@ describe('deliveries through the real API', () => {
     const page = await desktop.newPage();
     await page.goto(urlOf('/deliveries'));
     await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
-    await page.locator('fc-delivery-form input[formcontrolname=reference]').fill(`${REF}-MULTI`);
+    await page.locator('fc-delivery-form input[formcontrolname=reference]').fill(`${MULTI_REF}`);
     await page.getByRole('button', { name: 'Add a dropoff' }).click();
     // several dropoffs: a second pickup is not offered
     expect(await page.getByRole('button', { name: 'Add a pickup' }).isDisabled()).toBe(true);
@@ -120,7 +121,7 @@ describe('deliveries through the real API', () => {
     await page.locator('[data-stop=dropoff-0] input[formcontrolname=contactEmail]').fill('zoe@example.fr');
     await screenshot(page, 'real-deliveries-multi-stop-desktop-en');
     await page.getByRole('button', { name: 'Create delivery' }).click();
-    await page.getByText(`Delivery ${REF}-MULTI created.`).waitFor();
+    await page.getByText(`Delivery ${MULTI_REF} created.`).waitFor();
     await page.locator('[data-list=deliveries]').getByText('1 pickup(s), 2 dropoff(s)').first().waitFor();
   });
 

@@ -38,7 +38,7 @@ describe('the recipient’s tracking page through the real API', () => {
       .waitFor();
     const courier = await page.locator('[data-tracking=courier]').innerText();
     // a first name only: one word before "est en route"
-    expect(courier).toMatch(/^\s*(pedal_bike\s*)?\S+ est en route/);
+    expect(courier).toMatch(/^\s*\S+ est en route/);
     expect(await page.getByRole('link', { name: /connexion|sign in/i }).count()).toBe(0);
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'real-tracking-under-way-phone-fr');

@@ -82,7 +82,7 @@ import { DispatchApi } from './data/dispatch-api';
                 <strong>{{ eventLabel(e.type) }}</strong>
                 · {{ kindOf(e.taskId) }}
                 @if (e.data['reason']; as reason) {
-                  · {{ reason }}
+                  · {{ reasonLabel(reason) }}
                 }
               </span>
               <span class="who fc-muted"
@@ -201,6 +201,11 @@ export class DeliveryDetailPage implements OnInit {
 
   protected eventLabel(type: TaskEventType): string {
     return this.t(`taskEvent.${type}`);
+  }
+
+  protected reasonLabel(reason: string | number | boolean): string {
+    const known = FAILURE_REASONS.find((r) => r === reason);
+    return known ? this.t(`failureReason.${known}`) : String(reason);
   }
 
   protected stateLabel(state: DeliveryState): string {

@@ -162,7 +162,7 @@ export function localToIso(value: string): string | null {
                 <mat-hint>{{ t('deliveries.contactEmailHint') }}</mat-hint>
                 <mat-error>{{ t('error.CONTACT_EMAIL_INVALID') }}</mat-error>
               </mat-form-field>
-              <mat-form-field class="small">
+              <mat-form-field class="lang">
                 <mat-label>{{ t('deliveries.contactLanguage') }}</mat-label>
                 <mat-select formControlName="contactLanguage">
                   @for (lang of languages; track lang) {
@@ -211,6 +211,9 @@ export function localToIso(value: string): string | null {
     }
     .small {
       flex: 0 1 140px;
+    }
+    .lang {
+      flex: 0 1 180px;
     }
     .full {
       width: 100%;

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { DeliveryState, TrackingStep, TrackingView } from '@federacycle/contracts';
 import { EMPTY, catchError, switchMap, takeWhile, timer } from 'rxjs';
@@ -23,7 +22,7 @@ const FINAL: readonly DeliveryState[] = ['completed', 'failed', 'cancelled'];
 @Component({
   selector: 'fc-tracking-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatIconModule, MatProgressBarModule, StatusChipComponent, TrackingMapComponent],
+  imports: [MatCardModule, MatProgressBarModule, StatusChipComponent, TrackingMapComponent],
   templateUrl: './tracking.page.html',
   styleUrl: './tracking.page.scss',
 })

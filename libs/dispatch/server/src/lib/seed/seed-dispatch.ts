@@ -360,7 +360,13 @@ async function seedLyonDay(tx: Tx, coopId: string, now: number): Promise<number>
           toState: h.to,
           actorId: null,
           requestId: 'seed',
-          source: h.type === 'started' || h.type === 'done' || h.type === 'failed' ? 'courier_app' : source,
+          // created by the source, assigned by a dispatcher, worked by the courier
+          source:
+            h.type === 'started' || h.type === 'done' || h.type === 'failed'
+              ? 'courier_app'
+              : h.type === 'assigned' || h.type === 'cancelled'
+                ? 'console'
+                : source,
           data: h.data ?? {},
           at: h.at,
         });

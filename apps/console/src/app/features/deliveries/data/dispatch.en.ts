@@ -90,4 +90,11 @@ export const dispatchEn = {
   'eventSource.partner_api': 'Partner API',
   'eventSource.storefront': 'Storefront',
   'eventSource.worker': 'Planner',
+  'failureReason.recipient_absent': 'recipient absent',
+  'failureReason.address_not_found': 'address not found',
+  'failureReason.refused': 'refused',
+  'failureReason.damaged': 'damaged',
+  'failureReason.not_ready': 'not ready',
+  'failureReason.closed': 'closed',
+  'failureReason.other': 'other reason',
 };

@@ -92,4 +92,11 @@ export const dispatchFr: Record<keyof typeof dispatchEn, string> = {
   'eventSource.partner_api': 'API partenaire',
   'eventSource.storefront': 'Boutique en ligne',
   'eventSource.worker': 'Planificateur',
+  'failureReason.recipient_absent': 'destinataire absent',
+  'failureReason.address_not_found': 'adresse introuvable',
+  'failureReason.refused': 'refusé',
+  'failureReason.damaged': 'endommagé',
+  'failureReason.not_ready': 'pas prêt',
+  'failureReason.closed': 'fermé',
+  'failureReason.other': 'autre motif',
 };
