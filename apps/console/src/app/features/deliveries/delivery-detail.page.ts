@@ -3,14 +3,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type {
-  DeliveryState,
-  DeliveryView,
-  EventSource,
-  TaskEventType,
-  TaskEventView,
-  TaskState,
-  TaskView,
+import {
+  FAILURE_REASONS,
+  type DeliveryState,
+  type DeliveryView,
+  type EventSource,
+  type TaskEventType,
+  type TaskEventView,
+  type TaskState,
+  type TaskView,
 } from '@federacycle/contracts';
 import { forkJoin } from 'rxjs';
 import { toApiProblem } from '../../core/api/api-error';
