@@ -5,6 +5,7 @@ import { FEDERATION_ENTITIES, SettingsReader } from '@federacycle/federation-ser
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { Database } from '@federacycle/platform-database';
 import { Metrics } from '@federacycle/platform-observability';
 import { createRedis, type JobEnvelope } from '@federacycle/platform-queue';
@@ -41,6 +42,8 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
         ...IDENTITY_ENTITIES,
         ...FEDERATION_ENTITIES,
         ...GEO_ENTITIES,
+        // a delivery names its merchant (the foreign key's entity)
+        Merchant,
         ...FLEET_ENTITIES,
         ...DISPATCH_ENTITIES,
       ],
