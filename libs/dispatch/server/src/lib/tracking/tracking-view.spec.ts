@@ -59,7 +59,7 @@ describe('the tracking view', () => {
 
   it('shows the first name, the position and an ETA from it once picked up, never before the window opens', () => {
     const f = facts([pickup('done'), dropoff('assigned')]);
-    f.events.push({ taskId: 'p', type: 'done', at: at(-5) });
+    f.events = [...f.events, { taskId: 'p', type: 'done', at: at(-5) }];
     const view = trackingViewOf(f, NOW);
     expect(view.courier).toEqual({ firstName: 'Camille', lat: 45.764, lng: 4.8357, at: at(-1).toISOString() });
     // ~1.6 km at 15 km/h is ~7 minutes, but the window opens in 30
@@ -84,7 +84,7 @@ describe('the tracking view', () => {
 
   it('ends with delivered, failed or cancelled, and no courier nor ETA', () => {
     const done = facts([pickup('done'), dropoff('done')], { state: 'completed' });
-    done.events.push({ taskId: 'd', type: 'done', at: at(-2) });
+    done.events = [...done.events, { taskId: 'd', type: 'done', at: at(-2) }];
     const view = trackingViewOf(done, NOW);
     expect(view.timeline.at(-1)).toEqual({ step: 'delivered', at: at(-2).toISOString() });
     expect([view.courier, view.eta]).toEqual([null, null]);
