@@ -234,6 +234,8 @@ export interface TaskEventView {
   toState: TaskState | null;
   at: string;
   actorId: string | null;
+  /** the person who made the change (null: a job, or the seed) */
+  actorName: string | null;
   requestId: string;
   source: EventSource;
   data: TaskEventData;

@@ -86,10 +86,15 @@ import { DispatchApi } from './data/dispatch-api';
                   · {{ reasonLabel(reason) }}
                 }
               </span>
-              <span class="who fc-muted"
-                >{{ sourceLabel(e.source)
-                }}{{ e.data['courierId'] ? ' · ' + courierName(e.data['courierId']) : '' }}</span
-              >
+              <span class="who fc-muted">
+                {{ e.actorName ?? sourceLabel(e.source) }}
+                @if (e.actorName) {
+                  ({{ sourceLabel(e.source) }})
+                }
+                @if (e.data['courierId']) {
+                  → {{ courierName(e.data['courierId']) }}
+                }
+              </span>
             </li>
           }
         </ol>

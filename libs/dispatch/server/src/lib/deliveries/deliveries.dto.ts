@@ -321,6 +321,7 @@ export class TaskEventViewDto implements TaskEventView {
   @ApiProperty({ enum: TASK_STATES, nullable: true }) toState!: TaskState | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
   @ApiProperty() requestId!: string;
   @ApiProperty({ enum: EVENT_SOURCES }) source!: EventSource;
   @ApiProperty({ type: Object }) data!: TaskEventData;

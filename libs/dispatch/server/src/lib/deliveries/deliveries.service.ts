@@ -44,6 +44,16 @@ import {
 import { TaskEvent } from './task-event.entity';
 import { CreateDeliveryUseCase, type CreateDeliveryCommand } from './usecases/create-delivery/create-delivery.usecase';
 
+/** A row of the history's statement under its raw names, typed from the entity. */
+type EventRow = Pick<TaskEvent, 'id' | 'type' | 'at' | 'source' | 'data'> & {
+  task_id: TaskEvent['taskId'];
+  from_state: TaskEvent['fromState'];
+  to_state: TaskEvent['toState'];
+  actor_id: TaskEvent['actorId'];
+  actor_name: string | null;
+  request_id: TaskEvent['requestId'];
+};
+
 /** Who acts on a task: a dispatcher (any task of the coop) or a courier (their own only). */
 export type TaskActor = { kind: 'dispatcher' } | { kind: 'courier'; userId: string };
 
@@ -114,24 +124,35 @@ export class DeliveriesService {
     return toDeliveryView(delivery, tasks);
   }
 
-  /** The delivery's whole history, oldest first. */
+  /** The delivery's whole history, oldest first, with the name of who made each change. */
   async events(coopId: string, deliveryId: string): Promise<TaskEventView[]> {
     const [exists, events] = await Promise.all([
       this.db.read((m) => m.existsBy(Delivery, { coopId, id: deliveryId })),
-      this.db.read((m) =>
-        m.find(TaskEvent, { where: { coopId, deliveryId }, order: { at: 'ASC', id: 'ASC' }, take: 1000 }),
+      this.db.read(
+        (m) =>
+          m.query(
+            `select e.id, e.task_id, e.type, e.from_state, e.to_state, e.at, e.actor_id, u.name as actor_name,
+                    e.request_id, e.source, e.data
+               from task_events e
+               left join users u on u.id = e.actor_id
+              where e.coop_id = $1 and e.delivery_id = $2
+              order by e.at, e.id
+              limit 1000`,
+            [coopId, deliveryId],
+          ) as Promise<EventRow[]>,
       ),
     ]);
     if (!exists) throw deliveryNotFound();
     return events.map((e) => ({
       id: e.id,
-      taskId: e.taskId,
+      taskId: e.task_id,
       type: e.type,
-      fromState: e.fromState,
-      toState: e.toState,
+      fromState: e.from_state,
+      toState: e.to_state,
       at: e.at.toISOString(),
-      actorId: e.actorId,
-      requestId: e.requestId,
+      actorId: e.actor_id,
+      actorName: e.actor_name,
+      requestId: e.request_id,
       source: e.source,
       data: e.data,
     }));
