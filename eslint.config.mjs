@@ -102,6 +102,8 @@ export default [
               sourceTag: 'scope:dispatch',
               onlyDependOnLibsWithTags: [
                 'scope:dispatch',
+                // a delivery names the merchant it is for (merchants imports no dispatch)
+                'scope:merchants',
                 'scope:fleet',
                 'scope:geo',
                 'scope:federation',

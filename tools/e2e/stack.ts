@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, testQueuePrefix, testRedisUrl } from '@federacycle/platform-testing';
-import { runSeed } from '../seed/seed';
+import { demoTracking, runSeed } from '../seed/seed';
 
 /**
  * The whole product for the browser journeys: a fresh database (seeded with the demo
@@ -15,6 +15,8 @@ export interface Stack {
   mailDir: string;
   /** milliseconds written here move the clock of the API and the worker (OffsetFileClock) */
   clockFile: string;
+  /** the seeded demo day's tracking tokens (a delivery under way, one delivered) */
+  tracking: { underWay: string | null; delivered: string | null };
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startStack(): Promise<Stack> {
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.toString().slice(-3000)}`);
   const db = await createTestDatabase();
   await runSeed(db.appUrl);
+  const tracking = await demoTracking(db.appUrl);
   const dataDir = join(root, 'test-output', 'e2e-data');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -109,6 +112,7 @@ export async function startStack(): Promise<Stack> {
     baseUrl: `http://127.0.0.1:${apiPort}`,
     mailDir: join(dataDir, 'mail'),
     clockFile: join(dataDir, 'clock-offset-ms'),
+    tracking,
     stop,
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { seedCourierApp } from '@federacycle/dispatch-server';
+import { DISPATCH_ENTITIES, demoTrackingTokens, seedCourierApp, seedDispatch } from '@federacycle/dispatch-server';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
 import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
@@ -34,6 +34,7 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...STORAGE_ENTITIES,
       ...FLEET_ENTITIES,
       ...GOVERNANCE_ENTITIES,
+      ...DISPATCH_ENTITIES,
     ],
   });
   try {
@@ -59,7 +60,19 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedGovernance(db);
     // the courier app: Lyon's dropoff proof policy (photo and signature) as an initial setting version
     await seedCourierApp(db);
+    // dispatch: a live day in Lyon (150 deliveries in every state; after fleet and merchants)
+    await seedDispatch(db);
     return credentials;
+  } finally {
+    await db.close();
+  }
+}
+
+/** The demo's tracking links' tokens: a delivery under way and one delivered (null without the demo day). */
+export async function demoTracking(appUrl: string): Promise<{ underWay: string | null; delivered: string | null }> {
+  const db = await Database.connect({ url: appUrl, max: 1, applicationName: 'federacycle-seed' });
+  try {
+    return await demoTrackingTokens(db);
   } finally {
     await db.close();
   }

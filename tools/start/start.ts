@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ensureDevServices } from '../db/dev-services';
 import { prepareDevDatabase } from '../db/dev-database';
-import { runSeed, type DemoCredential } from '../seed/seed';
+import { demoTracking, runSeed, type DemoCredential } from '../seed/seed';
 
 /**
  * `npm start`: services (reused or started), database (roles, migrations, demo seed),
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       `database: ${db.migrated.applied.length} migrations applied, ${db.migrated.alreadyApplied} already there`,
     );
     const credentials = await runSeed(db.appUrl);
+    const tracking = await demoTracking(db.appUrl);
 
     console.log('building api, worker and console (cached after the first time)...');
     const build = spawnSync(
@@ -140,6 +141,10 @@ Federacycle is running:
   worker        http://localhost:${workerPort}/health/ready  and  /metrics
   mail (dev)    ${join(root, '.data/mail')}`);
     printCredentials(credentials);
+    if (tracking.underWay) {
+      console.log(`\nA recipient's tracking page (a delivery under way in Lyon):
+  http://localhost:${apiPort}/track/${tracking.underWay}`);
+    }
     console.log('\nPress Ctrl-C to stop.');
   } catch (error) {
     console.error(`start: ${error instanceof Error ? error.message : String(error)}`);

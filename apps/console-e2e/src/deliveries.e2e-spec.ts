@@ -1,17 +1,21 @@
 /**
  * REAL journey (no mocks): the seeded Lyon dispatcher creates deliveries from the Deliveries page
  * (a window that closes before it opens is refused with a message, then fixed), and finds them in
- * the list; on a phone in French the list reads as cards. A coop admin reads the list without the
- * form.
+ * the list; a 1→2 delivery with a recipient email; the seeded day is searched (state, address),
+ * a delivery opened with its tasks and history, the filtered list downloaded as CSV; on a phone
+ * in French the list reads as cards. A coop admin reads the list without the form.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
+import { urlOf } from './support/env';
 import { DEMO_PASSWORD, signIn } from './support/real-stack';
 import { horizontalOverflow, screenshot } from './support/screenshot';
 
 const DISPATCHER = 'dispatcher@lyon.demo';
 const ADMIN = 'admin@lyon.demo';
 const REF = `E2E-${Date.now().toString(36).toUpperCase()}`;
+const MULTI_REF = `MULTI-${Date.now().toString(36).toUpperCase()}`;
 
 /** `datetime-local` value, `hours` from now, in the browser's zone (the test runs in the same one). */
 function localIn(hours: number): string {
@@ -100,6 +104,66 @@ describe('deliveries through the real API', () => {
     });
     expect(overflow).toEqual({ scroll: 0, left: 0, wide: [] });
     await screenshot(page, 'real-deliveries-created-desktop-en');
+  });
+
+  it('a dispatcher creates a delivery to two dropoffs with a recipient email', async () => {
+    // the dispatcher signed in above: this browser keeps the session
+    const page = await desktop.newPage();
+    await page.goto(urlOf('/deliveries'));
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    await page.locator('fc-delivery-form input[formcontrolname=reference]').fill(`${MULTI_REF}`);
+    await page.getByRole('button', { name: 'Add a dropoff' }).click();
+    // several dropoffs: a second pickup is not offered
+    expect(await page.getByRole('button', { name: 'Add a pickup' }).isDisabled()).toBe(true);
+    await fillStop(page, 0, { address: 'Boulangerie, 3 rue Mercière, 69002 Lyon', lat: '45.7625', lng: '4.8339' });
+    await fillStop(page, 1, { address: '10 cours Vitton, 69006 Lyon', lat: '45.7699', lng: '4.8531' });
+    await fillStop(page, 2, { address: '5 place Sathonay, 69001 Lyon', lat: '45.7686', lng: '4.8307' });
+    await page.locator('[data-stop=dropoff-0] input[formcontrolname=contactEmail]').fill('zoe@example.fr');
+    await screenshot(page, 'real-deliveries-multi-stop-desktop-en');
+    await page.getByRole('button', { name: 'Create delivery' }).click();
+    await page.getByText(`Delivery ${MULTI_REF} created.`).waitFor();
+    await page.locator('[data-list=deliveries]').getByText('1 pickup(s), 2 dropoff(s)').first().waitFor();
+  });
+
+  it('searches the seeded day, opens a delivery with its history and downloads the filtered list as CSV', async () => {
+    // the dispatcher signed in above: this browser keeps the session
+    const page = await desktop.newPage();
+    await page.goto(urlOf('/deliveries'));
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    // state: failed (the seed has 8)
+    await page.getByRole('combobox', { name: 'State' }).click();
+    await page.getByRole('option', { name: 'Failed' }).click();
+    await page.locator('[data-list=deliveries]').getByText('LY-', { exact: false }).first().waitFor();
+    const failedRows = await page.locator('[data-list=deliveries]').getByText('Failed', { exact: true }).count();
+    expect(failedRows).toBe(8);
+    // an address piece narrows it further
+    await page.getByRole('searchbox', { name: 'Address contains' }).fill('Vitton');
+    await page.getByRole('searchbox', { name: 'Address contains' }).press('Enter');
+    await page.getByRole('searchbox', { name: 'Address contains' }).blur();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-list=deliveries] a[href^="/deliveries/"]').length < 8,
+    );
+    await screenshot(page, 'real-deliveries-search-desktop-en');
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-action=export]').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,reference,state,created_at,merchant,courier,pickups,dropoffs,from,to,window_after,window_before',
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line).toContain(',failed,');
+
+    await page.locator('[data-list=deliveries] a[href^="/deliveries/"]').first().click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    const history = page.locator('[data-list=history] li');
+    // created ×2, assigned ×2, pickup started and done, dropoff started and failed
+    expect(await history.count()).toBe(8);
+    await history.getByText('Failed', { exact: true }).waitFor();
+    await page.getByText('Courier app').first().waitFor();
+    await screenshot(page, 'real-delivery-detail-desktop-en');
   });
 
   it('on a phone in French the dispatcher reads the list as cards and the form fits', async () => {

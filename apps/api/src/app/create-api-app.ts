@@ -8,6 +8,7 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '@federacycle/platform-config';
+import { registerDispatchGauges } from '@federacycle/dispatch-server';
 import { ApiErrorFilter, PreconditionExpressAdapter, hostOf } from '@federacycle/platform-http';
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
@@ -41,6 +42,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.enableShutdownHooks();
   // The API enqueues nothing itself (the outbox relay does), so it reports the outbox lag only.
   registerPlatformGauges(metrics, app.get(Database), []);
+  // deliveries by state and created by source, across coops (counts read at scrape time)
+  registerDispatchGauges(metrics, app.get(Database));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // API answers are per caller and never revalidated; hashing every body for an ETag costs CPU for

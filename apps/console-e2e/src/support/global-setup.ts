@@ -30,6 +30,9 @@ async function startTarget(): Promise<E2eTarget> {
   const stack = await startStack();
   process.env['E2E_MAIL_DIR'] = stack.mailDir;
   process.env['E2E_CLOCK_FILE'] = stack.clockFile;
+  // the demo day's tracking links: a delivery under way and one delivered (tracking.e2e-spec)
+  process.env['E2E_TRACKING_UNDER_WAY'] = stack.tracking.underWay ?? '';
+  process.env['E2E_TRACKING_DELIVERED'] = stack.tracking.delivered ?? '';
   return { baseUrl: stack.baseUrl, stop: stack.stop };
 }
 

@@ -52,6 +52,12 @@ export const appRoutes: Route[] = [
     path: 'apply',
     loadChildren: () => import('./features/apply/apply.routes').then((m) => m.applyRoutes),
   },
+  // public: a recipient follows their delivery by the link in their message
+  {
+    path: 'track/:token',
+    title: 'tracking.title',
+    loadComponent: () => import('./features/tracking/tracking.page').then((m) => m.TrackingPage),
+  },
   {
     path: 'verify',
     title: 'verify.title',

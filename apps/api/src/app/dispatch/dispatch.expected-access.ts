@@ -101,6 +101,14 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
     probe: () => ({ method: 'get', url: '/api/dispatch/deliveries' }),
     fixture: dispatchFixture,
   },
+  // the export of the filtered list: the coop's own rows only (its canary), CSV
+  'GET /api/dispatch/deliveries.csv': {
+    permission: 'read:Delivery',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/dispatch/deliveries.csv' }),
+    fixture: dispatchFixture,
+  },
   'POST /api/dispatch/deliveries': {
     permission: 'create:Delivery',
     kind: 'write',
@@ -271,5 +279,14 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
       url: `/api/dispatch/me/tasks/${idsOf(f).pickupId}/proofs/${randomUUID()}?kind=photo`,
       attach: { field: 'file', content: PROBE_PNG, filename: 'probe.png' },
     }),
+  },
+  // public: a token names one delivery; an unknown one answers 404 TRACKING_NOT_FOUND to everyone
+  // (what a known token shows, and that it shows nothing else, is tracking.int-spec's)
+  'GET /api/track/:token': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 404,
+    probe: () => ({ method: 'get', url: `/api/track/${token()}` }),
   },
 };

@@ -115,6 +115,7 @@ describe('dispatch over HTTP: deliveries, tasks, assignment (real PostgreSQL as 
       ['created', 'console'],
     ]);
     expect(events.body.items[0].actorId).toBe(user['dispatcher']);
+    expect(events.body.items[0].actorName).toBe('Dispatcher A');
     expect(events.body.items[0].requestId).not.toBe('none');
     const outbox = await h.su.query(`select job_name from outbox where coop_id = $1 and payload->>'deliveryId' = $2`, [
       coopA,

@@ -10,7 +10,7 @@ function table(name: string, columns: readonly string[], order: string): ExportT
 export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
   table(
     'deliveries',
-    ['id', 'reference', 'state', 'tracking_token', 'handover_code', 'created_by', 'source', 'created_at', 'updated_at'],
+    ['id', 'reference', 'state', 'merchant_id', 'tracking_token', 'handover_code', 'created_by', 'source', 'created_at', 'updated_at'],
     'created_at, id',
   ),
   table(
@@ -32,6 +32,10 @@ export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
       'service_minutes',
       'contact_name',
       'contact_phone',
+      'contact_email',
+      'contact_language',
+      'mailed_on_way_at',
+      'mailed_delivered_at',
       'comments',
       'packages',
       'weight_grams',

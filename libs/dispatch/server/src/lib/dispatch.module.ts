@@ -5,11 +5,18 @@ import { CoopExportRegistry } from '@federacycle/platform-database';
 import { CLOCK, SettingsModule, StandingService, clockFromEnvironment } from '@federacycle/federation-server';
 import { FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { MailService } from '@federacycle/identity-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { CourierController } from './courier/courier.controller';
 import { CourierService } from './courier/courier.service';
-import { DeliveriesController, OwnTasksController, TasksController } from './deliveries/deliveries.controller';
+import {
+  DeliveriesController,
+  DeliveriesExportController,
+  OwnTasksController,
+  TasksController,
+} from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
 import { DISPATCH_ENTITIES } from './dispatch.entities';
@@ -20,17 +27,23 @@ import { PlanningMetrics } from './planning/planning-metrics';
 import { PlanningService } from './planning/planning.service';
 import { ProposalsController } from './planning/proposals.controller';
 import { ProposalsService } from './planning/proposals.service';
+import { RecipientMailProcessor } from './tracking/recipient-mail.processor';
+import { TrackingController } from './tracking/tracking.controller';
+import { TRACKING_MAIL_QUEUE } from './tracking/tracking.jobs';
+import { TrackingService } from './tracking/tracking.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule],
   controllers: [
     DeliveriesController,
+    DeliveriesExportController,
     TasksController,
     OwnTasksController,
     AssignmentsController,
     ProposalsController,
     CourierController,
+    TrackingController,
   ],
   providers: [
     CreateDeliveryUseCase,
@@ -39,6 +52,7 @@ import { ProposalsService } from './planning/proposals.service';
     ProposalsService,
     PlanningMetrics,
     CourierService,
+    TrackingService,
   ],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
@@ -58,9 +72,9 @@ export class DispatchModule implements OnModuleInit {
  */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: FLEET_EVENTS_QUEUE }),
-    // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
-    TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
+    BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: FLEET_EVENTS_QUEUE }, { name: TRACKING_MAIL_QUEUE }),
+    // the worker has no FleetModule, GeoModule or MerchantsModule: the entities dispatch's relate to are registered here
+    TypeOrmModule.forFeature([...GEO_ENTITIES, Merchant, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
   ],
   providers: [
@@ -71,6 +85,8 @@ export class DispatchModule implements OnModuleInit {
     PlanningService,
     DispatchProcessor,
     FleetEventsProcessor,
+    MailService,
+    RecipientMailProcessor,
   ],
 })
 export class DispatchWorkerModule {}

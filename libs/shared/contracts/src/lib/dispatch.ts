@@ -49,6 +49,10 @@ export const TASK_EVENT_TYPES = [
 ] as const;
 export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
 
+/** The languages a recipient's tracking mails are written in. */
+export const CONTACT_LANGUAGES = ['en', 'fr'] as const;
+export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+
 /** Limits of one delivery. */
 export const MAX_TASKS_PER_DELIVERY = 20;
 export const MAX_PACKAGE_LINES = 20;
@@ -77,11 +81,17 @@ export interface TaskRequest {
   comments?: string | null;
   packages?: PackageLine[];
   weightGrams?: number;
+  /** a dropoff's recipient: the tracking mails (on the way, delivered) go there */
+  contactEmail?: string | null;
+  /** the language of those mails (default en) */
+  contactLanguage?: ContactLanguage | null;
 }
 
 export interface CreateDeliveryRequest {
   /** the client's own reference (order number…) */
   reference?: string | null;
+  /** the merchant it is for (one of the coop's) */
+  merchantId?: string | null;
   tasks: TaskRequest[];
 }
 
@@ -110,6 +120,8 @@ export interface TaskView {
   serviceMinutes: number;
   contactName: string | null;
   contactPhone: string | null;
+  contactEmail: string | null;
+  contactLanguage: ContactLanguage | null;
   comments: string | null;
   packages: PackageLine[];
   weightGrams: number;
@@ -123,6 +135,7 @@ export interface DeliveryView {
   id: string;
   reference: string | null;
   state: DeliveryState;
+  merchantId: string | null;
   /** the public tracking page's token (unguessable) */
   trackingToken: string;
   tasks: TaskView[];
@@ -143,7 +156,71 @@ export interface DeliverySummaryView {
   /** the earliest window opening and the latest closing among the tasks */
   after: string | null;
   before: string | null;
+  merchantId: string | null;
+  merchantName: string | null;
+  /** the courier holding the first dropoff (or else the first pickup), when one does */
+  courierName: string | null;
   createdAt: string;
+}
+
+/** The Deliveries page's search (every filter optional; dates are the creation day, inclusive). */
+export interface DeliverySearch {
+  state?: DeliveryState;
+  /** YYYY-MM-DD, the coop's day (Europe/Paris for now) */
+  from?: string;
+  to?: string;
+  merchantId?: string;
+  courierId?: string;
+  /** a piece of any task's address */
+  address?: string;
+}
+
+/** The most rows one CSV export holds (filter further for more). */
+export const MAX_DELIVERY_EXPORT_ROWS = 50_000;
+
+/** A step of the public tracking page's timeline. */
+export const TRACKING_STEPS = [
+  'created',
+  'assigned',
+  'picked_up',
+  'on_the_way',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const;
+export type TrackingStep = (typeof TRACKING_STEPS)[number];
+
+export interface TrackingTimelineEntry {
+  step: TrackingStep;
+  /** when it happened; null: not yet */
+  at: string | null;
+}
+
+/** What the recipient's tracking page shows: the delivery's progress, nothing else of the coop. */
+export interface TrackingView {
+  coopName: string;
+  state: DeliveryState;
+  /** the steps reached so far and those to come (at null), in order */
+  timeline: TrackingTimelineEntry[];
+  /** the dropoff's address, its place and its window */
+  dropoff: { address: string; lat: number; lng: number; after: string | null; before: string | null };
+  /** the expected arrival: from the courier's last position while under way, else the window */
+  eta: { at: string; basis: 'position' | 'window' } | null;
+  /** only while the dropoff is under way (task started or pickups done): first name and position */
+  courier: { firstName: string; lat: number | null; lng: number | null; at: string | null } | null;
+  /**
+   * Proof of delivery after completion (photos, signature). Extension point: the courier app's
+   * proofs land in the `courier` feature; until they are wired here this list stays empty.
+   */
+  proofs: TrackingProof[];
+  updatedAt: string;
+}
+
+export interface TrackingProof {
+  kind: 'photo' | 'signature' | 'code';
+  /** a URL the page may show (a signed link), or null for a code */
+  url: string | null;
+  at: string;
 }
 
 /** What an event records beside its states: flat values only. */
@@ -157,6 +234,8 @@ export interface TaskEventView {
   toState: TaskState | null;
   at: string;
   actorId: string | null;
+  /** the person who made the change (null: a job, or the seed) */
+  actorName: string | null;
   requestId: string;
   source: EventSource;
   data: TaskEventData;

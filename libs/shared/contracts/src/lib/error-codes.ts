@@ -199,6 +199,14 @@ export const ErrorCode = {
   LOCATION_IN_FUTURE: 'LOCATION_IN_FUTURE',
   /** a location fix too old to mean anything */
   LOCATION_TOO_OLD: 'LOCATION_TOO_OLD',
+  /** a merchant id the coop does not have */
+  UNKNOWN_MERCHANT: 'UNKNOWN_MERCHANT',
+  /** a contact email on a pickup, or one that is not an address */
+  CONTACT_EMAIL_INVALID: 'CONTACT_EMAIL_INVALID',
+  /** a search whose dates are not days, or whose range ends before it starts */
+  DATE_RANGE_INVALID: 'DATE_RANGE_INVALID',
+  /** no delivery has this tracking link (mistyped, or the delivery was removed) */
+  TRACKING_NOT_FOUND: 'TRACKING_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -12,6 +12,7 @@ import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
 import { courierAppEn } from '../../features/my-tasks/data/courier-app.en';
+import { trackingEn } from '../../features/tracking/data/tracking.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
@@ -188,6 +189,7 @@ export const en = {
   ...fleetEn,
   ...dispatchEn,
   ...courierAppEn,
+  ...trackingEn,
   ...governanceEn,
 } as const;
 

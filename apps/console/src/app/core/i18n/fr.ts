@@ -8,6 +8,7 @@ import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
 import { courierAppFr } from '../../features/my-tasks/data/courier-app.fr';
+import { trackingFr } from '../../features/tracking/data/tracking.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -186,5 +187,6 @@ export const fr: Dictionary = {
   ...fleetFr,
   ...dispatchFr,
   ...courierAppFr,
+  ...trackingFr,
   ...governanceFr,
 };

@@ -1,14 +1,18 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   DELIVERY_STATES,
   type CreateDeliveryRequest,
+  type DeliverySearch,
   type DeliveryState,
   type DeliverySummaryView,
 } from '@federacycle/contracts';
+import { DOCUMENT } from '@angular/common';
 import { problemText, toProblemText } from '../../core/api/problem-text';
 import { toApiProblem } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
@@ -18,6 +22,8 @@ import { DataListComponent, type ListColumn } from '../../shared/list/data-list.
 import { ListCellDirective } from '../../shared/list/list-cell.directive';
 import { injectPagedList } from '../../shared/list/paged-list';
 import { StatusChipComponent, deliveryTone } from '../../shared/status-chip.component';
+import { FleetApi } from '../couriers/data/fleet-api';
+import { MerchantsApi } from '../merchants/data/merchants-api';
 import { DispatchApi } from './data/dispatch-api';
 import { DeliveryFormComponent } from './delivery-form.component';
 
@@ -29,6 +35,8 @@ import { DeliveryFormComponent } from './delivery-form.component';
     MatButtonModule,
     MatCardModule,
     MatSelectModule,
+    MatInputModule,
+    RouterLink,
     DataListComponent,
     ListCellDirective,
     EmptyStateComponent,
@@ -48,8 +56,13 @@ export class DeliveriesPage implements OnInit {
   protected readonly tone = deliveryTone;
 
   protected readonly canCreate = computed(() => this.auth.ability().can('create', 'Delivery'));
-  protected readonly state = signal<DeliveryState | null>(null);
-  protected readonly deliveries = injectPagedList((page) => this.api.listDeliveries(page, this.state()));
+  private readonly document = inject(DOCUMENT);
+  /** the search as the API takes it (state, days, merchant, courier, address piece) */
+  protected readonly search = signal<DeliverySearch>({});
+  protected readonly deliveries = injectPagedList((page) => this.api.listDeliveries(page, this.search()));
+  protected readonly merchants = signal<Array<{ id: string; name: string }>>([]);
+  protected readonly couriers = signal<Array<{ id: string; name: string }>>([]);
+  protected readonly exporting = signal(false);
   protected readonly listError = computed(() => {
     const error = this.deliveries.error();
     return error === null ? null : toProblemText(this.t, error);
@@ -62,22 +75,68 @@ export class DeliveriesPage implements OnInit {
     { id: 'reference', header: this.t('deliveries.colReference') },
     { id: 'route', header: this.t('deliveries.colRoute') },
     { id: 'state', header: this.t('deliveries.colState') },
+    { id: 'people', header: this.t('deliveries.colPeople') },
     { id: 'window', header: this.t('deliveries.colWindow') },
     { id: 'created', header: this.t('deliveries.colCreated') },
   ]);
   protected readonly deliveryId = (d: DeliverySummaryView): string => d.id;
 
+  private readonly merchantsApi = inject(MerchantsApi);
+  private readonly fleetApi = inject(FleetApi);
+
   ngOnInit(): void {
     this.deliveries.load();
+    // the filters' choices (a coop has tens of merchants and couriers: the first 200 of each)
+    this.merchantsApi.list({ limit: 200, offset: 0 }).subscribe({
+      next: (page) => this.merchants.set(page.items.map((m) => ({ id: m.id, name: m.name }))),
+      error: () => this.merchants.set([]),
+    });
+    this.fleetApi.listCouriers({ limit: 200, offset: 0 }).subscribe({
+      next: (page) => this.couriers.set(page.items.map((c) => ({ id: c.id, name: c.displayName }))),
+      error: () => this.couriers.set([]),
+    });
+  }
+
+  /** One filter changed: the list starts again from its first page. */
+  protected setFilter(key: keyof DeliverySearch, value: string | null): void {
+    this.search.update((s) => {
+      const next: DeliverySearch = { ...s };
+      if (value && value !== 'all') (next as Record<string, string>)[key] = value;
+      else delete next[key];
+      return next;
+    });
+    this.deliveries.restart();
+  }
+
+  protected clearFilters(): void {
+    this.search.set({});
+    this.deliveries.restart();
+  }
+
+  protected readonly filtered = computed(() => Object.keys(this.search()).length > 0);
+
+  /** Downloads the filtered list as CSV (the API streams it; the file gets the day's name). */
+  protected exportCsv(): void {
+    this.exporting.set(true);
+    this.api.exportDeliveries(this.search()).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        const url = URL.createObjectURL(blob);
+        const link = this.document.createElement('a');
+        link.href = url;
+        link.download = `deliveries-${new Date().toISOString().slice(0, 10)}.csv`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.snackBar.open(problemText(this.t, toApiProblem(error)), this.t('common.close'), { duration: 6000 });
+      },
+    });
   }
 
   protected stateLabel(state: DeliveryState): string {
     return this.t(`deliveryState.${state}`);
-  }
-
-  protected filter(choice: DeliveryState | 'all'): void {
-    this.state.set(choice === 'all' ? null : choice);
-    this.deliveries.restart();
   }
 
   protected time(iso: string): string {

@@ -6,4 +6,9 @@ export const deliveriesRoutes: Route[] = [
     title: 'deliveries.title',
     loadComponent: () => import('./deliveries.page').then((m) => m.DeliveriesPage),
   },
+  {
+    path: ':id',
+    title: 'deliveries.detailTitle',
+    loadComponent: () => import('./delivery-detail.page').then((m) => m.DeliveryDetailPage),
+  },
 ];

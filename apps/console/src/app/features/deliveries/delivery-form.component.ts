@@ -1,8 +1,23 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, input, output, viewChild } from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormArray, FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
-import type { CreateDeliveryRequest, TaskRequest } from '@federacycle/contracts';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CONTACT_LANGUAGES,
+  type ContactLanguage,
+  type CreateDeliveryRequest,
+  type TaskRequest,
+} from '@federacycle/contracts';
 import { fieldErrorText } from '../../core/api/form-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 
@@ -14,6 +29,8 @@ type StopForm = FormGroup<{
   before: FormControl<string>;
   contactName: FormControl<string>;
   contactPhone: FormControl<string>;
+  contactEmail: FormControl<string>;
+  contactLanguage: FormControl<ContactLanguage>;
   comments: FormControl<string>;
 }>;
 
@@ -29,6 +46,8 @@ function stopForm(): StopForm {
     before: new FormControl('', { nonNullable: true }),
     contactName: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(120)] }),
     contactPhone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(32)] }),
+    contactEmail: new FormControl('', { nonNullable: true, validators: [Validators.email, Validators.maxLength(254)] }),
+    contactLanguage: new FormControl<ContactLanguage>('fr', { nonNullable: true }),
     comments: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] }),
   });
 }
@@ -38,10 +57,13 @@ export function createDeliveryForm() {
     reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(80)] }),
     packages: new FormControl<number | null>(1, [Validators.min(0), Validators.max(999)]),
     weightKg: new FormControl<number | null>(null, [Validators.min(0), Validators.max(1000)]),
-    pickup: stopForm(),
-    dropoff: stopForm(),
+    pickups: new FormArray<StopForm>([stopForm()]),
+    dropoffs: new FormArray<StopForm>([stopForm()]),
   });
 }
+
+/** A delivery is 1→1, 1→N or N→1: never several of both, at most this many stops in all. */
+const MAX_STOPS = 20;
 
 /** `datetime-local` (the browser's local time) → ISO instant; empty → null. */
 export function localToIso(value: string): string | null {
@@ -50,11 +72,11 @@ export function localToIso(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** Presentational: a 1→1 delivery (pickup, dropoff); emits the request. */
+/** Presentational: a delivery of one pickup to several dropoffs, or several pickups to one dropoff; emits the request. */
 @Component({
   selector: 'fc-delivery-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatInputModule, MatButtonModule],
+  imports: [ReactiveFormsModule, MatInputModule, MatButtonModule, MatSelectModule],
   template: `
     <form class="delivery" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <div class="row">
@@ -71,9 +93,14 @@ export function localToIso(value: string): string | null {
           <input matInput type="number" inputmode="decimal" step="any" min="0" formControlName="weightKg" />
         </mat-form-field>
       </div>
-      @for (stop of stops; track stop.key) {
-        <fieldset class="stop" [formGroup]="stop.group">
-          <legend>{{ t(stop.label) }}</legend>
+      @for (stop of stops(); track stop.group) {
+        <fieldset class="stop" [formGroup]="stop.group" [attr.data-stop]="stop.kind + '-' + stop.index">
+          <legend>
+            {{ t(stop.kind === 'pickup' ? 'deliveries.pickup' : 'deliveries.dropoff') }}
+            @if (stop.count > 1) {
+              {{ stop.index + 1 }}
+            }
+          </legend>
           <mat-form-field class="full">
             <mat-label>{{ t('deliveries.address') }}</mat-label>
             <input matInput formControlName="address" autocomplete="off" required />
@@ -127,12 +154,43 @@ export function localToIso(value: string): string | null {
               <input matInput type="tel" formControlName="contactPhone" autocomplete="off" />
             </mat-form-field>
           </div>
+          @if (stop.kind === 'dropoff') {
+            <div class="row">
+              <mat-form-field class="grow">
+                <mat-label>{{ t('deliveries.contactEmail') }}</mat-label>
+                <input matInput type="email" formControlName="contactEmail" autocomplete="off" />
+                <mat-hint>{{ t('deliveries.contactEmailHint') }}</mat-hint>
+                <mat-error>{{ t('error.CONTACT_EMAIL_INVALID') }}</mat-error>
+              </mat-form-field>
+              <mat-form-field class="lang">
+                <mat-label>{{ t('deliveries.contactLanguage') }}</mat-label>
+                <mat-select formControlName="contactLanguage">
+                  @for (lang of languages; track lang) {
+                    <mat-option [value]="lang">{{ t(lang === 'fr' ? 'lang.fr' : 'lang.en') }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+            </div>
+          }
           <mat-form-field class="full">
             <mat-label>{{ t('deliveries.comments') }}</mat-label>
             <textarea matInput rows="2" formControlName="comments"></textarea>
           </mat-form-field>
+          @if (stop.count > 1) {
+            <button mat-button type="button" class="remove" (click)="removeStop(stop.kind, stop.index)">
+              {{ t('deliveries.removeStop') }}
+            </button>
+          }
         </fieldset>
       }
+      <div class="row">
+        <button mat-stroked-button type="button" [disabled]="!canAdd('pickup')" (click)="addStop('pickup')">
+          {{ t('deliveries.addPickup') }}
+        </button>
+        <button mat-stroked-button type="button" [disabled]="!canAdd('dropoff')" (click)="addStop('dropoff')">
+          {{ t('deliveries.addDropoff') }}
+        </button>
+      </div>
       <button mat-flat-button type="submit" [disabled]="busy()">{{ t('deliveries.create') }}</button>
     </form>
   `,
@@ -154,6 +212,9 @@ export function localToIso(value: string): string | null {
     .small {
       flex: 0 1 140px;
     }
+    .lang {
+      flex: 0 1 180px;
+    }
     .full {
       width: 100%;
     }
@@ -168,7 +229,8 @@ export function localToIso(value: string): string | null {
       font-weight: 600;
       padding: 0 var(--fc-space-1, 4px);
     }
-    button[type='submit'] {
+    button[type='submit'],
+    .remove {
       align-self: flex-start;
     }
   `,
@@ -176,10 +238,9 @@ export function localToIso(value: string): string | null {
 export class DeliveryFormComponent {
   protected readonly t = inject(I18nService).t;
   protected readonly form = createDeliveryForm();
-  protected readonly stops = [
-    { key: 'pickup', label: 'deliveries.pickup' as const, group: this.form.controls.pickup },
-    { key: 'dropoff', label: 'deliveries.dropoff' as const, group: this.form.controls.dropoff },
-  ];
+  protected readonly languages = CONTACT_LANGUAGES;
+  /** the stops in order (pickups first), rebuilt when one is added or removed */
+  protected readonly stops = signal(this.stopList());
   private readonly formDirective = viewChild.required(FormGroupDirective);
   private readonly changeDetector = inject(ChangeDetectorRef);
 
@@ -188,8 +249,42 @@ export class DeliveryFormComponent {
 
   /** Called by the container once the delivery is created. */
   reset(): void {
+    for (const list of [this.form.controls.pickups, this.form.controls.dropoffs]) {
+      while (list.length > 1) list.removeAt(list.length - 1);
+    }
     this.formDirective().resetForm({ packages: 1 });
+    for (const list of [this.form.controls.pickups, this.form.controls.dropoffs]) {
+      list.at(0).controls.contactLanguage.setValue('fr');
+    }
+    this.stops.set(this.stopList());
     this.changeDetector.markForCheck();
+  }
+
+  private stopList() {
+    const { pickups, dropoffs } = this.form.controls;
+    return [
+      ...pickups.controls.map((group, index) => ({ kind: 'pickup' as const, index, group, count: pickups.length })),
+      ...dropoffs.controls.map((group, index) => ({ kind: 'dropoff' as const, index, group, count: dropoffs.length })),
+    ];
+  }
+
+  /** Several pickups or several dropoffs, not both (the API says DELIVERY_SHAPE_INVALID). */
+  protected canAdd(kind: TaskRequest['kind']): boolean {
+    const { pickups, dropoffs } = this.form.controls;
+    if (pickups.length + dropoffs.length >= MAX_STOPS) return false;
+    return kind === 'pickup' ? dropoffs.length === 1 : pickups.length === 1;
+  }
+
+  protected addStop(kind: TaskRequest['kind']): void {
+    if (!this.canAdd(kind)) return;
+    (kind === 'pickup' ? this.form.controls.pickups : this.form.controls.dropoffs).push(stopForm());
+    this.stops.set(this.stopList());
+  }
+
+  protected removeStop(kind: TaskRequest['kind'], index: number): void {
+    const list = kind === 'pickup' ? this.form.controls.pickups : this.form.controls.dropoffs;
+    if (list.length > 1) list.removeAt(index);
+    this.stops.set(this.stopList());
   }
 
   protected errorOf(group: StopForm, name: 'address' | 'lat' | 'lng'): string {
@@ -205,7 +300,11 @@ export class DeliveryFormComponent {
     }
     const value = this.form.getRawValue();
     const grams = value.weightKg ? Math.round(value.weightKg * 1000) : 0;
-    const task = (kind: TaskRequest['kind'], stop: typeof value.pickup, extra: Partial<TaskRequest>): TaskRequest => ({
+    const task = (
+      kind: TaskRequest['kind'],
+      stop: (typeof value.pickups)[number],
+      extra: Partial<TaskRequest>,
+    ): TaskRequest => ({
       kind,
       address: stop.address.trim(),
       lat: stop.lat as number,
@@ -215,15 +314,19 @@ export class DeliveryFormComponent {
       contactName: stop.contactName.trim() || null,
       contactPhone: stop.contactPhone.trim() || null,
       comments: stop.comments.trim() || null,
+      ...(kind === 'dropoff' && stop.contactEmail.trim()
+        ? { contactEmail: stop.contactEmail.trim(), contactLanguage: stop.contactLanguage }
+        : {}),
       ...extra,
     });
     const packages =
       value.packages && value.packages > 0 ? [{ type: 'parcel' as const, quantity: value.packages }] : [];
+    // the parcels are counted once: on the first pickup and the first dropoff
     this.create.emit({
       reference: value.reference.trim() || null,
       tasks: [
-        task('pickup', value.pickup, { packages, weightGrams: grams }),
-        task('dropoff', value.dropoff, { packages, weightGrams: grams }),
+        ...value.pickups.map((stop, i) => task('pickup', stop, i === 0 ? { packages, weightGrams: grams } : {})),
+        ...value.dropoffs.map((stop, i) => task('dropoff', stop, i === 0 ? { packages, weightGrams: grams } : {})),
       ],
     });
   }

@@ -1,11 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DeliverySummaryView, DeliveryView, Page, TaskEventView, TaskView } from '@federacycle/contracts';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {
+  DeliverySearch,
+  DeliverySummaryView,
+  DeliveryView,
+  Page,
+  TaskEventView,
+  TaskView,
+} from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, coopOf, pageOf, type Caller } from '@federacycle/platform-http';
 import {
   CreateDeliveryDto,
   DeliveriesQueryDto,
   DeliveryPageDto,
+  DeliverySearchDto,
   DeliveryViewDto,
   EmptyBodyDto,
   RescheduleDto,
@@ -14,6 +24,46 @@ import {
   TaskViewDto,
 } from './deliveries.dto';
 import { DeliveriesService } from './deliveries.service';
+import { csvHeader, csvRows } from './search/delivery-csv';
+
+/** The filters of a list or export query, without its page. */
+function searchOf(query: DeliverySearchDto): DeliverySearch {
+  const { state, from, to, merchantId, courierId, address } = query;
+  return { state, from, to, merchantId, courierId, address };
+}
+
+/** The Deliveries page's CSV export of its filtered list. */
+@ApiTags('dispatch')
+@Controller('api/dispatch')
+export class DeliveriesExportController {
+  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
+
+  @Get('deliveries.csv')
+  @Access({ action: 'read', subject: 'Delivery' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the filtered deliveries, newest first, as CSV (UTF-8, CRLF)' })
+  async csv(@CurrentPrincipal() caller: Caller, @Query() query: DeliverySearchDto): Promise<StreamableFile> {
+    const batches = this.deliveries.exportRows(coopOf(caller), searchOf(query));
+    // the first batch is read here, in the request: a bad filter or a refused session answers
+    // with its error code before any byte of CSV is sent
+    const first = await batches.next();
+    const out = new PassThrough();
+    out.write(csvHeader());
+    const pump = async (): Promise<void> => {
+      if (!first.done) out.write(csvRows(first.value));
+      for (let next = first.done ? null : await batches.next(); next && !next.done; next = await batches.next()) {
+        if (!out.write(csvRows(next.value))) await once(out, 'drain');
+      }
+      out.end();
+    };
+    pump().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+    const day = new Date().toISOString().slice(0, 10);
+    return new StreamableFile(out, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="deliveries-${day}.csv"`,
+    });
+  }
+}
 
 /** Deliveries as dispatchers manage them (coop admins read them). */
 @ApiTags('dispatch')
@@ -26,7 +76,7 @@ export class DeliveriesController {
   @ApiOkResponse({ type: DeliveryPageDto })
   list(@CurrentPrincipal() caller: Caller, @Query() query: DeliveriesQueryDto): Promise<Page<DeliverySummaryView>> {
     const { limit, offset } = pageOf(query);
-    return this.deliveries.list(coopOf(caller), query.state ?? null, limit, offset);
+    return this.deliveries.list(coopOf(caller), searchOf(query), limit, offset);
   }
 
   @Post()
@@ -34,7 +84,12 @@ export class DeliveriesController {
   @Access({ action: 'create', subject: 'Delivery' })
   @ApiCreatedResponse({ type: DeliveryViewDto })
   create(@Body() body: CreateDeliveryDto): Promise<DeliveryView> {
-    return this.deliveries.create({ reference: body.reference, tasks: body.tasks, source: 'console' });
+    return this.deliveries.create({
+      reference: body.reference,
+      merchantId: body.merchantId,
+      tasks: body.tasks,
+      source: 'console',
+    });
   }
 
   @Get(':id')

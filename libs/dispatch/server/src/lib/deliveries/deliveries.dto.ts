@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,10 +13,13 @@ import {
   Length,
   Max,
   MaxLength,
+  Matches,
   Min,
+  IsUUID,
   ValidateNested,
 } from 'class-validator';
 import {
+  CONTACT_LANGUAGES,
   DELIVERY_STATES,
   EVENT_SOURCES,
   FAILURE_REASONS,
@@ -27,7 +30,9 @@ import {
   TASK_EVENT_TYPES,
   TASK_KINDS,
   TASK_STATES,
+  type ContactLanguage,
   type CreateDeliveryRequest,
+  type DeliverySearch,
   type DeliveryState,
   type DeliverySummaryView,
   type DeliveryView,
@@ -132,6 +137,17 @@ export class TaskRequestDto implements TaskRequest {
   @Min(0)
   @Max(1_000_000)
   weightGrams?: number;
+
+  @ApiPropertyOptional({ maxLength: 254, nullable: true, description: "a dropoff's recipient (tracking mails)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, nullable: true, description: 'the language of the mails' })
+  @IsOptional()
+  @IsIn(CONTACT_LANGUAGES, { message: `contactLanguage must be one of ${CONTACT_LANGUAGES.join(', ')}` })
+  contactLanguage?: ContactLanguage | null;
 }
 
 export class CreateDeliveryDto implements CreateDeliveryRequest {
@@ -140,6 +156,11 @@ export class CreateDeliveryDto implements CreateDeliveryRequest {
   @IsString()
   @Length(1, 80)
   reference?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the merchant it is for' })
+  @IsOptional()
+  @IsUUID('all')
+  merchantId?: string | null;
 
   @ApiProperty({ type: [TaskRequestDto], minItems: 2, maxItems: MAX_TASKS_PER_DELIVERY })
   @IsArray()
@@ -150,12 +171,44 @@ export class CreateDeliveryDto implements CreateDeliveryRequest {
   tasks!: TaskRequestDto[];
 }
 
-export class DeliveriesQueryDto extends PageQueryDto {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Deliveries page's filters (the list and its CSV export). */
+export class DeliverySearchDto implements DeliverySearch {
   @ApiPropertyOptional({ enum: DELIVERY_STATES })
   @IsOptional()
   @IsIn(DELIVERY_STATES)
   state?: DeliveryState;
+
+  @ApiPropertyOptional({ example: '2026-12-07', description: 'created on or after this day (Europe/Paris)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-07', description: 'created on or before this day (Europe/Paris)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  merchantId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a courier holding one of its tasks' })
+  @IsOptional()
+  @IsUUID('all')
+  courierId?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: "a piece of any task's address" })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  address?: string;
 }
+
+/** The list's page and filters (mapped types carry the validators over). */
+export class DeliveriesQueryDto extends IntersectionType(PageQueryDto, DeliverySearchDto) {}
 
 export class TaskActionDto implements TaskActionRequest {
   @ApiProperty({ enum: TASK_ACTIONS })
@@ -212,6 +265,8 @@ export class TaskViewDto implements TaskView {
   @ApiProperty() serviceMinutes!: number;
   @ApiProperty({ nullable: true, type: String }) contactName!: string | null;
   @ApiProperty({ nullable: true, type: String }) contactPhone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactEmail!: string | null;
+  @ApiProperty({ enum: CONTACT_LANGUAGES, nullable: true }) contactLanguage!: ContactLanguage | null;
   @ApiProperty({ nullable: true, type: String }) comments!: string | null;
   @ApiProperty({ type: [PackageLineDto] }) packages!: PackageLine[];
   @ApiProperty() weightGrams!: number;
@@ -225,6 +280,7 @@ export class DeliveryViewDto implements DeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String }) reference!: string | null;
   @ApiProperty({ enum: DELIVERY_STATES }) state!: DeliveryState;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) merchantId!: string | null;
   @ApiProperty({ description: 'the public tracking page token' }) trackingToken!: string;
   @ApiProperty({ type: [TaskViewDto] }) tasks!: TaskView[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -241,6 +297,9 @@ export class DeliverySummaryViewDto implements DeliverySummaryView {
   @ApiProperty() to!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) after!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) before!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) merchantId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) merchantName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) courierName!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -262,6 +321,7 @@ export class TaskEventViewDto implements TaskEventView {
   @ApiProperty({ enum: TASK_STATES, nullable: true }) toState!: TaskState | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
   @ApiProperty() requestId!: string;
   @ApiProperty({ enum: EVENT_SOURCES }) source!: EventSource;
   @ApiProperty({ type: Object }) data!: TaskEventData;

@@ -1,20 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  DeliveryState,
-  DeliverySummaryView,
-  DeliveryView,
-  EventSource,
-  Page,
-  RescheduleRequest,
-  TaskActionRequest,
-  TaskEventData,
-  TaskEventView,
-  TaskView,
+import {
+  MAX_DELIVERY_EXPORT_ROWS,
+  type DeliverySearch,
+  type DeliverySummaryView,
+  type DeliveryView,
+  type EventSource,
+  type Page,
+  type RescheduleRequest,
+  type TaskActionRequest,
+  type TaskEventData,
+  type TaskEventView,
+  type TaskView,
 } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { writeOutbox } from '@federacycle/platform-queue';
 import { TASK_CLOSED_JOB } from '../planning/dispatch.jobs';
+import { askRecipientMail } from '../tracking/ask-recipient-mail';
 import { checkWindow, parseWindowInstant } from '../shared/delivery-rules';
 import { deliveryNotFound, refused, taskNotFound } from '../shared/dispatch-errors';
 import { recordTaskEvents, type TaskChange } from '../shared/task-history';
@@ -30,35 +32,27 @@ import {
   type TaskRow,
 } from '../shared/task-queries';
 import { isFinal, reschedulable, taskTransition } from '../shared/task-state-machine';
-import type { DeliveryTask } from './delivery-task.entity';
 import { Delivery } from './delivery.entity';
+import {
+  SEARCH_BATCH_SQL,
+  SEARCH_COUNT_SQL,
+  SEARCH_PAGE_SQL,
+  searchParams,
+  toSummaryView,
+  type DeliverySummaryRow,
+} from './search/delivery-search';
 import { TaskEvent } from './task-event.entity';
 import { CreateDeliveryUseCase, type CreateDeliveryCommand } from './usecases/create-delivery/create-delivery.usecase';
 
-/** A row of `SUMMARY_SQL` under its raw names, typed from the entities (the window total aside). */
-type SummaryRow = Pick<Delivery, 'id' | 'reference' | 'state'> & {
-  pickups: number;
-  dropoffs: number;
-  from: DeliveryTask['address'] | null;
-  to: DeliveryTask['address'] | null;
-  after: DeliveryTask['windowAfter'];
-  before: DeliveryTask['windowBefore'];
-  created_at: Delivery['createdAt'];
-  total: string;
+/** A row of the history's statement under its raw names, typed from the entity. */
+type EventRow = Pick<TaskEvent, 'id' | 'type' | 'at' | 'source' | 'data'> & {
+  task_id: TaskEvent['taskId'];
+  from_state: TaskEvent['fromState'];
+  to_state: TaskEvent['toState'];
+  actor_id: TaskEvent['actorId'];
+  actor_name: string | null;
+  request_id: TaskEvent['requestId'];
 };
-
-const SUMMARY_SQL = `select d.id, d.reference, d.state, d.created_at,
-       (select count(*)::int from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'pickup' and t.superseded_by is null) as pickups,
-       (select count(*)::int from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'dropoff' and t.superseded_by is null) as dropoffs,
-       (select t.address from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'pickup' order by t.seq limit 1) as "from",
-       (select t.address from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id and t.kind = 'dropoff' order by t.seq limit 1) as "to",
-       (select min(t.window_after) from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id) as after,
-       (select max(t.window_before) from delivery_tasks t where t.coop_id = d.coop_id and t.delivery_id = d.id) as before,
-       count(*) over () as total
-  from deliveries d
- where d.coop_id = $1 and ($2::text is null or d.state = $2)
- order by d.created_at desc, d.id
- limit $3 offset $4`;
 
 /** Who acts on a task: a dispatcher (any task of the coop) or a courier (their own only). */
 export type TaskActor = { kind: 'dispatcher' } | { kind: 'courier'; userId: string };
@@ -79,39 +73,46 @@ export class DeliveriesService {
     return this.db.unitOfWork((tx) => this.createDelivery.execute(tx, command));
   }
 
-  /** Newest first; one statement with a window count. */
+  /** The Deliveries page's search, newest first; one statement with a window count. */
   async list(
     coopId: string,
-    state: DeliveryState | null,
+    search: DeliverySearch,
     limit: number,
     offset: number,
   ): Promise<Page<DeliverySummaryView>> {
-    const rows: SummaryRow[] = await this.db.read((m) => m.query(SUMMARY_SQL, [coopId, state, limit, offset]));
+    const params = searchParams(coopId, search);
+    const rows: Array<DeliverySummaryRow & { total: string }> = await this.db.read((m) =>
+      m.query(SEARCH_PAGE_SQL, [...params, limit, offset]),
+    );
     let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0 && offset > 0) {
-      const counted: { n: number }[] = await this.db.read((m) =>
-        m.query('select count(*)::int as n from deliveries where coop_id = $1 and ($2::text is null or state = $2)', [
-          coopId,
-          state,
-        ]),
-      );
+      const counted: { n: number }[] = await this.db.read((m) => m.query(SEARCH_COUNT_SQL, params));
       total = counted[0]?.n ?? 0;
     }
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        state: r.state,
-        pickups: r.pickups,
-        dropoffs: r.dropoffs,
-        from: r.from ?? '',
-        to: r.to ?? '',
-        after: r.after ? r.after.toISOString() : null,
-        before: r.before ? r.before.toISOString() : null,
-        createdAt: r.created_at.toISOString(),
-      })),
-      total,
-    };
+    return { items: rows.map(toSummaryView), total };
+  }
+
+  /**
+   * The search's rows in batches of `batch`, newest first (keyset on created_at, id), at most
+   * MAX_DELIVERY_EXPORT_ROWS: the CSV export streams them. Each batch is one read of the caller's coop.
+   */
+  async *exportRows(coopId: string, search: DeliverySearch, batch = 500): AsyncGenerator<DeliverySummaryView[]> {
+    const params = searchParams(coopId, search);
+    let after: { at: Date; id: string } | null = null;
+    let sent = 0;
+    while (sent < MAX_DELIVERY_EXPORT_ROWS) {
+      const size = Math.min(batch, MAX_DELIVERY_EXPORT_ROWS - sent);
+      const keyset: [Date | null, string | null] = after ? [after.at, after.id] : [null, null];
+      const rows: DeliverySummaryRow[] = await this.db.read((m) =>
+        m.query(SEARCH_BATCH_SQL, [...params, ...keyset, size]),
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toSummaryView);
+      sent += rows.length;
+      const last = rows[rows.length - 1] as DeliverySummaryRow;
+      after = { at: last.created_at, id: last.id };
+      if (rows.length < size) return;
+    }
   }
 
   async get(coopId: string, id: string): Promise<DeliveryView> {
@@ -123,24 +124,35 @@ export class DeliveriesService {
     return toDeliveryView(delivery, tasks);
   }
 
-  /** The delivery's whole history, oldest first. */
+  /** The delivery's whole history, oldest first, with the name of who made each change. */
   async events(coopId: string, deliveryId: string): Promise<TaskEventView[]> {
     const [exists, events] = await Promise.all([
       this.db.read((m) => m.existsBy(Delivery, { coopId, id: deliveryId })),
-      this.db.read((m) =>
-        m.find(TaskEvent, { where: { coopId, deliveryId }, order: { at: 'ASC', id: 'ASC' }, take: 1000 }),
+      this.db.read(
+        (m) =>
+          m.query(
+            `select e.id, e.task_id, e.type, e.from_state, e.to_state, e.at, e.actor_id, u.name as actor_name,
+                    e.request_id, e.source, e.data
+               from task_events e
+               left join users u on u.id = e.actor_id
+              where e.coop_id = $1 and e.delivery_id = $2
+              order by e.at, e.id
+              limit 1000`,
+            [coopId, deliveryId],
+          ) as Promise<EventRow[]>,
       ),
     ]);
     if (!exists) throw deliveryNotFound();
     return events.map((e) => ({
       id: e.id,
-      taskId: e.taskId,
+      taskId: e.task_id,
       type: e.type,
-      fromState: e.fromState,
-      toState: e.toState,
+      fromState: e.from_state,
+      toState: e.to_state,
       at: e.at.toISOString(),
-      actorId: e.actorId,
-      requestId: e.requestId,
+      actorId: e.actor_id,
+      actorName: e.actor_name,
+      requestId: e.request_id,
       source: e.source,
       data: e.data,
     }));
@@ -239,6 +251,7 @@ export class DeliveriesService {
     if (result.to === 'done' || result.to === 'failed' || result.to === 'cancelled') {
       await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
     }
+    if (result.to === 'done') await askRecipientMail(tx, coopId, task.delivery_id);
     return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 

@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import type { FailureReason, PackageLine, TaskKind, TaskState } from '@federacycle/contracts';
+import type { ContactLanguage, FailureReason, PackageLine, TaskKind, TaskState } from '@federacycle/contracts';
 import { Coop } from '@federacycle/platform-database';
 import { Delivery } from './delivery.entity';
 
@@ -42,6 +42,8 @@ import { Delivery } from './delivery.entity';
 @Check('delivery_tasks_service_minutes_check', 'service_minutes between 0 and 240')
 @Check('delivery_tasks_contact_name_check', 'length(contact_name) <= 120')
 @Check('delivery_tasks_contact_phone_check', `contact_phone ~ '^\\+[1-9][0-9]{6,14}$'`)
+@Check('delivery_tasks_contact_email_check', `length(contact_email) <= 254 and contact_email ~ '^[^@\\s]+@[^@\\s]+$'`)
+@Check('delivery_tasks_contact_language_check', `contact_language in ('en', 'fr')`)
 @Check('delivery_tasks_comments_check', 'length(comments) <= 1000')
 @Check('delivery_tasks_packages_check', `jsonb_typeof(packages) = 'array'`)
 @Check('delivery_tasks_weight_grams_check', 'weight_grams between 0 and 1000000')
@@ -105,6 +107,20 @@ export class DeliveryTask {
 
   @Column({ name: 'contact_phone', type: 'text', nullable: true })
   contactPhone!: string | null;
+
+  /** the recipient's email for the tracking mails (dropoffs), and the language they are written in */
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ name: 'contact_language', type: 'text', nullable: true })
+  contactLanguage!: ContactLanguage | null;
+
+  /** when the recipient was mailed that the parcel is on its way / delivered (each mail once) */
+  @Column({ name: 'mailed_on_way_at', type: 'timestamptz', nullable: true })
+  mailedOnWayAt!: Date | null;
+
+  @Column({ name: 'mailed_delivered_at', type: 'timestamptz', nullable: true })
+  mailedDeliveredAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   comments!: string | null;

@@ -1,13 +1,26 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { DeliveryState, EventSource } from '@federacycle/contracts';
+import { Merchant } from '@federacycle/merchants-server';
 import { Coop } from '@federacycle/platform-database';
 
-/** A delivery: one or more pickups and one or more dropoffs (its tasks). Migration 0050. */
+/** A delivery: one or more pickups and one or more dropoffs (its tasks). Migrations 0050, 0057. */
 @Entity({ name: 'deliveries' })
 @Index('deliveries_tracking_token', ['coopId', 'trackingToken'], { unique: true })
 @Index('deliveries_tracking_lookup', ['trackingToken'])
 @Index('deliveries_created', ['coopId', 'createdAt', 'id'])
 @Index('deliveries_state', ['coopId', 'state', 'createdAt'])
+@Index('deliveries_merchant', ['coopId', 'merchantId', 'createdAt'], { where: 'merchant_id is not null' })
+@ForeignKey(() => Merchant, ['coopId', 'merchantId'], ['coopId', 'id'], { name: 'deliveries_merchant_fkey' })
 @Check('deliveries_reference_check', 'length(reference) between 1 and 80')
 @Check('deliveries_state_check', `state in ('open', 'in_progress', 'completed', 'failed', 'cancelled')`)
 @Check('deliveries_tracking_token_check', `tracking_token ~ '^[A-Za-z0-9_-]{43}$'`)
@@ -29,6 +42,10 @@ export class Delivery {
 
   @Column({ type: 'text', default: 'open' })
   state!: DeliveryState;
+
+  /** the merchant it is for (the storefront and the partner API set it), or null */
+  @Column({ name: 'merchant_id', type: 'uuid', nullable: true })
+  merchantId!: string | null;
 
   @Column({ name: 'tracking_token', type: 'text' })
   trackingToken!: string;

@@ -1,6 +1,7 @@
 import type { TaskState } from '@federacycle/contracts';
 import { FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { defineJob } from '@federacycle/platform-queue';
+import { TRACKING_MAIL_QUEUE } from '../tracking/tracking.jobs';
 
 /**
  * Dispatch's queue. Work changes (a new delivery, a task done or failed) are written to the
@@ -14,8 +15,8 @@ import { defineJob } from '@federacycle/platform-queue';
  */
 export const DISPATCH_QUEUE = 'dispatch';
 
-/** Every queue dispatch's worker module registers (fleet's events queue: dispatch is its consumer). */
-export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE, FLEET_EVENTS_QUEUE];
+/** Every queue dispatch's worker module registers (fleet's events queue: dispatch is its consumer; the recipients' mails have their own). */
+export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE, FLEET_EVENTS_QUEUE, TRACKING_MAIL_QUEUE];
 
 export interface DeliveryCreatedPayload {
   deliveryId: string;

@@ -5,6 +5,7 @@ import { FEDERATION_ENTITIES, SettingsReader, StandingService, SystemClock } fro
 import { DUTY_CHANGED_JOB, FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { Database, TenantContext } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { Metrics } from '@federacycle/platform-observability';
@@ -57,6 +58,8 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
         ...IDENTITY_ENTITIES,
         ...FEDERATION_ENTITIES,
         ...GEO_ENTITIES,
+        // a delivery names its merchant (the foreign key's entity)
+        Merchant,
         ...FLEET_ENTITIES,
         ...DISPATCH_ENTITIES,
       ],

@@ -1,4 +1,9 @@
-import { WINDOW_PAST_TOLERANCE_MS, type PackageLine, type TaskRequest } from '@federacycle/contracts';
+import {
+  WINDOW_PAST_TOLERANCE_MS,
+  type ContactLanguage,
+  type PackageLine,
+  type TaskRequest,
+} from '@federacycle/contracts';
 import { normalizePhone } from '@federacycle/fleet-server';
 import { ApiException } from '@federacycle/platform-http';
 
@@ -13,6 +18,8 @@ export interface CheckedTask {
   serviceMinutes: number;
   contactName: string | null;
   contactPhone: string | null;
+  contactEmail: string | null;
+  contactLanguage: ContactLanguage | null;
   comments: string | null;
   packages: PackageLine[];
   weightGrams: number;
@@ -50,6 +57,22 @@ export function checkWindow(after: Date | null, before: Date | null, where: stri
 
 const blank = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
+/** A recipient's address: one @, no spaces, 254 characters at most (what the column accepts). */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** A dropoff's recipient email, trimmed and lower-cased; a pickup carries none (its mails are the recipient's). */
+export function checkContactEmail(task: TaskRequest, where: string): string | null {
+  const email = blank(task.contactEmail);
+  if (email === null) return null;
+  if (task.kind !== 'dropoff') {
+    throw new ApiException(400, 'CONTACT_EMAIL_INVALID', `${where}: only a dropoff has a recipient to mail`);
+  }
+  if (email.length > 254 || !EMAIL.test(email)) {
+    throw new ApiException(400, 'CONTACT_EMAIL_INVALID', `${where}: "${email.slice(0, 60)}" is not an email address`);
+  }
+  return email.toLowerCase();
+}
+
 /** Checks and normalises one task of a new delivery (or a rescheduled one's window). */
 export function checkTask(task: TaskRequest, index: number, now: number): CheckedTask {
   const where = `Task ${index + 1} (${task.kind})`;
@@ -73,6 +96,8 @@ export function checkTask(task: TaskRequest, index: number, now: number): Checke
     serviceMinutes: task.serviceMinutes ?? 0,
     contactName: blank(task.contactName),
     contactPhone: normalizePhone(task.contactPhone),
+    contactEmail: checkContactEmail(task, where),
+    contactLanguage: task.contactLanguage ?? null,
     comments: blank(task.comments),
     packages: (task.packages ?? []).map((p) => ({ type: p.type, quantity: p.quantity })),
     weightGrams: task.weightGrams ?? 0,

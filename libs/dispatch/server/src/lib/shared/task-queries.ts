@@ -30,6 +30,8 @@ export type TaskRow = {
   service_minutes: T['serviceMinutes'];
   contact_name: T['contactName'];
   contact_phone: T['contactPhone'];
+  contact_email: T['contactEmail'];
+  contact_language: T['contactLanguage'];
   comments: T['comments'];
   packages: T['packages'];
   weight_grams: T['weightGrams'];
@@ -47,7 +49,7 @@ export type TaskRow = {
 /** The select list and joins every task read uses; the caller adds the where clause. */
 export const TASK_FROM = `select t.id, t.delivery_id, t.kind, t.state, t.attempt, t.previous_task_id, t.superseded_by,
        t.address, t.lat, t.lng, t.window_after, t.window_before, t.service_minutes, t.contact_name,
-       t.contact_phone, t.comments, t.packages, t.weight_grams, t.failure_reason, t.created_at, t.updated_at,
+       t.contact_phone, t.contact_email, t.contact_language, t.comments, t.packages, t.weight_grams, t.failure_reason, t.created_at, t.updated_at,
        a.courier_id, c.display_name as courier_name, a.position, a.pinned, a.assigned_at
   from delivery_tasks t
   left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
@@ -71,6 +73,8 @@ export function toTaskView(r: TaskRow): TaskView {
     serviceMinutes: r.service_minutes,
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
+    contactEmail: r.contact_email,
+    contactLanguage: r.contact_language,
     comments: r.comments,
     packages: r.packages,
     weightGrams: r.weight_grams,
@@ -114,6 +118,7 @@ export function toDeliveryView(d: Delivery, tasks: readonly TaskRow[]): Delivery
     id: d.id,
     reference: d.reference,
     state: d.state,
+    merchantId: d.merchantId,
     trackingToken: d.trackingToken,
     tasks: tasks.map(toTaskView),
     createdAt: d.createdAt.toISOString(),

@@ -53,7 +53,7 @@ describe('seedFleet', () => {
          from couriers where coop_id = $1`,
       [lyon],
     );
-    expect(stats.rows[0]).toMatchObject({ couriers: 25, vehicles: 4, on_duty: 4 });
+    expect(stats.rows[0]).toMatchObject({ couriers: 25, vehicles: 4, on_duty: 10 });
     expect(stats.rows[0].non_members).toBeGreaterThanOrEqual(5);
     expect(stats.rows[0].shifts_this_week).toBeGreaterThanOrEqual(50);
     // memberships come from identity: every profile has its courier membership

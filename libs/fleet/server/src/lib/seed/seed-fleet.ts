@@ -55,7 +55,8 @@ const DEMO_FLEETS: readonly DemoFleet[] = [
     centre: [45.764, 4.8357],
     names: LYON_NAMES,
     nonMemberEvery: 3,
-    onDuty: 4,
+    // the dispatch demo's live day needs riders across the city
+    onDuty: 10,
     phonePrefix: '+3361234',
     recruits: [
       { name: 'Lucie Marchand', member: true },
@@ -135,7 +136,7 @@ function weekStartUtc(now: Date): number {
 /**
  * The demo fleets: Lyon 25 couriers (some not members), Barcelona and Berlin smaller ones; varied
  * vehicles, shifts last week and this week (a lunch or an evening slot, coop-local hours roughly),
- * a few couriers on duty with a fresh location; Lyon also has two recruits (courier memberships
+ * some couriers on duty with a fresh location (ten in Lyon, across the city); Lyon also has two recruits (courier memberships
  * without a profile yet) for the admin to set up. The people come from identity's
  * `ensureDemoMembers`; fleet writes only its own tables. Idempotent: a profile, a week's shifts,
  * an open duty period or a location that exists is left as it is.
@@ -272,8 +273,9 @@ async function seedCoopFleet(
       {
         coopId,
         courierId: courier.id,
-        lat: fleet.centre[0] + ((i % 3) - 1) * 0.008,
-        lng: fleet.centre[1] + ((i % 2) * 2 - 1) * 0.01,
+        // spread over the city: a 5 x 4 grid around the centre, ~1 km apart
+        lat: fleet.centre[0] + ((i % 5) - 2) * 0.009,
+        lng: fleet.centre[1] + ((i % 4) - 1.5) * 0.012,
         accuracyM: 8 + i,
         recordedAt: new Date(now.getTime() - i * 60_000),
       },

@@ -2,25 +2,50 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateDeliveryRequest,
-  DeliveryState,
+  DeliverySearch,
   DeliverySummaryView,
   DeliveryView,
   Page,
+  TaskEventView,
 } from '@federacycle/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE } from '../../../core/auth/auth.service';
 import { pageParams, type PageRequest } from '../../../shared/list/page-request';
+
+/** The search's filters as query parameters (empty ones left out). */
+export function searchParams(search: DeliverySearch, params: HttpParams = new HttpParams()): HttpParams {
+  let out = params;
+  for (const [key, value] of Object.entries(search) as Array<[keyof DeliverySearch, string | undefined]>) {
+    if (value && value.trim()) out = out.set(key, value.trim());
+  }
+  return out;
+}
 
 /** Dispatch: the coop's deliveries (dispatchers create them; coop admins read them). */
 @Injectable({ providedIn: 'root' })
 export class DispatchApi {
   private readonly http = inject(HttpClient);
 
-  /** One page of deliveries, newest first, optionally of one state. */
-  listDeliveries(page: PageRequest, state: DeliveryState | null = null): Observable<Page<DeliverySummaryView>> {
-    let params = pageParams(page);
-    if (state) params = params.set('state', state);
-    return this.http.get<Page<DeliverySummaryView>>(`${API_BASE}/dispatch/deliveries`, { params });
+  /** One page of deliveries, newest first, filtered. */
+  listDeliveries(page: PageRequest, search: DeliverySearch = {}): Observable<Page<DeliverySummaryView>> {
+    return this.http.get<Page<DeliverySummaryView>>(`${API_BASE}/dispatch/deliveries`, {
+      params: searchParams(search, pageParams(page)),
+    });
+  }
+
+  /** The filtered list as a CSV file (the API streams it). */
+  exportDeliveries(search: DeliverySearch): Observable<Blob> {
+    return this.http.get(`${API_BASE}/dispatch/deliveries.csv`, { params: searchParams(search), responseType: 'blob' });
+  }
+
+  getDelivery(id: string): Observable<DeliveryView> {
+    return this.http.get<DeliveryView>(`${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}`);
+  }
+
+  deliveryEvents(id: string): Observable<{ items: TaskEventView[] }> {
+    return this.http.get<{ items: TaskEventView[] }>(
+      `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/events`,
+    );
   }
 
   createDelivery(body: CreateDeliveryRequest): Observable<DeliveryView> {

@@ -14,4 +14,10 @@ export const dispatchErrorsEn = {
   'error.NO_PROPOSAL':
     'There is no plan proposal to accept right now: the planner will propose one when there is work.',
   'error.PROPOSAL_STALE': 'This task changed after the plan was proposed: it was left as it is now.',
+  'error.UNKNOWN_MERCHANT': 'This merchant is not one of the coop’s: pick another one.',
+  'error.CONTACT_EMAIL_INVALID':
+    'The recipient’s email is not an address (and only a dropoff has a recipient to mail).',
+  'error.DATE_RANGE_INVALID':
+    'Check the dates: each must be a day of the calendar, and the range must end after it starts.',
+  'error.TRACKING_NOT_FOUND': 'No delivery has this tracking link: check the link in your message.',
 };

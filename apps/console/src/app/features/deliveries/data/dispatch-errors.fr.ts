@@ -18,4 +18,10 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.NO_PROPOSAL':
     'Il n’y a pas de proposition de plan à accepter pour l’instant : le planificateur en proposera une dès qu’il y aura du travail.',
   'error.PROPOSAL_STALE': 'Cette tâche a changé depuis la proposition du plan : elle a été laissée telle quelle.',
+  'error.UNKNOWN_MERCHANT': 'Ce commerçant n’est pas l’un de ceux de la coopérative : choisissez-en un autre.',
+  'error.CONTACT_EMAIL_INVALID':
+    'L’e-mail du destinataire n’est pas une adresse valable (et seul un dépôt a un destinataire à prévenir).',
+  'error.DATE_RANGE_INVALID':
+    'Vérifiez les dates : chacune doit être un jour du calendrier, et la période doit finir après son début.',
+  'error.TRACKING_NOT_FOUND': 'Aucune livraison n’a ce lien de suivi : vérifiez le lien de votre message.',
 };

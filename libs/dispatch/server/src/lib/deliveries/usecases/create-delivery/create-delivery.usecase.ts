@@ -39,10 +39,22 @@ export class CreateDeliveryUseCase {
     const now = command.now ?? Date.now();
     const checked = command.tasks.map((task, index) => checkTask(task, index, now));
     const reference = command.reference?.trim() ? command.reference.trim() : null;
+    const merchantId = command.merchantId ?? null;
+    if (merchantId !== null) {
+      const known = await tx.maybeOne('select 1 from merchants where coop_id = $1 and id = $2', [coopId, merchantId]);
+      if (!known) {
+        throw new ApiException(
+          422,
+          'UNKNOWN_MERCHANT',
+          `No merchant ${merchantId.slice(0, 36)} in this coop: pick one from the coop's merchants`,
+        );
+      }
+    }
 
     const inserted = await tx.manager.insert(Delivery, {
       coopId,
       reference,
+      merchantId,
       trackingToken: newTrackingToken(),
       createdBy: TenantContext.require().actorId,
       source: command.source,

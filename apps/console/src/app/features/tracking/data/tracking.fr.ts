@@ -1,0 +1,32 @@
+import type { trackingEn } from './tracking.en';
+
+/** Textes français de la page de suivi du destinataire. */
+export const trackingFr: Record<keyof typeof trackingEn, string> = {
+  'tracking.title': 'Votre livraison',
+  'tracking.by': 'Une livraison de {coop}',
+  'tracking.loading': 'Recherche de votre livraison…',
+  'tracking.notFound': 'Nous ne trouvons pas cette livraison. Vérifiez le lien de votre message.',
+  'tracking.eta': 'Arrivée prévue vers {time}',
+  'tracking.etaWindow': 'Arrivée prévue avant {time}',
+  'tracking.window': 'Créneau de livraison : {range}',
+  'tracking.courier': '{name} est en route',
+  'tracking.courierNoPosition': '{name} est en route (position non partagée pour l’instant)',
+  'tracking.dropoff': 'Adresse de livraison',
+  'tracking.timeline': 'Avancement',
+  'tracking.notYet': 'Pas encore',
+  'tracking.updated': 'Mis à jour à {time}. Cette page se rafraîchit toute seule.',
+  'tracking.map': 'Carte : le coursier et votre adresse',
+  'tracking.proofs': 'Preuve de livraison',
+  'tracking.step.created': 'Commande reçue',
+  'tracking.step.assigned': 'Coursier désigné',
+  'tracking.step.picked_up': 'Colis récupéré',
+  'tracking.step.on_the_way': 'En route vers vous',
+  'tracking.step.delivered': 'Livré',
+  'tracking.step.failed': 'Livraison impossible : la coopérative vous contactera',
+  'tracking.step.cancelled': 'Annulée',
+  'tracking.state.open': 'En préparation',
+  'tracking.state.in_progress': 'En cours',
+  'tracking.state.completed': 'Livrée',
+  'tracking.state.failed': 'Non livrée',
+  'tracking.state.cancelled': 'Annulée',
+};
