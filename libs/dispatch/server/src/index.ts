@@ -13,3 +13,5 @@ export * from './lib/planning/dispatch.processor';
 export * from './lib/planning/planning.service';
 export * from './lib/planning/plan-problem';
 export * from './lib/dispatch-export';
+export * from './lib/board/board-events';
+export * from './lib/board/board.service';

@@ -9,3 +9,4 @@ export * from './lib/fleet';
 export * from './lib/dispatch';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';
+export * from './lib/dispatch-board';

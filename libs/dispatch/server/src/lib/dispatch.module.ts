@@ -4,9 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { SettingsModule } from '@federacycle/federation-server';
 import { FLEET_ENTITIES } from '@federacycle/fleet-server';
-import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { GEO_ENTITIES, GeoModule } from '@federacycle/geo-server';
+import { RealtimeModule } from '@federacycle/platform-realtime';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
+import { BoardController } from './board/board.controller';
+import { BoardEvents } from './board/board-events';
+import { BoardService } from './board/board.service';
 import { DeliveriesController, OwnTasksController, TasksController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
@@ -18,9 +22,9 @@ import { PlanningService } from './planning/planning.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES)],
-  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController],
-  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
+  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), GeoModule, RealtimeModule],
+  controllers: [DeliveriesController, TasksController, OwnTasksController, AssignmentsController, BoardController],
+  providers: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService, BoardEvents, BoardService],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
 export class DispatchModule implements OnModuleInit {
@@ -41,7 +45,9 @@ export class DispatchModule implements OnModuleInit {
     // the worker has no FleetModule or GeoModule: the entities dispatch's relate to are registered here
     TypeOrmModule.forFeature([...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
+    // the planner's assignments reach the boards through the same Redis channel as the API's
+    RealtimeModule,
   ],
-  providers: [AssignmentsService, PlanningService, DispatchProcessor],
+  providers: [AssignmentsService, BoardEvents, PlanningService, DispatchProcessor],
 })
 export class DispatchWorkerModule {}

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { BoardEvents } from '../board/board-events';
 import type {
   DeliveryState,
   DeliverySummaryView,
@@ -73,6 +74,7 @@ export class DeliveriesService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CreateDeliveryUseCase) private readonly createDelivery: CreateDeliveryUseCase,
+    @Optional() @Inject(BoardEvents) private readonly board?: BoardEvents,
   ) {}
 
   create(command: CreateDeliveryCommand): Promise<DeliveryView> {
@@ -168,6 +170,11 @@ export class DeliveriesService {
       for (const task of open) {
         await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId, taskId: task.id, state: 'cancelled' });
       }
+      await this.board?.tasksChanged(
+        tx,
+        coopId,
+        open.map((t) => t.id),
+      );
       const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
       return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
     });
@@ -220,6 +227,7 @@ export class DeliveriesService {
       if (result.to === 'done' || result.to === 'failed' || result.to === 'cancelled') {
         await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
       }
+      await this.board?.tasksChanged(tx, coopId, [taskId]);
       return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
     });
   }
@@ -271,6 +279,8 @@ export class DeliveriesService {
         },
       ]);
       await refreshDeliveryState(tx, coopId, task.delivery_id);
+      // a new task on the board: boards read it on their next resync
+      this.board?.deliveryCreated(tx, coopId, task.delivery_id, [created.id]);
       return toTaskView((await taskById(tx.manager, coopId, created.id)) as TaskRow);
     });
   }
