@@ -11,6 +11,7 @@ import { merchantsEn } from '../../features/merchants/data/merchants.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
+import { boardEn } from '../../features/dispatch/data/board.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
@@ -182,6 +183,7 @@ export const en = {
   ...zonesEn,
   ...fleetEn,
   ...dispatchEn,
+  ...boardEn,
   ...governanceEn,
 } as const;
 

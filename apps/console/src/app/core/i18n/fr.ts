@@ -7,6 +7,7 @@ import { merchantsFr } from '../../features/merchants/data/merchants.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
+import { boardFr } from '../../features/dispatch/data/board.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -180,5 +181,6 @@ export const fr: Dictionary = {
   ...zonesFr,
   ...fleetFr,
   ...dispatchFr,
+  ...boardFr,
   ...governanceFr,
 };

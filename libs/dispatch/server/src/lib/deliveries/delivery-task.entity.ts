@@ -17,7 +17,7 @@ import { Delivery } from './delivery.entity';
 @Entity({ name: 'delivery_tasks' })
 @Index('delivery_tasks_delivery', ['coopId', 'deliveryId', 'seq'])
 // an expression index (migration 0056: the board's day of a task) TypeORM cannot describe: it leaves it alone
-@Index('delivery_tasks_day', ['coopId'], { synchronize: false })
+@Index('delivery_tasks_day', { synchronize: false })
 @Index('delivery_tasks_live', ['coopId', 'state'], { where: `state in ('open', 'assigned', 'started')` })
 @Index('delivery_tasks_one_retry', ['coopId', 'previousTaskId'], {
   unique: true,
