@@ -25,6 +25,11 @@ const DISPATCHER = 'dispatcher@lyon.demo';
 const TASKS = Number(process.env['BENCH_BOARD_TASKS'] ?? 5000);
 const DRAGS = Number(process.env['BENCH_BOARD_DRAGS'] ?? 20);
 
+/** the bench's output (not a log line) */
+const say = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
     const { startStack } = require(
       join(WORKSPACE_ROOT, 'tools/e2e/stack'),
     ) as typeof import('../../../../tools/e2e/stack');
-    console.log('starting the stack (build, seed, api, worker)…');
+    say('starting the stack (build, seed, api, worker)…');
     const stack = await startStack();
     process.env['E2E_BASE_URL'] = stack.baseUrl;
     stop = stack.stop;
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
     const before = (await readBoard(api, day)).tasks.length;
     const started = Date.now();
     const deliveries = Math.max(0, Math.ceil((TASKS - before) / 2));
-    console.log(`creating ${deliveries} deliveries (${deliveries * 2} tasks) through the API…`);
+    say(`creating ${deliveries} deliveries (${deliveries * 2} tasks) through the API…`);
     await createDeliveries(api, deliveries, { from, spreadMs: 11 * 3_600_000, prefix: 'BENCH', concurrency: 8 });
     const seedSeconds = (Date.now() - started) / 1000;
     const board = await readBoard(api, day);
@@ -156,12 +161,12 @@ async function main(): Promise<void> {
       [`drag → other board, p50 (${latencies.length} drags)`, `${result.dragToOtherBoardMs.p50} ms`, ''],
       ['drag → other board, p95', `${result.dragToOtherBoardMs.p95} ms`, 'goal < 300 ms'],
     ];
-    console.log('');
-    for (const [name, value, goal] of rows) console.log(`${name.padEnd(40)} ${value.padStart(10)}   ${goal}`);
+    say('');
+    for (const [name, value, goal] of rows) say(`${name.padEnd(40)} ${value.padStart(10)}   ${goal}`);
     const dir = join(WORKSPACE_ROOT, 'test-output', 'bench');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'board.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nwritten: test-output/bench/board.json`);
+    say(`\nwritten: test-output/bench/board.json`);
   } finally {
     await one.close();
     await two.close();
