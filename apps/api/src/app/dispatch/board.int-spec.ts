@@ -163,6 +163,20 @@ describe('dispatch board: snapshot and real-time channel across two API replicas
     expect(a1.text()).not.toContain(courier['bo'] as string);
   });
 
+  it('streams a courier going off and on duty and moving (fleet publishes on the coop channel)', async () => {
+    const a2 = await stream(url2, 'dispatcher');
+    expect((await call('bo', 'post', '/api/fleet/me/off-duty', {})).status).toBe(200);
+    await a2.next((f) => f.event === 'courier.changed' && JSON.stringify(f.data).includes('"onDuty":false'));
+    expect((await call('bo', 'post', '/api/fleet/me/on-duty', {})).status).toBe(200);
+    const on = await a2.next((f) => f.event === 'courier.changed' && JSON.stringify(f.data).includes('"onDuty":true'));
+    expect(on.data).toEqual({ courierId: courier['bo'], onDuty: true });
+    expect((await call('bo', 'put', '/api/fleet/me/location', { lat: 45.75, lng: 4.85, accuracyM: 10 })).status).toBe(
+      204,
+    );
+    const moved = await a2.next((f) => f.event === 'courier.changed' && JSON.stringify(f.data).includes('"lat"'));
+    expect(moved.data).toMatchObject({ courierId: courier['bo'], lat: 45.75, lng: 4.85 });
+  });
+
   it('reads the day: compact tasks with courier and order, on-duty couriers with position and load', async () => {
     const delivery = await create('dispatcher', 'DAY-1');
     const pickupId = delivery.tasks[0]?.id as string;
