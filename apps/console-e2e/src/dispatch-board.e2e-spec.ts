@@ -35,9 +35,9 @@ describe('the dispatch board through the real API', () => {
     two = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
     phone = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
     api = await apiSignIn(DISPATCHER, DEMO_PASSWORD);
-    // due in two hours and after: the coop's day of the first window is the board's day
-    const from = Date.now() + 2 * 3_600_000;
-    day = coopDay(from);
+    // a day to come, from 08:00 in Lyon: every window of the journey falls in it
+    day = coopDay(Date.now() + 2 * 86_400_000);
+    const from = Date.parse(`${day}T07:00:00Z`);
     tasks = await createDeliveries(api, 6, { from, spreadMs: 30 * 60_000, prefix: PREFIX });
     const board = await readBoard(api, day);
     couriers = board.couriers.filter((c) => c.onDuty).map((c) => ({ id: c.id, name: c.name }));
@@ -125,8 +125,8 @@ describe('the dispatch board through the real API', () => {
 
   it('stays calm with a few hundred tasks, on a desktop and on a phone in French', async () => {
     await createDeliveries(api, 100, {
-      from: Date.now() + 2.5 * 3_600_000,
-      spreadMs: 4 * 3_600_000,
+      from: Date.parse(`${day}T08:00:00Z`),
+      spreadMs: 9 * 3_600_000,
       prefix: `${PREFIX}M`,
     });
     const a = await one.newPage();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import type { Tx } from '@federacycle/platform-database';
@@ -22,10 +22,20 @@ export class RealtimePublisher {
     await this.redis.publish(redisChannel(this.config.queuePrefix, channel), JSON.stringify(event));
   }
 
-  /** Publishes once `tx` commits (never when it rolls back): a browser never sees uncommitted state. */
+  /**
+   * Publishes once `tx` commits (never when it rolls back): a browser never sees uncommitted state.
+   * The work's answer does not wait for Redis (the shared connection queues commands while Redis is
+   * away: a write must not hang on it); events of one process still leave in order.
+   */
   publishAfterCommit(tx: Tx, channel: string, event: RealtimeEvent): void {
-    tx.afterCommit(() => this.publish(channel, event));
+    tx.afterCommit(() => {
+      this.publish(channel, event).catch((error: unknown) =>
+        this.logger.warn(`real-time event ${event.type} not published: ${String(error)}`),
+      );
+    });
   }
+
+  private readonly logger = new Logger('Realtime');
 }
 
 export type RealtimeListener = (event: RealtimeEvent) => void;

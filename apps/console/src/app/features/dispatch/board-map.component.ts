@@ -140,6 +140,17 @@ export class BoardMapComponent {
       const couriers = this.couriers();
       untracked(() => this.renderCouriers(map, couriers));
     });
+    // frame the day once: its tasks and the couriers' positions
+    effect(() => {
+      const map = this.map();
+      const tasks = this.tasks();
+      const couriers = this.couriers();
+      if (!map || this.framed || tasks.length === 0) return;
+      this.framed = true;
+      const points: L.LatLngTuple[] = tasks.map((t) => [t.lat, t.lng]);
+      for (const c of couriers) if (c.lat !== null && c.lng !== null) points.push([c.lat, c.lng]);
+      untracked(() => map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15, animate: false }));
+    });
   }
 
   private tone(tone: TaskTone): string {
@@ -198,11 +209,6 @@ export class BoardMapComponent {
         entry.marker.remove();
         this.markers.delete(id);
       }
-    }
-    if (!this.framed && tasks.length > 0) {
-      this.framed = true;
-      const bounds = L.latLngBounds(tasks.map((t) => [t.lat, t.lng] as L.LatLngTuple));
-      map.fitBounds(bounds, { padding: [16, 16], maxZoom: 14, animate: false });
     }
   }
 

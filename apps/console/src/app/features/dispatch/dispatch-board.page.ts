@@ -8,7 +8,6 @@ import { ActivatedRoute } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
@@ -71,7 +70,6 @@ function dayOf(param: string | null): string {
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatMenuModule,
     MatSelectModule,
@@ -199,8 +197,9 @@ export class DispatchBoardPage {
       const known = new Set(this.taskMap.keys());
       const selected = [...this.selected()].filter((id) => known.has(id));
       if (selected.length !== this.selected().size) this.selected.set(new Set(selected));
-    } catch {
+    } catch (error) {
       this.loading = false;
+      this.notice.set({ text: this.conflictText(error), tone: 'conflict' });
     }
     if (this.reloadAgain) {
       this.reloadAgain = false;
