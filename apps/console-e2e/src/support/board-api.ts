@@ -35,11 +35,20 @@ export function coopDay(at: number, timeZone = 'Europe/Paris'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(at));
 }
 
-/** Spots around Lyon's centre, spread on a grid (deterministic). */
-export function lyonPoint(i: number): { lat: number; lng: number } {
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+export const LYON: LatLng = { lat: 45.7578, lng: 4.832 };
+
+/** Spots around a city centre, spread on a grid of about 9 × 7 km (deterministic). */
+export function pointNear(centre: LatLng, i: number): LatLng {
   const row = Math.floor(i / 40) % 40;
   const col = i % 40;
-  return { lat: 45.72 + row * 0.0022 + (col % 3) * 0.0004, lng: 4.79 + col * 0.0025 + (row % 2) * 0.0006 };
+  return {
+    lat: centre.lat - 0.04 + row * 0.0022 + (col % 3) * 0.0004,
+    lng: centre.lng - 0.045 + col * 0.0025 + (row % 2) * 0.0006,
+  };
 }
 
 /**
@@ -49,7 +58,7 @@ export function lyonPoint(i: number): { lat: number; lng: number } {
 export async function createDeliveries(
   api: ApiSession,
   count: number,
-  options: { from: number; spreadMs: number; prefix: string; concurrency?: number },
+  options: { from: number; spreadMs: number; prefix: string; concurrency?: number; centre?: LatLng },
 ): Promise<{ deliveryId: string; pickupId: string; dropoffId: string }[]> {
   const out: { deliveryId: string; pickupId: string; dropoffId: string }[] = [];
   let next = 0;
@@ -58,8 +67,8 @@ export async function createDeliveries(
       const i = next++;
       if (i >= count) return;
       const due = options.from + Math.round((options.spreadMs * i) / Math.max(1, count));
-      const p = lyonPoint(i * 2);
-      const d = lyonPoint(i * 2 + 1 + 37);
+      const p = pointNear(options.centre ?? LYON, i * 2);
+      const d = pointNear(options.centre ?? LYON, i * 2 + 1 + 37);
       const delivery = await api.call<{ id: string; tasks: { id: string }[] }>('POST', '/api/dispatch/deliveries', {
         reference: `${options.prefix}-${String(i + 1).padStart(4, '0')}`,
         tasks: [
