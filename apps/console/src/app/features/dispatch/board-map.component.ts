@@ -96,6 +96,9 @@ export class BoardMapComponent {
   private readonly renderer = L.canvas({ padding: 0.2, tolerance: 4 });
   private readonly markers = new Map<string, { task: BoardTask; marker: L.CircleMarker; selected: boolean }>();
   private readonly courierMarkers = new Map<string, L.CircleMarker>();
+  /** every task marker in one group, with one click handler for all */
+  private readonly group = L.featureGroup();
+  private readonly ids = new WeakMap<L.Layer, string>();
   private colours: Record<TaskTone, string> | null = null;
   private framed = false;
 
@@ -108,6 +111,11 @@ export class BoardMapComponent {
         zoomControl: true,
         attributionControl: true,
       }).setView(LYON, 12);
+      this.group.on('click', (e: L.LeafletMouseEvent) => {
+        const id = this.ids.get(e.propagatedFrom as L.Layer);
+        if (id) this.taskClick.emit({ id, shift: (e.originalEvent as MouseEvent).shiftKey });
+      });
+      this.group.addTo(map);
       this.map.set(map);
       const resize = new ResizeObserver(() => map.invalidateSize({ animate: false }));
       resize.observe(this.host().nativeElement);
@@ -183,19 +191,18 @@ export class BoardMapComponent {
     };
   }
 
-  private renderTasks(map: L.Map, tasks: readonly BoardTask[], selected: ReadonlySet<string>): void {
-    const seen = new Set<string>();
+  /**
+   * Draws what changed: new tasks are added in slices of a few hundred per frame (the board answers
+   * clicks while 5,000 markers arrive), changed ones restyled at once, gone ones removed.
+   */
+  private renderTasks(_map: L.Map, tasks: readonly BoardTask[], selected: ReadonlySet<string>): void {
+    this.latest.clear();
     for (const task of tasks) {
-      seen.add(task.id);
+      this.latest.set(task.id, task);
       const isSelected = selected.has(task.id);
       const entry = this.markers.get(task.id);
       if (!entry) {
-        const marker = L.circleMarker([task.lat, task.lng], this.styleOf(task, isSelected));
-        marker.on('click', (e: L.LeafletMouseEvent) =>
-          this.taskClick.emit({ id: task.id, shift: (e.originalEvent as MouseEvent).shiftKey }),
-        );
-        marker.addTo(map);
-        this.markers.set(task.id, { task, marker, selected: isSelected });
+        this.pending.add(task.id);
       } else if (entry.task !== task || entry.selected !== isSelected) {
         entry.marker.setStyle(this.styleOf(task, isSelected));
         if (entry.task.lat !== task.lat || entry.task.lng !== task.lng) entry.marker.setLatLng([task.lat, task.lng]);
@@ -204,12 +211,40 @@ export class BoardMapComponent {
         entry.selected = isSelected;
       }
     }
+    this.selection = selected;
     for (const [id, entry] of this.markers) {
-      if (!seen.has(id)) {
-        entry.marker.remove();
+      if (!this.latest.has(id)) {
+        this.group.removeLayer(entry.marker);
         this.markers.delete(id);
       }
     }
+    this.drain();
+  }
+
+  private readonly latest = new Map<string, BoardTask>();
+  private readonly pending = new Set<string>();
+  private selection: ReadonlySet<string> = new Set();
+  private draining = false;
+
+  private drain(): void {
+    if (this.draining || this.pending.size === 0) return;
+    this.draining = true;
+    requestAnimationFrame(() => {
+      this.draining = false;
+      let added = 0;
+      for (const id of this.pending) {
+        this.pending.delete(id);
+        const task = this.latest.get(id);
+        if (!task || this.markers.has(id)) continue;
+        const isSelected = this.selection.has(id);
+        const marker = L.circleMarker([task.lat, task.lng], this.styleOf(task, isSelected));
+        this.ids.set(marker, id);
+        this.group.addLayer(marker);
+        this.markers.set(id, { task, marker, selected: isSelected });
+        if (++added >= 600) break;
+      }
+      this.drain();
+    });
   }
 
   private renderCouriers(map: L.Map, couriers: readonly BoardCourier[]): void {

@@ -284,9 +284,15 @@ export class DispatchBoardPage {
     return this.columns().byCourier.get(courierId) ?? [];
   }
 
+  private readonly timeFormat = computed(
+    () => new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }),
+  );
+  private readonly relativeFormat = computed(
+    () => new Intl.RelativeTimeFormat(this.i18n.locale(), { numeric: 'auto' }),
+  );
+
   protected windowText(task: BoardTask): string {
-    const fmt = (iso: string) =>
-      new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+    const fmt = (iso: string) => this.timeFormat().format(new Date(iso));
     if (task.before) return this.t('board.until', { time: fmt(task.before) });
     if (task.after) return this.t('board.from', { time: fmt(task.after) });
     return this.t('board.anyTime');
@@ -295,7 +301,7 @@ export class DispatchBoardPage {
   protected ageText(courier: BoardCourier): string {
     if (!courier.locatedAt) return this.t('board.noPosition');
     const minutes = Math.round((Date.now() - Date.parse(courier.locatedAt)) / 60_000);
-    const rtf = new Intl.RelativeTimeFormat(this.i18n.locale(), { numeric: 'auto' });
+    const rtf = this.relativeFormat();
     const age = minutes < 60 ? rtf.format(-minutes, 'minute') : rtf.format(-Math.round(minutes / 60), 'hour');
     return this.t('board.positionAge', { age });
   }
