@@ -192,8 +192,9 @@ export class BoardMapComponent {
   }
 
   /**
-   * Draws what changed: new tasks are added in slices of a few hundred per frame (the board answers
-   * clicks while 5,000 markers arrive), changed ones restyled at once, gone ones removed.
+   * Draws what changed: new tasks are added after the frame that shows the columns (the lists paint
+   * first; the canvas then draws every new marker in one redraw), changed ones restyled at once,
+   * gone ones removed.
    */
   private renderTasks(_map: L.Map, tasks: readonly BoardTask[], selected: ReadonlySet<string>): void {
     this.latest.clear();
@@ -229,22 +230,22 @@ export class BoardMapComponent {
   private drain(): void {
     if (this.draining || this.pending.size === 0) return;
     this.draining = true;
-    requestAnimationFrame(() => {
-      this.draining = false;
-      let added = 0;
-      for (const id of this.pending) {
-        this.pending.delete(id);
-        const task = this.latest.get(id);
-        if (!task || this.markers.has(id)) continue;
-        const isSelected = this.selection.has(id);
-        const marker = L.circleMarker([task.lat, task.lng], this.styleOf(task, isSelected));
-        this.ids.set(marker, id);
-        this.group.addLayer(marker);
-        this.markers.set(id, { task, marker, selected: isSelected });
-        if (++added >= 600) break;
-      }
-      this.drain();
-    });
+    // after the next paint: one batch, so the canvas redraws once rather than once per slice
+    requestAnimationFrame(() => setTimeout(() => this.addPending(), 0));
+  }
+
+  private addPending(): void {
+    this.draining = false;
+    for (const id of this.pending) {
+      const task = this.latest.get(id);
+      if (!task || this.markers.has(id)) continue;
+      const isSelected = this.selection.has(id);
+      const marker = L.circleMarker([task.lat, task.lng], this.styleOf(task, isSelected));
+      this.ids.set(marker, id);
+      this.group.addLayer(marker);
+      this.markers.set(id, { task, marker, selected: isSelected });
+    }
+    this.pending.clear();
   }
 
   private renderCouriers(map: L.Map, couriers: readonly BoardCourier[]): void {
