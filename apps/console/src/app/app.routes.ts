@@ -76,6 +76,12 @@ export const appRoutes: Route[] = [
   },
   // dispatch
   {
+    path: 'dispatch',
+    canActivate: [abilityGuard('read', 'Dispatch')],
+    title: 'board.title',
+    loadComponent: () => import('./features/dispatch/dispatch-board.page').then((m) => m.DispatchBoardPage),
+  },
+  {
     path: 'deliveries',
     canActivate: [abilityGuard('read', 'Delivery')],
     loadChildren: () => import('./features/deliveries/deliveries.routes').then((m) => m.deliveriesRoutes),

@@ -23,3 +23,5 @@ export * from './lib/tracking/tracking-view';
 export * from './lib/tracking/recipient-mail.processor';
 export * from './lib/seed/seed-dispatch';
 export * from './lib/dispatch-gauges';
+export * from './lib/board/board-events';
+export * from './lib/board/board.service';

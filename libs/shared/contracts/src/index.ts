@@ -10,3 +10,4 @@ export * from './lib/dispatch';
 export * from './lib/courier-app';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';
+export * from './lib/dispatch-board';

@@ -75,6 +75,18 @@ const PROBE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+/** the board's fixture day: each coop's dispatch fixture gets a task due that day, canary in its address */
+const BOARD_DAY = '2031-03-10';
+async function boardFixture(su: Client, coop: CoopFixture): Promise<void> {
+  await dispatchFixture(su, coop);
+  const { deliveryId } = idsOf(coop);
+  await su.query(
+    `insert into delivery_tasks (coop_id, delivery_id, kind, seq, state, address, lat, lng, window_before)
+     select $1, $2, 'dropoff', 2, 'open', $3, 45.75, 4.84, $4
+      where not exists (select 1 from delivery_tasks where coop_id = $1 and delivery_id = $2 and seq = 2)`,
+    [coop.id, deliveryId, `board ${coop.canary}`, `${BOARD_DAY}T10:00:00Z`],
+  );
+}
 
 const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
 
@@ -219,6 +231,22 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
       url: '/api/dispatch/proposal/accept',
       body: { courierIds: [idsOf(f).courierId] },
     }),
+  },
+  'GET /api/dispatch/board': {
+    permission: 'read:Dispatch',
+    kind: 'list',
+    allowed: READERS,
+    fixture: boardFixture,
+    probe: () => ({ method: 'get', url: `/api/dispatch/board?date=${BOARD_DAY}` }),
+  },
+  // the coop's live events: the stream opens (200, `ready`) for readers of the board, on their own
+  // coop's channel only (board.int-spec proves a coop's client never receives another coop's events)
+  'GET /api/dispatch/board/stream': {
+    permission: 'read:Dispatch',
+    kind: 'read',
+    status: 200,
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/dispatch/board/stream', stream: true }),
   },
   'GET /api/dispatch/couriers/:id/tasks': {
     permission: 'read:Dispatch',

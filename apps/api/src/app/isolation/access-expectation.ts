@@ -29,6 +29,8 @@ export interface Probe {
   body?: object;
   /** a multipart file part instead of a JSON body */
   attach?: { field: string; content: Buffer; filename: string };
+  /** a Server-Sent Events stream: read until its `ready` frame, then closed */
+  stream?: true;
 }
 /**
  * How each route is attacked: `list` (own rows only), `read` / `write` aimed at a foreign

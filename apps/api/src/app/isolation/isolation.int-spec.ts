@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Response } from 'superagent';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -97,6 +99,7 @@ describe('tenant isolation, through every route of the live API, as the applicat
     let req = h.http()[probe.method](probe.url);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
     if (probe.attach) return req.attach(probe.attach.field, probe.attach.content, probe.attach.filename);
+    if (probe.stream) return req.buffer(true).parse(untilReady);
     return probe.body ? req.send(probe.body) : req;
   };
 
@@ -335,3 +338,24 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
   });
 });
+
+/** Reads an event stream until its `ready` frame (a refusal is JSON that ends by itself). */
+function untilReady(res: Response, callback: (error: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as IncomingMessage;
+  let text = '';
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    callback(null, text);
+  };
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    text += chunk;
+    if (text.includes('event: ready\n')) {
+      finish();
+      stream.destroy();
+    }
+  });
+  stream.on('end', finish);
+}

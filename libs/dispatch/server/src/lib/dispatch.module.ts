@@ -4,11 +4,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { CLOCK, SettingsModule, StandingService, clockFromEnvironment } from '@federacycle/federation-server';
 import { FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
-import { GEO_ENTITIES } from '@federacycle/geo-server';
+import { GEO_ENTITIES, GeoModule } from '@federacycle/geo-server';
 import { MailService } from '@federacycle/identity-server';
 import { Merchant } from '@federacycle/merchants-server';
+import { RealtimeModule } from '@federacycle/platform-realtime';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
+import { BoardController } from './board/board.controller';
+import { BoardEvents } from './board/board-events';
+import { BoardService } from './board/board.service';
 import { CourierController } from './courier/courier.controller';
 import { CourierService } from './courier/courier.service';
 import {
@@ -34,7 +38,7 @@ import { TrackingService } from './tracking/tracking.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule],
+  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule, GeoModule, RealtimeModule],
   controllers: [
     DeliveriesController,
     DeliveriesExportController,
@@ -44,6 +48,7 @@ import { TrackingService } from './tracking/tracking.service';
     ProposalsController,
     CourierController,
     TrackingController,
+    BoardController,
   ],
   providers: [
     CreateDeliveryUseCase,
@@ -53,6 +58,8 @@ import { TrackingService } from './tracking/tracking.service';
     PlanningMetrics,
     CourierService,
     TrackingService,
+    BoardEvents,
+    BoardService,
   ],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
 })
@@ -76,12 +83,15 @@ export class DispatchModule implements OnModuleInit {
     // the worker has no FleetModule, GeoModule or MerchantsModule: the entities dispatch's relate to are registered here
     TypeOrmModule.forFeature([...GEO_ENTITIES, Merchant, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
+    // the planner's assignments reach the boards through the same Redis channel as the API's
+    RealtimeModule,
   ],
   providers: [
     { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     StandingService,
     PlanningMetrics,
     AssignmentsService,
+    BoardEvents,
     PlanningService,
     DispatchProcessor,
     FleetEventsProcessor,

@@ -1,5 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RealtimeModule } from '@federacycle/platform-realtime';
 import { SettingsModule } from '@federacycle/federation-server';
 import { WorkerOwnershipService } from './ownership/worker-ownership-figures';
 import { CoopExportRegistry } from '@federacycle/platform-database';
@@ -14,7 +15,7 @@ import { ShiftsService } from './shifts/shifts.service';
 
 /** The fleet domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(FLEET_ENTITIES), SettingsModule],
+  imports: [TypeOrmModule.forFeature(FLEET_ENTITIES), SettingsModule, RealtimeModule],
   controllers: [CouriersController, ShiftsController, OwnCourierController],
   providers: [CouriersService, ShiftsService, DutyService, WorkerOwnershipService],
   exports: [CouriersService, ShiftsService, DutyService],

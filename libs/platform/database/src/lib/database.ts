@@ -32,10 +32,27 @@ export interface Tx {
   maybeOne<R extends QueryResultRow = QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<R | null>;
   /** number of rows touched by an insert/update/delete */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Runs `hook` once this transaction has COMMITTED (never when it rolls back): what others may
+   * see of the work (real-time events) leaves only once it is true. Hooks run in the order they
+   * were added; a hook that fails is reported to `onAfterCommitError` and never fails the work.
+   */
+  afterCommit(hook: () => void | Promise<void>): void;
+}
+
+/** Where a failing after-commit hook is reported (the work it follows has committed already). */
+let onAfterCommitError: (error: unknown) => void = (error) => {
+  console.error('after-commit hook failed', error);
+};
+
+/** Replaces the reporter of failing after-commit hooks (the apps point it at their logger). */
+export function setAfterCommitErrorReporter(report: (error: unknown) => void): void {
+  onAfterCommitError = report;
 }
 
 class ClientTx implements Tx {
   private bound?: { manager: EntityManager; release: () => void };
+  private readonly committedHooks: (() => void | Promise<void>)[] = [];
 
   constructor(
     private readonly client: PoolClient,
@@ -59,8 +76,24 @@ class ClientTx implements Tx {
     return this.bound.manager;
   }
 
+  afterCommit(hook: () => void | Promise<void>): void {
+    this.committedHooks.push(hook);
+  }
+
+  /** the transaction has committed: its hooks run, in order, none failing the work */
+  async committed(): Promise<void> {
+    for (const hook of this.committedHooks.splice(0)) {
+      try {
+        await hook();
+      } catch (error) {
+        onAfterCommitError(error);
+      }
+    }
+  }
+
   /** the transaction has ended: the manager refuses any further statement */
   end(): void {
+    this.committedHooks.length = 0;
     this.bound?.release();
   }
 
@@ -228,6 +261,7 @@ export class Database {
     if (precondition?.refusal) throw precondition.refusal;
     const client = await this.pool.connect();
     const tx = new ClientTx(client, this.dataSource, coopId === '' ? null : coopId);
+    let committed = false;
     try {
       // BEGIN with the coop, the precondition and the work's first statement leave together.
       const [opened, checked, work] = corked(client, () => {
@@ -240,13 +274,20 @@ export class Database {
       checkPrecondition(precondition, await checked);
       const result = passOrThrow(done);
       await client.query('commit');
+      committed = true;
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      tx.end();
+      // the connection goes back before the hooks run: a hook may open a unit of work of its own
+      const hooks = committed ? tx : null;
+      if (!committed) tx.end();
       client.release();
+      if (hooks) {
+        await hooks.committed();
+        hooks.end();
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
 import { courierAppEn } from '../../features/my-tasks/data/courier-app.en';
 import { trackingEn } from '../../features/tracking/data/tracking.en';
+import { boardEn } from '../../features/dispatch/data/board.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 
 export const en = {
@@ -190,6 +191,7 @@ export const en = {
   ...dispatchEn,
   ...courierAppEn,
   ...trackingEn,
+  ...boardEn,
   ...governanceEn,
 } as const;
 

@@ -9,6 +9,7 @@ import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
 import { courierAppFr } from '../../features/my-tasks/data/courier-app.fr';
 import { trackingFr } from '../../features/tracking/data/tracking.fr';
+import { boardFr } from '../../features/dispatch/data/board.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
@@ -188,5 +189,6 @@ export const fr: Dictionary = {
   ...dispatchFr,
   ...courierAppFr,
   ...trackingFr,
+  ...boardFr,
   ...governanceFr,
 };

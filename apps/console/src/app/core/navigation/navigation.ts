@@ -29,7 +29,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/dispatch',
     labelKey: 'nav.dispatch',
     permission: { action: 'read', subject: 'Dispatch' },
-    comingSoon: true,
   },
   {
     path: '/deliveries',

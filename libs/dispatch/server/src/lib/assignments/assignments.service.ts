@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EventSource, TaskView } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, TenantContext, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
+import { BoardEvents } from '../board/board-events';
 import { alreadyAssigned, refused, taskNotFound, unknownCourier } from '../shared/dispatch-errors';
 import { recordTaskEvents, type TaskChange } from '../shared/task-history';
 import {
@@ -30,7 +31,11 @@ export interface AssignOptions {
  */
 @Injectable()
 export class AssignmentsService {
-  constructor(@Inject(Database) private readonly db: Database) {}
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    // the boards' live events (the planner's assignments too); absent in hand-built specs
+    @Optional() @Inject(BoardEvents) private readonly board?: BoardEvents,
+  ) {}
 
   assign(coopId: string, taskId: string, courierId: string, options: AssignOptions): Promise<TaskView> {
     return this.db.unitOfWork((tx) => this.assignIn(tx, coopId, taskId, courierId, options));
@@ -42,6 +47,7 @@ export class AssignmentsService {
     const task = await this.lockedTask(tx, coopId, taskId);
     await this.assignLocked(tx, coopId, task, courierId, courierName, options);
     await refreshDeliveryState(tx, coopId, task.delivery_id);
+    await this.board?.tasksChanged(tx, coopId, [taskId]);
     return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
@@ -71,6 +77,7 @@ export class AssignmentsService {
         await this.assignLocked(tx, coopId, task, courierId, courierName, options);
       }
       for (const deliveryId of new Set(deliveries)) await refreshDeliveryState(tx, coopId, deliveryId);
+      await this.board?.tasksChanged(tx, coopId, ids);
       const rows: TaskRow[] = await tx.manager.query(
         `${TASK_FROM} where t.coop_id = $1 and t.id = any($2::uuid[]) order by a.position`,
         [coopId, ids],
@@ -104,6 +111,7 @@ export class AssignmentsService {
         },
       ]);
       await refreshDeliveryState(tx, coopId, task.delivery_id);
+      await this.board?.tasksChanged(tx, coopId, [taskId]);
       return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
     });
   }
@@ -160,6 +168,7 @@ export class AssignmentsService {
         data: { fromCourierId, toCourierId, toCourierName: toName },
       },
     ]);
+    await this.board?.tasksChanged(tx, coopId, [taskId]);
     return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
@@ -226,6 +235,7 @@ export class AssignmentsService {
       [coopId, courierId, wanted],
     );
     await recordTaskEvents(tx, source, changes);
+    await this.board?.tasksChanged(tx, coopId, wanted);
     return (await this.liveList(tx, coopId, courierId)).map(toTaskView);
   }
 

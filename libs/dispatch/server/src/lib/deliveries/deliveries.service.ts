@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { BoardEvents } from '../board/board-events';
 import {
   MAX_DELIVERY_EXPORT_ROWS,
   type DeliverySearch,
+  type DeliveryState,
   type DeliverySummaryView,
   type DeliveryView,
   type EventSource,
@@ -67,6 +69,7 @@ export class DeliveriesService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CreateDeliveryUseCase) private readonly createDelivery: CreateDeliveryUseCase,
+    @Optional() @Inject(BoardEvents) private readonly board?: BoardEvents,
   ) {}
 
   create(command: CreateDeliveryCommand): Promise<DeliveryView> {
@@ -180,6 +183,11 @@ export class DeliveriesService {
       for (const task of open) {
         await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId, taskId: task.id, state: 'cancelled' });
       }
+      await this.board?.tasksChanged(
+        tx,
+        coopId,
+        open.map((t) => t.id),
+      );
       const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
       return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
     });
@@ -252,6 +260,7 @@ export class DeliveriesService {
       await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId: task.delivery_id, taskId, state: result.to });
     }
     if (result.to === 'done') await askRecipientMail(tx, coopId, task.delivery_id);
+    await this.board?.tasksChanged(tx, coopId, [taskId]);
     return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
   }
 
@@ -302,6 +311,8 @@ export class DeliveriesService {
         },
       ]);
       await refreshDeliveryState(tx, coopId, task.delivery_id);
+      // a new task on the board: boards read it on their next resync
+      this.board?.deliveryCreated(tx, coopId, task.delivery_id, [created.id]);
       return toTaskView((await taskById(tx.manager, coopId, created.id)) as TaskRow);
     });
   }

@@ -1,15 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type {
-  CourierView,
-  DutyPeriodView,
-  LocationBatchResult,
-  LocationFix,
-  LocationRequest,
-  Page,
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  BoardEventType,
+  type BoardCourierChangedEvent,
+  type CourierView,
+  type DutyPeriodView,
+  type LocationBatchResult,
+  type LocationFix,
+  type LocationRequest,
+  type Page,
 } from '@federacycle/contracts';
 import { Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
+import { RealtimePublisher, coopChannel } from '@federacycle/platform-realtime';
 import { Courier } from '../couriers/courier.entity';
 import { CouriersService, noProfile } from '../couriers/couriers.service';
 import { checkCoordinates, newestValidFix, parseInstant } from '../shared/fleet-rules';
@@ -32,7 +35,13 @@ export class DutyService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CouriersService) private readonly couriers: CouriersService,
+    // the dispatch boards' live courier events (after commit); absent in hand-built specs
+    @Optional() @Inject(RealtimePublisher) private readonly realtime?: RealtimePublisher,
   ) {}
+
+  private courierChanged(tx: Tx, coopId: string, data: BoardCourierChangedEvent): void {
+    this.realtime?.publishAfterCommit(tx, coopChannel(coopId), { type: BoardEventType.COURIER_CHANGED, data });
+  }
 
   goOnDuty(coopId: string, userId: string): Promise<CourierView> {
     return this.db.unitOfWork(async (tx) => {
@@ -61,6 +70,7 @@ export class DutyService {
         data: {},
       });
       await writeOutbox(tx, DUTY_CHANGED_JOB, { courierId: courier.id, onDuty: true });
+      this.courierChanged(tx, coopId, { courierId: courier.id, onDuty: true });
       return this.couriers.load(tx.manager, coopId, { id: courier.id });
     });
   }
@@ -81,6 +91,7 @@ export class DutyService {
         data: {},
       });
       await writeOutbox(tx, DUTY_CHANGED_JOB, { courierId: courier.id, onDuty: false });
+      this.courierChanged(tx, coopId, { courierId: courier.id, onDuty: false });
       return this.couriers.load(tx.manager, coopId, { id: courier.id });
     });
   }
@@ -144,6 +155,15 @@ export class DutyService {
           userId,
         ]);
         if (!exists) throw noProfile();
+      }
+      const moved = rows[0];
+      if (moved) {
+        this.courierChanged(tx, coopId, {
+          courierId: moved.id,
+          lat: body.lat,
+          lng: body.lng,
+          locatedAt: recordedAt.toISOString(),
+        });
       }
     });
   }

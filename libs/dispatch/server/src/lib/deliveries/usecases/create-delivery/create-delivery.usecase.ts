@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CreateDeliveryRequest, DeliveryView, EventSource } from '@federacycle/contracts';
 import { TenantContext, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import { writeOutbox } from '@federacycle/platform-queue';
+import { BoardEvents } from '../../../board/board-events';
 import { DELIVERY_CREATED_JOB } from '../../../planning/dispatch.jobs';
 import { checkTask } from '../../../shared/delivery-rules';
 import { coopOfTx, recordTaskEvents } from '../../../shared/task-history';
@@ -32,6 +33,8 @@ export function newTrackingToken(): string {
  */
 @Injectable()
 export class CreateDeliveryUseCase {
+  constructor(@Optional() @Inject(BoardEvents) private readonly board?: BoardEvents) {}
+
   async execute(tx: Tx, command: CreateDeliveryCommand): Promise<DeliveryView> {
     const coopId = coopOfTx(tx);
     const shape = deliveryShapeProblem(command.tasks.map((t) => t.kind));
@@ -78,6 +81,7 @@ export class CreateDeliveryUseCase {
       })),
     );
     await writeOutbox(tx, DELIVERY_CREATED_JOB, { deliveryId, taskIds });
+    this.board?.deliveryCreated(tx, coopId, deliveryId, taskIds);
     const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
     return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
   }

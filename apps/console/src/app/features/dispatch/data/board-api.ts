@@ -1,0 +1,75 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { BoardView, Page, TaskState, TaskView } from '@federacycle/contracts';
+import { map, type Observable } from 'rxjs';
+import { API_BASE } from '../../../core/auth/auth.service';
+
+export interface BoardFilter {
+  date: string;
+  zoneId: string | null;
+  state: TaskState | null;
+  late: boolean;
+}
+
+/**
+ * The planner's proposal as `GET /api/dispatch/proposal` answers it (contracts' BoardProposal,
+ * written by the planning work; the board reads only these fields).
+ */
+export interface BoardProposal {
+  id: string;
+  createdAt: string;
+  couriers: { courierId: string; taskIds: string[] }[];
+  unassignedTaskIds: string[];
+  stats: { distanceKm: number; lateTasks: number };
+}
+
+/** What the acceptance of a plan proposal did. */
+export interface ProposalAcceptance {
+  assigned: number;
+  conflicts: { taskId: string; code: string }[];
+}
+
+const DISPATCH = `${API_BASE}/dispatch`;
+
+/** The dispatch board's calls: the day's snapshot, assignments, the planner's proposal. */
+@Injectable({ providedIn: 'root' })
+export class BoardApi {
+  private readonly http = inject(HttpClient);
+
+  read(filter: BoardFilter): Observable<BoardView> {
+    let params = new HttpParams().set('date', filter.date);
+    if (filter.zoneId) params = params.set('zoneId', filter.zoneId);
+    if (filter.state) params = params.set('state', filter.state);
+    if (filter.late) params = params.set('late', 'true');
+    return this.http.get<BoardView>(`${DISPATCH}/board`, { params });
+  }
+
+  assign(taskId: string, courierId: string): Observable<TaskView> {
+    return this.http.post<TaskView>(`${DISPATCH}/tasks/${taskId}/assign`, { courierId });
+  }
+
+  reassign(taskId: string, fromCourierId: string, toCourierId: string): Observable<TaskView> {
+    return this.http.post<TaskView>(`${DISPATCH}/tasks/${taskId}/reassign`, { fromCourierId, toCourierId });
+  }
+
+  unassign(taskId: string): Observable<TaskView> {
+    return this.http.post<TaskView>(`${DISPATCH}/tasks/${taskId}/unassign`, {});
+  }
+
+  bulkAssign(taskIds: string[], courierId: string): Observable<Page<TaskView>> {
+    return this.http.post<Page<TaskView>>(`${DISPATCH}/assignments/bulk`, { taskIds, courierId });
+  }
+
+  reorder(courierId: string, taskIds: string[]): Observable<Page<TaskView>> {
+    return this.http.put<Page<TaskView>>(`${DISPATCH}/couriers/${courierId}/tasks/order`, { taskIds });
+  }
+
+  /** The planner's proposal (suggest mode); null when there is none or the route does not exist. */
+  proposal(): Observable<BoardProposal | null> {
+    return this.http.get<{ proposal: BoardProposal | null }>(`${DISPATCH}/proposal`).pipe(map((r) => r.proposal));
+  }
+
+  acceptProposal(courierIds?: string[]): Observable<ProposalAcceptance> {
+    return this.http.post<ProposalAcceptance>(`${DISPATCH}/proposal/accept`, courierIds ? { courierIds } : {});
+  }
+}
