@@ -20,6 +20,7 @@ import {
   type BoardCourierChangedEvent,
   type BoardTask,
   type BoardTasksChangedEvent,
+  type PlanProposalView,
   type TaskKind,
   type TaskState,
   type ZoneView,
@@ -33,7 +34,7 @@ import { injectIsCompact } from '../../core/layout/breakpoints';
 import { ZonesApi } from '../zones/data/zones-api';
 import { BoardMapComponent } from './board-map.component';
 import { applyTaskChanges, columnsOf, moved, rangeOf, toneOf } from './board-state';
-import { BoardApi, type BoardFilter, type BoardProposal } from './data/board-api';
+import { BoardApi, type BoardFilter } from './data/board-api';
 import { BoardStream, type StreamEvent } from './data/board-stream';
 
 const UNASSIGNED = 'unassigned';
@@ -126,7 +127,7 @@ export class DispatchBoardPage {
   private lastClicked: string | null = null;
   protected readonly bulkCourier = signal<string | null>(null);
   protected readonly notice = signal<{ text: string; tone: 'conflict' | 'info' } | null>(null);
-  protected readonly proposal = signal<BoardProposal | null>(null);
+  protected readonly proposal = signal<PlanProposalView | null>(null);
   protected readonly courierName = computed(() => new Map(this.couriers().map((c) => [c.id, c.name])));
 
   private loading = false;

@@ -1,6 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { BoardView, Page, TaskState, TaskView } from '@federacycle/contracts';
+import type {
+  AcceptProposalResult,
+  BoardView,
+  Page,
+  PlanProposalResponse,
+  PlanProposalView,
+  TaskState,
+  TaskView,
+} from '@federacycle/contracts';
 import { map, type Observable } from 'rxjs';
 import { API_BASE } from '../../../core/auth/auth.service';
 
@@ -9,24 +17,6 @@ export interface BoardFilter {
   zoneId: string | null;
   state: TaskState | null;
   late: boolean;
-}
-
-/**
- * The planner's proposal as `GET /api/dispatch/proposal` answers it (contracts' BoardProposal,
- * written by the planning work; the board reads only these fields).
- */
-export interface BoardProposal {
-  id: string;
-  createdAt: string;
-  couriers: { courierId: string; taskIds: string[] }[];
-  unassignedTaskIds: string[];
-  stats: { distanceKm: number; lateTasks: number };
-}
-
-/** What the acceptance of a plan proposal did. */
-export interface ProposalAcceptance {
-  assigned: number;
-  conflicts: { taskId: string; code: string }[];
 }
 
 const DISPATCH = `${API_BASE}/dispatch`;
@@ -65,11 +55,11 @@ export class BoardApi {
   }
 
   /** The planner's proposal (suggest mode); null when there is none or the route does not exist. */
-  proposal(): Observable<BoardProposal | null> {
-    return this.http.get<{ proposal: BoardProposal | null }>(`${DISPATCH}/proposal`).pipe(map((r) => r.proposal));
+  proposal(): Observable<PlanProposalView | null> {
+    return this.http.get<PlanProposalResponse>(`${DISPATCH}/proposal`).pipe(map((r) => r.proposal));
   }
 
-  acceptProposal(courierIds?: string[]): Observable<ProposalAcceptance> {
-    return this.http.post<ProposalAcceptance>(`${DISPATCH}/proposal/accept`, courierIds ? { courierIds } : {});
+  acceptProposal(courierIds?: string[]): Observable<AcceptProposalResult> {
+    return this.http.post<AcceptProposalResult>(`${DISPATCH}/proposal/accept`, courierIds ? { courierIds } : {});
   }
 }
