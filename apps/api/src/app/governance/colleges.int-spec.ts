@@ -94,7 +94,9 @@ describe('governance over HTTP: voting colleges (real PostgreSQL as fc_app)', ()
     const second = await api.post('admin', URL, { name: 'Users', weight: 40 });
     expect(second.status).toBe(201);
     expect(second.body.totalWeight).toBe(100);
-    users = (second.body.colleges as Array<{ id: string; name: string }>).find((c) => c.name === 'Users')!.id;
+    const usersCollege = (second.body.colleges as Array<{ id: string; name: string }>).find((c) => c.name === 'Users');
+    expect(usersCollege).toBeDefined();
+    users = usersCollege?.id ?? '';
     expectCode(await api.patch('admin', `${URL}/${users}`, { weight: 41 }), 422, 'COLLEGE_WEIGHTS_OVER_100');
     expectCode(await api.patch('admin', `${URL}/${users}`, { name: 'Workers' }), 409, 'COLLEGE_NAME_TAKEN');
     // another coop's admin sees none of it and reaches none of it

@@ -10,7 +10,18 @@ function table(name: string, columns: readonly string[], order: string): ExportT
 export const DISPATCH_EXPORT_TABLES: readonly ExportTable[] = [
   table(
     'deliveries',
-    ['id', 'reference', 'state', 'merchant_id', 'tracking_token', 'handover_code', 'created_by', 'source', 'created_at', 'updated_at'],
+    [
+      'id',
+      'reference',
+      'state',
+      'merchant_id',
+      'tracking_token',
+      'handover_code',
+      'created_by',
+      'source',
+      'created_at',
+      'updated_at',
+    ],
     'created_at, id',
   ),
   table(

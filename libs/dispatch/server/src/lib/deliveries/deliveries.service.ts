@@ -3,7 +3,6 @@ import { BoardEvents } from '../board/board-events';
 import {
   MAX_DELIVERY_EXPORT_ROWS,
   type DeliverySearch,
-  type DeliveryState,
   type DeliverySummaryView,
   type DeliveryView,
   type EventSource,

@@ -457,6 +457,8 @@ function searchFrom(
   limit: { budgetMs?: number; maxIterations?: number },
 ): { plan: DispatchPlan; improved: boolean } {
   const baseline = solveDispatch(built.problem, { initialRoutes: seeds, maxIterations: 0, seed: 1 });
+  // insertion only (the fast run): the baseline is the plan
+  if (limit.maxIterations === 0) return { plan: baseline, improved: false };
   const searched = solveDispatch(built.problem, {
     initialRoutes: seeds,
     seed: 1,

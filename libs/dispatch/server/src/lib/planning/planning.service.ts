@@ -16,10 +16,21 @@ import {
 } from './plan-problem';
 import { writeProposal, deleteProposal } from './proposal-store';
 
-/** The fast insertion's search budget: a new delivery is placed at once. */
-export const PLAN_BUDGET_MS = 300;
-/** The background improvement's budget (see PlanningService.run, kind `improve`). */
-export const IMPROVE_BUDGET_MS = 2_000;
+/**
+ * The fast run is the optimizer's insertion into the couriers' current lists, without search
+ * (`maxIterations: 0`): a new delivery is placed at once, in a few milliseconds of CPU, so a busy
+ * coop's runs never queue behind each other. The search is the background improvement's.
+ */
+export const FAST_RUN_LIMIT = { maxIterations: 0 } as const;
+/**
+ * The background improvement's budget (see PlanningService.run, kind `improve`); the search stops
+ * earlier once it stops improving. It holds the coop's planning lock while it searches, so a fast
+ * run of the same coop may wait up to this long.
+ */
+export const IMPROVE_BUDGET_MS = 1_000;
+
+/** How long a run may search: a wall-clock budget, or an iteration cap (0: insertion only). */
+export type PlanLimit = { readonly budgetMs?: number; readonly maxIterations?: number };
 
 export interface PlanRunOptions {
   kind?: PlanRunKind;
@@ -94,7 +105,12 @@ export class PlanningService {
   async run(coopId: string, options: PlanRunOptions = {}): Promise<PlanRunResult> {
     const kind = options.kind ?? 'fast';
     const now = options.now ?? Date.now();
-    const budgetMs = options.budgetMs ?? (kind === 'fast' ? PLAN_BUDGET_MS : IMPROVE_BUDGET_MS);
+    const limit: PlanLimit =
+      options.budgetMs !== undefined
+        ? { budgetMs: options.budgetMs }
+        : kind === 'fast'
+          ? FAST_RUN_LIMIT
+          : { budgetMs: IMPROVE_BUDGET_MS };
     // the coop's voted setting (governance writes it; the reader caches it per process)
     const mode: DispatchMode = (await this.settings.coop(coopId)).dispatch_mode;
     const empty: PlanRunResult = {
@@ -126,7 +142,7 @@ export class PlanningService {
     const stopTimer = this.metrics.duration.startTimer({ mode: ranAs, kind });
     try {
       const result = await this.db.forCoop(coopId, (tx) =>
-        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, budgetMs),
+        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, limit),
       );
       const outcome: PlanRunOutcome =
         ranAs === 'auto'
@@ -154,12 +170,12 @@ export class PlanningService {
     coopId: string,
     base: PlanRunResult,
     now: number,
-    budgetMs: number,
+    limit: PlanLimit,
   ): Promise<PlanRunResult> {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
     const auto = base.ranAs === 'auto';
     const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
-    const { built, plan, decisions, improved } = planWork(couriers, tasks, now, { moveUnpinned: auto, budgetMs });
+    const { built, plan, decisions, improved } = planWork(couriers, tasks, now, { moveUnpinned: auto, ...limit });
     if (built.groups.size === 0) {
       if (auto) await deleteProposal(tx, coopId);
       else await writeProposal(tx, coopId, null);
