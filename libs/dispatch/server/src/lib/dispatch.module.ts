@@ -11,6 +11,7 @@ import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { CourierController } from './courier/courier.controller';
 import { CourierService } from './courier/courier.service';
+import { DeliveryProofsService } from './courier/delivery-proofs.service';
 import {
   DeliveriesController,
   DeliveriesExportController,
@@ -52,6 +53,7 @@ import { TrackingService } from './tracking/tracking.service';
     ProposalsService,
     PlanningMetrics,
     CourierService,
+    DeliveryProofsService,
     TrackingService,
   ],
   exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],

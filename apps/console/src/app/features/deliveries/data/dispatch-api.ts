@@ -48,6 +48,21 @@ export class DispatchApi {
     );
   }
 
+  /** the proofs couriers collected on the delivery's tasks */
+  deliveryProofs(id: string): Observable<{ items: DeliveryProofView[] }> {
+    return this.http.get<{ items: DeliveryProofView[] }>(
+      `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/proofs`,
+    );
+  }
+
+  /** one proof's image (the session's token rides with it, so an <img> cannot fetch it itself) */
+  proofImage(id: string, proofId: string): Observable<Blob> {
+    return this.http.get(
+      `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/proofs/${encodeURIComponent(proofId)}`,
+      { responseType: 'blob' },
+    );
+  }
+
   createDelivery(body: CreateDeliveryRequest): Observable<DeliveryView> {
     return this.http.post<DeliveryView>(`${API_BASE}/dispatch/deliveries`, body, { params: new HttpParams() });
   }
