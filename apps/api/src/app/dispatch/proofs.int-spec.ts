@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { DeliveryProofView, DeliveryView, TrackingView } from '@federacycle/contracts';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
@@ -10,16 +9,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** a supertest body parser that keeps an image's bytes (and reads an error's JSON body) */
-const binary = (res: IncomingMessage, done: (error: Error | null, body: unknown) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => {
-    const bytes = Buffer.concat(chunks);
-    done(null, /json/.test(String(res.headers['content-type'])) ? JSON.parse(bytes.toString('utf8')) : bytes);
-  });
-};
 
 type Delivered = { delivery: DeliveryView; pickupPhoto: string; photo: string; signature: string };
 
@@ -93,7 +82,20 @@ describe('proofs of delivery: the recipientâ€™s by the tracking token, the coopâ
   };
   const track = (t: string) => h.http().get(`/api/track/${t}`);
   const image = (url: string, who?: string) => {
-    const req = h.http().get(url).buffer(true).parse(binary);
+    // the image's bytes as they came (an error's JSON body read as JSON)
+    const req = h
+      .http()
+      .get(url)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (chunk: Buffer) => chunks.push(chunk));
+        r.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          const json = /json/.test(String(r.headers['content-type']));
+          done(null, json ? JSON.parse(bytes.toString('utf8')) : bytes);
+        });
+      });
     return who ? req.set('Authorization', `Bearer ${token[who]}`) : req;
   };
 

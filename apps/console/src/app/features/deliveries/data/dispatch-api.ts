@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateDeliveryRequest,
+  DeliveryProofView,
   DeliverySearch,
   DeliverySummaryView,
   DeliveryView,
