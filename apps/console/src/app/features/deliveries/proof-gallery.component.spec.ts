@@ -90,7 +90,7 @@ describe('ProofGalleryComponent (a task’s proofs on the delivery page)', () =>
     expect(opened).toHaveLength(1);
     expect(opened[0]?.component).toBe(ProofDialog);
     expect(opened[0]?.data.src).toMatch(/^data:image\/png;base64,/);
-    expect(opened[0]?.data.caption).toContain('Taken by Camille Martin');
+    expect(opened[0]?.data.caption).toContain('Collected by Camille Martin');
     http.verify();
   });
 });

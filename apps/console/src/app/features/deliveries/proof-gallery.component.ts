@@ -99,7 +99,6 @@ export class ProofDialog {
         display: flex;
         flex-direction: column;
         gap: var(--fc-space-1);
-        width: 104px;
       }
     }
     .thumb {
@@ -129,6 +128,7 @@ export class ProofDialog {
     }
     .caption {
       font: var(--fc-font-small);
+      white-space: nowrap;
     }
   `,
 })

@@ -55,7 +55,7 @@ export const dispatchEn = {
   'deliveries.proofPhoto': 'Photo',
   'deliveries.proofSignature': 'Signature',
   'deliveries.proofOpen': 'Open at full size: {kind}',
-  'deliveries.proofBy': 'Taken by {name} at {time}',
+  'deliveries.proofBy': 'Collected by {name} at {time}',
   'deliveries.proofClose': 'Close',
   'deliveries.proofUnavailable': 'Unavailable',
   'deliveries.history': 'History',

@@ -57,7 +57,7 @@ export const dispatchFr: Record<keyof typeof dispatchEn, string> = {
   'deliveries.proofPhoto': 'Photo',
   'deliveries.proofSignature': 'Signature',
   'deliveries.proofOpen': 'Ouvrir en grand : {kind}',
-  'deliveries.proofBy': 'Prise par {name} à {time}',
+  'deliveries.proofBy': 'Recueillie par {name} à {time}',
   'deliveries.proofClose': 'Fermer',
   'deliveries.proofUnavailable': 'Indisponible',
   'deliveries.history': 'Historique',
