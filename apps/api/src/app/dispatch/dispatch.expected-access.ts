@@ -12,7 +12,10 @@ const DISPATCHER: Role[] = ['dispatcher'];
 const COURIER: Role[] = ['courier'];
 
 /** ids of each coop's fixture rows, for the probes aimed at a foreign coop */
-const fixtures = new Map<string, { courierId: string; deliveryId: string; pickupId: string; dropoffId: string }>();
+const fixtures = new Map<
+  string,
+  { courierId: string; deliveryId: string; pickupId: string; dropoffId: string; proofId: string; trackingToken: string }
+>();
 const idsOf = (coop: CoopFixture) => {
   const ids = fixtures.get(coop.id);
   if (!ids) throw new Error(`no dispatch fixture for coop ${coop.slug}`);
@@ -38,9 +41,10 @@ async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
     );
   }
   const courierId = courier.rows[0]?.id as string;
+  const trackingToken = token();
   const delivery = await su.query<{ id: string }>(
     `insert into deliveries (coop_id, reference, state, tracking_token, source) values ($1, $2, 'in_progress', $3, 'console') returning id`,
-    [coop.id, `ref ${coop.canary}`.slice(0, 80), token()],
+    [coop.id, `ref ${coop.canary}`.slice(0, 80), trackingToken],
   );
   const deliveryId = delivery.rows[0]?.id as string;
   const task = (kind: string, seq: number, state: string) =>
@@ -67,7 +71,14 @@ async function dispatchFixture(su: Client, coop: CoopFixture): Promise<void> {
       [coop.id, taskId, deliveryId, type, to, JSON.stringify({ note: coop.canary })],
     );
   }
-  fixtures.set(coop.id, { courierId, deliveryId, pickupId, dropoffId });
+  // a photo the courier took at the pickup (its file is the proofs spec's business: only the row is probed)
+  const proofId = randomUUID();
+  await su.query(
+    `insert into task_proofs (coop_id, id, task_id, courier_id, kind, file_id, content_type, size, sha256)
+     values ($1, $2, $3, $4, 'photo', $5, 'image/png', 1, $6)`,
+    [coop.id, proofId, pickupId, courierId, randomUUID(), '0'.repeat(64)],
+  );
+  fixtures.set(coop.id, { courierId, deliveryId, pickupId, dropoffId, proofId, trackingToken });
 }
 
 /** a real 1×1 PNG (a proof upload's probe) */
@@ -149,6 +160,23 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
     kind: 'read',
     allowed: READERS,
     probe: (f) => ({ method: 'get', url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}/events` }),
+  },
+  // a delivery's proofs: the list and each image, by a foreign delivery answer 404 (proofs.int-spec
+  // checks a proof of another delivery of the same coop, by this delivery, answers 404 too)
+  'GET /api/dispatch/deliveries/:id/proofs': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}/proofs` }),
+  },
+  'GET /api/dispatch/deliveries/:id/proofs/:proofId': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({
+      method: 'get',
+      url: `/api/dispatch/deliveries/${idsOf(f).deliveryId}/proofs/${idsOf(f).proofId}`,
+    }),
   },
   'POST /api/dispatch/deliveries/:id/cancel': {
     permission: 'update:Delivery',
@@ -316,5 +344,18 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
     allowed: 'everyone',
     status: 404,
     probe: () => ({ method: 'get', url: `/api/track/${token()}` }),
+  },
+  // a token never reaches another delivery's proof: the caller's own coop's tracking token (a
+  // random one for callers without a coop) with the foreign coop's proof id answers 404
+  'GET /api/track/:token/proofs/:proofId': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 404,
+    probe: (f, actor) => {
+      const own = actor.coop ? fixtures.get(actor.coop.id) : undefined;
+      return { method: 'get', url: `/api/track/${own?.trackingToken ?? token()}/proofs/${idsOf(f).proofId}` };
+    },
+    fixture: dispatchFixture,
   },
 };

@@ -15,6 +15,7 @@ import { BoardEvents } from './board/board-events';
 import { BoardService } from './board/board.service';
 import { CourierController } from './courier/courier.controller';
 import { CourierService } from './courier/courier.service';
+import { DeliveryProofsService } from './courier/delivery-proofs.service';
 import {
   DeliveriesController,
   DeliveriesExportController,
@@ -57,6 +58,7 @@ import { TrackingService } from './tracking/tracking.service';
     ProposalsService,
     PlanningMetrics,
     CourierService,
+    DeliveryProofsService,
     TrackingService,
     BoardEvents,
     BoardService,

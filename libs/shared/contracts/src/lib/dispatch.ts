@@ -209,18 +209,37 @@ export interface TrackingView {
   /** only while the dropoff is under way (task started or pickups done): first name and position */
   courier: { firstName: string; lat: number | null; lng: number | null; at: string | null } | null;
   /**
-   * Proof of delivery after completion (photos, signature). Extension point: the courier app's
-   * proofs land in the `courier` feature; until they are wired here this list stays empty.
+   * Proof of delivery (photos, drawn signature of the delivered dropoffs), only once the delivery
+   * is completed; each served by `GET /api/track/:token/proofs/:id` for this token only.
    */
   proofs: TrackingProof[];
+  /**
+   * The 6-digit code the recipient gives the courier at the door: only while the delivery is open
+   * or in progress and the coop's dropoff proof policy is `code`; never after.
+   */
+  handoverCode: string | null;
   updatedAt: string;
 }
 
 export interface TrackingProof {
-  kind: 'photo' | 'signature' | 'code';
-  /** a URL the page may show (a signed link), or null for a code */
-  url: string | null;
+  id: string;
+  kind: 'photo' | 'signature';
+  /** the image, through this delivery's token (relative to the site) */
+  url: string;
   at: string;
+}
+
+/** A proof a courier collected on one of a delivery's tasks, as the coop's people see it. */
+export interface DeliveryProofView {
+  id: string;
+  taskId: string;
+  taskKind: TaskKind;
+  kind: 'photo' | 'signature';
+  contentType: string;
+  size: number;
+  /** who collected it (the courier's display name) */
+  courierName: string;
+  createdAt: string;
 }
 
 /** What an event records beside its states: flat values only. */

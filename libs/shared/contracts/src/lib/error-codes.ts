@@ -207,6 +207,8 @@ export const ErrorCode = {
   DATE_RANGE_INVALID: 'DATE_RANGE_INVALID',
   /** no delivery has this tracking link (mistyped, or the delivery was removed) */
   TRACKING_NOT_FOUND: 'TRACKING_NOT_FOUND',
+  /** no proof of this delivery has this id (or, on the tracking page, not yet: the delivery is not completed) */
+  PROOF_NOT_FOUND: 'PROOF_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -192,6 +192,7 @@ export const ERROR_MESSAGE_KEYS: Readonly<Record<ErrorCode, TranslationKey>> = {
   CONTACT_EMAIL_INVALID: 'error.CONTACT_EMAIL_INVALID',
   DATE_RANGE_INVALID: 'error.DATE_RANGE_INVALID',
   TRACKING_NOT_FOUND: 'error.TRACKING_NOT_FOUND',
+  PROOF_NOT_FOUND: 'error.PROOF_NOT_FOUND',
 };
 
 /**

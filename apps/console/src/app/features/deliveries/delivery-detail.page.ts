@@ -5,6 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
   FAILURE_REASONS,
+  type DeliveryProofView,
   type DeliveryState,
   type DeliveryView,
   type EventSource,
@@ -19,12 +20,20 @@ import { problemText } from '../../core/api/problem-text';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { StatusChipComponent, deliveryTone, type StatusTone } from '../../shared/status-chip.component';
 import { DispatchApi } from './data/dispatch-api';
+import { ProofGalleryComponent } from './proof-gallery.component';
 
 /** One delivery: its tasks (with who holds them) and the full history of every change. */
 @Component({
   selector: 'fc-delivery-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, StatusChipComponent],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    ProofGalleryComponent,
+    RouterLink,
+    StatusChipComponent,
+  ],
   template: `
     <a mat-button routerLink="/deliveries">← {{ t('deliveries.back') }}</a>
     @if (loading()) {
@@ -67,6 +76,9 @@ import { DispatchApi } from './data/dispatch-api';
                 }
                 @if (task.attempt > 1) {
                   <p class="fc-muted">{{ t('deliveries.attempt', { n: task.attempt }) }}</p>
+                }
+                @if (proofsOf(task.id); as proofs) {
+                  <fc-proof-gallery [deliveryId]="d.id" [proofs]="proofs" />
                 }
               </mat-card-content>
             </mat-card>
@@ -157,13 +169,19 @@ export class DeliveryDetailPage implements OnInit {
   protected readonly events = signal<TaskEventView[]>([]);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  protected readonly proofs = signal<DeliveryProofView[]>([]);
   private readonly tasksById = computed(() => new Map((this.delivery()?.tasks ?? []).map((t) => [t.id, t])));
 
   ngOnInit(): void {
-    forkJoin([this.api.getDelivery(this.id()), this.api.deliveryEvents(this.id())]).subscribe({
-      next: ([delivery, events]) => {
+    forkJoin([
+      this.api.getDelivery(this.id()),
+      this.api.deliveryEvents(this.id()),
+      this.api.deliveryProofs(this.id()),
+    ]).subscribe({
+      next: ([delivery, events, proofs]) => {
         this.delivery.set(delivery);
         this.events.set(events.items);
+        this.proofs.set(proofs.items);
         this.loading.set(false);
       },
       error: (error: unknown) => {
@@ -185,6 +203,12 @@ export class DeliveryDetailPage implements OnInit {
     if (task.before) return this.t('deliveries.until', { time: format.format(new Date(task.before)) });
     if (task.after) return this.t('deliveries.from', { time: format.format(new Date(task.after)) });
     return null;
+  }
+
+  /** the task's proofs, or null when it has none */
+  protected proofsOf(taskId: string): DeliveryProofView[] | null {
+    const mine = this.proofs().filter((p) => p.taskId === taskId);
+    return mine.length > 0 ? mine : null;
   }
 
   protected kindOf(taskId: string): string {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, injec
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { DeliveryState, TrackingStep, TrackingView } from '@federacycle/contracts';
+import type { DeliveryState, TrackingProof, TrackingStep, TrackingView } from '@federacycle/contracts';
 import { EMPTY, catchError, switchMap, takeWhile, timer } from 'rxjs';
 import { toApiProblem } from '../../core/api/api-error';
 import { problemText } from '../../core/api/problem-text';
@@ -45,6 +45,11 @@ export class TrackingPage implements OnInit {
     return c && c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : null;
   });
 
+  /** when the delivery was delivered (the timeline's last step), for the proofs' heading */
+  protected readonly deliveredAt = computed(
+    () => this.view()?.timeline.find((e) => e.step === 'delivered')?.at ?? null,
+  );
+
   ngOnInit(): void {
     timer(0, TRACKING_POLL_MS)
       .pipe(
@@ -82,6 +87,15 @@ export class TrackingPage implements OnInit {
     if (before) return format.format(new Date(before));
     if (after) return format.format(new Date(after));
     return null;
+  }
+
+  protected proofLabel(kind: TrackingProof['kind']): string {
+    return this.t(kind === 'photo' ? 'tracking.proofPhoto' : 'tracking.proofSignature');
+  }
+
+  /** the code read digit by digit by a screen reader ("0 4 2 9 1 7", not "forty-two thousand…") */
+  protected spelled(code: string): string {
+    return code.split('').join(' ');
   }
 
   protected stepLabel(step: TrackingStep): string {

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
+  DeliveryProofView,
   DeliverySearch,
   DeliverySummaryView,
   DeliveryView,
@@ -11,9 +12,12 @@ import type {
   TaskView,
 } from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, coopOf, pageOf, type Caller } from '@federacycle/platform-http';
+import { DeliveryProofsService } from '../courier/delivery-proofs.service';
+import { sendProofImage, type ImageRequest, type ImageResponse } from '../courier/proof-image';
 import {
   CreateDeliveryDto,
   DeliveriesQueryDto,
+  DeliveryProofListDto,
   DeliveryPageDto,
   DeliverySearchDto,
   DeliveryViewDto,
@@ -69,7 +73,10 @@ export class DeliveriesExportController {
 @ApiTags('dispatch')
 @Controller('api/dispatch/deliveries')
 export class DeliveriesController {
-  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
+  constructor(
+    @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
+    @Inject(DeliveryProofsService) private readonly proofs: DeliveryProofsService,
+  ) {}
 
   @Get()
   @Access({ action: 'read', subject: 'Delivery' })
@@ -107,6 +114,32 @@ export class DeliveriesController {
     @Param('id', UuidPipe) id: string,
   ): Promise<{ items: TaskEventView[] }> {
     return { items: await this.deliveries.events(coopOf(caller), id) };
+  }
+
+  /** The proofs couriers collected on the delivery's tasks (photos, drawn signatures). */
+  @Get(':id/proofs')
+  @Access({ action: 'read', subject: 'Delivery' })
+  @ApiOkResponse({ type: DeliveryProofListDto })
+  async proofList(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<{ items: DeliveryProofView[] }> {
+    return { items: await this.proofs.list(coopOf(caller), id) };
+  }
+
+  /** One proof's image, by the delivery it belongs to. */
+  @Get(':id/proofs/:proofId')
+  @Access({ action: 'read', subject: 'Delivery' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'the image', schema: { type: 'string', format: 'binary' } })
+  async proofImage(
+    @CurrentPrincipal() caller: Caller,
+    @Param('id', UuidPipe) id: string,
+    @Param('proofId', UuidPipe) proofId: string,
+    @Req() request: ImageRequest,
+    @Res() response: ImageResponse,
+  ): Promise<void> {
+    sendProofImage(request, response, await this.proofs.image(coopOf(caller), id, proofId));
   }
 
   @Post(':id/cancel')

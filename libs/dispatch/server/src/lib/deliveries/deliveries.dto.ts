@@ -28,10 +28,12 @@ import {
   PACKAGE_TYPES,
   TASK_ACTIONS,
   TASK_EVENT_TYPES,
+  PROOF_KINDS,
   TASK_KINDS,
   TASK_STATES,
   type ContactLanguage,
   type CreateDeliveryRequest,
+  type DeliveryProofView,
   type DeliverySearch,
   type DeliveryState,
   type DeliverySummaryView,
@@ -40,6 +42,7 @@ import {
   type FailureReason,
   type PackageLine,
   type PackageType,
+  type ProofKind,
   type Page,
   type RescheduleRequest,
   type TaskAction,
@@ -329,4 +332,19 @@ export class TaskEventViewDto implements TaskEventView {
 
 export class TaskEventListDto {
   @ApiProperty({ type: [TaskEventViewDto] }) items!: TaskEventView[];
+}
+
+export class DeliveryProofViewDto implements DeliveryProofView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ enum: TASK_KINDS }) taskKind!: TaskKind;
+  @ApiProperty({ enum: PROOF_KINDS }) kind!: ProofKind;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp'] }) contentType!: string;
+  @ApiProperty({ description: 'bytes' }) size!: number;
+  @ApiProperty({ description: "the courier's display name" }) courierName!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class DeliveryProofListDto {
+  @ApiProperty({ type: [DeliveryProofViewDto] }) items!: DeliveryProofView[];
 }

@@ -30,7 +30,9 @@ const dropoff = (state: TrackedTask['state']): TrackedTask => ({
   serviceMinutes: 2,
 });
 
+const TOKEN = 'tok_en-123';
 const facts = (tasks: TrackedTask[], extra: Partial<TrackingFacts> = {}): TrackingFacts => ({
+  token: TOKEN,
   coopName: 'Vélo Lyon',
   state: 'in_progress',
   createdAt: at(-60),
@@ -41,6 +43,8 @@ const facts = (tasks: TrackedTask[], extra: Partial<TrackingFacts> = {}): Tracki
     { taskId: 'd', type: 'assigned', at: at(-50) },
   ],
   courier: { displayName: 'Camille  Martin', vehicle: 'bike', position: { lat: 45.764, lng: 4.8357, at: at(-1) } },
+  proofs: [],
+  handoverCode: null,
   ...extra,
 });
 
@@ -92,5 +96,44 @@ describe('the tracking view', () => {
     expect(failed.timeline.at(-1)?.step).toBe('failed');
     const cancelled = trackingViewOf(facts([pickup('cancelled'), dropoff('cancelled')], { state: 'cancelled' }), NOW);
     expect(cancelled.timeline.at(-1)?.step).toBe('cancelled');
+  });
+
+  it('lists the proofs, each through this token, only once the delivery is completed', () => {
+    const proofs = [
+      { id: 'a1', kind: 'photo' as const, at: at(-3) },
+      { id: 'b2', kind: 'signature' as const, at: at(-2) },
+    ];
+    const done = trackingViewOf(facts([pickup('done'), dropoff('done')], { state: 'completed', proofs }), NOW);
+    expect(done.proofs).toEqual([
+      { id: 'a1', kind: 'photo', url: `/api/track/${TOKEN}/proofs/a1`, at: at(-3).toISOString() },
+      { id: 'b2', kind: 'signature', url: `/api/track/${TOKEN}/proofs/b2`, at: at(-2).toISOString() },
+    ]);
+    for (const [tasks, state] of [
+      [[pickup('done'), dropoff('started')], 'in_progress'],
+      [[pickup('done'), dropoff('failed')], 'failed'],
+      [[pickup('cancelled'), dropoff('cancelled')], 'cancelled'],
+    ] as const) {
+      expect(trackingViewOf(facts([...tasks], { state, proofs }), NOW).proofs).toEqual([]);
+    }
+  });
+
+  it('shows the handover code while the delivery is open or under way, never after', () => {
+    const code = { handoverCode: '042917' };
+    expect(trackingViewOf(facts([pickup('assigned'), dropoff('assigned')], code), NOW).handoverCode).toBe('042917');
+    expect(trackingViewOf(facts([pickup('open'), dropoff('open')], { ...code, state: 'open' }), NOW).handoverCode).toBe(
+      '042917',
+    );
+    expect(trackingViewOf(facts([pickup('done'), dropoff('started')], code), NOW).handoverCode).toBe('042917');
+    for (const [tasks, state] of [
+      [[pickup('done'), dropoff('done')], 'completed'],
+      [[pickup('done'), dropoff('failed')], 'failed'],
+      [[pickup('cancelled'), dropoff('cancelled')], 'cancelled'],
+      // the dropoff already done while the delivery's state catches up: no door left to open
+      [[pickup('done'), dropoff('done')], 'in_progress'],
+    ] as const) {
+      expect(trackingViewOf(facts([...tasks], { ...code, state }), NOW).handoverCode).toBeNull();
+    }
+    // a coop whose policy is not `code`: the service passes no code at all
+    expect(trackingViewOf(facts([pickup('done'), dropoff('started')]), NOW).handoverCode).toBeNull();
   });
 });

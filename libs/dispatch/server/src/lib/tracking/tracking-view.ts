@@ -1,8 +1,10 @@
 import type {
   DeliveryState,
+  ProofKind,
   TaskEventType,
   TaskKind,
   TaskState,
+  TrackingProof,
   TrackingTimelineEntry,
   TrackingView,
   Vehicle,
@@ -44,7 +46,16 @@ export interface TrackedCourier {
   position: { lat: number; lng: number; at: Date } | null;
 }
 
+/** A proof collected on one of the delivery's done dropoffs. */
+export interface TrackedProof {
+  id: string;
+  kind: ProofKind;
+  at: Date;
+}
+
 export interface TrackingFacts {
+  /** the delivery's tracking token (the proofs' links carry it) */
+  token: string;
   coopName: string;
   state: DeliveryState;
   createdAt: Date;
@@ -53,6 +64,10 @@ export interface TrackingFacts {
   events: readonly TrackedEvent[];
   /** who holds the dropoff (or, before it is assigned, the first pickup) */
   courier: TrackedCourier | null;
+  /** the proofs of the delivery's done dropoffs (shown once it is completed) */
+  proofs: readonly TrackedProof[];
+  /** the delivery's handover code when the coop's dropoff policy asks for it, else null */
+  handoverCode: string | null;
 }
 
 /** A fix older than this says nothing about where the courier is now. */
@@ -164,6 +179,28 @@ export function timelineOf(facts: TrackingFacts): TrackingTimelineEntry[] {
   return entries;
 }
 
+/** A proof's entry, its image served through this delivery's token only. */
+export function proofOf(token: string, proof: TrackedProof): TrackingProof {
+  return {
+    id: proof.id,
+    kind: proof.kind,
+    url: `/api/track/${encodeURIComponent(token)}/proofs/${proof.id}`,
+    at: proof.at.toISOString(),
+  };
+}
+
+/**
+ * The recipient holds the link, so the page tells them the code to give the courier at the door,
+ * while there is still a door to come to: the delivery open or in progress and its dropoff not
+ * finished. Never once the delivery is completed, failed or cancelled.
+ */
+export function handoverCodeShown(facts: TrackingFacts): boolean {
+  if (facts.handoverCode === null) return false;
+  if (facts.state !== 'open' && facts.state !== 'in_progress') return false;
+  const dropoff = currentDropoff(facts.tasks);
+  return dropoff !== null && !FINAL.includes(dropoff.state);
+}
+
 /** The whole view. */
 export function trackingViewOf(facts: TrackingFacts, now: number): TrackingView {
   const dropoff = currentDropoff(facts.tasks);
@@ -193,9 +230,8 @@ export function trackingViewOf(facts: TrackingFacts, now: number): TrackingView 
             at: freshFix?.at.toISOString() ?? null,
           }
         : null,
-    // Extension point for proof of delivery (photos, signature): the courier feature stores
-    // proofs; once a read of a delivery's proofs exists, completed deliveries list them here.
-    proofs: [],
+    proofs: facts.state === 'completed' ? facts.proofs.map((p) => proofOf(facts.token, p)) : [],
+    handoverCode: handoverCodeShown(facts) ? facts.handoverCode : null,
     updatedAt: facts.updatedAt.toISOString(),
   };
 }

@@ -35,8 +35,9 @@ export class TrackingCourierDto {
 }
 
 export class TrackingProofDto implements TrackingProof {
-  @ApiProperty({ enum: ['photo', 'signature', 'code'] }) kind!: 'photo' | 'signature' | 'code';
-  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['photo', 'signature'] }) kind!: 'photo' | 'signature';
+  @ApiProperty({ description: 'the image, through this tracking token' }) url!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -48,7 +49,13 @@ export class TrackingViewDto implements TrackingView {
   @ApiProperty({ type: TrackingEtaDto, nullable: true }) eta!: TrackingEtaDto | null;
   @ApiProperty({ type: TrackingCourierDto, nullable: true, description: 'only while the dropoff is under way' })
   courier!: TrackingCourierDto | null;
-  @ApiProperty({ type: [TrackingProofDto], description: 'proof of delivery after completion (empty until wired)' })
+  @ApiProperty({ type: [TrackingProofDto], description: 'proof of delivery, only once the delivery is completed' })
   proofs!: TrackingProof[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "the code to give the courier: only while under way and when the coop's dropoff policy is `code`",
+  })
+  handoverCode!: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

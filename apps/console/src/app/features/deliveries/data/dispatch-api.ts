@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateDeliveryRequest,
+  DeliveryProofView,
   DeliverySearch,
   DeliverySummaryView,
   DeliveryView,
@@ -45,6 +46,21 @@ export class DispatchApi {
   deliveryEvents(id: string): Observable<{ items: TaskEventView[] }> {
     return this.http.get<{ items: TaskEventView[] }>(
       `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/events`,
+    );
+  }
+
+  /** the proofs couriers collected on the delivery's tasks */
+  deliveryProofs(id: string): Observable<{ items: DeliveryProofView[] }> {
+    return this.http.get<{ items: DeliveryProofView[] }>(
+      `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/proofs`,
+    );
+  }
+
+  /** one proof's image (the session's token rides with it, so an <img> cannot fetch it itself) */
+  proofImage(id: string, proofId: string): Observable<Blob> {
+    return this.http.get(
+      `${API_BASE}/dispatch/deliveries/${encodeURIComponent(id)}/proofs/${encodeURIComponent(proofId)}`,
+      { responseType: 'blob' },
     );
   }
 

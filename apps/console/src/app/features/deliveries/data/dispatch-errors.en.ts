@@ -20,4 +20,5 @@ export const dispatchErrorsEn = {
   'error.DATE_RANGE_INVALID':
     'Check the dates: each must be a day of the calendar, and the range must end after it starts.',
   'error.TRACKING_NOT_FOUND': 'No delivery has this tracking link: check the link in your message.',
+  'error.PROOF_NOT_FOUND': 'This proof of delivery cannot be found (or is not shown yet).',
 };

@@ -24,4 +24,5 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.DATE_RANGE_INVALID':
     'Vérifiez les dates : chacune doit être un jour du calendrier, et la période doit finir après son début.',
   'error.TRACKING_NOT_FOUND': 'Aucune livraison n’a ce lien de suivi : vérifiez le lien de votre message.',
+  'error.PROOF_NOT_FOUND': 'Cette preuve de livraison est introuvable (ou pas encore visible).',
 };
