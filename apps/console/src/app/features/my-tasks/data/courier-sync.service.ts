@@ -92,6 +92,11 @@ export class CourierSync {
     }
     this.running = this.run().finally(() => {
       this.running = null;
+      // asked for while the run was finishing (after its last pass): one more run, not lost
+      if (this.again) {
+        this.again = false;
+        void this.sync();
+      }
     });
     return this.running;
   }
