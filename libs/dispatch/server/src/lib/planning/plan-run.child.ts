@@ -13,12 +13,20 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
 import { PlanningMetrics } from './planning-metrics';
 import { PlanningService } from './planning.service';
+import { Merchant } from '@federacycle/merchants-server';
 
 async function main(url: string, coopId: string): Promise<void> {
   const db = await Database.connect({
     url,
     max: 2,
-    entities: [...IDENTITY_ENTITIES, ...FEDERATION_ENTITIES, ...GEO_ENTITIES, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES],
+    entities: [
+      ...IDENTITY_ENTITIES,
+      ...FEDERATION_ENTITIES,
+      ...GEO_ENTITIES,
+      Merchant,
+      ...FLEET_ENTITIES,
+      ...DISPATCH_ENTITIES,
+    ],
   });
   const settings = new SettingsReader(db);
   const metrics = new PlanningMetrics(new Metrics('plan-run-child'));

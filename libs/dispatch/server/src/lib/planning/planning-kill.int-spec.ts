@@ -13,6 +13,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
 import { PlanningMetrics } from './planning-metrics';
 import { PlanningService } from './planning.service';
+import { Merchant } from '@federacycle/merchants-server';
 
 /**
  * Reliability: a worker killed in the middle of a planning run loses no assignment and leaves no
@@ -43,6 +44,8 @@ describe('a planning run killed mid-transaction (a child process, real PostgreSQ
         ...IDENTITY_ENTITIES,
         ...FEDERATION_ENTITIES,
         ...GEO_ENTITIES,
+        // a delivery's merchant is a foreign key (migration 0057)
+        Merchant,
         ...FLEET_ENTITIES,
         ...DISPATCH_ENTITIES,
       ],
