@@ -1,9 +1,10 @@
 /**
  * REAL journey (no mocks), issue 11's "Done when" in order: with Lyon in automatic dispatch,
- * courier@lyon.demo goes on duty on a phone in French, out in Bron, away from the couriers the
- * seed puts on duty around the Presqu'île; the Lyon dispatcher (desktop, English) creates a
- * delivery there on the Deliveries page, with a pickup window only that courier can meet, for a
- * recipient with an email; the worker's planner assigns it to them (the list and the detail page
+ * courier@lyon.demo goes on duty on a phone in French, standing at the door of the dropoff the
+ * seed left them under way; the Lyon dispatcher (desktop, English) creates a delivery on the
+ * Deliveries page from that building to the next one, for a recipient with an email: the
+ * courier passes there anyway, so the planner's cheapest insertion (no one late, least distance)
+ * is theirs, and the worker assigns it to them (the list and the detail page
  * say so); the recipient opens the tracking link on a phone in French and sees a courier named;
  * the courier starts, picks up WITHOUT network (pending on the device, synced when the network
  * returns), delivers with a photo and a drawn signature; the tracking page says delivered and the
@@ -30,8 +31,6 @@ const COURIER = 'courier@lyon.demo';
 const TAG = Date.now().toString(36).toUpperCase();
 const REF = `DAY-${TAG}`;
 const RECIPIENT = `day-${TAG.toLowerCase()}@example.fr`;
-/** where the courier is: Parilly (Bron), ~3.5 km from the nearest seeded courier on duty */
-const HERE = { latitude: 45.7268, longitude: 4.8868 };
 /** governance's channel: every process forgets its cached settings of the coop it names */
 const SETTINGS_CHANGED_CHANNEL = 'federacycle:settings-changed';
 /** a real 1×1 PNG, as a camera would give a (much larger) JPEG */
@@ -59,10 +58,15 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 /** Polls `check` (each attempt reads what a user would see) until it holds, for up to `ms`. */
-async function eventually(what: string, check: () => Promise<boolean>, ms = 120_000): Promise<void> {
+async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 120_000,
+  explain: () => Promise<string> = async () => '',
+): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not seen in ${ms / 1000} s: ${what}`);
+    if (Date.now() > until) throw new Error(`not seen in ${ms / 1000} s: ${what} ${await explain()}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -98,6 +102,9 @@ async function setLyonDispatchMode(mode: string): Promise<string> {
   try {
     const coop = await db.query<{ id: string }>(`select id from coops where slug = 'lyon'`);
     const coopId = coop.rows[0]?.id as string;
+    // the coop's rows are behind row-level security: act for Lyon, as the product's forCoop does
+    await db.query('begin');
+    await db.query(`select set_config('app.coop_id', $1, true)`, [coopId]);
     const before = await db.query<{ value: string }>(
       `select value from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'
         order by version desc limit 1`,
@@ -109,6 +116,7 @@ async function setLyonDispatchMode(mode: string): Promise<string> {
          from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'`,
       [coopId, mode],
     );
+    await db.query('commit');
     await redis.connect();
     await redis.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify({ scope: 'coop', coopId }));
     return before.rows[0]?.value ?? 'manual';
@@ -135,6 +143,8 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
   let pickup: Task;
   let dropoff: Task;
   let trackingUrl: string;
+  /** where the courier stands: their next stop (the seeded dropoff they started), or Part-Dieu */
+  let here = { latitude: 45.7606, longitude: 4.8593, address: 'Centre commercial Part-Dieu, 69003 Lyon' };
 
   beforeAll(async () => {
     desktop = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
@@ -144,8 +154,15 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
     dispatcher = await tokenOf(DISPATCHER);
     courierToken = await tokenOf(COURIER);
     me = await api(courierToken, 'GET', '/api/fleet/me');
+    const own = await api<{ items: Array<Task & { lat: number; lng: number; address: string }> }>(
+      courierToken,
+      'GET',
+      '/api/dispatch/me/tasks',
+    );
+    const next = own.items.find((t) => t.state === 'started');
+    if (next) here = { latitude: next.lat, longitude: next.lng, address: next.address };
     await courierPhone.context.grantPermissions(['geolocation']);
-    await courierPhone.context.setGeolocation({ ...HERE, accuracy: 10 });
+    await courierPhone.context.setGeolocation({ latitude: here.latitude, longitude: here.longitude, accuracy: 10 });
     previousMode = await setLyonDispatchMode('auto');
   });
   afterAll(async () => {
@@ -173,12 +190,12 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
     await courierPage.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
     // where the device is (the app batches its fixes; sent here at once so the planner knows it)
     await api(courierToken, 'POST', '/api/fleet/me/locations', {
-      fixes: [{ lat: HERE.latitude, lng: HERE.longitude, accuracyM: 10, recordedAt: new Date().toISOString() }],
+      fixes: [{ lat: here.latitude, lng: here.longitude, accuracyM: 10, recordedAt: new Date().toISOString() }],
     });
     await screenshot(courierPage, 'day-1-courier-on-duty-phone-fr', { fullPage: false });
   });
 
-  it('the dispatcher creates a delivery near the courier on the Deliveries page', async () => {
+  it('the dispatcher creates a delivery where the courier is, on the Deliveries page', async () => {
     dispatcherPage = await desktop.newPage();
     await signIn(dispatcherPage, DISPATCHER, DEMO_PASSWORD);
     await dispatcherPage.getByRole('link', { name: 'Deliveries' }).first().click();
@@ -186,16 +203,16 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
     const form = dispatcherPage.locator('fc-delivery-form');
     await form.locator('input[formcontrolname=reference]').fill(REF);
     const [from, to] = [form.locator('fieldset').nth(0), form.locator('fieldset').nth(1)];
-    await from.locator('input[formcontrolname=address]').fill('Pharmacie de Parilly, 1 boulevard Pinel, 69500 Bron');
-    await from.locator('input[formcontrolname=lat]').fill('45.7271');
-    await from.locator('input[formcontrolname=lng]').fill('4.8873');
-    // ten minutes: only a courier already here can be on time (the others ride ~14 min)
-    await from.locator('input[formcontrolname=before]').fill(localIn(10));
+    // from the building the courier is at to the next one (~40 m north)
+    await from.locator('input[formcontrolname=address]').fill(`Atelier Vélo-Fleurs, ${here.address}`);
+    await from.locator('input[formcontrolname=lat]').fill(here.latitude.toFixed(5));
+    await from.locator('input[formcontrolname=lng]').fill(here.longitude.toFixed(5));
+    await from.locator('input[formcontrolname=before]').fill(localIn(30));
     await from.locator('input[formcontrolname=contactName]').fill('Nadia');
-    await to.locator('input[formcontrolname=address]').fill('12 rue Maryse Bastié, 69500 Bron');
-    await to.locator('input[formcontrolname=lat]').fill('45.7252');
-    await to.locator('input[formcontrolname=lng]').fill('4.8912');
-    await to.locator('input[formcontrolname=before]').fill(localIn(45));
+    await to.locator('input[formcontrolname=address]').fill(`Bâtiment B, 3e étage, ${here.address}`);
+    await to.locator('input[formcontrolname=lat]').fill((here.latitude + 0.0004).toFixed(5));
+    await to.locator('input[formcontrolname=lng]').fill(here.longitude.toFixed(5));
+    await to.locator('input[formcontrolname=before]').fill(localIn(60));
     await to.locator('input[formcontrolname=contactName]').fill('Hugo Bernard');
     await to.locator('input[formcontrolname=contactEmail]').fill(RECIPIENT);
     await to.locator('mat-select[formcontrolname=contactLanguage]').click();
@@ -210,11 +227,27 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
   it('auto mode assigns it to the courier: the list and the detail page say so', async () => {
     const row = () =>
       dispatcherPage.locator('[data-list=deliveries] tr, [data-list=deliveries] li', { hasText: REF }).first();
-    await eventually(`${REF} listed with ${me.displayName}`, async () => {
-      await dispatcherPage.reload();
-      await dispatcherPage.locator('[data-list=deliveries]').getByText(REF).waitFor();
-      return (await row().innerText()).includes(me.displayName);
-    });
+    await eventually(
+      `${REF} listed with ${me.displayName}`,
+      async () => {
+        await dispatcherPage.reload();
+        await dispatcherPage.locator('[data-list=deliveries]').getByText(REF).waitFor();
+        return (await row().innerText()).includes(me.displayName);
+      },
+      120_000,
+      async () => {
+        const found = await api<{ items: Array<{ id: string; reference: string }> }>(
+          dispatcher,
+          'GET',
+          `/api/dispatch/deliveries?address=V%C3%A9lo-Fleurs`,
+        );
+        const id = found.items.find((d) => d.reference === REF)?.id ?? '';
+        const view = await api<object>(dispatcher, 'GET', `/api/dispatch/deliveries/${id}`);
+        const events = await api<object>(dispatcher, 'GET', `/api/dispatch/deliveries/${id}/events`);
+        const proposal = await api<object>(dispatcher, 'GET', '/api/dispatch/proposal').catch((e: Error) => e.message);
+        return JSON.stringify({ proposal, view }).slice(0, 3000);
+      },
+    );
     await screenshot(dispatcherPage, 'day-3-assigned-list-desktop-en');
     await dispatcherPage.locator('[data-list=deliveries]').getByRole('link', { name: REF }).click();
     await dispatcherPage.getByRole('heading', { name: REF, level: 1 }).waitFor();
@@ -253,7 +286,7 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
     await courierPage.reload();
     await courierPage.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
     const first = card(courierPage, pickup.id);
-    await first.getByText('Pharmacie de Parilly', { exact: false }).waitFor();
+    await first.getByText('Atelier Vélo-Fleurs', { exact: false }).waitFor();
     await screenshot(courierPage, 'day-5-courier-tasks-phone-fr', { fullPage: false });
     await first.locator('[data-action=start]').click();
     await courierPage.locator(`fc-task-card[data-task-id="${pickup.id}"][data-state=started]:not(.pending)`).waitFor();
