@@ -17,8 +17,8 @@ export interface Stack {
   clockFile: string;
   /** the seeded demo day's tracking tokens (a delivery under way, one delivered) */
   tracking: { underWay: string | null; delivered: string | null };
-  /** the database's owner URL and the Redis URL, for a journey's fixtures (dispatch-day's setting) */
-  databaseOwnerUrl: string;
+  /** a superuser on the stack's database (RLS does not apply) and the Redis URL, for a journey's fixtures */
+  databaseSuperUrl: string;
   redisUrl: string;
   stop(): Promise<void>;
 }
@@ -116,7 +116,7 @@ export async function startStack(): Promise<Stack> {
     mailDir: join(dataDir, 'mail'),
     clockFile: join(dataDir, 'clock-offset-ms'),
     tracking,
-    databaseOwnerUrl: db.ownerUrl,
+    databaseSuperUrl: db.superUrl,
     redisUrl: env.REDIS_URL,
     stop,
   };

@@ -96,15 +96,13 @@ function mailsTo(to: string): string[] {
 
 /** Writes a new version of Lyon's dispatch_mode (the fixture above) and tells the API and worker. */
 async function setLyonDispatchMode(mode: string): Promise<string> {
-  const db = new Client({ connectionString: process.env['E2E_DATABASE_OWNER_URL'] });
+  const db = new Client({ connectionString: process.env['E2E_DATABASE_SUPER_URL'] });
   const redis = new IORedis(process.env['E2E_REDIS_URL'] as string, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await db.connect();
   try {
     const coop = await db.query<{ id: string }>(`select id from coops where slug = 'lyon'`);
     const coopId = coop.rows[0]?.id as string;
-    // the coop's rows are behind row-level security: act for Lyon, as the product's forCoop does
-    await db.query('begin');
-    await db.query(`select set_config('app.coop_id', $1, true)`, [coopId]);
+    // a superuser connection (as the integration specs' fixtures): row-level security does not apply
     const before = await db.query<{ value: string }>(
       `select value from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'
         order by version desc limit 1`,
@@ -116,7 +114,6 @@ async function setLyonDispatchMode(mode: string): Promise<string> {
          from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'`,
       [coopId, mode],
     );
-    await db.query('commit');
     await redis.connect();
     await redis.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify({ scope: 'coop', coopId }));
     return before.rows[0]?.value ?? 'manual';
@@ -243,7 +240,6 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
         );
         const id = found.items.find((d) => d.reference === REF)?.id ?? '';
         const view = await api<object>(dispatcher, 'GET', `/api/dispatch/deliveries/${id}`);
-        const events = await api<object>(dispatcher, 'GET', `/api/dispatch/deliveries/${id}/events`);
         const proposal = await api<object>(dispatcher, 'GET', '/api/dispatch/proposal').catch((e: Error) => e.message);
         return JSON.stringify({ proposal, view }).slice(0, 3000);
       },
@@ -298,7 +294,7 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
       await first.locator('[data-pending]').waitFor();
       await courierPage.locator('[data-offline]').waitFor();
       await courierPage.locator('[data-pending-count]').waitFor();
-      await screenshot(courierPage, 'day-5-courier-offline-pending-phone-fr', { fullPage: false });
+      await screenshot(courierPage, 'day-5-courier-offline-pending-phone-fr');
     } finally {
       await courierPhone.context.setOffline(false);
     }

@@ -34,7 +34,7 @@ async function startTarget(): Promise<E2eTarget> {
   process.env['E2E_TRACKING_UNDER_WAY'] = stack.tracking.underWay ?? '';
   process.env['E2E_TRACKING_DELIVERED'] = stack.tracking.delivered ?? '';
   // for a journey's fixtures written beside the product (dispatch-day's dispatch mode)
-  process.env['E2E_DATABASE_OWNER_URL'] = stack.databaseOwnerUrl;
+  process.env['E2E_DATABASE_SUPER_URL'] = stack.databaseSuperUrl;
   process.env['E2E_REDIS_URL'] = stack.redisUrl;
   return { baseUrl: stack.baseUrl, stop: stack.stop };
 }
