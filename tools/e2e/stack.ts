@@ -17,6 +17,9 @@ export interface Stack {
   clockFile: string;
   /** the seeded demo day's tracking tokens (a delivery under way, one delivered) */
   tracking: { underWay: string | null; delivered: string | null };
+  /** a superuser on the stack's database (RLS does not apply) and the Redis URL, for a journey's fixtures */
+  databaseSuperUrl: string;
+  redisUrl: string;
   stop(): Promise<void>;
 }
 
@@ -113,6 +116,8 @@ export async function startStack(): Promise<Stack> {
     mailDir: join(dataDir, 'mail'),
     clockFile: join(dataDir, 'clock-offset-ms'),
     tracking,
+    databaseSuperUrl: db.superUrl,
+    redisUrl: env.REDIS_URL,
     stop,
   };
 }

@@ -33,6 +33,9 @@ async function startTarget(): Promise<E2eTarget> {
   // the demo day's tracking links: a delivery under way and one delivered (tracking.e2e-spec)
   process.env['E2E_TRACKING_UNDER_WAY'] = stack.tracking.underWay ?? '';
   process.env['E2E_TRACKING_DELIVERED'] = stack.tracking.delivered ?? '';
+  // for a journey's fixtures written beside the product (dispatch-day's dispatch mode)
+  process.env['E2E_DATABASE_SUPER_URL'] = stack.databaseSuperUrl;
+  process.env['E2E_REDIS_URL'] = stack.redisUrl;
   return { baseUrl: stack.baseUrl, stop: stack.stop };
 }
 
