@@ -369,8 +369,9 @@ describe('mocked sign-in → home → People on desktop', () => {
   });
 
   it('routes pages not built yet to a translated placeholder', async () => {
-    await p.getByRole('navigation').getByRole('link', { name: 'Tableau de dispatch' }).click();
-    await p.getByRole('heading', { name: 'Tableau de dispatch : bientôt disponible' }).waitFor();
+    // Orders (the storefront issue) is the one page still to come
+    await p.getByRole('navigation').getByRole('link', { name: 'Commandes' }).click();
+    await p.getByRole('heading', { name: 'Commandes : bientôt disponible' }).waitFor();
     await screenshot(p, 'coming-soon-desktop-fr');
   });
 });

@@ -84,8 +84,9 @@ export class TrackingPage implements OnInit {
       minute: '2-digit',
     });
     if (after && before) return format.formatRange(new Date(after), new Date(before));
-    if (before) return format.format(new Date(before));
-    if (after) return format.format(new Date(after));
+    // a one-sided window says which side it is ("by Mon 21:06", "from Mon 18:00")
+    if (before) return this.t('tracking.windowBy', { time: format.format(new Date(before)) });
+    if (after) return this.t('tracking.windowFrom', { time: format.format(new Date(after)) });
     return null;
   }
 

@@ -7,6 +7,8 @@ export const trackingEn = {
   'tracking.eta': 'Expected around {time}',
   'tracking.etaWindow': 'Expected by {time}',
   'tracking.window': 'Delivery window: {range}',
+  'tracking.windowBy': 'by {time}',
+  'tracking.windowFrom': 'from {time}',
   'tracking.courier': '{name} is on the way',
   'tracking.courierNoPosition': '{name} is on the way (position not shared right now)',
   'tracking.dropoff': 'Delivery address',

@@ -9,6 +9,8 @@ export const trackingFr: Record<keyof typeof trackingEn, string> = {
   'tracking.eta': 'Arrivée prévue vers {time}',
   'tracking.etaWindow': 'Arrivée prévue avant {time}',
   'tracking.window': 'Créneau de livraison : {range}',
+  'tracking.windowBy': 'avant {time}',
+  'tracking.windowFrom': 'à partir de {time}',
   'tracking.courier': '{name} est en route',
   'tracking.courierNoPosition': '{name} est en route (position non partagée pour l’instant)',
   'tracking.dropoff': 'Adresse de livraison',
