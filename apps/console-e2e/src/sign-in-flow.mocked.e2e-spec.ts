@@ -33,6 +33,7 @@ const session: SessionResponse = {
     platformRoles: [],
     sessionId: 's-1',
     merchantIds: [],
+    locale: null,
   },
   memberships: [
     { coopId: COOP_A, coopSlug: 'velo-lyon', coopName: 'Vélo Lyon', roles: ['coop_admin', 'member'] },
