@@ -62,11 +62,9 @@ export class App {
   protected setLang(lang: Lang): void {
     this.languages.choose(lang).subscribe({
       error: (error: unknown) =>
-        this.snackBar.open(
-          `${this.t('lang.notSaved')} ${toProblemText(this.t, error)}`,
-          this.t('common.close'),
-          { duration: 6000 },
-        ),
+        this.snackBar.open(`${this.t('lang.notSaved')} ${toProblemText(this.t, error)}`, this.t('common.close'), {
+          duration: 6000,
+        }),
     });
   }
 

@@ -43,7 +43,11 @@ describe('the language preference of a signed-in person', () => {
     sessionStorage.clear();
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: '**', component: StubPage }]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: '**', component: StubPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     auth = TestBed.inject(AuthService);
@@ -107,7 +111,11 @@ describe('the language preference of a signed-in person', () => {
     auth.applySession(session('bea', null));
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: '**', component: StubPage }]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: '**', component: StubPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     auth = TestBed.inject(AuthService);
