@@ -66,6 +66,7 @@ function sessionFor(
       platformRoles,
       sessionId: `s-${name}`,
       merchantIds: [],
+      locale: null,
     },
     memberships: coopId ? [{ coopId, coopSlug: 'roue-libre', coopName: 'Roue Libre Nantes', roles }] : [],
   };

@@ -27,6 +27,7 @@ const session: SessionResponse = {
     platformRoles: ['federation_admin'],
     sessionId: 's-fed',
     merchantIds: [],
+    locale: null,
   },
   memberships: [],
 };

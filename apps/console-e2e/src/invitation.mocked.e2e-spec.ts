@@ -29,6 +29,7 @@ function sessionFor(name: string): SessionResponse {
       platformRoles: [],
       sessionId: 's-eve',
       merchantIds: [],
+      locale: null,
     },
     memberships: [{ coopId: 'c-1', coopSlug: 'velo-lyon', coopName: preview.coopName, roles: preview.roles }],
   };

@@ -11,6 +11,7 @@ import type {
   MemberView,
   Page as ApiPage,
   SessionResponse,
+  UpdateMeRequest,
 } from '@federacycle/contracts';
 import type { Page, Route } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
@@ -33,6 +34,7 @@ const session: SessionResponse = {
     platformRoles: [],
     sessionId: 's-1',
     merchantIds: [],
+    locale: null,
   },
   memberships: [
     { coopId: COOP_A, coopSlug: 'velo-lyon', coopName: 'Vélo Lyon', roles: ['coop_admin', 'member'] },
@@ -186,6 +188,12 @@ async function mockApi(browserPage: Page, calls: string[], urls: string[] = []):
         return json(200, licence);
       case 'GET /api/compliance':
         return json(200, licence.standing);
+      case 'PATCH /api/auth/me': {
+        // switching language while signed in saves it to the account
+        expectBearer(request.headers()['authorization']);
+        const { locale } = request.postDataJSON() as UpdateMeRequest;
+        return json(200, { principal: { ...session.principal, locale }, memberships: session.memberships });
+      }
       case 'POST /api/auth/sign-out':
         return route.fulfill({ status: 204 });
       default:
@@ -361,6 +369,7 @@ describe('mocked sign-in → home → People on desktop', () => {
   it('opens the change-roles dialog in French', async () => {
     await p.getByRole('radio', { name: 'Français' }).click();
     await p.getByRole('button', { name: 'Modifier les rôles de Bram de Vries' }).click();
+    expect(calls).toContain('PATCH /api/auth/me');
     await p.getByRole('dialog').getByText('Dispatcheur·euse').waitFor();
     expect(await p.locator('fc-invite-form mat-select').innerText()).toContain('Sociétaire');
     await screenshot(p, 'people-dialog-desktop-fr');

@@ -5,6 +5,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterOutlet } from '@angular/router';
 import { toProblemText } from './core/api/problem-text';
 import { AuthService } from './core/auth/auth.service';
+import { LanguagePreference } from './core/auth/language-preference';
 import { injectIsCompact } from './core/layout/breakpoints';
 import { AppHeaderComponent } from './core/layout/app-header.component';
 import { CoopSwitcherComponent } from './core/layout/coop-switcher.component';
@@ -34,6 +35,7 @@ export class App {
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly languages = inject(LanguagePreference);
 
   protected readonly t = this.i18n.t;
   protected readonly lang = this.i18n.lang;
@@ -56,8 +58,14 @@ export class App {
     });
   }
 
+  /** Switches the console's language at once and, for a signed-in person, saves it to their account. */
   protected setLang(lang: Lang): void {
-    this.i18n.use(lang);
+    this.languages.choose(lang).subscribe({
+      error: (error: unknown) =>
+        this.snackBar.open(`${this.t('lang.notSaved')} ${toProblemText(this.t, error)}`, this.t('common.close'), {
+          duration: 6000,
+        }),
+    });
   }
 
   protected toggleMenu(): void {

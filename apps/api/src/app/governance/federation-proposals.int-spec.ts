@@ -60,6 +60,13 @@ describe('federation proposals: coops vote through their delegates (real Postgre
       d,
       ids['delegateD'],
     ]);
+    // the test coops are French (insertCoop); D's delegate chose English for themself
+    const english = await h
+      .http()
+      .patch('/api/auth/me')
+      .set({ Authorization: `Bearer ${tokens['delegateD']}` })
+      .send({ locale: 'en' });
+    expect(english.body.principal.locale).toBe('en');
   });
   afterAll(() => h?.close());
 
@@ -172,6 +179,9 @@ describe('federation proposals: coops vote through their delegates (real Postgre
     expect(await service.open(pid)).toBe(false);
     expect((await mailsTo('delegatea@fed.test')).filter((m) => m.includes('Vote ouvert'))).toHaveLength(1);
     expect(await mailsTo('delegatec@fed.test')).toEqual([]);
+    const openedD = await mailsTo('delegated@fed.test');
+    expect([openedD.length, openedD[0]]).toEqual([1, expect.stringContaining('Voting is open')]);
+    expect(openedD[0]).not.toContain('Vote ouvert');
 
     const url = `/api/governance/federation/proposals/${pid}/ballots`;
     expect((await post('memberA', url, { choice: 'yes' })).status).toBe(403);
@@ -197,7 +207,7 @@ describe('federation proposals: coops vote through their delegates (real Postgre
     });
   });
 
-  // the test coops are French (insertCoop): the mails are in French
+  // the test coops are French (insertCoop): the mails are in French, but to D's delegate in English
   it('reminds the delegates of the coops that have not voted, once, 24 hours before the close', async () => {
     setNow(new Date(T0.getTime() + 48 * HOUR - 1));
     expect(await service.remind(pid)).toBe('early');
@@ -205,7 +215,7 @@ describe('federation proposals: coops vote through their delegates (real Postgre
     setNow(new Date(T0.getTime() + 48 * HOUR));
     expect(await service.remind(pid)).toBe(true);
     expect(await service.remind(pid)).toBe(false);
-    const reminders = (await mailsTo('delegated@fed.test')).filter((m) => m.includes('Plus que 24 heures'));
+    const reminders = (await mailsTo('delegated@fed.test')).filter((m) => m.includes('24 hours left to vote'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toContain('/proposals/federation#' + pid);
     for (const voted of ['delegatea@fed.test', 'delegateb@fed.test']) {
@@ -219,9 +229,12 @@ describe('federation proposals: coops vote through their delegates (real Postgre
     expect(await service.close(pid)).toBe(false);
     const view = await get('adminB', `/api/governance/federation/proposals/${pid}`);
     expect(view.body).toMatchObject({ status: 'enacted', outcome: 'passed', tally: { yes: 2, no: 0, voters: 3 } });
-    for (const delegate of ['delegatea@fed.test', 'delegateb@fed.test', 'delegated@fed.test']) {
+    for (const delegate of ['delegatea@fed.test', 'delegateb@fed.test']) {
       expect((await mailsTo(delegate)).filter((m) => m.includes('Résultat') && m.includes('adoptée'))).toHaveLength(1);
     }
+    const outcomeD = (await mailsTo('delegated@fed.test')).filter((m) => m.includes('Outcome:'));
+    expect([outcomeD.length, outcomeD[0]]).toEqual([1, expect.stringContaining('passed and took effect')]);
+    expect((await mailsTo('delegated@fed.test')).filter((m) => m.includes('Résultat'))).toEqual([]);
     expect((await h.app.get(SettingsReader).federation()).licence_grace_days).toBe(45);
     const settings = await get('memberA', '/api/governance/settings/federation');
     const grace = settings.body.find((s: { key: string }) => s.key === 'licence_grace_days');

@@ -56,6 +56,13 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     }
     ids['other'] = await insertUser(h, 'other@gov-b.test', 'other', [[coopB, ['member', 'coop_admin']]]);
     tokens['other'] = (await signIn(h, 'other@gov-b.test')).accessToken;
+    // the coop is French (insertCoop); m5 chose English for themself
+    const english = await h
+      .http()
+      .patch('/api/auth/me')
+      .set({ Authorization: `Bearer ${tokens['m5']}` })
+      .send({ locale: 'en' });
+    expect(english.body.principal.locale).toBe('en');
   });
   afterAll(() => h?.close());
 
@@ -161,6 +168,10 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     const mails = await mailsTo('m1@gov-a.test');
     expect(mails.some((m) => m.includes('Vote ouvert') && m.includes('Mode de répartition'))).toBe(true);
     expect(await mailsTo('rider@gov-a.test')).toEqual([]);
+    const english = await mailsTo('m5@gov-a.test');
+    expect([english.length, english[0]]).toEqual([1, expect.stringContaining('Voting is open')]);
+    expect(english[0]).toContain('Dispatch mode');
+    expect(english[0]).not.toContain('Vote ouvert');
   });
 
   it('counts one vote per member (the last), refuses outsiders, the same instant and votes after close', async () => {
@@ -203,8 +214,11 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
   });
 
   it('reminds, as its own step, once, 24 hours before the close, only the voters whose vote does not count yet', async () => {
+    // m5 chose English: their reminder is the English one
     const reminded = async (who: string) =>
-      (await mailsTo(`${who}@gov-a.test`)).filter((m) => m.includes('Plus que 24 heures pour voter')).length;
+      (await mailsTo(`${who}@gov-a.test`)).filter((m) =>
+        m.includes(who === 'm5' ? '24 hours left to vote' : 'Plus que 24 heures pour voter'),
+      ).length;
     setNow(new Date(T0.getTime() + 25 * HOUR - 1));
     expect(await inJob(() => enactment.remind(coopA, pid))).toBe('early');
     expect(await reminded('m5')).toBe(0);
@@ -247,7 +261,10 @@ describe('governance over HTTP: proposals, votes, proxies, the chain, enactment 
     expect((await h.app.get(SettingsReader).coop(coopB)).dispatch_mode).toBe('manual');
     const verify = await api.get('m1', `/api/governance/proposals/${pid}/verify`);
     expect(verify.body).toMatchObject({ ok: true, brokenAt: null, head: view.body.chainHead });
-    expect((await mailsTo('m5@gov-a.test')).some((m) => m.includes('Résultat') && m.includes('adoptée'))).toBe(true);
+    expect((await mailsTo('m1@gov-a.test')).some((m) => m.includes('Résultat') && m.includes('adoptée'))).toBe(true);
+    const m5 = await mailsTo('m5@gov-a.test');
+    expect(m5.some((m) => m.includes('Outcome:') && m.includes('passed and took effect'))).toBe(true);
+    expect(m5.some((m) => m.includes('Résultat') || m.includes('Plus que') || m.includes('Vote ouvert'))).toBe(false);
     // other coops see none of it
     expect((await api.get('other', '/api/governance/proposals')).body.total).toBe(0);
     expect((await api.get('other', `/api/governance/proposals/${pid}/verify`)).status).toBe(404);

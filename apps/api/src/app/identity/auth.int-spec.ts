@@ -103,6 +103,27 @@ describe('identity flows through the real API, PostgreSQL and Redis', () => {
     expect([refresh.status, refresh.body.code]).toEqual([401, 'SESSION_REVOKED']);
   });
 
+  it("keeps each person's chosen language, refuses an unsupported one, and answers it on sign-in", async () => {
+    const rider = await signIn(h, 'rider@two.test', berlin);
+    expect(rider.principal.locale).toBeNull();
+    const set = await h.http().patch('/api/auth/me').set(bearer(rider)).send({ locale: 'fr' });
+    expect(set.status).toBe(200);
+    expect(set.body.principal).toMatchObject({ userId: riderId, coopId: berlin, locale: 'fr' });
+    for (const body of [{ locale: 'de' }, { locale: 'FR' }, { locale: 7 }, {}]) {
+      const refused = await h.http().patch('/api/auth/me').set(bearer(rider)).send(body);
+      expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    const stored = await h.su.query<{ locale: string | null }>('select locale from users where id = $1', [riderId]);
+    expect(stored.rows).toEqual([{ locale: 'fr' }]);
+    // another session of the same person sees it; the other people keep none
+    expect((await signIn(h, 'rider@two.test', lyon)).principal.locale).toBe('fr');
+    expect((await signIn(h, 'admin@lyon.test')).principal.locale).toBeNull();
+    const me = await h.http().get('/api/auth/me').set(bearer(rider));
+    expect(me.body.principal.locale).toBe('fr');
+    const cleared = await h.http().patch('/api/auth/me').set(bearer(rider)).send({ locale: null });
+    expect([cleared.status, cleared.body.principal.locale]).toEqual([200, null]);
+  });
+
   it('disabling a membership refuses the member at once; enabling restores', async () => {
     const admin = await signIn(h, 'admin@lyon.test');
     const rider = await signIn(h, 'rider@two.test', lyon);

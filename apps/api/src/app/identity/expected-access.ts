@@ -9,6 +9,14 @@ export const IDENTITY_EXPECTED: Record<string, Expectation> = {
     allowed: 'everyone',
     probe: () => ({ method: 'get', url: '/api/auth/me' }),
   },
+  'PATCH /api/auth/me': {
+    permission: 'authenticated',
+    kind: 'write',
+    allowed: 'everyone',
+    status: 200,
+    // one's own language only: the body names no one
+    probe: () => ({ method: 'patch', url: '/api/auth/me', body: { locale: 'en' } }),
+  },
   'POST /api/auth/forgot-password': {
     permission: 'public',
     kind: 'fixed',

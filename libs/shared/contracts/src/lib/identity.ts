@@ -1,5 +1,9 @@
 import type { CoopRole, CoopStatus, PlatformRole, UserStatus } from './roles';
 
+/** The languages the platform speaks (console and mails); a person may choose one of them. */
+export const SUPPORTED_LOCALES = ['en', 'fr'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
 /** One membership as the signed-in person sees it (coop switcher). */
 export interface MembershipSummary {
   coopId: string;
@@ -21,6 +25,8 @@ export interface Principal {
   sessionId: string;
   /** merchant_staff: the merchants of the selected coop this person acts for (else empty) */
   merchantIds: string[];
+  /** the person's chosen language (console and mails); null: not chosen, their coop's language applies */
+  locale: SupportedLocale | null;
 }
 
 // ---- /api/auth ----
@@ -48,6 +54,10 @@ export interface SessionResponse {
 export interface MeResponse {
   principal: Principal;
   memberships: MembershipSummary[];
+}
+/** PATCH /api/auth/me: the person's own preferences (null clears the language choice). */
+export interface UpdateMeRequest {
+  locale: SupportedLocale | null;
 }
 export interface ForgotPasswordRequest {
   email: string;

@@ -9,8 +9,11 @@ import {
   type Principal,
   type SessionResponse,
   type SignInRequest,
+  type SupportedLocale,
+  type UpdateMeRequest,
 } from '@federacycle/contracts';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError } from 'rxjs';
+import { I18nService } from '../i18n/i18n.service';
 import { TokenStorage } from './token-storage';
 
 export const API_BASE = '/api';
@@ -28,6 +31,7 @@ export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly tokens = inject(TokenStorage);
+  private readonly i18n = inject(I18nService);
 
   private readonly principalState = signal<Principal | null>(null);
   private readonly membershipsState = signal<MembershipSummary[]>([]);
@@ -55,7 +59,7 @@ export class AuthService {
     try {
       if (!this.tokens.accessToken) await firstValueFrom(this.refresh());
       const me = await firstValueFrom(this.http.get<MeResponse>(AUTH_URLS.me));
-      this.principalState.set(me.principal);
+      this.setPrincipal(me.principal);
       this.membershipsState.set(me.memberships);
     } catch {
       this.clearSession();
@@ -68,6 +72,20 @@ export class AuthService {
 
   switchCoop(coopId: string): Observable<SessionResponse> {
     return this.http.post<SessionResponse>(AUTH_URLS.switchCoop, { coopId }).pipe(tap((s) => this.applySession(s)));
+  }
+
+  /**
+   * Saves the person's language to their account (their mails are written in it, and their next
+   * sign-in, on any device, opens in it). The caller has already switched the console to it.
+   */
+  saveLocale(locale: SupportedLocale): Observable<MeResponse> {
+    const body: UpdateMeRequest = { locale };
+    return this.http.patch<MeResponse>(AUTH_URLS.me, body).pipe(
+      tap((me) => {
+        this.principalState.set(me.principal);
+        this.membershipsState.set(me.memberships);
+      }),
+    );
   }
 
   /**
@@ -90,7 +108,7 @@ export class AuthService {
   /** Applies a session returned by sign-in, refresh, switch-coop or invitation acceptance. */
   applySession(session: SessionResponse): void {
     this.tokens.save(session.accessToken, session.refreshToken);
-    this.principalState.set(session.principal);
+    this.setPrincipal(session.principal);
     this.membershipsState.set(session.memberships);
   }
 
@@ -119,6 +137,17 @@ export class AuthService {
       ['/sign-in'],
       current && current !== '/sign-in' ? { queryParams: { returnUrl: current } } : {},
     );
+  }
+
+  /**
+   * When a person signs in (or their session is restored), the console takes the language saved
+   * to their account, if they chose one; a refresh or a coop switch of the same person leaves the
+   * language as it is.
+   */
+  private setPrincipal(principal: Principal): void {
+    const previous = this.principalState();
+    this.principalState.set(principal);
+    if (principal.locale && previous?.userId !== principal.userId) this.i18n.use(principal.locale);
   }
 
   private clearSession(): void {

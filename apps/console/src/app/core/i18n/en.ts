@@ -24,6 +24,7 @@ export const en = {
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.fr': 'Français',
+  'lang.notSaved': 'Your language could not be saved to your account.',
 
   'shell.openMenu': 'Open navigation menu',
   'shell.closeMenu': 'Close navigation menu',

@@ -21,6 +21,7 @@ export const fr: Dictionary = {
   'lang.label': 'Langue',
   'lang.en': 'English',
   'lang.fr': 'Français',
+  'lang.notSaved': 'Votre langue n’a pas pu être enregistrée dans votre compte.',
 
   'shell.openMenu': 'Ouvrir le menu de navigation',
   'shell.closeMenu': 'Fermer le menu de navigation',

@@ -33,7 +33,7 @@ import {
 } from './governance-mailer';
 import type { ProposalStep } from './governance.jobs';
 
-import { coopLocale } from './coop-locale';
+import { coopLocale, recipientLocale } from './coop-locale';
 export { coopLocale };
 
 export type StepResult = 'done' | 'skipped' | 'early';
@@ -236,7 +236,10 @@ export class EnactmentService {
     const recipients = voters.filter((v) => only === null || only(v.userId));
     if (recipients.length === 0) return;
     const users = await this.db.platform(({ manager }) =>
-      manager.find(User, { where: { id: In(recipients.map((v) => v.userId)) }, select: { id: true, email: true } }),
+      manager.find(User, {
+        where: { id: In(recipients.map((v) => v.userId)) },
+        select: { id: true, email: true, locale: true },
+      }),
     );
     const mail: MailProposal = {
       id: proposal.id,
@@ -245,11 +248,13 @@ export class EnactmentService {
       changes: changes.map((c) => ({ key: c.key as SettingKey, to: c.toValue as SettingValue })),
     };
     for (const voter of recipients) {
-      const email = users.find((u) => u.id === voter.userId)?.email;
-      if (!email) continue;
-      const to: MailVoter = { email, locale: voter.locale };
+      const user = users.find((u) => u.id === voter.userId);
+      if (!user) continue;
+      // the language the person chose (read now: a change before the reminder counts), else the
+      // coop's default that the voter snapshot recorded when voting opened
+      const to: MailVoter = { email: user.email, locale: recipientLocale(user.locale, voter.locale) };
       try {
-        await this.mailer.send(to, content(mail, voter.locale), proposal.id);
+        await this.mailer.send(to, content(mail, to.locale), proposal.id);
       } catch (error) {
         this.logger.error(
           { err: error instanceof Error ? error.message : String(error), proposalId: proposal.id },

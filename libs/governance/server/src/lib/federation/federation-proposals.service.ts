@@ -21,7 +21,7 @@ import {
 import { User } from '@federacycle/identity-server';
 import { Coop, Database } from '@federacycle/platform-database';
 import { ApiException, type Caller } from '@federacycle/platform-http';
-import { coopLocale } from '../enactment/coop-locale';
+import { coopLocale, recipientLocale } from '../enactment/coop-locale';
 import { GovernanceMailer, governanceMails, type MailLocale, type MailProposal } from '../enactment/governance-mailer';
 import { transition, validateDraft } from '../proposals/proposal-rules';
 import type { CreateProposalDto } from '../proposals/proposals.dto';
@@ -533,7 +533,7 @@ export class FederationProposalsService {
   }
 
   /**
-   * Mails the delegates of these coops, each in their coop's language (the worker only: the API
+   * Mails the delegates of these coops, each in their own language (else their coop's) (the worker only: the API
    * has no mailer). A mail that fails is logged; the step stays done.
    */
   private async mailDelegates(
@@ -552,7 +552,7 @@ export class FederationProposalsService {
     const { users, coops } = await this.db.readPlatform(async (manager) => ({
       users: await manager.find(User, {
         where: { id: In([...new Set(delegates.map((d) => d.userId))]) },
-        select: { id: true, email: true },
+        select: { id: true, email: true, locale: true },
       }),
       coops: await manager.find(Coop, { where: { id: In([...coopIds]) }, select: { id: true, country: true } }),
     }));
@@ -563,11 +563,11 @@ export class FederationProposalsService {
       changes: p.changes.map((c) => ({ key: c.key as SettingKey, to: c.to as SettingValue })),
     };
     for (const d of delegates) {
-      const email = users.find((u) => u.id === d.userId)?.email;
-      if (!email) continue;
-      const locale = coopLocale(coops.find((c) => c.id === d.coopId)?.country ?? '');
+      const user = users.find((u) => u.id === d.userId);
+      if (!user) continue;
+      const locale = recipientLocale(user.locale, coopLocale(coops.find((c) => c.id === d.coopId)?.country ?? ''));
       try {
-        await mailer.send({ email, locale }, content(mail, locale), p.id, 'federation');
+        await mailer.send({ email: user.email, locale }, content(mail, locale), p.id, 'federation');
       } catch (error) {
         this.logger.error(
           { err: error instanceof Error ? error.message : String(error), proposalId: p.id },

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Patch, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { MeResponse, SessionResponse } from '@federacycle/contracts';
 import { Database } from '@federacycle/platform-database';
 import { Access, ApiException } from '@federacycle/platform-http';
 import { SessionsService, summaries, toPrincipal } from '../sessions/sessions.service';
 import { RefreshSessionUseCase } from '../usecases/refresh-session/refresh-session.usecase';
+import { User } from '../users/user.entity';
 import { SignInUseCase } from '../usecases/sign-in/sign-in.usecase';
 import {
   ForgotPasswordDto,
@@ -14,6 +15,7 @@ import {
   SessionResponseDto,
   SignInDto,
   SwitchCoopDto,
+  UpdateMeDto,
 } from './auth.dto';
 import { AllowedWhileCoopReadOnly } from './coop-read-only.decorator';
 import { CurrentPrincipal, type Caller } from './current-principal.decorator';
@@ -77,6 +79,26 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponseDto })
   me(@CurrentPrincipal() principal: Caller): Promise<MeResponse> {
     return this.db.platform(async (tx) => {
+      const user = await this.sessions.findUser(tx, principal.userId);
+      if (!user) throw new ApiException(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
+      const memberships = await this.sessions.memberships(tx, principal.userId);
+      return {
+        principal: toPrincipal(user, principal.coopId, memberships, principal.sessionId),
+        memberships: summaries(memberships),
+      };
+    });
+  }
+
+  /** The person's own preferences (today: their language); answers the me view as it now is. */
+  @Patch('me')
+  @HttpCode(200)
+  @Access('authenticated')
+  @AllowedWhileCoopReadOnly()
+  @NoStore()
+  @ApiOkResponse({ type: MeResponseDto })
+  updateMe(@CurrentPrincipal() principal: Caller, @Body() body: UpdateMeDto): Promise<MeResponse> {
+    return this.db.platform(async (tx) => {
+      await tx.manager.update(User, { id: principal.userId }, { locale: body.locale, updatedAt: new Date() });
       const user = await this.sessions.findUser(tx, principal.userId);
       if (!user) throw new ApiException(401, 'SESSION_REVOKED', 'This session has ended; sign in again');
       const memberships = await this.sessions.memberships(tx, principal.userId);

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   COOP_ROLES,
   type CoopRole,
@@ -13,7 +24,10 @@ import {
   type ResetPasswordRequest,
   type SessionResponse,
   type SignInRequest,
+  SUPPORTED_LOCALES,
+  type SupportedLocale,
   type SwitchCoopRequest,
+  type UpdateMeRequest,
 } from '@federacycle/contracts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../shared/passwords';
 
@@ -67,6 +81,18 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   password!: string;
 }
 
+export class UpdateMeDto implements UpdateMeRequest {
+  @ApiProperty({
+    enum: SUPPORTED_LOCALES,
+    nullable: true,
+    type: String,
+    description: 'the language of the console and of the mails; null clears the choice',
+  })
+  @ValidateIf((_dto: UpdateMeDto, value: unknown) => value !== null)
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')} or null` })
+  locale!: SupportedLocale | null;
+}
+
 export class MembershipSummaryDto implements MembershipSummary {
   @ApiProperty({ format: 'uuid' }) coopId!: string;
   @ApiProperty() coopSlug!: string;
@@ -84,6 +110,13 @@ export class PrincipalDto implements Principal {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({ type: [String], format: 'uuid', description: 'merchant_staff: the merchants they act for' })
   merchantIds!: string[];
+  @ApiProperty({
+    enum: SUPPORTED_LOCALES,
+    nullable: true,
+    type: String,
+    description: "the person's chosen language; null: their coop's language applies",
+  })
+  locale!: SupportedLocale | null;
 }
 
 export class MeResponseDto implements MeResponse {

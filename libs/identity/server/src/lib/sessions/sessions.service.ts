@@ -25,7 +25,7 @@ export interface UserMembership {
 }
 
 /** The user fields a principal shows. */
-export type PrincipalUser = Pick<User, 'id' | 'email' | 'name' | 'platformRoles'>;
+export type PrincipalUser = Pick<User, 'id' | 'email' | 'name' | 'platformRoles'> & Partial<Pick<User, 'locale'>>;
 
 /** A session row read for its rotation or its end, locked `for update`. */
 export type LockedSession = Session;
@@ -196,6 +196,7 @@ export function toPrincipal(
     platformRoles: [...user.platformRoles],
     sessionId,
     merchantIds: selected ? [...(selected.merchantIds ?? [])] : [],
+    locale: user.locale ?? null,
   };
 }
 
