@@ -10,6 +10,7 @@ import { launchBrowser, type E2eBrowser } from './support/browser';
 import { urlOf } from './support/env';
 import { DEMO_PASSWORD, signIn } from './support/real-stack';
 import { screenshot } from './support/screenshot';
+import { setDispatchMode } from './support/settings-fixture';
 
 const DISPATCHER = 'dispatcher@lyon.demo';
 const PREFIX = `B${Date.now().toString(36).toUpperCase()}`;
@@ -22,6 +23,7 @@ describe('the dispatch board through the real API', () => {
   let day: string;
   let tasks: { deliveryId: string; pickupId: string; dropoffId: string }[];
   let couriers: { id: string; name: string }[];
+  let previousMode: string | null = null;
 
   const openBoard = async (page: Page) => {
     await page.goto(urlOf('/dispatch'));
@@ -34,6 +36,9 @@ describe('the dispatch board through the real API', () => {
     one = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
     two = await launchBrowser({ viewport: 'desktop', locale: 'en-GB' });
     phone = await launchBrowser({ viewport: 'phone', locale: 'fr-FR' });
+    // the dispatcher assigns by hand here: no planner run may take the journey's tasks first
+    // (journeys share one stack, and governance-vote enacts Lyon's automatic mode)
+    previousMode = await setDispatchMode('lyon', 'manual');
     api = await apiSignIn(DISPATCHER, DEMO_PASSWORD);
     // a day to come, from 08:00 in Lyon: every window of the journey falls in it
     day = coopDay(Date.now() + 2 * 86_400_000);
@@ -43,6 +48,7 @@ describe('the dispatch board through the real API', () => {
     couriers = board.couriers.filter((c) => c.onDuty).map((c) => ({ id: c.id, name: c.name }));
   }, 120_000);
   afterAll(async () => {
+    if (previousMode !== null) await setDispatchMode('lyon', previousMode);
     await one?.close();
     await two?.close();
     await phone?.close();

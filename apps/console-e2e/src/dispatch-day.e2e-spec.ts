@@ -18,12 +18,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import IORedis from 'ioredis';
-import { Client } from 'pg';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { urlOf } from './support/env';
 import { DEMO_PASSWORD, signIn } from './support/real-stack';
+import { setDispatchMode } from './support/settings-fixture';
 import { screenshot } from './support/screenshot';
 
 const DISPATCHER = 'dispatcher@lyon.demo';
@@ -31,8 +30,6 @@ const COURIER = 'courier@lyon.demo';
 const TAG = Date.now().toString(36).toUpperCase();
 const REF = `DAY-${TAG}`;
 const RECIPIENT = `day-${TAG.toLowerCase()}@example.fr`;
-/** governance's channel: every process forgets its cached settings of the coop it names */
-const SETTINGS_CHANGED_CHANNEL = 'federacycle:settings-changed';
 /** a real 1×1 PNG, as a camera would give a (much larger) JPEG */
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -94,35 +91,6 @@ function mailsTo(to: string): string[] {
     .filter((text) => text.includes(`To: ${to}`));
 }
 
-/** Writes a new version of Lyon's dispatch_mode (the fixture above) and tells the API and worker. */
-async function setLyonDispatchMode(mode: string): Promise<string> {
-  const db = new Client({ connectionString: process.env['E2E_DATABASE_SUPER_URL'] });
-  const redis = new IORedis(process.env['E2E_REDIS_URL'] as string, { lazyConnect: true, maxRetriesPerRequest: 2 });
-  await db.connect();
-  try {
-    const coop = await db.query<{ id: string }>(`select id from coops where slug = 'lyon'`);
-    const coopId = coop.rows[0]?.id as string;
-    // a superuser connection (as the integration specs' fixtures): row-level security does not apply
-    const before = await db.query<{ value: string }>(
-      `select value from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'
-        order by version desc limit 1`,
-      [coopId],
-    );
-    await db.query(
-      `insert into coop_setting_versions (coop_id, key, version, value, source)
-       select $1, 'dispatch_mode', coalesce(max(version), 0) + 1, to_jsonb($2::text), 'initial'
-         from coop_setting_versions where coop_id = $1 and key = 'dispatch_mode'`,
-      [coopId, mode],
-    );
-    await redis.connect();
-    await redis.publish(SETTINGS_CHANGED_CHANNEL, JSON.stringify({ scope: 'coop', coopId }));
-    return before.rows[0]?.value ?? 'manual';
-  } finally {
-    await db.end();
-    redis.disconnect();
-  }
-}
-
 type Task = { id: string; kind: 'pickup' | 'dropoff'; state: string; assignment: { courierId: string } | null };
 const card = (page: Page, taskId: string) => page.locator(`fc-task-card[data-task-id="${taskId}"]`);
 
@@ -160,10 +128,10 @@ describe('a dispatch day: created, planned automatically, delivered from a phone
     if (next) here = { latitude: next.lat, longitude: next.lng, address: next.address };
     await courierPhone.context.grantPermissions(['geolocation']);
     await courierPhone.context.setGeolocation({ latitude: here.latitude, longitude: here.longitude, accuracy: 10 });
-    previousMode = await setLyonDispatchMode('auto');
+    previousMode = await setDispatchMode('lyon', 'auto');
   });
   afterAll(async () => {
-    if (previousMode !== null) await setLyonDispatchMode(previousMode);
+    if (previousMode !== null) await setDispatchMode('lyon', previousMode);
     await desktop?.close();
     await courierPhone?.close();
     await recipientPhone?.close();

@@ -120,6 +120,7 @@ const session: SessionResponse = {
     platformRoles: [],
     sessionId: 's-d',
     merchantIds: [],
+    locale: null,
   },
   memberships: [{ coopId: COOP, coopSlug: 'lyon', coopName: 'Coursiers Lyonnais', roles: ['dispatcher'] }],
 };
