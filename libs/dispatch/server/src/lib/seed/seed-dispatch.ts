@@ -7,6 +7,8 @@ import type {
   TaskEventType,
   TaskState,
 } from '@federacycle/contracts';
+import { Courier } from '@federacycle/fleet-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { Coop, type Database, type Tx } from '@federacycle/platform-database';
 import { TaskAssignment } from '../assignments/task-assignment.entity';
 import { DeliveryTask } from '../deliveries/delivery-task.entity';
@@ -90,19 +92,10 @@ function generator(seed: number): () => number {
   };
 }
 
-interface MerchantRow {
-  id: string;
-  name: string;
-  address_line1: string;
-  postal_code: string;
-  city: string;
-  lat: number;
-  lng: number;
-}
-interface CourierRow {
-  id: string;
-  on_duty: boolean;
-}
+/** A merchant the day's pickups start from, read under the entity's field names. */
+type MerchantRow = Pick<Merchant, 'id' | 'name' | 'addressLine1' | 'postalCode' | 'city' | 'lat' | 'lng'>;
+/** An active courier, and whether a duty period of theirs is open. */
+type CourierRow = Pick<Courier, 'id'> & { onDuty: boolean };
 
 export async function seedDispatch(db: Database, options: SeedDispatchOptions = {}): Promise<SeedDispatchResult> {
   const now = (options.now ?? new Date()).getTime();
@@ -124,17 +117,17 @@ async function seedLyonDay(tx: Tx, coopId: string, now: number): Promise<number>
     return count();
   }
   const merchants = await tx.query<MerchantRow>(
-    `select id, name, address_line1, postal_code, city, lat, lng from merchants
+    `select id, name, address_line1 as "addressLine1", postal_code as "postalCode", city, lat, lng from merchants
       where coop_id = $1 and archived_at is null order by name, id`,
     [coopId],
   );
   const couriers = await tx.query<CourierRow>(
-    `select c.id, exists (select 1 from courier_duty_periods p where p.coop_id = c.coop_id and p.courier_id = c.id and p.ended_at is null) as on_duty
+    `select c.id, exists (select 1 from courier_duty_periods p where p.coop_id = c.coop_id and p.courier_id = c.id and p.ended_at is null) as "onDuty"
        from couriers c where c.coop_id = $1 and c.active order by c.display_name, c.id`,
     [coopId],
   );
   if (merchants.length === 0 || couriers.length === 0) return count();
-  const onDuty = couriers.filter((c) => c.on_duty);
+  const onDuty = couriers.filter((c) => c.onDuty);
   const riders = onDuty.length > 0 ? onDuty : couriers;
   const random = generator(20261207);
 
@@ -313,7 +306,7 @@ async function seedLyonDay(tx: Tx, coopId: string, now: number): Promise<number>
         kind: 'pickup',
         seq: 0,
         state: pickupState,
-        address: `${merchant.name}, ${merchant.address_line1}, ${merchant.postal_code} ${merchant.city}`.slice(0, 300),
+        address: `${merchant.name}, ${merchant.addressLine1}, ${merchant.postalCode} ${merchant.city}`.slice(0, 300),
         lat: merchant.lat,
         lng: merchant.lng,
         windowAfter: pickupAfter,
