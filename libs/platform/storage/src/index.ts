@@ -5,3 +5,4 @@ export * from './lib/image-sniffer';
 export * from './lib/files.controller';
 export * from './lib/storage.module';
 export * from './lib/local-disk-file-store';
+export * from './lib/image-upload.interceptor';

@@ -1,57 +1,8 @@
-import {
-  HttpException,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Observable } from 'rxjs';
-import { MAX_IMAGE_BYTES } from '@federacycle/platform-storage';
-import { ApiException } from '@federacycle/platform-http';
+import { MAX_IMAGE_BYTES, imageUploadInterceptor } from '@federacycle/platform-storage';
 
-const MulterImage = FileInterceptor('image', {
-  // one byte above the limit, so that the content check names the problem (IMAGE_TOO_LARGE)
-  limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 0, parts: 1 },
+/** A product's image: one part `image`, at most 2 MB (platform storage's upload interceptor). */
+export const ImageUploadInterceptor = imageUploadInterceptor({
+  field: 'image',
+  maxBytes: MAX_IMAGE_BYTES,
+  noun: 'image',
 });
-
-/**
- * Parses a multipart upload with one file part `image` in memory (at most 2 MB + 1 byte is
- * buffered) and renders multer's refusals with stable codes: 413 IMAGE_TOO_LARGE above the limit,
- * 400 VALIDATION_FAILED for other parts; a body that is not multipart is 415.
- */
-@Injectable()
-export class ImageUploadInterceptor implements NestInterceptor {
-  private readonly multer = new MulterImage();
-
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<{ is(type: string): string | false | null }>();
-    if (!request.is('multipart/form-data')) {
-      throw new ApiException(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Send the image as multipart/form-data, in a part named `image`',
-      );
-    }
-    try {
-      return await this.multer.intercept(context, next);
-    } catch (error) {
-      if (error instanceof ApiException) throw error;
-      if (error instanceof HttpException) {
-        if (error.getStatus() === 413) {
-          throw new ApiException(
-            413,
-            'IMAGE_TOO_LARGE',
-            `The image must not exceed ${MAX_IMAGE_BYTES / (1024 * 1024)} MB`,
-            [{ field: 'image', code: 'IMAGE_TOO_LARGE', message: 'The image is too large' }],
-          );
-        }
-        throw ApiException.validation(
-          [{ field: 'image', code: 'MULTIPART_INVALID', message: error.message }],
-          'The multipart body is invalid: send one file part named `image`',
-        );
-      }
-      throw error;
-    }
-  }
-}
