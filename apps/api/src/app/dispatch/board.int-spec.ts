@@ -213,6 +213,11 @@ describe('dispatch board: snapshot and real-time channel across two API replicas
     const open = (await call('admin', 'get', `/api/dispatch/board?date=${today()}&state=open`)).body as BoardView;
     expect(open.tasks.length).toBeGreaterThan(0);
     expect(open.tasks.every((t) => t.state === 'open')).toBe(true);
+    // the merchant filter: these deliveries name no merchant, so a merchant's board is empty
+    const merchantBoard = (
+      await call('admin', 'get', `/api/dispatch/board?date=${today()}&merchantId=00000000-0000-4000-8000-000000000000`)
+    ).body as BoardView;
+    expect(merchantBoard.tasks).toEqual([]);
   });
 
   it('filters late tasks and tasks inside a zone', async () => {
@@ -265,6 +270,7 @@ describe('dispatch board: snapshot and real-time channel across two API replicas
       [`date=${today()}&state=lost`, 400, 'VALIDATION_FAILED'],
       [`date=${today()}&late=yes`, 400, 'VALIDATION_FAILED'],
       [`date=${today()}&zoneId=nope`, 400, 'VALIDATION_FAILED'],
+      [`date=${today()}&merchantId=nope`, 400, 'VALIDATION_FAILED'],
       [`date=${today()}&zoneId=00000000-0000-4000-8000-000000000000`, 404, 'NOT_FOUND'],
       [`date=${today()}&surprise=1`, 400, 'VALIDATION_FAILED'],
     ] as const) {

@@ -31,6 +31,7 @@ import type { TranslationKey } from '../../core/i18n/en';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { vehicleKey } from '../couriers/fleet-labels';
 import { injectIsCompact } from '../../core/layout/breakpoints';
+import { MerchantsApi } from '../merchants/data/merchants-api';
 import { ZonesApi } from '../zones/data/zones-api';
 import { BoardMapComponent } from './board-map.component';
 import { applyTaskChanges, columnsOf, moved, rangeOf, toneOf } from './board-state';
@@ -85,6 +86,7 @@ export class DispatchBoardPage {
   private readonly i18n = inject(I18nService);
   private readonly api = inject(BoardApi);
   private readonly zonesApi = inject(ZonesApi);
+  private readonly merchantsApi = inject(MerchantsApi);
   private readonly stream = inject(BoardStream);
   private readonly auth = inject(AuthService);
   protected readonly canDispatch = computed(() => this.auth.ability().can('update', 'Dispatch'));
@@ -96,9 +98,11 @@ export class DispatchBoardPage {
   // filters
   protected readonly date = signal(dayOf(inject(ActivatedRoute).snapshot.queryParamMap.get('date')));
   protected readonly zoneId = signal<string | null>(null);
+  protected readonly merchantId = signal<string | null>(null);
   protected readonly state = signal<TaskState | null>(null);
   protected readonly late = signal(false);
   protected readonly zones = signal<ZoneView[]>([]);
+  protected readonly merchants = signal<{ id: string; name: string }[]>([]);
 
   // the day
   private readonly taskMap = new Map<string, BoardTask>();
@@ -164,10 +168,21 @@ export class DispatchBoardPage {
       (zones) => this.zones.set(zones),
       () => this.zones.set([]),
     );
+    // a coop's merchants fit one page (the filter lists them by name)
+    void firstValueFrom(this.merchantsApi.list({ limit: 100, offset: 0 })).then(
+      (page) => this.merchants.set(page.items.map((m) => ({ id: m.id, name: m.name }))),
+      () => this.merchants.set([]),
+    );
   }
 
   protected filter(): BoardFilter {
-    return { date: this.date(), zoneId: this.zoneId(), state: this.state(), late: this.late() };
+    return {
+      date: this.date(),
+      zoneId: this.zoneId(),
+      merchantId: this.merchantId(),
+      state: this.state(),
+      late: this.late(),
+    };
   }
 
   protected setFilter(apply: () => void): void {

@@ -27,6 +27,7 @@ export class BoardController {
     return this.board.read(coopOf(caller), {
       date: query.date,
       zoneId: query.zoneId ?? null,
+      merchantId: query.merchantId ?? null,
       state: query.state ?? null,
       lateOnly: query.late === 'true',
     });

@@ -25,6 +25,11 @@ export class BoardQueryDto {
   @IsUUID()
   zoneId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the tasks of this merchant’s deliveries' })
+  @IsOptional()
+  @IsUUID()
+  merchantId?: string;
+
   @ApiPropertyOptional({ enum: TASK_STATES })
   @IsOptional()
   @IsIn(TASK_STATES)

@@ -13,6 +13,8 @@ import { ZonesService, pointInZone } from '@federacycle/geo-server';
 export interface BoardFilter {
   date: string;
   zoneId: string | null;
+  /** only the tasks of deliveries for this merchant */
+  merchantId: string | null;
   state: TaskState | null;
   lateOnly: boolean;
 }
@@ -42,6 +44,7 @@ select t.id, t.delivery_id as "deliveryId", d.reference, t.kind, t.state, t.lat,
  where ($3::text is null or t.state = $3::text)
    and (not $4::boolean or (t.state in ('open', 'assigned', 'started') and t.window_before < now()))
    and ($5::float8 is null or (t.lng between $5::float8 and $7::float8 and t.lat between $6::float8 and $8::float8))
+   and ($9::uuid is null or d.merchant_id = $9::uuid)
  order by coalesce(t.window_before, t.window_after, t.created_at), t.id`;
 
 /** Couriers on duty, and those off duty still holding live tasks; load = live tasks held. */
@@ -71,7 +74,9 @@ export class BoardService {
     const zone = filter.zoneId ? await this.zones.get(coopId, filter.zoneId) : null;
     const box = zone?.bbox ?? [null, null, null, null];
     const [taskRows, courierRows] = await Promise.all([
-      this.db.read((m) => m.query(DAY_TASKS, [coopId, filter.date, filter.state, filter.lateOnly, ...box])),
+      this.db.read((m) =>
+        m.query(DAY_TASKS, [coopId, filter.date, filter.state, filter.lateOnly, ...box, filter.merchantId]),
+      ),
       this.db.read((m) => m.query(BOARD_COURIERS, [coopId])),
     ]);
     let tasks = (taskRows as TaskRow[]).map(toBoardTask);

@@ -15,6 +15,7 @@ import { API_BASE } from '../../../core/auth/auth.service';
 export interface BoardFilter {
   date: string;
   zoneId: string | null;
+  merchantId: string | null;
   state: TaskState | null;
   late: boolean;
 }
@@ -29,6 +30,7 @@ export class BoardApi {
   read(filter: BoardFilter): Observable<BoardView> {
     let params = new HttpParams().set('date', filter.date);
     if (filter.zoneId) params = params.set('zoneId', filter.zoneId);
+    if (filter.merchantId) params = params.set('merchantId', filter.merchantId);
     if (filter.state) params = params.set('state', filter.state);
     if (filter.late) params = params.set('late', 'true');
     return this.http.get<BoardView>(`${DISPATCH}/board`, { params });

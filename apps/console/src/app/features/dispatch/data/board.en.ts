@@ -4,6 +4,8 @@ export const boardEn = {
   'board.date': 'Day',
   'board.zone': 'Zone',
   'board.allZones': 'All zones',
+  'board.merchant': 'Merchant',
+  'board.allMerchants': 'All merchants',
   'board.state': 'State',
   'board.allStates': 'All states',
   'board.lateOnly': 'Late only',

@@ -6,6 +6,8 @@ export const boardFr: Record<keyof typeof boardEn, string> = {
   'board.date': 'Jour',
   'board.zone': 'Zone',
   'board.allZones': 'Toutes les zones',
+  'board.merchant': 'Commerçant',
+  'board.allMerchants': 'Tous les commerçants',
   'board.state': 'État',
   'board.allStates': 'Tous les états',
   'board.lateOnly': 'En retard seulement',
