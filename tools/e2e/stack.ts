@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, testQueuePrefix, testRedisUrl } from '@federacycle/platform-testing';
 import { demoTracking, runSeed } from '../seed/seed';
+import { freePort, waitReady } from './processes';
 
 /**
  * The whole product for the browser journeys: a fresh database (seeded with the demo
@@ -24,31 +24,6 @@ export interface Stack {
 }
 
 const root = join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i += 1) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} not ready in 60 s`);
-}
 
 /** The Nx build's environment, without ts-node settings that webpack's tsconfig-paths would pick up. */
 function buildEnv(): NodeJS.ProcessEnv {
