@@ -15,6 +15,7 @@ import { DispatchModule } from '@federacycle/dispatch-server';
 import { MerchantsModule } from '@federacycle/merchants-server';
 import { StorageModule } from '@federacycle/platform-storage';
 import { GovernanceModule } from '@federacycle/governance-server';
+import { OrderingModule } from '@federacycle/ordering-server';
 
 /** The HTTP API: composes the domain modules; HTTP concerns only. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         RedisModule,
         StorageModule,
         IdentityModule,
+        OrderingModule,
         DispatchModule,
         FleetModule,
         FleetCourierRosterModule,

@@ -5,6 +5,7 @@ import { GEO_EXPECTED } from './geo/geo.expected-access';
 import { FLEET_EXPECTED } from './fleet/fleet.expected-access';
 import { DISPATCH_EXPECTED } from './dispatch/dispatch.expected-access';
 import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
+import { ORDERING_EXPECTED } from './ordering/ordering.expected-access';
 
 /**
  * The expected access of the routes of the domains made with `npm run new-domain` (each
@@ -12,6 +13,7 @@ import { GOVERNANCE_EXPECTED } from './governance/governance.expected-access';
  * entries are in identity/ and federation/ (composed in isolation/expected-access.ts).
  */
 export const DOMAIN_EXPECTED: Record<string, Expectation> = {
+  ...ORDERING_EXPECTED,
   ...MERCHANTS_EXPECTED,
   ...CATALOG_EXPECTED,
   ...GEO_EXPECTED,

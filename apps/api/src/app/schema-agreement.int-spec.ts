@@ -9,9 +9,11 @@ import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
 import { GOVERNANCE_ENTITIES } from '@federacycle/governance-server';
+import { ORDERING_ENTITIES } from '@federacycle/ordering-server';
 
 /** Every entity the processes register, domain by domain (the platform's are always added). */
 const ENTITIES = [
+  ...ORDERING_ENTITIES,
   ...DISPATCH_ENTITIES,
   ...GOVERNANCE_ENTITIES,
   ...MERCHANTS_ENTITIES,

@@ -19,6 +19,9 @@ export type Subject =
   | 'Zone'
   | 'Order'
   | 'Delivery'
+  | 'PartnerClient'
+  | 'Pricing'
+  | 'Webhook'
   | 'Dispatch'
   | 'Proposal'
   | 'Settings'
@@ -61,6 +64,9 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
     can('manage', 'Menu');
     can('manage', 'Zone');
     can('manage', 'Settings');
+    can('manage', 'PartnerClient');
+    can('manage', 'Pricing');
+    can('manage', 'Webhook');
     can('read', 'Licence');
     can('read', 'Coop');
     can('update', 'Coop');
