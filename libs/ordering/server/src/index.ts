@@ -1,4 +1,4 @@
 export * from './lib/ordering.module';
 export * from './lib/ordering.entities';
-export * from './lib/samples/ordering-sample.entity';
-export * from './lib/samples/ordering-samples.service';
+export * from './lib/partners/partner-client.entity';
+export * from './lib/partners/partner-clients.service';

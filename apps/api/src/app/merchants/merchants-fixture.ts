@@ -10,6 +10,12 @@ const MERCHANT_SQL = `insert into merchants (coop_id, name, kind, address_line1,
   values ($1, $2, 'restaurant', '1 place Bellecour', '69002', 'Lyon', 'FR', 45.7578, 4.832, 'manual_pin',
   'Mo-Su 00:00-24:00', '{delivery,collection}', 'radius', 3000, 'EUR') returning id`;
 
+/** One always-open restaurant on place Bellecour (as superuser); its id. */
+export async function insertMerchantRow(su: Client, coopId: string, name: string): Promise<string> {
+  const { rows } = await su.query<{ id: string }>(MERCHANT_SQL, [coopId, name]);
+  return rows[0]?.id as string;
+}
+
 /**
  * The merchants of one coop for the isolation suite (written once per coop, as superuser): the
  * coop's merchant_staff member is assigned to `merchant` and not to `otherMerchant`; both carry

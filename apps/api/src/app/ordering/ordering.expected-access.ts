@@ -2,31 +2,32 @@ import { randomBytes } from 'node:crypto';
 import type { Expectation, Role } from '../isolation/access-expectation';
 
 /**
- * The expected access of ordering's routes, as the isolation suite probes them. The roles were
- * written from the abilities of 'PartnerClient' when the domain was generated: change them
- * deliberately, with the abilities.
+ * The expected access of ordering's routes, as the isolation suite probes them (roles from the
+ * abilities of 'PartnerClient': only the coop admin manages the coop's API clients).
  */
-const READERS: Role[] = ['coop_admin'];
-const CREATORS: Role[] = ['coop_admin'];
+const ADMINS: Role[] = ['coop_admin'];
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
-  'GET /api/ordering/samples': {
+  'GET /api/partner-clients': {
     permission: 'read:PartnerClient',
     kind: 'list',
-    allowed: READERS,
-    probe: () => ({ method: 'get', url: '/api/ordering/samples' }),
+    allowed: ADMINS,
+    probe: () => ({ method: 'get', url: '/api/partner-clients' }),
     fixture: (su, coop) =>
-      su.query('insert into ordering_samples (coop_id, label) values ($1, $2)', [coop.id, `sample ${coop.canary}`]),
+      su.query(`insert into partner_clients (coop_id, name, kind, scopes) values ($1, $2, 'shop', '{deliveries}')`, [
+        coop.id,
+        `client ${coop.canary}`,
+      ]),
   },
-  'POST /api/ordering/samples': {
+  'POST /api/partner-clients': {
     permission: 'create:PartnerClient',
     kind: 'write',
-    allowed: CREATORS,
+    allowed: ADMINS,
     status: 201,
     probe: () => ({
       method: 'post',
-      url: '/api/ordering/samples',
-      body: { label: `probe ${randomBytes(3).toString('hex')}` },
+      url: '/api/partner-clients',
+      body: { name: `probe ${randomBytes(3).toString('hex')}`, kind: 'site', scopes: ['deliveries:read'] },
     }),
   },
 };

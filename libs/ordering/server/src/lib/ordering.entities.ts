@@ -1,4 +1,4 @@
-import { OrderingSample } from './samples/ordering-sample.entity';
+import { PartnerClient } from './partners/partner-client.entity';
 
 /** ordering's tables, one entity each (registered by the module; composed by tools and tests). */
-export const ORDERING_ENTITIES = [OrderingSample];
+export const ORDERING_ENTITIES = [PartnerClient];

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ORDERING_ENTITIES } from './ordering.entities';
-import { OrderingSamplesController } from './samples/ordering-samples.controller';
-import { OrderingSamplesService } from './samples/ordering-samples.service';
+import { PartnerClientsController } from './partners/partner-clients.controller';
+import { PartnerClientsService } from './partners/partner-clients.service';
 
-/** The ordering domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
+/**
+ * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
+ * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES)],
-  controllers: [OrderingSamplesController],
-  providers: [OrderingSamplesService],
-  exports: [OrderingSamplesService],
+  controllers: [PartnerClientsController],
+  providers: [PartnerClientsService],
+  exports: [PartnerClientsService],
 })
 export class OrderingModule {}

@@ -209,6 +209,8 @@ export const ErrorCode = {
   TRACKING_NOT_FOUND: 'TRACKING_NOT_FOUND',
   /** no proof of this delivery has this id (or, on the tracking page, not yet: the delivery is not completed) */
   PROOF_NOT_FOUND: 'PROOF_NOT_FOUND',
+  /** another live partner client of the coop has this name */
+  PARTNER_CLIENT_NAME_TAKEN: 'PARTNER_CLIENT_NAME_TAKEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

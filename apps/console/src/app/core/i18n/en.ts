@@ -15,6 +15,7 @@ import { courierAppEn } from '../../features/my-tasks/data/courier-app.en';
 import { trackingEn } from '../../features/tracking/data/tracking.en';
 import { boardEn } from '../../features/dispatch/data/board.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
+import { partnersEn } from '../../features/partners/data/partners.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -194,6 +195,7 @@ export const en = {
   ...trackingEn,
   ...boardEn,
   ...governanceEn,
+  ...partnersEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { courierAppFr } from '../../features/my-tasks/data/courier-app.fr';
 import { trackingFr } from '../../features/tracking/data/tracking.fr';
 import { boardFr } from '../../features/dispatch/data/board.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
+import { partnersFr } from '../../features/partners/data/partners.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -192,4 +193,5 @@ export const fr: Dictionary = {
   ...trackingFr,
   ...boardFr,
   ...governanceFr,
+  ...partnersFr,
 };
