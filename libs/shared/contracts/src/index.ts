@@ -11,3 +11,4 @@ export * from './lib/courier-app';
 export * from './lib/settings-catalogue';
 export * from './lib/governance';
 export * from './lib/dispatch-board';
+export * from './lib/pricing';
