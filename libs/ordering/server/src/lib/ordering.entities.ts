@@ -1,4 +1,11 @@
 import { OrderingSample } from './samples/ordering-sample.entity';
+import { PricingRuleSet } from './pricing/pricing-rule-set.entity';
+import { PricingRule } from './pricing/pricing-rule.entity';
 
 /** ordering's tables, one entity each (registered by the module; composed by tools and tests). */
-export const ORDERING_ENTITIES = [OrderingSample];
+export const ORDERING_ENTITIES = [
+  OrderingSample,
+  // pricing (migration 0059)
+  PricingRuleSet,
+  PricingRule,
+];

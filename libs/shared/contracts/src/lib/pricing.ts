@@ -49,13 +49,7 @@ export const PRICING_VARIABLES = [
   'vehicle',
 ] as const;
 /** Variables known only in a per-task rule set (the task being priced). */
-export const PRICING_TASK_VARIABLES = [
-  'task_type',
-  'task_index',
-  'task_weight_kg',
-  'task_packages',
-  'leg_km',
-] as const;
+export const PRICING_TASK_VARIABLES = ['task_type', 'task_index', 'task_weight_kg', 'task_packages', 'leg_km'] as const;
 /** The functions an expression may call. */
 export const PRICING_FUNCTIONS = ['in_zone', 'packages_of', 'min', 'max', 'round', 'ceil', 'floor'] as const;
 

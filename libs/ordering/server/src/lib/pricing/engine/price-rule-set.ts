@@ -39,9 +39,7 @@ export interface QuoteFacts {
   tasks: UnitFacts[];
 }
 
-export type PricingOutcome =
-  | { ok: true; breakdown: PriceBreakdown }
-  | { ok: false; evaluated: RuleEvaluation[] };
+export type PricingOutcome = { ok: true; breakdown: PriceBreakdown } | { ok: false; evaluated: RuleEvaluation[] };
 
 /** Compiled expressions by scope and text: compiling is deterministic, so a bounded cache is safe. */
 const compiledCache = new Map<string, CompiledExpression | string>();
@@ -69,7 +67,10 @@ export function divRound(a: number, b: number): number {
 const km = (n: number) => `${Math.round(n * 100) / 100} km`;
 
 /** The banded price of a distance: each range's km at its rate; beyond the last bounded range: none. */
-export function perKmAmount(ranges: readonly PerKmRange[], distanceKm: number): { amount: number } | { reason: string } {
+export function perKmAmount(
+  ranges: readonly PerKmRange[],
+  distanceKm: number,
+): { amount: number } | { reason: string } {
   if (ranges.length === 0) return { reason: 'no per-km range is set' };
   const last = ranges[ranges.length - 1];
   if (last.toKm !== null && distanceKm > last.toKm) {

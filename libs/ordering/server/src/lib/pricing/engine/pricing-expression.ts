@@ -2,6 +2,7 @@ import jexl from 'jexl';
 import type Ast from 'jexl/Ast';
 import type Expression from 'jexl/Expression';
 import {
+  PACKAGE_TYPES,
   PRICING_FUNCTIONS,
   PRICING_LIMITS,
   PRICING_TASK_VARIABLES,
@@ -257,10 +258,16 @@ function checkCall(
   if (node.name === 'in_zone') {
     const [side, zone] = node.args;
     if (side?.type !== 'Literal' || !(ZONE_SIDES as readonly unknown[]).includes(side.value)) {
-      return { position: at, reason: `in_zone's first argument is one of ${ZONE_SIDES.map((s) => `"${s}"`).join(', ')}` };
+      return {
+        position: at,
+        reason: `in_zone's first argument is one of ${ZONE_SIDES.map((s) => `"${s}"`).join(', ')}`,
+      };
     }
     if (zone?.type !== 'Literal' || typeof zone.value !== 'string') {
-      return { position: at, reason: `in_zone's second argument is a zone name in quotes, e.g. in_zone("pickup", "Centre")` };
+      return {
+        position: at,
+        reason: `in_zone's second argument is a zone name in quotes, e.g. in_zone("pickup", "Centre")`,
+      };
     }
     if (!found.zoneNames.includes(zone.value)) found.zoneNames.push(zone.value);
     return null;
@@ -269,6 +276,9 @@ function checkCall(
     const [type] = node.args;
     if (type?.type !== 'Literal' || typeof type.value !== 'string') {
       return { position: at, reason: `packages_of's argument is a package type in quotes, e.g. packages_of("box")` };
+    }
+    if (!(PACKAGE_TYPES as readonly string[]).includes(type.value.toLowerCase())) {
+      return { position: at, reason: `unknown package type "${type.value}" (known: ${PACKAGE_TYPES.join(', ')})` };
     }
     return null;
   }
