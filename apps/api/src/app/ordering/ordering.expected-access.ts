@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Expectation, Role } from '../isolation/access-expectation';
+import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
  * The expected access of ordering's routes, as the isolation suite probes them. The roles were
@@ -10,6 +11,8 @@ const READERS: Role[] = ['coop_admin'];
 const CREATORS: Role[] = ['coop_admin'];
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
+  // pricing rule sets and the quote tester
+  ...PRICING_EXPECTED,
   'GET /api/ordering/samples': {
     permission: 'read:PartnerClient',
     kind: 'list',
