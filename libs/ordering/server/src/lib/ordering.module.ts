@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '@federacycle/geo-server';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { PricingController } from './pricing/pricing.controller';
+import { PRICING_EXPORT_TABLES } from './pricing/pricing-export';
 import { PricingService } from './pricing/pricing.service';
 import { OrderingSamplesController } from './samples/ordering-samples.controller';
 import { OrderingSamplesService } from './samples/ordering-samples.service';
@@ -26,4 +28,11 @@ import { OrderingSamplesService } from './samples/ordering-samples.service';
     PricingService,
   ],
 })
-export class OrderingModule {}
+export class OrderingModule implements OnModuleInit {
+  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+
+  onModuleInit(): void {
+    // pricing's rule sets and rules in the coop's data export
+    this.exports.register('ordering-pricing', PRICING_EXPORT_TABLES);
+  }
+}

@@ -152,8 +152,10 @@ export class PricingPage implements OnInit {
         this.busy.set(false);
         const problem = toApiProblem(error);
         this.fieldErrors.set(problem.fieldErrors);
+        // the pricing codes say where to look already; a plain validation refusal of a rule does not
+        const own = problem.code === 'PRICE_EXPRESSION_INVALID' || problem.code === 'PRICE_RULE_INVALID';
         this.problem.set(
-          problem.fieldErrors.some((e) => e.field.startsWith('rules.'))
+          !own && problem.fieldErrors.some((e) => e.field.startsWith('rules.'))
             ? `${problemText(this.t, problem)} ${this.t('pricing.fixErrors')}`
             : problemText(this.t, problem),
         );

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
 import { CdkDrag, CdkDragHandle, CdkDropList, moveItemInArray, type CdkDragDrop } from '@angular/cdk/drag-drop';
+import { CdkTextareaAutosize } from '@angular/cdk/text-field';
 import {
   FormArray,
   NonNullableFormBuilder,
@@ -73,6 +74,7 @@ const FIELD_OF: Record<string, string> = {
     CdkDropList,
     CdkDrag,
     CdkDragHandle,
+    CdkTextareaAutosize,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
