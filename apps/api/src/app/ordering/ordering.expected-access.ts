@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Expectation, Role } from '../isolation/access-expectation';
+import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
  * The expected access of ordering's routes, as the isolation suite probes them (roles from the
@@ -8,6 +9,8 @@ import type { Expectation, Role } from '../isolation/access-expectation';
 const ADMINS: Role[] = ['coop_admin'];
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
+  // pricing rule sets and the quote tester
+  ...PRICING_EXPECTED,
   'GET /api/partner-clients': {
     permission: 'read:PartnerClient',
     kind: 'list',

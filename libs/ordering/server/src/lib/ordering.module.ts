@@ -1,17 +1,41 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeoModule } from '@federacycle/geo-server';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
+import { PricingController } from './pricing/pricing.controller';
+import { PRICING_EXPORT_TABLES } from './pricing/pricing-export';
+import { PricingService } from './pricing/pricing.service';
 
 /**
  * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
  * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES)],
-  controllers: [PartnerClientsController],
-  providers: [PartnerClientsService],
-  exports: [PartnerClientsService],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule],
+  controllers: [
+    PartnerClientsController,
+    // pricing rule sets and the quote tester
+    PricingController,
+  ],
+  providers: [
+    PartnerClientsService,
+    // pricing: rule sets, priceIn for other use cases
+    PricingService,
+  ],
+  exports: [
+    PartnerClientsService,
+    // pricing: priceIn(tx, coopId, input) for the partner API and orders
+    PricingService,
+  ],
 })
-export class OrderingModule {}
+export class OrderingModule implements OnModuleInit {
+  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+
+  onModuleInit(): void {
+    // pricing's rule sets and rules in the coop's data export
+    this.exports.register('ordering-pricing', PRICING_EXPORT_TABLES);
+  }
+}

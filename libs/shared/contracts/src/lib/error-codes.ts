@@ -211,6 +211,15 @@ export const ErrorCode = {
   PROOF_NOT_FOUND: 'PROOF_NOT_FOUND',
   /** another live partner client of the coop has this name */
   PARTNER_CLIENT_NAME_TAKEN: 'PARTNER_CLIENT_NAME_TAKEN',
+  // pricing
+  /** a condition or formula that does not compile (the message names the position and the reason) */
+  PRICE_EXPRESSION_INVALID: 'PRICE_EXPRESSION_INVALID',
+  /** a rule whose price fields do not fit its kind (per-km ranges out of order, a missing amount) */
+  PRICE_RULE_INVALID: 'PRICE_RULE_INVALID',
+  /** no rule of the rule set prices this delivery (details: why each rule did not match) */
+  PRICE_NO_RULE: 'PRICE_NO_RULE',
+  /** an archived rule set cannot be changed or made the default */
+  RULE_SET_ARCHIVED: 'RULE_SET_ARCHIVED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
