@@ -1,17 +1,49 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FederationModule } from '@federacycle/federation-server';
+import { AuthStrategyRegistry, IdentityModule } from '@federacycle/identity-server';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { PartnerAuthService } from './partners/auth/partner-auth.service';
+import { PartnerMeController } from './partners/auth/partner-me.controller';
+import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
+import { PartnerOAuthService } from './partners/auth/partner-oauth.service';
+import { PartnerApiKeyStrategy, PartnerTokenStrategy } from './partners/auth/partner-strategies';
+import { PartnerTokenService } from './partners/auth/partner-tokens.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
 
 /**
  * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
- * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
+ * Needs the host app's global ConfigModule, DatabaseModule and RedisModule. Registers the partner
+ * strategies (API key, OAuth2 partner token) in identity's AuthStrategyRegistry at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES)],
-  controllers: [PartnerClientsController],
-  providers: [PartnerClientsService],
-  exports: [PartnerClientsService],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), IdentityModule, FederationModule],
+  controllers: [PartnerClientsController, PartnerOAuthController, PartnerMeController],
+  providers: [
+    PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
+    PartnerApiKeyStrategy,
+    PartnerTokenStrategy,
+  ],
+  exports: [
+    PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
+  ],
 })
-export class OrderingModule {}
+export class OrderingModule implements OnModuleInit {
+  constructor(
+    @Inject(AuthStrategyRegistry) private readonly registry: AuthStrategyRegistry,
+    @Inject(PartnerApiKeyStrategy) private readonly apiKeys: PartnerApiKeyStrategy,
+    @Inject(PartnerTokenStrategy) private readonly tokens: PartnerTokenStrategy,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.registerPartner(this.apiKeys);
+    this.registry.registerPartner(this.tokens);
+  }
+}

@@ -211,6 +211,12 @@ export const ErrorCode = {
   PROOF_NOT_FOUND: 'PROOF_NOT_FOUND',
   /** another live partner client of the coop has this name */
   PARTNER_CLIENT_NAME_TAKEN: 'PARTNER_CLIENT_NAME_TAKEN',
+  /** a partner route called without a valid, live API key or partner token (or a person's token) */
+  PARTNER_CREDENTIALS_INVALID: 'PARTNER_CREDENTIALS_INVALID',
+  /** the partner credential does not hold the scope the route needs */
+  PARTNER_SCOPE_MISSING: 'PARTNER_SCOPE_MISSING',
+  /** a credential asked for a partner client that has been revoked */
+  PARTNER_CLIENT_REVOKED: 'PARTNER_CLIENT_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
