@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Expectation, Role } from '../isolation/access-expectation';
+import { partnerRoute, type Expectation, type Role } from '../isolation/access-expectation';
 import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
@@ -33,4 +33,17 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
       body: { name: `probe ${randomBytes(3).toString('hex')}`, kind: 'site', scopes: ['deliveries:read'] },
     }),
   },
+  // partner authentication: the token endpoint is public (a bad request is refused as RFC 6749 says)
+  'POST /api/partner/oauth2/token': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 400,
+    probe: () => ({ method: 'post', url: '/api/partner/oauth2/token', body: {} }),
+  },
+  // who a partner credential speaks for: its own client, never another's
+  'GET /api/partner/v1/me': partnerRoute('any', {
+    kind: 'list',
+    probe: () => ({ method: 'get', url: '/api/partner/v1/me' }),
+  }),
 };

@@ -1,8 +1,16 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FederationModule } from '@federacycle/federation-server';
 import { GeoModule } from '@federacycle/geo-server';
+import { AuthStrategyRegistry, IdentityModule } from '@federacycle/identity-server';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { PartnerAuthService } from './partners/auth/partner-auth.service';
+import { PartnerMeController } from './partners/auth/partner-me.controller';
+import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
+import { PartnerOAuthService } from './partners/auth/partner-oauth.service';
+import { PartnerApiKeyStrategy, PartnerTokenStrategy } from './partners/auth/partner-strategies';
+import { PartnerTokenService } from './partners/auth/partner-tokens.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
 import { PricingController } from './pricing/pricing.controller';
@@ -11,30 +19,48 @@ import { PricingService } from './pricing/pricing.service';
 
 /**
  * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
- * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
+ * Needs the host app's global ConfigModule, DatabaseModule and RedisModule. Registers the partner
+ * strategies (API key, OAuth2 partner token) in identity's AuthStrategyRegistry at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule, IdentityModule, FederationModule],
   controllers: [
     PartnerClientsController,
+    PartnerOAuthController,
+    PartnerMeController,
     // pricing rule sets and the quote tester
     PricingController,
   ],
   providers: [
     PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
+    PartnerApiKeyStrategy,
+    PartnerTokenStrategy,
     // pricing: rule sets, priceIn for other use cases
     PricingService,
   ],
   exports: [
     PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
     // pricing: priceIn(tx, coopId, input) for the partner API and orders
     PricingService,
   ],
 })
 export class OrderingModule implements OnModuleInit {
-  constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}
+  constructor(
+    @Inject(AuthStrategyRegistry) private readonly registry: AuthStrategyRegistry,
+    @Inject(PartnerApiKeyStrategy) private readonly apiKeys: PartnerApiKeyStrategy,
+    @Inject(PartnerTokenStrategy) private readonly tokens: PartnerTokenStrategy,
+    @Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry,
+  ) {}
 
   onModuleInit(): void {
+    this.registry.registerPartner(this.apiKeys);
+    this.registry.registerPartner(this.tokens);
     // pricing's rule sets and rules in the coop's data export
     this.exports.register('ordering-pricing', PRICING_EXPORT_TABLES);
   }
