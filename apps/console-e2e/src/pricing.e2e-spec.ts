@@ -143,6 +143,57 @@ describe('pricing: rule sets, the live quote tester, PRICE_NO_RULE (real API)', 
     );
   });
 
+  it('reorders the rules by dragging a handle, and with the arrows from the keyboard; saved at once', async () => {
+    const page = await desktop.newPage();
+    await openPricing(page, 'Pricing');
+    const labels = () =>
+      page.locator('[data-form=rule-set] li.rule').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')));
+    const stored = () =>
+      page.evaluate(async () => {
+        const token = sessionStorage.getItem('fc.accessToken');
+        const auth = { headers: { authorization: `Bearer ${token ?? ''}` } };
+        const list = (await (await fetch('/api/pricing/rule-sets', auth)).json()) as { items: Array<{ id: string }> };
+        const set = (await (await fetch(`/api/pricing/rule-sets/${list.items[0]?.id ?? ''}`, auth)).json()) as {
+          rules: Array<{ label: string }>;
+        };
+        return set.rules.map((r) => r.label);
+      });
+    const before = await labels();
+    expect(before.slice(5)).toEqual(['Heavy load', 'Evening or Sunday']);
+
+    // the keyboard path: the arrow button of the last rule moves it up one
+    await page.getByRole('button', { name: 'Move Evening or Sunday up' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('New order saved.').waitFor();
+    expect((await stored()).slice(5)).toEqual(['Evening or Sunday', 'Heavy load']);
+    // dismissed, so that the next "saved" is the drag's
+    await page.locator('mat-snack-bar-container').getByRole('button', { name: 'Close' }).click();
+    await page.getByText('New order saved.').waitFor({ state: 'hidden' });
+
+    // a drag: the handle of "Heavy load" (now last) dropped above "Evening or Sunday"
+    const handle = page.locator('[data-rule="Heavy load"] .handle');
+    const target = page.locator('[data-rule="Evening or Sunday"]');
+    await target.scrollIntoViewIfNeeded();
+    const from = await handle.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('no box to drag between');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) {
+      await page.mouse.move(from.x + from.width / 2, from.y + ((to.y + 10 - from.y) * step) / 12);
+    }
+    await page.mouse.up();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-form=rule-set] li.rule')]
+          .map((r) => r.getAttribute('data-rule'))
+          .slice(5)
+          .join() === 'Heavy load,Evening or Sunday',
+    );
+    await page.getByText('New order saved.').waitFor();
+    expect((await stored()).slice(5)).toEqual(['Heavy load', 'Evening or Sunday']);
+  });
+
   it('a dropoff out of the city: no rule prices it, each rule says why (desktop, English)', async () => {
     const page = await desktop.newPage();
     await openPricing(page, 'Pricing');

@@ -305,4 +305,54 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
     expect((await as(admin).quote(quoteOf())).body.code).toBe('PRICE_NO_RULE');
     expect((await as(admin).quote(quoteOf({ ruleSetId: city.id, vehicleType: 'cargo_bike' }))).status).toBe(200);
   });
+
+  it('two rule sets created, then made the default, at the same moment: both answered, exactly one default', async () => {
+    // no default now (archived above): each create would make itself the coop's first default
+    const [a, b] = await Promise.all([
+      as(admin).create({ ...CITY_RULES, name: 'Race A' }),
+      as(admin).create({ ...CITY_RULES, name: 'Race B' }),
+    ]);
+    const answers = await Promise.all([as(admin).setDefault(a.body.id), as(admin).setDefault(b.body.id)]);
+    expect([a.status, b.status, a.body.code, b.body.code]).toEqual([201, 201, undefined, undefined]);
+    expect(answers.map((res) => res.status)).toEqual([200, 200]);
+    const defaults = await h.su.query('select id from pricing_rule_sets where coop_id = $1 and is_default', [coopA]);
+    expect(defaults.rows).toHaveLength(1);
+    expect([a.body.id, b.body.id]).toContain(defaults.rows[0].id);
+  });
+
+  it('per task: each task is priced by the rules that read its own variables', async () => {
+    const perTask = await as(admin).create({
+      name: 'Per stop',
+      strategy: 'first_match',
+      scope: 'per_task',
+      vatRateBp: 2000,
+      pricesIncludeVat: true,
+      rules: [
+        { label: 'Pickup', condition: 'task_type == "pickup"', priceKind: 'fixed', amountMinor: 400 },
+        {
+          label: 'Dropoff leg',
+          condition: 'task_type == "dropoff"',
+          priceKind: 'formula',
+          formula: '200 + round(100 * leg_km)',
+        },
+      ],
+    });
+    expect(perTask.status).toBe(201);
+    const quote = await as(admin).quote(quoteOf({ ruleSetId: perTask.body.id }));
+    expect(quote.status).toBe(200);
+    const b = quote.body as PriceBreakdown;
+    expect(b.lines.map((l) => [l.label, l.taskIndex])).toEqual([
+      ['Pickup', 0],
+      ['Dropoff leg', 1],
+    ]);
+    expect(b.lines[1].amountMinor).toBe(200 + Math.round(100 * b.distanceKm));
+    expect(b.amountMinor).toBe(b.amountExclVatMinor + b.vatMinor);
+    // the task variables are refused in a per-delivery rule set, at save time
+    const refused = await as(admin).update(perTask.body.id, { scope: 'per_delivery' });
+    expect([refused.status, refused.body.code, refused.body.errors[0].field]).toEqual([
+      400,
+      'PRICE_EXPRESSION_INVALID',
+      'rules.0.condition',
+    ]);
+  });
 });

@@ -283,7 +283,8 @@ function normalised(rule: PricingRuleFields & { id?: string }): PricingRuleField
     priceKind: rule.priceKind,
     amountMinor: rule.amountMinor ?? null,
     percentBp: rule.percentBp ?? null,
-    kmRanges: rule.kmRanges ?? null,
+    // in key order: the database's jsonb gives the keys back in its own order
+    kmRanges: rule.kmRanges?.map((r) => ({ fromKm: r.fromKm, toKm: r.toKm, perKmMinor: r.perKmMinor })) ?? null,
     packageType: rule.packageType ?? null,
     includedStops: rule.includedStops ?? null,
     formula: rule.formula ?? null,

@@ -20,6 +20,7 @@ import {
   ReorderPricingRulesDto,
   UpdatePricingRuleSetDto,
 } from './pricing.dto';
+import { AllowedWhileCoopReadOnly } from '@federacycle/identity-server';
 import { PricingService } from './pricing.service';
 
 /** Pricing rule sets: coop admins manage them; dispatchers read them and test quotes. */
@@ -107,6 +108,8 @@ export class PricingController {
   @Post('quote')
   @HttpCode(200)
   @Access({ action: 'read', subject: 'Pricing' })
+  // a quote changes nothing of the coop: a suspended coop's people may still test one
+  @AllowedWhileCoopReadOnly()
   @ApiOkResponse({ type: PriceBreakdownDto })
   @ApiUnprocessableEntityResponse({ description: 'PRICE_NO_RULE: details.evaluated says why each rule did not match' })
   quote(@CurrentPrincipal() principal: Caller, @Body() body: PricingQuoteDto): Promise<PriceBreakdown> {

@@ -169,6 +169,15 @@ function noRule(set: { id: string; name: string } | null, evaluated: RuleEvaluat
   return new ApiException(422, 'PRICE_NO_RULE', message, undefined, undefined, { ...details });
 }
 
+/**
+ * Serialises the writes that decide a coop's default rule set (a create that may make the first
+ * one the default, a change of default): the partial unique index alone would turn a race into a
+ * refusal; under this transaction-scoped lock the second writer sees the first's default.
+ */
+async function lockDefault(tx: Tx, coopId: string): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('pricing.default:' || $1::text, 0))`, [coopId]);
+}
+
 const archivedRefusal = () =>
   ApiException.conflict(
     'RULE_SET_ARCHIVED',
@@ -237,6 +246,7 @@ export class PricingService {
       });
       this.assertVatRate(coop.country, request.vatRateBp);
       await this.assertRules(tx, request.rules, request.scope);
+      await lockDefault(tx, coopId);
       const hasDefault = await tx.manager.exists(PricingRuleSet, { where: { coopId, isDefault: true } });
       const inserted = await tx.manager.insert(PricingRuleSet, {
         coopId,
@@ -328,6 +338,7 @@ export class PricingService {
   setDefault(coopId: string, ruleSetId: string): Promise<PricingRuleSetView> {
     return this.db
       .forCoop(coopId, async (tx) => {
+        await lockDefault(tx, coopId);
         const set = await this.lockedSet(tx, coopId, ruleSetId);
         if (set.archivedAt) throw archivedRefusal();
         if (!set.isDefault) {

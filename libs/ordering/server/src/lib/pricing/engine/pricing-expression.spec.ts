@@ -70,6 +70,8 @@ describe('pricing expressions: what they can say', () => {
   it('task variables exist only in per-task rule sets', () => {
     expect(refusal('task_type == "pickup"').reason).toMatch(/only in a per-task rule set/);
     expect(compileExpression('task_type == "pickup" && leg_km < 3', 'per_task').ok).toBe(true);
+    expect(refusal('in_zone("task", "Centre")').reason).toMatch(/only in a per-task rule set/);
+    expect(compileExpression('in_zone("task", "Centre")', 'per_task').ok).toBe(true);
   });
 });
 

@@ -227,7 +227,7 @@ function check(node: Ast, depth: number, variables: ReadonlySet<string>, found: 
       return null;
     }
     case 'FunctionCall':
-      return checkCall(node, next, found, source);
+      return checkCall(node, next, found, source, variables.has('task_type'));
     case 'FilterExpression':
       return { position: null, reason: 'filters and indexes ("[...]" after a value) are not allowed' };
     case 'ObjectLiteral':
@@ -242,6 +242,7 @@ function checkCall(
   next: (child: Ast) => Problem | null,
   found: Found,
   source: string,
+  perTask: boolean,
 ): Problem | null {
   const at = positionOf(source, node.name);
   if (node.pool !== 'functions') {
@@ -262,6 +263,9 @@ function checkCall(
         position: at,
         reason: `in_zone's first argument is one of ${ZONE_SIDES.map((s) => `"${s}"`).join(', ')}`,
       };
+    }
+    if (side.value === 'task' && !perTask) {
+      return { position: at, reason: `in_zone("task", …) is known only in a per-task rule set` };
     }
     if (zone?.type !== 'Literal' || typeof zone.value !== 'string') {
       return {
