@@ -6,6 +6,7 @@ import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { ORDERING_ENTITIES, seedOrdering, type DemoPartnerCredentials } from '@federacycle/ordering-server';
 import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
@@ -21,7 +22,13 @@ export interface DemoCredential {
  * The demo federation, domain by domain. Every seed is idempotent: it looks for what it
  * would create first, so `npm run seed` twice changes nothing.
  */
-export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
+export interface SeedResult {
+  accounts: DemoCredential[];
+  /** the demo partner client's fixed API key and OAuth2 credentials (Lyon), or null */
+  partner: DemoPartnerCredentials | null;
+}
+
+export async function runSeed(appUrl: string): Promise<SeedResult> {
   const db = await Database.connect({
     url: appUrl,
     max: 2,
@@ -35,6 +42,7 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...FLEET_ENTITIES,
       ...GOVERNANCE_ENTITIES,
       ...DISPATCH_ENTITIES,
+      ...ORDERING_ENTITIES,
     ],
   });
   try {
@@ -62,7 +70,9 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedCourierApp(db);
     // dispatch: a live day in Lyon (150 deliveries in every state; after fleet and merchants)
     await seedDispatch(db);
-    return credentials;
+    // ordering: a partner client for one Lyon shop with fixed demo credentials (after merchants)
+    const partner = await seedOrdering(db);
+    return { accounts: credentials, partner };
   } finally {
     await db.close();
   }

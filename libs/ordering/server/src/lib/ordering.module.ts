@@ -3,12 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FederationModule } from '@federacycle/federation-server';
 import { AuthStrategyRegistry, IdentityModule } from '@federacycle/identity-server';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { CoopCycleAuthController } from './coopcycle/coopcycle-auth.controller';
 import { PartnerAuthService } from './partners/auth/partner-auth.service';
 import { PartnerMeController } from './partners/auth/partner-me.controller';
 import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
 import { PartnerOAuthService } from './partners/auth/partner-oauth.service';
 import { PartnerApiKeyStrategy, PartnerTokenStrategy } from './partners/auth/partner-strategies';
 import { PartnerTokenService } from './partners/auth/partner-tokens.service';
+import { PartnerCredentialsController } from './partners/credentials/partner-credentials.controller';
+import { PartnerCredentialsService } from './partners/credentials/partner-credentials.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
 
@@ -19,9 +22,16 @@ import { PartnerClientsService } from './partners/partner-clients.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), IdentityModule, FederationModule],
-  controllers: [PartnerClientsController, PartnerOAuthController, PartnerMeController],
+  controllers: [
+    PartnerClientsController,
+    PartnerCredentialsController,
+    PartnerOAuthController,
+    PartnerMeController,
+    CoopCycleAuthController,
+  ],
   providers: [
     PartnerClientsService,
+    PartnerCredentialsService,
     PartnerAuthService,
     PartnerTokenService,
     PartnerOAuthService,
@@ -30,6 +40,7 @@ import { PartnerClientsService } from './partners/partner-clients.service';
   ],
   exports: [
     PartnerClientsService,
+    PartnerCredentialsService,
     PartnerAuthService,
     PartnerTokenService,
     PartnerOAuthService,
