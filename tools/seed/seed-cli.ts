@@ -6,14 +6,14 @@ import { runSeed } from './seed';
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (url) {
-    const credentials = await runSeed(url);
+    const { accounts: credentials } = await runSeed(url);
     console.log(`seed: done (${credentials.length} demo accounts)`);
     return;
   }
   const services = await ensureDevServices();
   try {
     const db = await prepareDevDatabase(services.adminUrl);
-    const credentials = await runSeed(db.appUrl);
+    const { accounts: credentials } = await runSeed(db.appUrl);
     console.log(`seed: done (${credentials.length} demo accounts)`);
   } finally {
     await services.stop();

@@ -6,7 +6,12 @@ import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
-import { ORDERING_ENTITIES, seedPricing } from '@federacycle/ordering-server';
+import {
+  ORDERING_ENTITIES,
+  seedOrdering,
+  seedPricing,
+  type DemoPartnerCredentials,
+} from '@federacycle/ordering-server';
 import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
@@ -22,7 +27,13 @@ export interface DemoCredential {
  * The demo federation, domain by domain. Every seed is idempotent: it looks for what it
  * would create first, so `npm run seed` twice changes nothing.
  */
-export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
+export interface SeedResult {
+  accounts: DemoCredential[];
+  /** the demo partner client's fixed API key and OAuth2 credentials (Lyon), or null */
+  partner: DemoPartnerCredentials | null;
+}
+
+export async function runSeed(appUrl: string): Promise<SeedResult> {
   const db = await Database.connect({
     url: appUrl,
     max: 2,
@@ -66,7 +77,9 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedDispatch(db);
     // pricing: Lyon's default rule set, which prices the city (after geo: its rules name Lyon's zones)
     await seedPricing(db);
-    return credentials;
+    // ordering: a partner client for one Lyon shop with fixed demo credentials (after merchants)
+    const partner = await seedOrdering(db);
+    return { accounts: credentials, partner };
   } finally {
     await db.close();
   }

@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ensureDevServices } from '../db/dev-services';
 import { prepareDevDatabase } from '../db/dev-database';
-import { demoTracking, runSeed, type DemoCredential } from '../seed/seed';
+import { demoTracking, runSeed, type DemoCredential, type SeedResult } from '../seed/seed';
 
 /**
  * `npm start`: services (reused or started), database (roles, migrations, demo seed),
@@ -49,6 +49,19 @@ function printCredentials(credentials: DemoCredential[]): void {
   }
 }
 
+/** The demo partner client's credentials and the two base URLs to give it. */
+function printPartner(partner: SeedResult['partner'], port: number): void {
+  if (!partner) return;
+  console.log(`
+Demo partner API client: ${partner.clientName} (${partner.coopSlug})
+  native API    http://localhost:${port}/api/partner/v1   (API key: Authorization: Bearer <key>, or X-Api-Key)
+  CoopCycle     http://localhost:${port}/coopcycle/${partner.coopSlug}   (base URL for CoopCycle's plugins and SDK)
+  API key       ${partner.apiKey}
+  OAuth2 key    ${partner.oauthKey}
+  OAuth2 secret ${partner.oauthSecret}
+  try it        curl -H 'X-Api-Key: ${partner.apiKey}' http://localhost:${port}/api/partner/v1/me`);
+}
+
 /**
  * The environment of the Nx build: without this script's own ts-node settings, which
  * webpack's tsconfig-paths plugin would otherwise pick up (TS_NODE_PROJECT).
@@ -85,7 +98,7 @@ async function main(): Promise<void> {
     console.log(
       `database: ${db.migrated.applied.length} migrations applied, ${db.migrated.alreadyApplied} already there`,
     );
-    const credentials = await runSeed(db.appUrl);
+    const { accounts: credentials, partner } = await runSeed(db.appUrl);
     const tracking = await demoTracking(db.appUrl);
 
     console.log('building api, worker and console (cached after the first time)...');
@@ -141,6 +154,7 @@ Federacycle is running:
   worker        http://localhost:${workerPort}/health/ready  and  /metrics
   mail (dev)    ${join(root, '.data/mail')}`);
     printCredentials(credentials);
+    printPartner(partner, apiPort);
     if (tracking.underWay) {
       console.log(`\nA recipient's tracking page (a delivery under way in Lyon):
   http://localhost:${apiPort}/track/${tracking.underWay}`);

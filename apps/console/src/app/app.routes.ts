@@ -91,6 +91,12 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Merchant')],
     loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.merchantsRoutes),
   },
+  // partner clients: the coop admin's API clients and their credentials
+  {
+    path: 'partners',
+    canActivate: [abilityGuard('manage', 'PartnerClient')],
+    loadChildren: () => import('./features/partners/partners.routes').then((m) => m.partnersRoutes),
+  },
   // zones: coop admin (manage), dispatchers and merchant staff (read)
   {
     path: 'zones',

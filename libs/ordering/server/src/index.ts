@@ -14,3 +14,7 @@ export * from './lib/partners/auth/partner-oauth.service';
 export * from './lib/partners/auth/partner-secrets';
 export * from './lib/partners/auth/partner-strategies';
 export * from './lib/partners/auth/partner-tokens.service';
+export * from './lib/partners/credentials/partner-credentials.service';
+export * from './lib/coopcycle/jsonld';
+export * from './lib/coopcycle/coopcycle-access.decorator';
+export * from './lib/seed/seed-ordering';

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { partnerRoute, type Expectation, type Role } from '../isolation/access-expectation';
+import type { Client } from 'pg';
+import { newApiKey } from '@federacycle/ordering-server';
+import { partnerRoute, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
 import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
@@ -7,6 +9,33 @@ import { PRICING_EXPECTED } from './pricing.expected-access';
  * abilities of 'PartnerClient': only the coop admin manages the coop's API clients).
  */
 const ADMINS: Role[] = ['coop_admin'];
+
+/** A partner client with one API key in every coop (refs `partnerClient`, `partnerKey`), carrying the canary. */
+async function partnerClientFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (coop.refs['partnerClient']) return;
+  const client = await su.query<{ id: string }>(
+    `insert into partner_clients (coop_id, name, kind, scopes) values ($1, $2, 'site', '{deliveries}') returning id`,
+    [coop.id, `managed ${coop.canary}`],
+  );
+  const key = newApiKey();
+  const row = await su.query<{ id: string }>(
+    'insert into partner_api_keys (coop_id, client_id, prefix, key_hash) values ($1, $2, $3, $4) returning id',
+    [coop.id, client.rows[0]?.id, key.prefix, key.hash],
+  );
+  coop.refs['partnerClient'] = client.rows[0]?.id as string;
+  coop.refs['partnerKey'] = row.rows[0]?.id as string;
+}
+
+/** A coop admin's write on a foreign coop's partner client: 404, nothing changed. */
+const credentialWrite = (permission: string, path: (f: CoopFixture) => string): Expectation => ({
+  permission,
+  kind: 'write',
+  allowed: ADMINS,
+  fixture: partnerClientFixture,
+  probe: (f) => ({ method: 'post', url: `/api/partner-clients/${f.refs['partnerClient']}${path(f)}`, body: {} }),
+});
+/** The CoopCycle-compatible base URL of a coop of the isolation suite (`coop-a`...). */
+const coopcycle = (coop: CoopFixture) => `/coopcycle/coop-${coop.slug}`;
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
   // pricing rule sets and the quote tester
@@ -45,5 +74,45 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
   'GET /api/partner/v1/me': partnerRoute('any', {
     kind: 'list',
     probe: () => ({ method: 'get', url: '/api/partner/v1/me' }),
+  }),
+  // the coop admin's management of a client's credentials: another coop's client is 404
+  'GET /api/partner-clients/:id/credentials': {
+    permission: 'read:PartnerClient',
+    kind: 'read',
+    allowed: ADMINS,
+    fixture: partnerClientFixture,
+    probe: (f) => ({ method: 'get', url: `/api/partner-clients/${f.refs['partnerClient']}/credentials` }),
+  },
+  'POST /api/partner-clients/:id/api-keys': credentialWrite('update:PartnerClient', () => '/api-keys'),
+  'POST /api/partner-clients/:id/api-keys/:keyId/rotate': credentialWrite(
+    'update:PartnerClient',
+    (f) => `/api-keys/${f.refs['partnerKey']}/rotate`,
+  ),
+  'POST /api/partner-clients/:id/api-keys/:keyId/revoke': credentialWrite(
+    'update:PartnerClient',
+    (f) => `/api-keys/${f.refs['partnerKey']}/revoke`,
+  ),
+  'POST /api/partner-clients/:id/oauth-secret': credentialWrite('update:PartnerClient', () => '/oauth-secret'),
+  'POST /api/partner-clients/:id/revoke': credentialWrite('update:PartnerClient', () => '/revoke'),
+  // the CoopCycle-compatible surface: the same partner auth under /coopcycle/<slug>
+  'POST /coopcycle/:slug/oauth2/token': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 400,
+    probe: (f) => ({ method: 'post', url: `${coopcycle(f)}/oauth2/token`, body: {} }),
+  },
+  'GET /coopcycle/:slug/api/me': partnerRoute('any', {
+    kind: 'list',
+    probe: (_target, actor) => ({ method: 'get', url: `${coopcycle(actor.coop)}/api/me` }),
+  }),
+  // any store but the client's own: 403 (a store of the target's coop that no partner speaks for)
+  'GET /coopcycle/:slug/api/stores/:id': partnerRoute('any', {
+    kind: 'read',
+    status: 403,
+    probe: (target, actor) => ({
+      method: 'get',
+      url: `${coopcycle(actor.coop)}/api/stores/${target.coop.refs['otherMerchant'] ?? target.clientId}`,
+    }),
   }),
 };

@@ -5,12 +5,15 @@ import { GeoModule } from '@federacycle/geo-server';
 import { AuthStrategyRegistry, IdentityModule } from '@federacycle/identity-server';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { CoopCycleAuthController } from './coopcycle/coopcycle-auth.controller';
 import { PartnerAuthService } from './partners/auth/partner-auth.service';
 import { PartnerMeController } from './partners/auth/partner-me.controller';
 import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
 import { PartnerOAuthService } from './partners/auth/partner-oauth.service';
 import { PartnerApiKeyStrategy, PartnerTokenStrategy } from './partners/auth/partner-strategies';
 import { PartnerTokenService } from './partners/auth/partner-tokens.service';
+import { PartnerCredentialsController } from './partners/credentials/partner-credentials.controller';
+import { PartnerCredentialsService } from './partners/credentials/partner-credentials.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
 import { PricingController } from './pricing/pricing.controller';
@@ -26,13 +29,16 @@ import { PricingService } from './pricing/pricing.service';
   imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule, IdentityModule, FederationModule],
   controllers: [
     PartnerClientsController,
+    PartnerCredentialsController,
     PartnerOAuthController,
     PartnerMeController,
+    CoopCycleAuthController,
     // pricing rule sets and the quote tester
     PricingController,
   ],
   providers: [
     PartnerClientsService,
+    PartnerCredentialsService,
     PartnerAuthService,
     PartnerTokenService,
     PartnerOAuthService,
@@ -43,6 +49,7 @@ import { PricingService } from './pricing/pricing.service';
   ],
   exports: [
     PartnerClientsService,
+    PartnerCredentialsService,
     PartnerAuthService,
     PartnerTokenService,
     PartnerOAuthService,

@@ -45,6 +45,39 @@ export interface PartnerClientView {
   rateLimitPerMinute: number;
   createdAt: string;
   revokedAt: string | null;
+  /** the last call of any of its credentials (to the minute), or null */
+  lastUsedAt: string | null;
+  /** the prefixes of its live API keys (the keys themselves are never shown again) */
+  apiKeyPrefixes: string[];
+  /** its OAuth2 client key, when it has live client credentials */
+  oauthClientKey: string | null;
+}
+
+/** An API key as lists show it: its prefix, never the key. */
+export interface PartnerApiKeyView {
+  id: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A new API key: the only answer that carries the key itself. */
+export interface CreatedApiKey extends PartnerApiKeyView {
+  key: string;
+}
+
+/** New OAuth2 client credentials (or a rotated secret): the only answer that carries the secret. */
+export interface CreatedOAuthSecret {
+  clientKey: string;
+  clientSecret: string;
+  createdAt: string;
+}
+
+export interface PartnerCredentialsView {
+  /** newest first (the last 50) */
+  apiKeys: PartnerApiKeyView[];
+  oauth: { clientKey: string; createdAt: string; lastUsedAt: string | null } | null;
 }
 
 export interface CreatePartnerClientRequest {

@@ -47,6 +47,7 @@ export const en = {
   'nav.couriers': 'Couriers',
   'nav.proposals': 'Proposals',
   'nav.settings': 'Settings',
+  'nav.partners': 'Partner clients',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Coop admin',

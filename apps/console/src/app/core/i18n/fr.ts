@@ -44,6 +44,7 @@ export const fr: Dictionary = {
   'nav.couriers': 'Coursiers',
   'nav.proposals': 'Propositions',
   'nav.settings': 'Paramètres',
+  'nav.partners': 'Clients partenaires',
   'nav.licence': 'Licence',
 
   'role.coop_admin': 'Admin de la coop',

@@ -16,6 +16,7 @@ describe('navigationFor', () => {
       '/deliveries',
       '/orders',
       '/merchants',
+      '/partners',
       '/zones',
       '/pricing',
       '/couriers',

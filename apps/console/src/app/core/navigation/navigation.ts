@@ -43,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.merchants',
     permission: { action: 'read', subject: 'Merchant' },
   },
+  { path: '/partners', labelKey: 'nav.partners', permission: { action: 'manage', subject: 'PartnerClient' } },
   { path: '/zones', labelKey: 'nav.zones', permission: { action: 'read', subject: 'Zone' } },
   { path: '/pricing', labelKey: 'nav.pricing', permission: { action: 'read', subject: 'Pricing' } },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },

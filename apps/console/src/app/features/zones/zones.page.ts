@@ -34,7 +34,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { EmptyStateComponent } from '../../shared/empty-state.component';
 import { MapComponent, type ShapeEdit } from '../../shared/map/map.component';
 import type { MapCircle, MapShape } from '../../shared/map/map-shapes';
-import { ConfirmDeleteZoneDialog, type ConfirmDeleteData } from './confirm-delete.dialog';
+import { ConfirmDestructiveDialog, type ConfirmDestructiveData } from '../../shared/confirm-destructive.dialog';
 import { ZonesApi } from './data/zones-api';
 import { ServiceAreaFormComponent } from './service-area-form.component';
 
@@ -276,8 +276,13 @@ export class ZonesPage implements OnInit {
 
   protected remove(zone: ZoneView): void {
     this.dialog
-      .open<ConfirmDeleteZoneDialog, ConfirmDeleteData, boolean>(ConfirmDeleteZoneDialog, {
-        data: { name: zone.name },
+      .open<ConfirmDestructiveDialog, ConfirmDestructiveData, boolean>(ConfirmDestructiveDialog, {
+        data: {
+          title: this.t('zones.deleteFor', { name: zone.name }),
+          message: this.t('zones.deleteConfirm', { name: zone.name }),
+          confirm: this.t('zones.delete'),
+          cancel: this.t('zones.cancel'),
+        },
         width: '420px',
         maxWidth: '95vw',
       })

@@ -6,8 +6,23 @@ import type { CreatePartnerClientRequest } from '@federacycle/contracts';
 import type { PartnerClientPage, PartnerClientView } from './partner-clients.dto';
 import { PartnerClient } from './partner-client.entity';
 
-export function toPartnerClientView(client: PartnerClient): PartnerClientView {
+/** What the list reads beside the client: its credentials' state (never a secret). */
+export interface PartnerCredentialSummary {
+  lastUsedAt: Date | null;
+  apiKeyPrefixes: string[];
+  oauthClientKey: string | null;
+}
+
+const NO_CREDENTIALS: PartnerCredentialSummary = { lastUsedAt: null, apiKeyPrefixes: [], oauthClientKey: null };
+
+export function toPartnerClientView(
+  client: PartnerClient,
+  credentials: PartnerCredentialSummary = NO_CREDENTIALS,
+): PartnerClientView {
   return {
+    lastUsedAt: credentials.lastUsedAt?.toISOString() ?? null,
+    apiKeyPrefixes: credentials.apiKeyPrefixes,
+    oauthClientKey: credentials.oauthClientKey,
     id: client.id,
     name: client.name,
     kind: client.kind,
@@ -48,16 +63,44 @@ export class PartnerClientsService {
         .getRepository(PartnerClient)
         .createQueryBuilder('c')
         .addSelect('count(*) over ()', 'total')
+        .addSelect(
+          `greatest(
+             (select max(k.last_used_at) from partner_api_keys k where k.coop_id = c.coop_id and k.client_id = c.id),
+             (select max(o.last_used_at) from partner_oauth_credentials o where o.coop_id = c.coop_id and o.client_id = c.id))`,
+          'last_used_at',
+        )
+        .addSelect(
+          `array(select k.prefix from partner_api_keys k
+                  where k.coop_id = c.coop_id and k.client_id = c.id and k.revoked_at is null order by k.created_at)`,
+          'api_key_prefixes',
+        )
+        .addSelect(
+          `(select o.client_key from partner_oauth_credentials o
+             where o.coop_id = c.coop_id and o.client_id = c.id and o.revoked_at is null)`,
+          'oauth_client_key',
+        )
         .where('c.coopId = :coopId', { coopId })
         .orderBy('c.revokedAt', 'DESC', 'NULLS FIRST')
         .addOrderBy('c.name')
         .addOrderBy('c.id')
         .limit(limit)
         .offset(offset)
-        .getRawAndEntities<{ total: string }>(),
+        .getRawAndEntities<{
+          total: string;
+          last_used_at: Date | null;
+          api_key_prefixes: string[];
+          oauth_client_key: string | null;
+        }>(),
     );
     if (entities.length > 0 || offset === 0) {
-      return { items: entities.map(toPartnerClientView), total: Number(raw[0]?.total ?? 0) };
+      const items = entities.map((client, i) =>
+        toPartnerClientView(client, {
+          lastUsedAt: raw[i]?.last_used_at ?? null,
+          apiKeyPrefixes: raw[i]?.api_key_prefixes ?? [],
+          oauthClientKey: raw[i]?.oauth_client_key ?? null,
+        }),
+      );
+      return { items, total: Number(raw[0]?.total ?? 0) };
     }
     return { items: [], total: await this.db.read((manager) => manager.countBy(PartnerClient, { coopId })) };
   }
