@@ -20,6 +20,8 @@
  *
  *   --rates 10,25,50,100,150   --duration 10   --drain 20   --coops 10   --couriers 50
  *   --skip-build (reuse dist/apps/api and dist/apps/worker)   --keep-going (do not stop after a failing step)
+ *   --profile (the API and the worker write V8 CPU profiles to test-output/bench/profiles, to open
+ *   in Chrome DevTools or read with tools/bench-api/cpu-profile-top.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -327,10 +329,13 @@ async function runStep(
     try {
       await su.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [id]);
       await su.query(
-        `update deliveries set state = 'cancelled', updated_at = now() where coop_id = $1 and state in ('open', 'in_progress')`,
+        `update deliveries set state = 'cancelled', updated_at = clock_timestamp() where coop_id = $1 and state in ('open', 'in_progress')`,
         [id],
       );
-      await su.query(`update task_assignments set ended_at = now() where coop_id = $1 and ended_at is null`, [id]);
+      // the clock, not the transaction's start: an assignment committed while this waited for the lock is younger
+      await su.query(`update task_assignments set ended_at = clock_timestamp() where coop_id = $1 and ended_at is null`, [
+        id,
+      ]);
       await su.query('commit');
     } catch (error) {
       await su.query('rollback');
@@ -391,9 +396,13 @@ async function main(): Promise<void> {
       THROTTLE_DISABLED: 'true',
       ACCESS_TOKEN_TTL_SECONDS: '7200',
     };
+    const profileDir = join(root, 'test-output', 'bench', 'profiles');
+    if (a.has('profile')) mkdirSync(profileDir, { recursive: true });
+    const profileArgs = (app: string) =>
+      a.has('profile') ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${app}-${Date.now()}.cpuprofile`] : [];
     for (const app of ['api', 'worker']) {
       children.push(
-        spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {
+        spawn(process.execPath, [...profileArgs(app), join(root, `dist/apps/${app}/main.js`)], {
           cwd: root,
           env,
           stdio: ['ignore', 'inherit', 'inherit'],

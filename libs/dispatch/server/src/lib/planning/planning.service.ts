@@ -8,10 +8,12 @@ import { PlanningMetrics, type PlanRunKind, type PlanRunOutcome } from './planni
 import {
   listInPlanOrder,
   planWork,
+  searchWork,
   taskOrderOf,
   type PlanCourier,
   type PlanDecisions,
   type PlannedAssignment,
+  type PlanSearchLimit,
   type PlanTask,
 } from './plan-problem';
 import { writeProposal, deleteProposal } from './proposal-store';
@@ -24,13 +26,10 @@ import { writeProposal, deleteProposal } from './proposal-store';
 export const FAST_RUN_LIMIT = { maxIterations: 0 } as const;
 /**
  * The background improvement's budget (see PlanningService.run, kind `improve`); the search stops
- * earlier once it stops improving. It holds the coop's planning lock while it searches, so a fast
- * run of the same coop may wait up to this long.
+ * earlier once it stops improving. It searches off the coop's lock, yielding the event loop every
+ * few milliseconds, so fast runs never wait for it.
  */
 export const IMPROVE_BUDGET_MS = 1_000;
-
-/** How long a run may search: a wall-clock budget, or an iteration cap (0: insertion only). */
-export type PlanLimit = { readonly budgetMs?: number; readonly maxIterations?: number };
 
 export interface PlanRunOptions {
   kind?: PlanRunKind;
@@ -105,7 +104,7 @@ export class PlanningService {
   async run(coopId: string, options: PlanRunOptions = {}): Promise<PlanRunResult> {
     const kind = options.kind ?? 'fast';
     const now = options.now ?? Date.now();
-    const limit: PlanLimit =
+    const limit: PlanSearchLimit =
       options.budgetMs !== undefined
         ? { budgetMs: options.budgetMs }
         : kind === 'fast'
@@ -141,8 +140,20 @@ export class PlanningService {
     }
     const stopTimer = this.metrics.duration.startTimer({ mode: ranAs, kind });
     try {
+      let lockedLimit = limit;
+      if (kind === 'improve') {
+        // the search: from a snapshot of the coop's work, outside any transaction and lock
+        const work = await this.db.forCoop(coopId, (tx) => this.readWork(tx, coopId));
+        const from = await searchWork(work.couriers, work.tasks, now, { moveUnpinned: ranAs === 'auto', ...limit });
+        if (from === null) {
+          this.metrics.runs.inc({ mode: ranAs, kind, outcome: 'unchanged' });
+          return { ...empty, ranAs, note };
+        }
+        // then, under the lock, its routes rebased on the work as it is now, kept only if better
+        lockedLimit = { from };
+      }
       const result = await this.db.forCoop(coopId, (tx) =>
-        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, limit),
+        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, lockedLimit),
       );
       const outcome: PlanRunOutcome =
         ranAs === 'auto'
@@ -170,11 +181,11 @@ export class PlanningService {
     coopId: string,
     base: PlanRunResult,
     now: number,
-    limit: PlanLimit,
+    limit: PlanSearchLimit,
   ): Promise<PlanRunResult> {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
     const auto = base.ranAs === 'auto';
-    const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
+    const { couriers, tasks } = await this.readWork(tx, coopId);
     const { built, plan, decisions, improved } = planWork(couriers, tasks, now, { moveUnpinned: auto, ...limit });
     if (built.groups.size === 0) {
       if (auto) await deleteProposal(tx, coopId);
@@ -269,6 +280,12 @@ export class PlanningService {
     if (row && row.open === 0) {
       this.metrics.assignmentLatency.observe({ source }, Math.max(0, (now - row.created_at.getTime()) / 1000));
     }
+  }
+
+  /** What a plan is made of: the couriers on duty and the live tasks. */
+  private async readWork(tx: Tx, coopId: string): Promise<{ couriers: PlanCourier[]; tasks: PlanTask[] }> {
+    const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
+    return { couriers, tasks };
   }
 
   /** On duty now, active, with a last known position (read from fleet's tables). */
