@@ -33,6 +33,7 @@ export {
   DEFAULT_STALL_ITERATIONS,
   solveDispatch,
   solveDispatchAsync,
+  type AsyncSolveOptions,
   type RouteSeed,
   type SolveOptions,
 } from './lib/dispatch-solver';

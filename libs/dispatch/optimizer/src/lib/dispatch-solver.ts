@@ -48,20 +48,29 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions = 
 /** Default of `solveDispatchAsync`'s slice: the longest the caller's event loop waits for the search. */
 export const DEFAULT_SLICE_MS = 10;
 
+export interface AsyncSolveOptions extends SolveOptions {
+  /** Search time between two returns to the event loop (default DEFAULT_SLICE_MS). */
+  readonly sliceMs?: number;
+  /**
+   * Wall-clock pause after each slice (default 0: one event-loop turn). A background search
+   * with `pauseMs: 2 * sliceMs` takes at most a third of its process's CPU, whatever its budget.
+   */
+  readonly pauseMs?: number;
+}
+
 /**
  * The same solve, giving the event loop back every `sliceMs` of the search (a macrotask turn via
- * setImmediate), so a server process keeps answering I/O while a background search runs. The
- * plan equals solveDispatch's for the same options when the run is bounded by `maxIterations`.
+ * setImmediate, or a `pauseMs` timer), so a server process keeps answering I/O while a
+ * background search runs. The plan equals solveDispatch's for the same options when the run is
+ * bounded by `maxIterations`.
  */
-export async function solveDispatchAsync(
-  problem: DispatchProblem,
-  options: SolveOptions & { readonly sliceMs?: number } = {},
-): Promise<DispatchPlan> {
+export async function solveDispatchAsync(problem: DispatchProblem, options: AsyncSolveOptions = {}): Promise<DispatchPlan> {
   const steps = solveSteps(problem, options, options.sliceMs ?? DEFAULT_SLICE_MS);
+  const pauseMs = options.pauseMs ?? 0;
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => (pauseMs > 0 ? setTimeout(resolve, pauseMs) : setImmediate(resolve)));
   }
 }
 

@@ -506,7 +506,7 @@ export async function searchWork(
   couriers: readonly PlanCourier[],
   tasks: readonly PlanTask[],
   now: number,
-  options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number },
+  options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number; sliceMs?: number; pauseMs?: number },
 ): Promise<RouteSeed[] | null> {
   const built = buildProblem(couriers, tasks, now, { moveUnpinned: options.moveUnpinned });
   if (built.groups.size === 0) return null;
@@ -515,6 +515,8 @@ export async function searchWork(
     initialRoutes: built.currentRoutes,
     seed: 1,
     ...searchOptions(options),
+    ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+    ...(options.pauseMs !== undefined ? { pauseMs: options.pauseMs } : {}),
   });
   return better(searched.summary, baseline.summary) ? routesOf(searched) : null;
 }
