@@ -333,9 +333,10 @@ async function runStep(
         [id],
       );
       // the clock, not the transaction's start: an assignment committed while this waited for the lock is younger
-      await su.query(`update task_assignments set ended_at = clock_timestamp() where coop_id = $1 and ended_at is null`, [
-        id,
-      ]);
+      await su.query(
+        `update task_assignments set ended_at = clock_timestamp() where coop_id = $1 and ended_at is null`,
+        [id],
+      );
       await su.query('commit');
     } catch (error) {
       await su.query('rollback');
@@ -399,7 +400,9 @@ async function main(): Promise<void> {
     const profileDir = join(root, 'test-output', 'bench', 'profiles');
     if (a.has('profile')) mkdirSync(profileDir, { recursive: true });
     const profileArgs = (app: string) =>
-      a.has('profile') ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${app}-${Date.now()}.cpuprofile`] : [];
+      a.has('profile')
+        ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${app}-${Date.now()}.cpuprofile`]
+        : [];
     for (const app of ['api', 'worker']) {
       children.push(
         spawn(process.execPath, [...profileArgs(app), join(root, `dist/apps/${app}/main.js`)], {

@@ -64,7 +64,10 @@ export interface AsyncSolveOptions extends SolveOptions {
  * background search runs. The plan equals solveDispatch's for the same options when the run is
  * bounded by `maxIterations`.
  */
-export async function solveDispatchAsync(problem: DispatchProblem, options: AsyncSolveOptions = {}): Promise<DispatchPlan> {
+export async function solveDispatchAsync(
+  problem: DispatchProblem,
+  options: AsyncSolveOptions = {},
+): Promise<DispatchPlan> {
   const steps = solveSteps(problem, options, options.sliceMs ?? DEFAULT_SLICE_MS);
   const pauseMs = options.pauseMs ?? 0;
   for (;;) {
