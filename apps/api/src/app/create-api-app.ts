@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -52,8 +53,16 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(requestContext);
   app.use(httpMetrics(metrics));
   // gzip/deflate/br as the client accepts, above 1 kB, for compressible types only (not the
-  // export zip, not images); the console's JavaScript is most of what it saves
-  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
+  // export zip, not images); the console's JavaScript is most of what it saves. At the fastest
+  // levels: a day's board (1.5 MB of JSON) is on the dispatcher's critical path, and brotli 1 /
+  // gzip 1 compress it about half as fast again as the defaults (brotli 4, gzip 6) for ~7 % more bytes
+  app.use(
+    compression({
+      threshold: COMPRESSION_THRESHOLD_BYTES,
+      level: zlibConstants.Z_BEST_SPEED,
+      brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } },
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

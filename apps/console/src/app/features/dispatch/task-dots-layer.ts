@@ -184,8 +184,10 @@ export class TaskDotsLayer extends L.Layer {
     const { font, surface, onSurface, outline } = this.labelStyle(map.getContainer());
     ctx.font = font;
     ctx.textBaseline = 'middle';
-    for (const courier of this.couriers) {
-      const p = map.latLngToContainerPoint([courier.lat, courier.lng]);
+    const points = this.couriers.map((courier) => map.latLngToContainerPoint([courier.lat, courier.lng]));
+    // the discs first, then every label above them all (as tooltips were)
+    this.couriers.forEach((courier, i) => {
+      const p = points[i] as L.Point;
       ctx.beginPath();
       ctx.arc(p.x, p.y, COURIER_RADIUS, 0, 2 * Math.PI);
       ctx.fillStyle = courier.colour;
@@ -193,7 +195,10 @@ export class TaskDotsLayer extends L.Layer {
       ctx.lineWidth = 3;
       ctx.strokeStyle = '#ffffff';
       ctx.stroke();
-      // the label on the right, as a tooltip would be: name · load
+    });
+    this.couriers.forEach((courier, i) => {
+      const p = points[i] as L.Point;
+      // on the right, as a tooltip would be: name · load
       const width = ctx.measureText(courier.label).width + 8;
       const x = p.x + COURIER_RADIUS + 6;
       ctx.fillStyle = surface;
@@ -203,6 +208,6 @@ export class TaskDotsLayer extends L.Layer {
       ctx.strokeRect(x + 0.5, p.y - 7.5, width - 1, 15);
       ctx.fillStyle = onSurface;
       ctx.fillText(courier.label, x + 4, p.y);
-    }
+    });
   }
 }
