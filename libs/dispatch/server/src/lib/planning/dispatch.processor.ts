@@ -94,16 +94,19 @@ export class DispatchProcessor extends JobProcessor implements OnApplicationBoot
     return { asked: claimed };
   }
 
-  /** One pending run per coop: a later ask within the debounce window replaces the pending one. */
+  /** The throttle window of a coop's planning run (PLAN_DEBOUNCE_MS; a spec widens it to make two asks land in one window). */
+  planWindowMs = PLAN_DEBOUNCE_MS;
+
+  /** One pending run per coop: an ask within the pending run's window lands on it. */
   async askForPlan(coopId: string, actorId: string | null, requestId: string, reason: string): Promise<void> {
     await this.queue.add(
       PLAN_COOP_JOB.name,
       { coopId, actorId, requestId, outboxId: null, payload: { reason } } satisfies EnvelopeOf<typeof PLAN_COOP_JOB>,
       {
-        delay: PLAN_DEBOUNCE_MS,
+        delay: this.planWindowMs,
         // throttle: the pending run's key lives as long as its delay, so a change that lands on it
         // happened before the run reads the coop's work; a later change asks for the next run
-        deduplication: { id: planDedupId(coopId), ttl: PLAN_DEBOUNCE_MS },
+        deduplication: { id: planDedupId(coopId), ttl: this.planWindowMs },
         removeOnComplete: 100,
         removeOnFail: 100,
       },
