@@ -298,20 +298,7 @@ export class AssignmentsService {
         { courierId, taskIds: current.map((t) => t.id) },
       );
     }
-    const changes: TaskChange[] = [];
-    wanted.forEach((id, position) => {
-      const task = current.find((t) => t.id === id) as TaskRow;
-      if (task.position !== position) {
-        changes.push({
-          taskId: id,
-          deliveryId: task.delivery_id,
-          type: 'reordered',
-          fromState: task.state,
-          toState: task.state,
-          data: { courierId, from: task.position, to: position },
-        });
-      }
-    });
+    const changes = reorderChanges(courierId, current, wanted);
     await tx.execute(
       `update task_assignments a set position = o.ord - 1
            from unnest($3::uuid[]) with ordinality as o(task_id, ord)
@@ -353,22 +340,15 @@ export class AssignmentsService {
       const live = rows.filter((r) => r.courier_id === courierId);
       const wanted = orderOf(courierId, live);
       if (wanted === null) continue;
-      const byId = new Map(live.map((t) => [t.id, t]));
-      if (wanted.length !== live.length || !wanted.every((id) => byId.has(id))) throw changed();
-      wanted.forEach((id, position) => {
-        const task = byId.get(id) as TaskRow;
-        if (task.position === position) return;
-        ids.push(id);
-        positions.push(position);
-        changes.push({
-          taskId: id,
-          deliveryId: task.delivery_id,
-          type: 'reordered',
-          fromState: task.state,
-          toState: task.state,
-          data: { courierId, from: task.position, to: position },
-        });
-      });
+      const known = new Set(live.map((t) => t.id));
+      if (wanted.length !== live.length || !wanted.every((id) => known.has(id))) throw changed();
+      const own = reorderChanges(courierId, live, wanted);
+      const positionOf = new Map(wanted.map((id, position) => [id, position]));
+      for (const change of own) {
+        ids.push(change.taskId);
+        positions.push(positionOf.get(change.taskId) as number);
+      }
+      changes.push(...own);
     }
     if (ids.length === 0) return 0;
     await tx.execute(
@@ -480,6 +460,26 @@ export class AssignmentsService {
     if (!row) throw unknownCourier(courierId);
     return row.display_name;
   }
+}
+
+/** The `reordered` events of putting a courier's live list in the wanted order: the tasks whose place changes. */
+function reorderChanges(courierId: string, current: readonly TaskRow[], wanted: readonly string[]): TaskChange[] {
+  const byId = new Map(current.map((t) => [t.id, t]));
+  const changes: TaskChange[] = [];
+  wanted.forEach((id, position) => {
+    const task = byId.get(id) as TaskRow;
+    if (task.position !== position) {
+      changes.push({
+        taskId: id,
+        deliveryId: task.delivery_id,
+        type: 'reordered',
+        fromState: task.state,
+        toState: task.state,
+        data: { courierId, from: task.position, to: position },
+      });
+    }
+  });
+  return changes;
 }
 
 const LIVE_WHERE = `where t.coop_id = $1 and a.courier_id = $2 and t.state in ('assigned', 'started')
