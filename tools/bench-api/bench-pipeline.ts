@@ -20,10 +20,13 @@
  *
  *   --rates 10,25,50,100,150   --duration 10   --drain 20   --coops 10   --couriers 50
  *   --skip-build (reuse dist/apps/api and dist/apps/worker)   --keep-going (do not stop after a failing step)
+ *   --dist <dir> (run the api and worker built in <dir>/api and <dir>/worker; implies --skip-build)
+ *   --profile (the API and the worker write V8 CPU profiles to test-output/bench/profiles, to open
+ *   in Chrome DevTools or read with tools/bench-api/cpu-profile-top.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -56,6 +59,38 @@ interface StepResult {
   achievedRate: number;
   sustained: boolean;
   loadAverage: number[];
+  /**
+   * CPU time per created delivery over the step and its drain (ms): the API process, the worker
+   * process and the PostgreSQL backends of the bench's database, read from /proc. Unlike the
+   * latencies, these hardly depend on what else runs on the machine.
+   */
+  cpuMsPerDelivery: { api: number; worker: number; postgres: number };
+}
+
+/** user + system CPU time of these processes, in ms (/proc/<pid>/stat; Linux only, 0 elsewhere). */
+function cpuMsOf(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // fields after the command (which may hold spaces): state is field 3, utime 14, stime 15
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process is gone
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+interface CpuProbe {
+  api: number;
+  worker: number;
+  postgres: () => Promise<number[]>;
+}
+
+async function cpuNow(probe: CpuProbe): Promise<{ api: number; worker: number; postgres: number }> {
+  return { api: cpuMsOf([probe.api]), worker: cpuMsOf([probe.worker]), postgres: cpuMsOf(await probe.postgres()) };
 }
 
 function args(): Map<string, string> {
@@ -249,7 +284,9 @@ async function runStep(
   rate: number,
   durationS: number,
   drainS: number,
+  probe: CpuProbe,
 ): Promise<StepResult> {
+  const cpuBefore = await cpuNow(probe);
   const total = Math.round(rate * durationS);
   const ids: string[] = [];
   const createLatencies: number[] = [];
@@ -298,6 +335,9 @@ async function runStep(
     measured = await readAssignments(su, ids);
   }
   const doubly = await doublyAssigned(su, ids);
+  const cpuAfter = await cpuNow(probe);
+  const perDelivery = (key: 'api' | 'worker' | 'postgres') =>
+    ids.length > 0 ? (cpuAfter[key] - cpuBefore[key]) / ids.length : NaN;
   createLatencies.sort((a, b) => a - b);
   const p99 = percentile(measured.latencies, 99);
   const result: StepResult = {
@@ -318,6 +358,7 @@ async function runStep(
     achievedRate: total > 1 ? (total - 1) / Math.max(sendSeconds, 1e-9) : total,
     sustained: failures === 0 && measured.lost === 0 && doubly === 0 && p99 <= P99_GOAL_MS,
     loadAverage: loadavg(),
+    cpuMsPerDelivery: { api: perDelivery('api'), worker: perDelivery('worker'), postgres: perDelivery('postgres') },
   };
   // a fresh board for the next step: the step's work is cancelled (the couriers stay on duty),
   // coop by coop under the planning run's advisory lock, so a late run and the reset never deadlock
@@ -327,10 +368,14 @@ async function runStep(
     try {
       await su.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [id]);
       await su.query(
-        `update deliveries set state = 'cancelled', updated_at = now() where coop_id = $1 and state in ('open', 'in_progress')`,
+        `update deliveries set state = 'cancelled', updated_at = clock_timestamp() where coop_id = $1 and state in ('open', 'in_progress')`,
         [id],
       );
-      await su.query(`update task_assignments set ended_at = now() where coop_id = $1 and ended_at is null`, [id]);
+      // the clock, not the transaction's start: an assignment committed while this waited for the lock is younger
+      await su.query(
+        `update task_assignments set ended_at = clock_timestamp() where coop_id = $1 and ended_at is null`,
+        [id],
+      );
       await su.query('commit');
     } catch (error) {
       await su.query('rollback');
@@ -353,8 +398,10 @@ async function main(): Promise<void> {
   const coops = Number(a.get('coops') ?? 10);
   const couriers = Number(a.get('couriers') ?? 50);
   const keepGoing = a.has('keep-going');
+  // another build's apps (e.g. an earlier commit's, for a before/after on the same machine state)
+  const distDir = a.get('dist') ?? join(workspaceRoot(), 'dist', 'apps');
   const root = workspaceRoot();
-  if (!a.has('skip-build')) build(root);
+  if (!a.has('skip-build') && !a.has('dist')) build(root);
 
   const db = await createTestDatabase();
   const su = new Client({ connectionString: db.superUrl });
@@ -391,9 +438,15 @@ async function main(): Promise<void> {
       THROTTLE_DISABLED: 'true',
       ACCESS_TOKEN_TTL_SECONDS: '7200',
     };
+    const profileDir = join(root, 'test-output', 'bench', 'profiles');
+    if (a.has('profile')) mkdirSync(profileDir, { recursive: true });
+    const profileArgs = (app: string) =>
+      a.has('profile')
+        ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${app}-${Date.now()}.cpuprofile`]
+        : [];
     for (const app of ['api', 'worker']) {
       children.push(
-        spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {
+        spawn(process.execPath, [...profileArgs(app), join(distDir, app, 'main.js')], {
           cwd: root,
           env,
           stdio: ['ignore', 'inherit', 'inherit'],
@@ -404,21 +457,36 @@ async function main(): Promise<void> {
     await waitReady(`${baseUrl}/health/ready`, children[0] as ChildProcess);
     await waitReady(`http://127.0.0.1:${workerPort}/health/ready`, children[1] as ChildProcess);
     const tokens = await Promise.all(emails.map((email) => signIn(baseUrl, email)));
+    const database = (await su.query<{ db: string }>('select current_database() as db')).rows[0]?.db as string;
+    const probe: CpuProbe = {
+      api: children[0]?.pid as number,
+      worker: children[1]?.pid as number,
+      // the backends serving the bench's database (the API's and the worker's pools), not this client
+      postgres: async () =>
+        (
+          await su.query<{ pid: number }>(
+            'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [database],
+          )
+        ).rows.map((r) => r.pid),
+    };
     // warm-up (not measured): one delivery per coop through the whole pipeline, so the first step
     // does not pay for cold code paths and connection pools
-    const warm = await runStep(baseUrl, tokens, su, Math.max(1, tokens.length), 1, 30);
+    const warm = await runStep(baseUrl, tokens, su, Math.max(1, tokens.length), 1, 30, probe);
     print(`warm-up: ${warm.assigned}/${warm.sent} assigned, p99 ${ms(warm.p99Ms)} ms (not counted)`);
 
     print(
       `pipeline: ${coops} coops, ${couriers} couriers each, ${durationS} s per step, drain ${drainS} s, ${cpus().length} cores (API, worker, PostgreSQL, Redis and this generator share them)`,
     );
-    print('  rate/s  achieved  created  fail  create p99   assigned  lost  double   p50 ms   p99 ms   max ms  ok');
+    print(
+      '  rate/s  achieved  created  fail  create p99   assigned  lost  double   p50 ms   p99 ms   max ms  ok   CPU ms/delivery: api worker postgres   load',
+    );
     const steps: StepResult[] = [];
     for (const rate of rates) {
-      const s = await runStep(baseUrl, tokens, su, rate, durationS, drainS);
+      const s = await runStep(baseUrl, tokens, su, rate, durationS, drainS, probe);
       steps.push(s);
       print(
-        `  ${String(rate).padStart(6)} ${s.achievedRate.toFixed(1).padStart(9)} ${String(s.created).padStart(8)} ${String(s.createFailures).padStart(5)} ${ms(s.createP99Ms).padStart(11)} ${String(s.assigned).padStart(10)} ${String(s.lost).padStart(5)} ${String(s.doublyAssigned).padStart(7)} ${ms(s.p50Ms).padStart(8)} ${ms(s.p99Ms).padStart(8)} ${ms(s.maxMs).padStart(8)}  ${s.sustained ? 'yes' : 'no'}`,
+        `  ${String(rate).padStart(6)} ${s.achievedRate.toFixed(1).padStart(9)} ${String(s.created).padStart(8)} ${String(s.createFailures).padStart(5)} ${ms(s.createP99Ms).padStart(11)} ${String(s.assigned).padStart(10)} ${String(s.lost).padStart(5)} ${String(s.doublyAssigned).padStart(7)} ${ms(s.p50Ms).padStart(8)} ${ms(s.p99Ms).padStart(8)} ${ms(s.maxMs).padStart(8)}  ${(s.sustained ? 'yes' : 'no').padEnd(3)} ${s.cpuMsPerDelivery.api.toFixed(1).padStart(20)} ${s.cpuMsPerDelivery.worker.toFixed(1).padStart(6)} ${s.cpuMsPerDelivery.postgres.toFixed(1).padStart(8)} ${s.loadAverage[0]?.toFixed(1).padStart(6)}`,
       );
       if (!s.sustained && !keepGoing) break;
     }

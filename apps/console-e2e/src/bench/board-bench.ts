@@ -13,7 +13,10 @@
  * The coop is Barcelona by default: its dispatch mode is manual, so no planning run competes with
  * the browsers for the machine's cores (Lyon's is suggest: BENCH_BOARD_COOP=lyon measures that).
  * Options: BENCH_BOARD_COOP (barcelona | lyon), BENCH_BOARD_TASKS (default 5000), BENCH_BOARD_DRAGS (default 20),
- * E2E_BASE_URL (use a running stack instead of starting one; it must be seeded).
+ * E2E_BASE_URL (use a running stack instead of starting one; it must be seeded),
+ * BENCH_BOARD_PROFILE=1 (one more load under Chromium's JS profiler, written to
+ * test-output/bench/board-load.cpuprofile: open it in DevTools or read it with
+ * tools/bench-api/cpu-profile-top.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +71,80 @@ async function measureLoad(
   return { rendered: renderedAt, interactive: (await interactive.jsonValue()) as number };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; requestId?: string } };
+}
+
+/**
+ * One more load (not counted) under Chromium's tracing and JS profiler: where the renderer's main
+ * thread spends the load (script, style, layout, paint, GC, by trace event), when the console's
+ * requests start and finish, and the JS profile (test-output/bench/board-load.cpuprofile, for
+ * DevTools or tools/bench-api/cpu-profile-top.ts).
+ */
+async function profileLoad(page: Page, day: string, expected: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,loading,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  const profiled = await measureLoad(page, day, expected);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const dir = join(WORKSPACE_ROOT, 'test-output', 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'board-load.cpuprofile'), JSON.stringify(profile));
+  say(
+    `profiled load (not counted, ${Date.now() - t0} ms in all): rendered ${Math.round(profiled.rendered)} ms, interactive ${Math.round(profiled.interactive)} ms`,
+  );
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const navigation = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToBegin');
+  const origin = navigation?.ts ?? Math.min(...onMain.map((e) => e.ts));
+  const byName = new Map<string, number>();
+  for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  say('main thread, by trace event (ms, nested events counted in their parents too):');
+  for (const [name, ms] of [...byName].sort((x, y) => y[1] - x[1]).slice(0, 18)) {
+    say(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(7)}`);
+  }
+  say('requests (ms from navigation: sent → finished):');
+  const sent = new Map<string, { url: string; at: number }>();
+  for (const e of events) {
+    const data = e.args?.data;
+    if (e.name === 'ResourceSendRequest' && data?.requestId && data.url) {
+      sent.set(data.requestId, { url: data.url, at: (e.ts - origin) / 1000 });
+    }
+    if (e.name === 'ResourceFinish' && data?.requestId && sent.has(data.requestId)) {
+      const r = sent.get(data.requestId) as { url: string; at: number };
+      say(
+        `  ${r.at.toFixed(0).padStart(6)} → ${((e.ts - origin) / 1000).toFixed(0).padStart(6)}  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`,
+      );
+      sent.delete(data.requestId);
+    }
+  }
+  for (const r of sent.values())
+    say(`  ${r.at.toFixed(0).padStart(6)} → (open)  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
+  // the long tasks, in order
+  say('main-thread tasks over 30 ms (start ms from navigation, duration ms):');
+  for (const e of onMain.filter((x) => x.name === 'RunTask' && (x.dur ?? 0) > 30_000)) {
+    say(`  ${((e.ts - origin) / 1000).toFixed(0).padStart(6)}  ${((e.dur ?? 0) / 1000).toFixed(0).padStart(5)}`);
+  }
+}
+
 async function main(): Promise<void> {
   let stop: (() => Promise<void>) | null = null;
   if (!process.env['E2E_BASE_URL']) {
@@ -113,6 +190,7 @@ async function main(): Promise<void> {
     await measureLoad(a, day, total);
     const loads: { rendered: number; interactive: number }[] = [];
     for (let i = 0; i < 3; i += 1) loads.push(await measureLoad(a, day, total));
+    if (process.env['BENCH_BOARD_PROFILE'] === '1') await profileLoad(a, day, total);
     await measureLoad(b, day, total);
     await b.locator('[data-live=live]').waitFor();
     await a.locator('[data-live=live]').waitFor();

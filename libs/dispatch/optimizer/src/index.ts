@@ -28,7 +28,15 @@ export {
   type MetricKind,
   type TravelMetric,
 } from './lib/distance/travel-metric';
-export { DEFAULT_STALL_ITERATIONS, solveDispatch, type RouteSeed, type SolveOptions } from './lib/dispatch-solver';
+export {
+  DEFAULT_SLICE_MS,
+  DEFAULT_STALL_ITERATIONS,
+  solveDispatch,
+  solveDispatchAsync,
+  type AsyncSolveOptions,
+  type RouteSeed,
+  type SolveOptions,
+} from './lib/dispatch-solver';
 export { checkLilimRoutes, checkPlan, type CheckResult } from './lib/checker/solution-checker';
 export {
   lilimToProblem,

@@ -13,8 +13,12 @@ import {
   type JobHandler,
 } from '@federacycle/platform-queue';
 
-/** How often the relay looks for due outbox rows; BullMQ's scheduler runs it once cluster-wide. */
-export const OUTBOX_RELAY_EVERY_MS = 1000;
+/**
+ * How often the relay looks for due outbox rows; BullMQ's scheduler runs it once cluster-wide.
+ * Every change's follow-up work waits for it (a new delivery's planning run among them), so it is
+ * short: one indexed query when nothing is due.
+ */
+export const OUTBOX_RELAY_EVERY_MS = 200;
 
 function registeredQueue(moduleRef: ModuleRef, name: string): Queue | undefined {
   try {

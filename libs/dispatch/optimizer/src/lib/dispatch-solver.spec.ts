@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkLilimRoutes, checkPlan } from './checker/solution-checker';
 import { euclideanMetric } from './distance/travel-metric';
-import { solveDispatch } from './dispatch-solver';
+import { solveDispatch, solveDispatchAsync } from './dispatch-solver';
 import { lilimToProblem, planToLilimRoutes } from './lilim/lilim-format';
 import type { Courier, DispatchPlan, DispatchProblem, StopSpec } from './model/optimizer-model';
 import { loadLilim } from './testing/lilim-fixtures';
@@ -55,6 +55,25 @@ describe('solveDispatch on random small instances', () => {
         expect(b.unassigned).toEqual(a.unassigned);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('finds the same plan when solved in slices that give the event loop back (solveDispatchAsync)', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, async (shape) => {
+        const problem = randomProblem(shape);
+        const sync = solveDispatch(problem, { seed: 7, maxIterations: 60, timeBudgetMs: 10_000 });
+        // a slice of 0 ms yields before every iteration: the most interleaved run there is
+        const sliced = await solveDispatchAsync(problem, {
+          seed: 7,
+          maxIterations: 60,
+          timeBudgetMs: 10_000,
+          sliceMs: 0,
+        });
+        expect(routesOf(sliced)).toEqual(routesOf(sync));
+        expect(sliced.unassigned).toEqual(sync.unassigned);
+      }),
+      { numRuns: 10 },
     );
   });
 });

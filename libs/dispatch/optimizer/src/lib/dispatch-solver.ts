@@ -3,7 +3,7 @@
  * distance, report. Deterministic for a given seed when the run is bounded by `maxIterations`
  * (a wall-clock budget that cuts the run short makes the result depend on machine speed).
  */
-import { AlnsSearch } from './core/alns-search';
+import { AlnsSearch, drain } from './core/alns-search';
 import { type CompiledInstance, compileInstance } from './core/compiled-instance';
 import { bestInsertion, emptyInsertion } from './core/insertion-evaluator';
 import { buildPlan } from './core/plan-builder';
@@ -42,6 +42,46 @@ export interface SolveOptions {
 export const DEFAULT_STALL_ITERATIONS = 1000;
 
 export function solveDispatch(problem: DispatchProblem, options: SolveOptions = {}): DispatchPlan {
+  return drain(solveSteps(problem, options, Infinity));
+}
+
+/** Default of `solveDispatchAsync`'s slice: the longest the caller's event loop waits for the search. */
+export const DEFAULT_SLICE_MS = 10;
+
+export interface AsyncSolveOptions extends SolveOptions {
+  /** Search time between two returns to the event loop (default DEFAULT_SLICE_MS). */
+  readonly sliceMs?: number;
+  /**
+   * Wall-clock pause after each slice (default 0: one event-loop turn). A background search
+   * with `pauseMs: 2 * sliceMs` takes at most a third of its process's CPU, whatever its budget.
+   */
+  readonly pauseMs?: number;
+}
+
+/**
+ * The same solve, giving the event loop back every `sliceMs` of the search (a macrotask turn via
+ * setImmediate, or a `pauseMs` timer), so a server process keeps answering I/O while a
+ * background search runs. The plan equals solveDispatch's for the same options when the run is
+ * bounded by `maxIterations`.
+ */
+export async function solveDispatchAsync(
+  problem: DispatchProblem,
+  options: AsyncSolveOptions = {},
+): Promise<DispatchPlan> {
+  const steps = solveSteps(problem, options, options.sliceMs ?? DEFAULT_SLICE_MS);
+  const pauseMs = options.pauseMs ?? 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => (pauseMs > 0 ? setTimeout(resolve, pauseMs) : setImmediate(resolve)));
+  }
+}
+
+function* solveSteps(
+  problem: DispatchProblem,
+  options: SolveOptions,
+  sliceMs: number,
+): Generator<void, DispatchPlan, void> {
   const started = performance.now();
   validateProblem(problem);
   const seed = options.seed ?? 1;
@@ -85,7 +125,8 @@ export function solveDispatch(problem: DispatchProblem, options: SolveOptions = 
     best,
     iterations: distanceIterations,
     stalled,
-  } = alns.run(sol, {
+  } = yield* alns.steps(sol, {
+    sliceMs,
     vehicleLimit: minimiseVehicles ? sol.usedRoutes() : inst.courierCount,
     unassignedWeight: inst.weights.unassigned,
     adaptivePenalty: true,

@@ -26,8 +26,8 @@ import { DeliveriesService } from './deliveries/deliveries.service';
 import { CreateDeliveryUseCase } from './deliveries/usecases/create-delivery/create-delivery.usecase';
 import { DISPATCH_ENTITIES } from './dispatch.entities';
 import { DISPATCH_EXPORT_TABLES } from './dispatch-export';
-import { DISPATCH_QUEUE } from './planning/dispatch.jobs';
-import { DispatchProcessor, FleetEventsProcessor } from './planning/dispatch.processor';
+import { DISPATCH_IMPROVE_QUEUE, DISPATCH_QUEUE } from './planning/dispatch.jobs';
+import { DispatchProcessor, FleetEventsProcessor, ImproveProcessor } from './planning/dispatch.processor';
 import { PlanningMetrics } from './planning/planning-metrics';
 import { PlanningService } from './planning/planning.service';
 import { ProposalsController } from './planning/proposals.controller';
@@ -81,7 +81,12 @@ export class DispatchModule implements OnModuleInit {
  */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: DISPATCH_QUEUE }, { name: FLEET_EVENTS_QUEUE }, { name: TRACKING_MAIL_QUEUE }),
+    BullModule.registerQueue(
+      { name: DISPATCH_QUEUE },
+      { name: DISPATCH_IMPROVE_QUEUE },
+      { name: FLEET_EVENTS_QUEUE },
+      { name: TRACKING_MAIL_QUEUE },
+    ),
     // the worker has no FleetModule, GeoModule or MerchantsModule: the entities dispatch's relate to are registered here
     TypeOrmModule.forFeature([...GEO_ENTITIES, Merchant, ...FLEET_ENTITIES, ...DISPATCH_ENTITIES]),
     SettingsModule,
@@ -96,6 +101,7 @@ export class DispatchModule implements OnModuleInit {
     BoardEvents,
     PlanningService,
     DispatchProcessor,
+    ImproveProcessor,
     FleetEventsProcessor,
     MailService,
     RecipientMailProcessor,

@@ -52,6 +52,7 @@ export class OutboxRelay {
     const due = await this.db.platform((tx) => tx.query<DueRow>(DUE_SQL, [this.batchSize, this.staleSeconds]));
     const result: RelayResult = { enqueued: 0, requeued: 0 };
     const byCoop = new Map<string, DueRow[]>();
+    const byQueue = new Map<Queue, Parameters<Queue['addBulk']>[0]>();
     for (const row of due) {
       const queue = this.queues(row.queue);
       if (!queue) throw new Error(`outbox row ${row.id} names queue ${row.queue}, which no module registered`);
@@ -71,17 +72,25 @@ export class OutboxRelay {
       } else {
         result.enqueued += 1;
       }
-      await queue.add(row.jobName, envelope, {
-        jobId: row.id,
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+      const jobs = byQueue.get(queue) ?? [];
+      jobs.push({
+        name: row.jobName,
+        data: envelope,
+        opts: {
+          jobId: row.id,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
       });
+      byQueue.set(queue, jobs);
       const list = byCoop.get(row.coopId) ?? [];
       list.push(row);
       byCoop.set(row.coopId, list);
     }
+    // one round trip per queue (a Redis pipeline), not one per row
+    for (const [queue, jobs] of byQueue) await queue.addBulk(jobs);
     for (const [coopId, rows] of byCoop) {
       await this.db.forCoop(coopId, (tx) =>
         tx.execute(

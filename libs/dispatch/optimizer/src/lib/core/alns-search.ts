@@ -27,12 +27,22 @@ export interface AlnsRun {
   readonly deadline: number;
   /** Stop at the first solution with at most this many unassigned requests (route elimination). */
   readonly stopAtUnassigned: number;
+  /** Wall-clock milliseconds between two yields of `steps` (default: never yields). */
+  readonly sliceMs?: number;
   /**
    * Stop when the best has not improved for this many iterations AND for at least as many
    * iterations as it took to find it (so a run that improved late gets as long again); Infinity
    * never stops early. Counted in iterations, so the stop is deterministic for a given seed.
    */
   readonly stallIterations: number;
+}
+
+/** Runs a search generator to its end without pausing. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 export interface AlnsResult {
@@ -162,6 +172,15 @@ export class AlnsSearch {
   }
 
   run(initial: Solution, run: AlnsRun): AlnsResult {
+    return drain(this.steps(initial, run));
+  }
+
+  /**
+   * The search as a generator: it yields (nothing) whenever `run.sliceMs` of wall clock passed
+   * since the last yield, so an async caller can let its event loop serve other work between
+   * slices (see solveDispatchAsync); `run` drains it without pausing. The result is the same.
+   */
+  *steps(initial: Solution, run: AlnsRun): Generator<void, AlnsResult, void> {
     const { inst, rng } = this;
     let current = initial.clone();
     let candidate = initial.clone();
@@ -206,7 +225,13 @@ export class AlnsSearch {
     let it = 0;
     let lastImprovement = 0;
     let stalled = false;
+    const sliceMs = run.sliceMs ?? Infinity;
+    let sliceStart = performance.now();
     while (it < run.maxIterations && bestMissing > run.stopAtUnassigned) {
+      if (performance.now() - sliceStart >= sliceMs) {
+        yield;
+        sliceStart = performance.now();
+      }
       if (performance.now() >= run.deadline) break;
       if (removableCount === 0) break;
       const since = it - lastImprovement;

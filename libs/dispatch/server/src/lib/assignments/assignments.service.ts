@@ -10,6 +10,7 @@ import {
   factsOf,
   lockDeliveries,
   refreshDeliveryState,
+  refreshDeliveryStates,
   taskById,
   toTaskView,
   type TaskRow,
@@ -49,6 +50,89 @@ export class AssignmentsService {
     await refreshDeliveryState(tx, coopId, task.delivery_id);
     await this.board?.tasksChanged(tx, coopId, [taskId]);
     return toTaskView((await taskById(tx.manager, coopId, taskId)) as TaskRow);
+  }
+
+  /**
+   * For the planner: many conditional assignments in the caller's transaction, set-based (a few
+   * statements whatever their number), with the same checks, history and board events as
+   * assignIn. The caller has locked the tasks' deliveries. All or nothing: a task no longer open
+   * refuses the whole call (the caller's transaction rolls back).
+   */
+  async assignManyIn(
+    tx: Tx,
+    coopId: string,
+    items: readonly { taskId: string; courierId: string }[],
+    options: AssignOptions,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const taskIds = items.map((i) => i.taskId);
+    const courierIds = [...new Set(items.map((i) => i.courierId))];
+    const [names, tasks] = await Promise.all([
+      tx.query<{ id: string; display_name: string }>(
+        'select id, display_name from couriers where coop_id = $1 and id = any($2::uuid[]) and active',
+        [coopId, courierIds],
+      ),
+      tx.manager.query(`${TASK_FROM} where t.coop_id = $1 and t.id = any($2::uuid[])`, [coopId, taskIds]) as Promise<
+        TaskRow[]
+      >,
+    ]);
+    const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
+    const missingCourier = courierIds.find((id) => !nameOf.has(id));
+    if (missingCourier !== undefined) throw unknownCourier(missingCourier);
+    const taskOf = new Map(tasks.map((t) => [t.id, t]));
+    for (const { taskId } of items) {
+      const task = taskOf.get(taskId);
+      if (!task) throw taskNotFound();
+      if (task.state === 'assigned' || task.state === 'started') {
+        throw alreadyAssigned({ taskId, courierId: task.courier_id ?? '', courierName: task.courier_name ?? '' });
+      }
+      const result = assignable(factsOf(task));
+      if (!result.ok) throw refused(result);
+    }
+    const moved = await tx.execute(
+      `update delivery_tasks set state = 'assigned', updated_at = now() where coop_id = $1 and id = any($2::uuid[]) and state = 'open'`,
+      [coopId, taskIds],
+    );
+    if (moved !== items.length) throw changed();
+    try {
+      // each courier's new tasks at the end of their list, in the items' order
+      await tx.execute(
+        `insert into task_assignments (coop_id, task_id, courier_id, position, pinned, assigned_by)
+         select $1::uuid, i.task_id, i.courier_id,
+                coalesce((select max(a.position) + 1 from task_assignments a
+                           where a.coop_id = $1 and a.courier_id = i.courier_id and a.ended_at is null), 0)
+                  + (row_number() over (partition by i.courier_id order by i.ord))::int - 1,
+                $4::boolean, $5::uuid
+           from unnest($2::uuid[], $3::uuid[]) with ordinality as i(task_id, courier_id, ord)`,
+        [coopId, taskIds, items.map((i) => i.courierId), options.pinned, TenantContext.require().actorId],
+      );
+    } catch (error) {
+      if (
+        pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION &&
+        (error as { constraint?: unknown }).constraint === ONE_ACTIVE_ASSIGNMENT_INDEX
+      ) {
+        throw changed();
+      }
+      throw error;
+    }
+    await recordTaskEvents(
+      tx,
+      options.source,
+      items.map(({ taskId, courierId }) => ({
+        taskId,
+        deliveryId: (taskOf.get(taskId) as TaskRow).delivery_id,
+        type: 'assigned' as const,
+        fromState: 'open' as const,
+        toState: 'assigned' as const,
+        data: { courierId, courierName: nameOf.get(courierId) ?? null, pinned: options.pinned },
+      })),
+    );
+    await refreshDeliveryStates(
+      tx,
+      coopId,
+      tasks.map((t) => t.delivery_id),
+    );
+    await this.board?.tasksChanged(tx, coopId, taskIds);
   }
 
   /** All or nothing: every task must be open; the first that is not answers for all. */
@@ -214,20 +298,7 @@ export class AssignmentsService {
         { courierId, taskIds: current.map((t) => t.id) },
       );
     }
-    const changes: TaskChange[] = [];
-    wanted.forEach((id, position) => {
-      const task = current.find((t) => t.id === id) as TaskRow;
-      if (task.position !== position) {
-        changes.push({
-          taskId: id,
-          deliveryId: task.delivery_id,
-          type: 'reordered',
-          fromState: task.state,
-          toState: task.state,
-          data: { courierId, from: task.position, to: position },
-        });
-      }
-    });
+    const changes = reorderChanges(courierId, current, wanted);
     await tx.execute(
       `update task_assignments a set position = o.ord - 1
            from unnest($3::uuid[]) with ordinality as o(task_id, ord)
@@ -237,6 +308,58 @@ export class AssignmentsService {
     await recordTaskEvents(tx, source, changes);
     await this.board?.tasksChanged(tx, coopId, wanted);
     return (await this.liveList(tx, coopId, courierId)).map(toTaskView);
+  }
+
+  /**
+   * For the planner: several couriers' lists put in the order `orderOf` gives (null: keep it), in
+   * the caller's transaction, set-based. The couriers are locked first (as reorderIn does), their
+   * lists read under the lock; one position update and one history insert for all of them.
+   */
+  async reorderManyIn(
+    tx: Tx,
+    coopId: string,
+    courierIds: readonly string[],
+    orderOf: (courierId: string, live: readonly TaskRow[]) => string[] | null,
+    source: EventSource,
+  ): Promise<number> {
+    const sorted = [...new Set(courierIds)].sort();
+    if (sorted.length === 0) return 0;
+    await tx.query('select id from couriers where coop_id = $1 and id = any($2::uuid[]) order by id for update', [
+      coopId,
+      sorted,
+    ]);
+    const rows: TaskRow[] = await tx.manager.query(
+      `${TASK_FROM} where t.coop_id = $1 and a.courier_id = any($2::uuid[]) and t.state in ('assigned', 'started')
+        order by a.courier_id, a.position, a.assigned_at, t.id`,
+      [coopId, sorted],
+    );
+    const changes: TaskChange[] = [];
+    const ids: string[] = [];
+    const positions: number[] = [];
+    for (const courierId of sorted) {
+      const live = rows.filter((r) => r.courier_id === courierId);
+      const wanted = orderOf(courierId, live);
+      if (wanted === null) continue;
+      const known = new Set(live.map((t) => t.id));
+      if (wanted.length !== live.length || !wanted.every((id) => known.has(id))) throw changed();
+      const own = reorderChanges(courierId, live, wanted);
+      const positionOf = new Map(wanted.map((id, position) => [id, position]));
+      for (const change of own) {
+        ids.push(change.taskId);
+        positions.push(positionOf.get(change.taskId) as number);
+      }
+      changes.push(...own);
+    }
+    if (ids.length === 0) return 0;
+    await tx.execute(
+      `update task_assignments a set position = o.position
+         from unnest($2::uuid[], $3::int[]) as o(task_id, position)
+        where a.coop_id = $1 and a.ended_at is null and a.task_id = o.task_id`,
+      [coopId, ids, positions],
+    );
+    await recordTaskEvents(tx, source, changes);
+    await this.board?.tasksChanged(tx, coopId, ids);
+    return ids.length;
   }
 
   /** A courier's live list (assigned or started), in order: the dispatcher's view of one courier. */
@@ -337,6 +460,26 @@ export class AssignmentsService {
     if (!row) throw unknownCourier(courierId);
     return row.display_name;
   }
+}
+
+/** The `reordered` events of putting a courier's live list in the wanted order: the tasks whose place changes. */
+function reorderChanges(courierId: string, current: readonly TaskRow[], wanted: readonly string[]): TaskChange[] {
+  const byId = new Map(current.map((t) => [t.id, t]));
+  const changes: TaskChange[] = [];
+  wanted.forEach((id, position) => {
+    const task = byId.get(id) as TaskRow;
+    if (task.position !== position) {
+      changes.push({
+        taskId: id,
+        deliveryId: task.delivery_id,
+        type: 'reordered',
+        fromState: task.state,
+        toState: task.state,
+        data: { courierId, from: task.position, to: position },
+      });
+    }
+  });
+  return changes;
 }
 
 const LIVE_WHERE = `where t.coop_id = $1 and a.courier_id = $2 and t.state in ('assigned', 'started')

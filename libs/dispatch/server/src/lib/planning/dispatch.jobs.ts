@@ -15,8 +15,19 @@ import { TRACKING_MAIL_QUEUE } from '../tracking/tracking.jobs';
  */
 export const DISPATCH_QUEUE = 'dispatch';
 
+/**
+ * The background improvements' own queue, consumed one job at a time per worker process: a
+ * search never takes a slot a fast run needs, and the searches of one process share one core.
+ */
+export const DISPATCH_IMPROVE_QUEUE = 'dispatch-improve';
+
 /** Every queue dispatch's worker module registers (fleet's events queue: dispatch is its consumer; the recipients' mails have their own). */
-export const DISPATCH_QUEUES: readonly string[] = [DISPATCH_QUEUE, FLEET_EVENTS_QUEUE, TRACKING_MAIL_QUEUE];
+export const DISPATCH_QUEUES: readonly string[] = [
+  DISPATCH_QUEUE,
+  DISPATCH_IMPROVE_QUEUE,
+  FLEET_EVENTS_QUEUE,
+  TRACKING_MAIL_QUEUE,
+];
 
 export interface DeliveryCreatedPayload {
   deliveryId: string;
@@ -54,7 +65,7 @@ export const PLAN_COOP_JOB = defineJob<PlanCoopPayload>(DISPATCH_QUEUE, 'dispatc
  * The background improvement of a coop's plan: a longer search from the current routes, applied
  * only if better; deduplicated per coop, delayed, at a lower priority than the fast runs.
  */
-export const IMPROVE_COOP_JOB = defineJob<ImproveCoopPayload>(DISPATCH_QUEUE, 'dispatch.improve-coop');
+export const IMPROVE_COOP_JOB = defineJob<ImproveCoopPayload>(DISPATCH_IMPROVE_QUEUE, 'dispatch.improve-coop');
 
 /** Every minute: coops with a pickup still not started after its window opened get a run. */
 export const PICKUP_DELAY_SWEEP_JOB = defineJob<PickupDelaySweepPayload>(DISPATCH_QUEUE, 'dispatch.pickup-delay-sweep');
@@ -73,8 +84,12 @@ export function improveDedupId(coopId: string): string {
   return `improve:${coopId}`;
 }
 
-/** How long a burst of changes is gathered before one planning run (BullMQ debounce). */
-export const PLAN_DEBOUNCE_MS = 500;
+/**
+ * How long changes are gathered into one planning run (BullMQ deduplication in throttle mode:
+ * the first change asks for a run this much later, the changes until then land on it). A
+ * throttle, not a debounce: a steady stream of new deliveries cannot postpone the run.
+ */
+export const PLAN_DEBOUNCE_MS = 150;
 
 /** The deduplication id of a coop's planning run: one pending run per coop. */
 export function planDedupId(coopId: string): string {

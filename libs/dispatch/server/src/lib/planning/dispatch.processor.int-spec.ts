@@ -21,12 +21,14 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
 import {
   DELIVERY_CREATED_JOB,
+  DISPATCH_IMPROVE_QUEUE,
   DISPATCH_QUEUE,
   IMPROVE_COOP_JOB,
   IMPROVE_DELAY_MS,
   IMPROVE_PRIORITY,
   MAX_IMPROVE_ROUNDS,
   PLAN_COOP_JOB,
+  PLAN_DEBOUNCE_MS,
   improveDedupId,
   planDedupId,
 } from './dispatch.jobs';
@@ -35,11 +37,12 @@ import { PlanningMetrics } from './planning-metrics';
 import { PlanningService, type PlanRunResult } from './planning.service';
 import { ProposalsService } from './proposals.service';
 
-describe('dispatch worker: work changes → one debounced planning run per coop; runs are idempotent (real Redis and PostgreSQL)', () => {
+describe('dispatch worker: work changes → one throttled planning run per coop; runs are idempotent (real Redis and PostgreSQL)', () => {
   let testDb: TestDatabase;
   let db: Database;
   let su: Client;
   let queue: Queue;
+  let improveQueue: Queue;
   let redis: ReturnType<typeof createRedis>;
   let processor: DispatchProcessor;
   let settings: SettingsReader;
@@ -68,6 +71,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     await su.connect();
     redis = createRedis(testRedisUrl());
     queue = new Queue(DISPATCH_QUEUE, { connection: redis, prefix: testQueuePrefix() });
+    improveQueue = new Queue(DISPATCH_IMPROVE_QUEUE, { connection: redis, prefix: testQueuePrefix() });
     settings = new SettingsReader(db);
     metrics = new Metrics('dispatch-worker-test');
     assignments = new AssignmentsService(db);
@@ -78,6 +82,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
       new PlanningService(db, assignments, settings, standing, planningMetrics),
       metrics,
       queue,
+      improveQueue,
     );
     proposals = new ProposalsService(db, assignments, planningMetrics);
     coopId = (
@@ -117,8 +122,9 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
   });
   afterAll(async () => {
     if (queue) {
-      await obliterate([queue]);
+      await obliterate([queue, improveQueue]);
       await queue.close();
+      await improveQueue.close();
     }
     await redis?.quit();
     await db?.close();
@@ -204,11 +210,19 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
       { coopId, actorId: null, requestId: 'req-1', outboxId, payload: { deliveryId, taskIds: [] } },
       { jobId: outboxId },
     );
-    expect(await processor.process(job as Job<JobEnvelope>)).toEqual({ asked: true });
-    expect(await processor.process(job as Job<JobEnvelope>)).toEqual({ asked: false });
-    const plans = await pendingPlans();
-    expect(plans).toHaveLength(1);
-    expect(plans[0]?.opts.deduplication?.id).toBe(planDedupId(coopId));
+    // a window wide enough that the second delivery lands in it however slow the machine is
+    processor.planWindowMs = 60_000;
+    try {
+      expect(await processor.process(job as Job<JobEnvelope>)).toEqual({ asked: true });
+      expect(await processor.process(job as Job<JobEnvelope>)).toEqual({ asked: false });
+      const plans = await pendingPlans();
+      expect(plans).toHaveLength(1);
+      expect(plans[0]?.opts.deduplication).toEqual({ id: planDedupId(coopId), ttl: 60_000 });
+      expect(plans[0]?.opts.delay).toBe(60_000);
+    } finally {
+      processor.planWindowMs = PLAN_DEBOUNCE_MS;
+      await obliterate([queue]);
+    }
     const row = await su.query('select processed_at from outbox where id = $1', [outboxId]);
     expect(row.rows[0]?.processed_at).not.toBeNull();
   });
@@ -293,9 +307,9 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     expect(new Set(tasks.map((t) => t.courier_id)).size).toBe(1);
   });
 
-  it('a fast run that placed work asks for one delayed, lower-priority improvement; the last round asks no more', async () => {
+  it('a fast run that placed work asks for one delayed improvement on the improvement queue; the last round asks no more', async () => {
     await setMode('auto');
-    await obliterate([queue]);
+    await obliterate([queue, improveQueue]);
     await delivery();
     const fast = await inCoop(() =>
       processor.plan({
@@ -308,7 +322,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     );
     expect(fast.assigned).toBe(2);
     await processor.askForImprovement(coopId, 'again', 1); // a second ask lands on the pending one
-    const pending = (await queue.getJobs(['delayed', 'waiting', 'prioritized'])).filter(
+    const pending = (await improveQueue.getJobs(['delayed', 'waiting', 'prioritized'])).filter(
       (j) => j.name === IMPROVE_COOP_JOB.name,
     );
     expect(pending).toHaveLength(1);
@@ -318,7 +332,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
       deduplication: { id: improveDedupId(coopId) },
     });
     expect(pending[0]?.data.payload).toEqual({ round: 1 });
-    await obliterate([queue]);
+    await obliterate([queue, improveQueue]);
     const last = await inCoop(() =>
       processor.improve({
         coopId,
@@ -329,7 +343,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
       }),
     );
     expect(last).toMatchObject({ kind: 'improve', assigned: 0 });
-    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toEqual([]);
+    expect(await improveQueue.getJobs(['delayed', 'waiting', 'prioritized'])).toEqual([]);
   });
 
   it('accepting a proposal assigns what is still open and reports a delivery taken meanwhile', async () => {
@@ -378,7 +392,7 @@ describe('dispatch worker: work changes → one debounced planning run per coop;
     expect(await pendingPlans()).toHaveLength(1);
     // a sweep a minute later finds it no more (it became delayed in the previous interval)
     expect(await processor.sweepDelayedPickups(Date.now() + 120_000)).toEqual({ coops: 0 });
-    // fleet's duty change (its own queue, consumed by dispatch) asks for the same debounced run
+    // fleet's duty change (its own queue, consumed by dispatch) asks for the same throttled run
     await obliterate([queue]);
     const payload = { courierId: couriers[0] as string, onDuty: false };
     const outboxId = (

@@ -6,6 +6,7 @@ import {
   taskOrderOf,
   pinSplitGroups,
   planWork,
+  searchWork,
   vehicleSpeedFactor,
   vehicleSpeedKmh,
   type PlanCourier,
@@ -209,5 +210,45 @@ describe('planning problem', () => {
     ];
     expect(listInPlanOrder(live, ['y', 'x', 's'])).toEqual(['s', 'y', 'x', 'left-out']);
     expect(listInPlanOrder([live[1], live[2], live[0], live[3]] as typeof live, ['y', 'x'])).toBeNull();
+  });
+
+  it('rebases routes an improvement found off the lock on the work as it is now (the apply step under the lock)', async () => {
+    const couriers = [courier('c1'), courier('c2', 'e_bike')];
+    const before = [
+      task('a', 'pickup', { state: 'assigned', courierId: 'c1', position: 0 }),
+      task('a', 'dropoff', { state: 'assigned', courierId: 'c1', position: 1 }),
+      task('b', 'pickup', { lat: 45.78, lng: 4.87 }),
+      task('b', 'dropoff', { lat: 45.74, lng: 4.81 }),
+    ];
+    // the search, from a snapshot, found routes that give `a` to c2 along with `b`
+    expect(await searchWork(couriers, before, NOW, { moveUnpinned: true, maxIterations: 100, sliceMs: 1 })).not.toEqual(
+      [],
+    );
+    const routes = [
+      {
+        courierId: 'c2',
+        stops: [
+          { requestId: 'a', kind: 'pickup' as const },
+          { requestId: 'b', kind: 'pickup' as const },
+          { requestId: 'a', kind: 'delivery' as const },
+          { requestId: 'b', kind: 'delivery' as const },
+        ],
+      },
+    ];
+    // meanwhile: a dispatcher pinned `a` to c1, `b` was cancelled, `c` was created
+    const now = [
+      task('a', 'pickup', { state: 'assigned', courierId: 'c1', pinned: true, position: 0 }),
+      task('a', 'dropoff', { state: 'assigned', courierId: 'c1', pinned: true, position: 1 }),
+      task('b', 'pickup', { state: 'cancelled' }),
+      task('b', 'dropoff', { state: 'cancelled' }),
+      task('c', 'pickup'),
+      task('c', 'dropoff'),
+    ];
+    const outcome = planWork(couriers, now, NOW, { moveUnpinned: true, from: routes });
+    // the pinned delivery stays with its courier, the cancelled one is gone, the new one is placed
+    expect(outcome.decisions.assignments.map((a) => [a.deliveryId, a.moveTaskIds.length])).toEqual([['c', 0]]);
+    const served = outcome.plan.routes.flatMap((r) => r.stops.map((s) => `${r.courierId}:${s.requestId}`));
+    expect(served.filter((s) => s.endsWith(':a'))).toEqual(['c1:a', 'c1:a']);
+    expect(served.some((s) => s.endsWith(':b'))).toBe(false);
   });
 });

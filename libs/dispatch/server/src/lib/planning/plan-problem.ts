@@ -2,6 +2,7 @@ import type { TaskKind, TaskState, Vehicle } from '@federacycle/contracts';
 import {
   haversineMetric,
   solveDispatch,
+  solveDispatchAsync,
   type CarriedLoad,
   type Courier,
   type DeliveryRequest,
@@ -454,19 +455,70 @@ export interface PlanOutcome {
 function searchFrom(
   built: BuiltProblem,
   seeds: readonly RouteSeed[],
-  limit: { budgetMs?: number; maxIterations?: number },
+  limit: PlanSearchLimit,
 ): { plan: DispatchPlan; improved: boolean } {
-  const baseline = solveDispatch(built.problem, { initialRoutes: seeds, maxIterations: 0, seed: 1 });
-  // insertion only (the fast run): the baseline is the plan
-  if (limit.maxIterations === 0) return { plan: baseline, improved: false };
-  const searched = solveDispatch(built.problem, {
-    initialRoutes: seeds,
-    seed: 1,
+  const baseline = insertInto(built, seeds);
+  let candidate: DispatchPlan;
+  if (limit.from !== undefined) {
+    // routes an earlier search found off the lock, rebased on the work as it is now
+    candidate = insertInto(built, limit.from);
+  } else if (limit.maxIterations === 0) {
+    // insertion only (the fast run): the baseline is the plan
+    return { plan: baseline, improved: false };
+  } else {
+    candidate = solveDispatch(built.problem, { initialRoutes: seeds, seed: 1, ...searchOptions(limit) });
+  }
+  const improved = better(candidate.summary, baseline.summary);
+  return { plan: improved ? candidate : baseline, improved };
+}
+
+/** The routes as they are, with the work they lack inserted (no search): a few milliseconds. */
+function insertInto(built: BuiltProblem, seeds: readonly RouteSeed[]): DispatchPlan {
+  return solveDispatch(built.problem, { initialRoutes: seeds, maxIterations: 0, seed: 1 });
+}
+
+function searchOptions(limit: PlanSearchLimit): { timeBudgetMs?: number; maxIterations?: number } {
+  return {
     ...(limit.budgetMs !== undefined ? { timeBudgetMs: limit.budgetMs } : {}),
     ...(limit.maxIterations !== undefined ? { maxIterations: limit.maxIterations } : {}),
+  };
+}
+
+/**
+ * How a plan searches: a wall-clock budget, an iteration cap (0: insertion only), or `from`:
+ * routes found earlier (the background improvement's search, run off the coop's lock), which are
+ * only rebased on the current work (stops of work gone dropped, new work inserted) and kept if
+ * they beat the current lists.
+ */
+export interface PlanSearchLimit {
+  budgetMs?: number;
+  maxIterations?: number;
+  from?: readonly RouteSeed[];
+}
+
+/**
+ * The background improvement's search, off the coop's lock and off the transaction: from the
+ * current lists, giving the event loop back between slices (solveDispatchAsync). Returns the
+ * routes found when they beat the current lists with the new work inserted, else null; the
+ * caller rebases them on the work as it is then (planWork with `from`), under the lock.
+ */
+export async function searchWork(
+  couriers: readonly PlanCourier[],
+  tasks: readonly PlanTask[],
+  now: number,
+  options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number; sliceMs?: number; pauseMs?: number },
+): Promise<RouteSeed[] | null> {
+  const built = buildProblem(couriers, tasks, now, { moveUnpinned: options.moveUnpinned });
+  if (built.groups.size === 0) return null;
+  const baseline = insertInto(built, built.currentRoutes);
+  const searched = await solveDispatchAsync(built.problem, {
+    initialRoutes: built.currentRoutes,
+    seed: 1,
+    ...searchOptions(options),
+    ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+    ...(options.pauseMs !== undefined ? { pauseMs: options.pauseMs } : {}),
   });
-  const improved = better(searched.summary, baseline.summary);
-  return { plan: improved ? searched : baseline, improved };
+  return better(searched.summary, baseline.summary) ? routesOf(searched) : null;
 }
 
 /**
@@ -477,7 +529,7 @@ export function planWork(
   couriers: readonly PlanCourier[],
   tasks: readonly PlanTask[],
   now: number,
-  options: { moveUnpinned: boolean; budgetMs?: number; maxIterations?: number },
+  options: { moveUnpinned: boolean } & PlanSearchLimit,
 ): PlanOutcome {
   let built = buildProblem(couriers, tasks, now, { moveUnpinned: options.moveUnpinned });
   if (built.groups.size === 0) {
@@ -498,10 +550,16 @@ export function planWork(
       moveUnpinned: options.moveUnpinned,
       pins: pinSplitGroups(plan, built, decisions.split),
     });
-    plan = searchFrom(built, routesOf(plan), {
-      ...(options.budgetMs !== undefined ? { budgetMs: Math.max(50, options.budgetMs / 4) } : {}),
-      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-    }).plan;
+    plan = searchFrom(
+      built,
+      routesOf(plan),
+      options.from !== undefined
+        ? { maxIterations: 0 }
+        : {
+            ...(options.budgetMs !== undefined ? { budgetMs: Math.max(50, options.budgetMs / 4) } : {}),
+            ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+          },
+    ).plan;
     decisions = decisionsOf(plan, built);
   }
   return { built, plan, decisions, improved: first.improved };

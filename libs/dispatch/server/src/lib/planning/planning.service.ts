@@ -8,10 +8,12 @@ import { PlanningMetrics, type PlanRunKind, type PlanRunOutcome } from './planni
 import {
   listInPlanOrder,
   planWork,
+  searchWork,
   taskOrderOf,
   type PlanCourier,
   type PlanDecisions,
   type PlannedAssignment,
+  type PlanSearchLimit,
   type PlanTask,
 } from './plan-problem';
 import { writeProposal, deleteProposal } from './proposal-store';
@@ -24,13 +26,16 @@ import { writeProposal, deleteProposal } from './proposal-store';
 export const FAST_RUN_LIMIT = { maxIterations: 0 } as const;
 /**
  * The background improvement's budget (see PlanningService.run, kind `improve`); the search stops
- * earlier once it stops improving. It holds the coop's planning lock while it searches, so a fast
- * run of the same coop may wait up to this long.
+ * earlier once it stops improving. It searches off the coop's lock, yielding the event loop every
+ * few milliseconds, so fast runs never wait for it.
  */
 export const IMPROVE_BUDGET_MS = 1_000;
-
-/** How long a run may search: a wall-clock budget, or an iteration cap (0: insertion only). */
-export type PlanLimit = { readonly budgetMs?: number; readonly maxIterations?: number };
+/**
+ * The improvement's share of its process: 10 ms of search, then 20 ms for everything else (fast
+ * runs, the API and PostgreSQL on the same cores), so a background search takes at most a third
+ * of a core however many coops want one.
+ */
+export const IMPROVE_SLICES = { sliceMs: 10, pauseMs: 20 } as const;
 
 export interface PlanRunOptions {
   kind?: PlanRunKind;
@@ -105,7 +110,7 @@ export class PlanningService {
   async run(coopId: string, options: PlanRunOptions = {}): Promise<PlanRunResult> {
     const kind = options.kind ?? 'fast';
     const now = options.now ?? Date.now();
-    const limit: PlanLimit =
+    const limit: PlanSearchLimit =
       options.budgetMs !== undefined
         ? { budgetMs: options.budgetMs }
         : kind === 'fast'
@@ -141,8 +146,24 @@ export class PlanningService {
     }
     const stopTimer = this.metrics.duration.startTimer({ mode: ranAs, kind });
     try {
+      let lockedLimit = limit;
+      if (kind === 'improve') {
+        // the search: from a snapshot of the coop's work, outside any transaction and lock
+        const work = await this.db.forCoop(coopId, (tx) => this.readWork(tx, coopId));
+        const from = await searchWork(work.couriers, work.tasks, now, {
+          moveUnpinned: ranAs === 'auto',
+          ...limit,
+          ...IMPROVE_SLICES,
+        });
+        if (from === null) {
+          this.metrics.runs.inc({ mode: ranAs, kind, outcome: 'unchanged' });
+          return { ...empty, ranAs, note };
+        }
+        // then, under the lock, its routes rebased on the work as it is now, kept only if better
+        lockedLimit = { from };
+      }
       const result = await this.db.forCoop(coopId, (tx) =>
-        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, limit),
+        this.runLocked(tx, coopId, { ...empty, ranAs, note }, now, lockedLimit),
       );
       const outcome: PlanRunOutcome =
         ranAs === 'auto'
@@ -170,11 +191,11 @@ export class PlanningService {
     coopId: string,
     base: PlanRunResult,
     now: number,
-    limit: PlanLimit,
+    limit: PlanSearchLimit,
   ): Promise<PlanRunResult> {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended('dispatch.plan:' || $1::text, 0))`, [coopId]);
     const auto = base.ranAs === 'auto';
-    const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
+    const { couriers, tasks } = await this.readWork(tx, coopId);
     const { built, plan, decisions, improved } = planWork(couriers, tasks, now, { moveUnpinned: auto, ...limit });
     if (built.groups.size === 0) {
       if (auto) await deleteProposal(tx, coopId);
@@ -200,9 +221,12 @@ export class PlanningService {
   }
 
   /**
-   * Applies the decisions delivery by delivery in the run's transaction. Each delivery is locked
-   * (every writer of a delivery's tasks locks it first) and its tasks checked against what the
-   * plan saw; a delivery changed meanwhile (a dispatcher took a task) is left as it is now.
+   * Applies the decisions in the run's transaction, set-based: the deliveries concerned are locked
+   * at once (every writer of a delivery's tasks locks it first), their tasks read once and checked
+   * against what the plan saw; a delivery changed meanwhile (a dispatcher took a task) is left as
+   * it is now. The open tasks are assigned in a few statements, whatever their number; the rare
+   * moves of unpinned work go one by one (conditional reassignment); the lists of the couriers who
+   * got work then follow the plan's order.
    */
   private async apply(
     tx: Tx,
@@ -211,64 +235,88 @@ export class PlanningService {
     now: number,
     order: ReadonlyMap<string, readonly string[]>,
   ): Promise<{ assigned: number; moved: number }> {
-    let assigned = 0;
-    let moved = 0;
-    const touched = new Set<string>();
-    const options = { pinned: false, source: 'worker' as const };
-    for (const d of decisions.assignments) {
-      await lockDeliveries(tx, coopId, [d.deliveryId]);
-      const current = await tx.query<{
-        id: string;
-        state: TaskState;
-        courier_id: string | null;
-        pinned: boolean | null;
-      }>(
-        `select t.id, t.state, a.courier_id, a.pinned
-           from delivery_tasks t
-           left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
-          where t.coop_id = $1 and t.id = any($2::uuid[])`,
-        [coopId, [...d.assignTaskIds, ...d.moveTaskIds]],
-      );
-      const byId = new Map(current.map((c) => [c.id, c]));
-      const unchanged =
+    if (decisions.assignments.length === 0) return { assigned: 0, moved: 0 };
+    await lockDeliveries(
+      tx,
+      coopId,
+      decisions.assignments.map((d) => d.deliveryId),
+    );
+    const current = await tx.query<{ id: string; state: TaskState; courier_id: string | null; pinned: boolean | null }>(
+      `select t.id, t.state, a.courier_id, a.pinned
+         from delivery_tasks t
+         left join task_assignments a on a.coop_id = t.coop_id and a.task_id = t.id and a.ended_at is null
+        where t.coop_id = $1 and t.id = any($2::uuid[])`,
+      [coopId, decisions.assignments.flatMap((d) => [...d.assignTaskIds, ...d.moveTaskIds])],
+    );
+    const byId = new Map(current.map((c) => [c.id, c]));
+    const unchanged = decisions.assignments.filter(
+      (d) =>
         d.assignTaskIds.every((id) => byId.get(id)?.state === 'open') &&
         d.moveTaskIds.every((id) => {
           const c = byId.get(id);
           return c?.state === 'assigned' && c.courier_id === d.fromCourierId && c.pinned !== true;
-        });
-      if (!unchanged) continue;
-      touched.add(d.courierId);
+        }),
+    );
+    const options = { pinned: false, source: 'worker' as const };
+    let moved = 0;
+    for (const d of unchanged) {
       for (const taskId of d.moveTaskIds) {
         await this.assignments.reassignIn(tx, coopId, taskId, d.fromCourierId as string, d.courierId, options);
         moved += 1;
       }
-      for (const taskId of d.assignTaskIds) {
-        await this.assignments.assignIn(tx, coopId, taskId, d.courierId, options);
-        assigned += 1;
-      }
-      if (d.assignTaskIds.length > 0) await this.observeLatency(tx, coopId, d.deliveryId, now, 'worker');
     }
+    const items = unchanged.flatMap((d) => d.assignTaskIds.map((taskId) => ({ taskId, courierId: d.courierId })));
+    await this.assignments.assignManyIn(tx, coopId, items, options);
+    await this.observeLatencies(
+      tx,
+      coopId,
+      unchanged.filter((d) => d.assignTaskIds.length > 0).map((d) => d.deliveryId),
+      now,
+      'worker',
+    );
     // the lists of the couriers who got work follow the plan's route order (a `reordered` event each)
-    for (const courierId of [...touched].sort()) {
-      const live = await this.assignments.liveListIn(tx, coopId, courierId);
-      const wanted = listInPlanOrder(live, order.get(courierId) ?? []);
-      if (wanted) await this.assignments.reorderIn(tx, coopId, courierId, wanted, 'worker');
-    }
-    return { assigned, moved };
+    await this.assignments.reorderManyIn(
+      tx,
+      coopId,
+      unchanged.map((d) => d.courierId),
+      (courierId, live) => listInPlanOrder(live, order.get(courierId) ?? []),
+      'worker',
+    );
+    return { assigned: items.length, moved };
   }
 
   /** Records creation → assigned for a delivery whose tasks are now all with a courier. */
   async observeLatency(tx: Tx, coopId: string, deliveryId: string, now: number, source: string): Promise<void> {
-    const row = await tx.maybeOne<{ created_at: Date; open: number }>(
+    await this.observeLatencies(tx, coopId, [deliveryId], now, source);
+  }
+
+  /** The same for many deliveries, in one read. */
+  async observeLatencies(
+    tx: Tx,
+    coopId: string,
+    deliveryIds: readonly string[],
+    now: number,
+    source: string,
+  ): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    const rows = await tx.query<{ created_at: Date; open: number }>(
       `select d.created_at,
               (select count(*)::int from delivery_tasks t
                 where t.coop_id = d.coop_id and t.delivery_id = d.id and t.state = 'open' and t.superseded_by is null) as open
-         from deliveries d where d.coop_id = $1 and d.id = $2`,
-      [coopId, deliveryId],
+         from deliveries d where d.coop_id = $1 and d.id = any($2::uuid[])`,
+      [coopId, [...new Set(deliveryIds)]],
     );
-    if (row && row.open === 0) {
-      this.metrics.assignmentLatency.observe({ source }, Math.max(0, (now - row.created_at.getTime()) / 1000));
+    for (const row of rows) {
+      if (row.open === 0) {
+        this.metrics.assignmentLatency.observe({ source }, Math.max(0, (now - row.created_at.getTime()) / 1000));
+      }
     }
+  }
+
+  /** What a plan is made of: the couriers on duty and the live tasks. */
+  private async readWork(tx: Tx, coopId: string): Promise<{ couriers: PlanCourier[]; tasks: PlanTask[] }> {
+    const [couriers, tasks] = await Promise.all([this.couriersOnDuty(tx, coopId), this.liveTasks(tx, coopId)]);
+    return { couriers, tasks };
   }
 
   /** On duty now, active, with a last known position (read from fleet's tables). */

@@ -143,16 +143,38 @@ export async function lockDeliveries(tx: Tx, coopId: string, deliveryIds: readon
 
 /** Recomputes a delivery's state from its tasks; writes it when it changed. */
 export async function refreshDeliveryState(tx: Tx, coopId: string, deliveryId: string): Promise<DeliveryState> {
-  const tasks = await tx.query<{ id: string; kind: TaskKind; state: TaskState; superseded_by: string | null }>(
-    'select id, kind, state, superseded_by from delivery_tasks where coop_id = $1 and delivery_id = $2',
-    [coopId, deliveryId],
+  return (await refreshDeliveryStates(tx, coopId, [deliveryId])).get(deliveryId) as DeliveryState;
+}
+
+/** The same for many deliveries: one read of their tasks, one write of the states that changed. */
+export async function refreshDeliveryStates(
+  tx: Tx,
+  coopId: string,
+  deliveryIds: readonly string[],
+): Promise<Map<string, DeliveryState>> {
+  const ids = [...new Set(deliveryIds)];
+  const states = new Map<string, DeliveryState>();
+  if (ids.length === 0) return states;
+  const tasks = await tx.query<{
+    delivery_id: string;
+    id: string;
+    kind: TaskKind;
+    state: TaskState;
+    superseded_by: string | null;
+  }>(
+    'select delivery_id, id, kind, state, superseded_by from delivery_tasks where coop_id = $1 and delivery_id = any($2::uuid[])',
+    [coopId, ids],
   );
-  const state = deliveryStateOf(
-    tasks.map((t) => ({ id: t.id, kind: t.kind, state: t.state, supersededBy: t.superseded_by })),
-  );
+  const byDelivery = new Map<string, TaskFacts[]>(ids.map((id) => [id, []]));
+  for (const t of tasks) {
+    byDelivery.get(t.delivery_id)?.push({ id: t.id, kind: t.kind, state: t.state, supersededBy: t.superseded_by });
+  }
+  for (const [id, facts] of byDelivery) states.set(id, deliveryStateOf(facts));
   await tx.execute(
-    'update deliveries set state = $3, updated_at = now() where coop_id = $1 and id = $2 and state <> $3',
-    [coopId, deliveryId, state],
+    `update deliveries d set state = s.state, updated_at = now()
+       from unnest($2::uuid[], $3::text[]) as s(id, state)
+      where d.coop_id = $1 and d.id = s.id and d.state <> s.state`,
+    [coopId, ids, ids.map((id) => states.get(id))],
   );
-  return state;
+  return states;
 }
