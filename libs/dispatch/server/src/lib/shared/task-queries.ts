@@ -5,6 +5,7 @@ import type { Courier } from '@federacycle/fleet-server';
 import type { TaskAssignment } from '../assignments/task-assignment.entity';
 import type { DeliveryTask } from '../deliveries/delivery-task.entity';
 import type { Delivery } from '../deliveries/delivery.entity';
+import { announceDeliveryState } from './delivery-events';
 import { deliveryStateOf, type TaskFacts } from './task-state-machine';
 
 type T = DeliveryTask;
@@ -141,7 +142,10 @@ export async function lockDeliveries(tx: Tx, coopId: string, deliveryIds: readon
   return rows.map((r) => r.id);
 }
 
-/** Recomputes a delivery's state from its tasks; writes it when it changed. */
+/**
+ * Recomputes a delivery's state from its tasks; writes it when it changed, and then announces a
+ * final state (completed, failed, cancelled) as a delivery event in the same transaction.
+ */
 export async function refreshDeliveryState(tx: Tx, coopId: string, deliveryId: string): Promise<DeliveryState> {
   const tasks = await tx.query<{ id: string; kind: TaskKind; state: TaskState; superseded_by: string | null }>(
     'select id, kind, state, superseded_by from delivery_tasks where coop_id = $1 and delivery_id = $2',
@@ -150,9 +154,10 @@ export async function refreshDeliveryState(tx: Tx, coopId: string, deliveryId: s
   const state = deliveryStateOf(
     tasks.map((t) => ({ id: t.id, kind: t.kind, state: t.state, supersededBy: t.superseded_by })),
   );
-  await tx.execute(
+  const changed = await tx.execute(
     'update deliveries set state = $3, updated_at = now() where coop_id = $1 and id = $2 and state <> $3',
     [coopId, deliveryId, state],
   );
+  if (changed === 1) await announceDeliveryState(tx, deliveryId, state);
   return state;
 }

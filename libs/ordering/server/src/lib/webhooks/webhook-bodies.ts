@@ -1,0 +1,40 @@
+import { COOPCYCLE_WEBHOOK_EVENTS, type DeliveryEventName, type WebhookFlavour } from '@federacycle/contracts';
+
+/** What a delivery event's body says. */
+export interface DeliveryEventFacts {
+  /** the domain event's id (its outbox row): the same for every subscription, so receivers can deduplicate */
+  eventId: string;
+  event: DeliveryEventName;
+  at: string;
+  deliveryId: string;
+  reference: string | null;
+  courierId: string | null;
+}
+
+const COOPCYCLE_NAME_OF = new Map<DeliveryEventName, string>(
+  Object.entries(COOPCYCLE_WEBHOOK_EVENTS).map(([coopcycle, native]) => [native, coopcycle]),
+);
+
+/** The CoopCycle name of a native event, or null when CoopCycle has none (created, cancelled). */
+export function coopCycleEventName(event: DeliveryEventName): string | null {
+  return COOPCYCLE_NAME_OF.get(event) ?? null;
+}
+
+/**
+ * The exact body of a call. Native:
+ * `{"id","type","createdAt","data":{"deliveryId","reference","courierId"}}`; CoopCycle's:
+ * `{"data":{"object":"/api/deliveries/<id>","event":"delivery.completed"}}`.
+ */
+export function webhookBody(flavour: WebhookFlavour, facts: DeliveryEventFacts): string {
+  if (flavour === 'coopcycle') {
+    return JSON.stringify({
+      data: { object: `/api/deliveries/${facts.deliveryId}`, event: coopCycleEventName(facts.event) ?? facts.event },
+    });
+  }
+  return JSON.stringify({
+    id: facts.eventId,
+    type: facts.event,
+    createdAt: facts.at,
+    data: { deliveryId: facts.deliveryId, reference: facts.reference, courierId: facts.courierId },
+  });
+}
