@@ -9,3 +9,4 @@ export * from './lib/webhooks/webhook-fan-out';
 export * from './lib/webhooks/webhook-signature';
 export * from './lib/webhooks/webhook-subscriptions.service';
 export * from './lib/webhooks/webhooks.processor';
+export * from './lib/webhooks/webhook-metrics';
