@@ -1,11 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import type { Expectation, Role } from '../isolation/access-expectation';
+import type { Client } from 'pg';
+import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
 
 /**
  * The expected access of ordering's routes, as the isolation suite probes them (roles from the
  * abilities of 'PartnerClient': only the coop admin manages the coop's API clients).
  */
 const ADMINS: Role[] = ['coop_admin'];
+
+/** each coop's fixture webhook subscription and one of its deliveries, by coop id: probes aim at a foreign coop's */
+const hooksOf = new Map<string, { subscription: string; delivery: string }>();
+const foreignHooks = (f: CoopFixture) => {
+  const ids = hooksOf.get(f.id);
+  if (!ids) throw new Error(`no fixture webhook subscription for coop ${f.slug}`);
+  return ids;
+};
+
+/** A subscription (its URL carries the canary) with one logged delivery (its body carries it too). */
+async function webhookFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (hooksOf.has(coop.id)) return;
+  const sub = await su.query<{ id: string }>(
+    `insert into webhook_subscriptions (coop_id, url, events, secret_encrypted, secret_hint)
+     values ($1, $2, '{delivery.completed}', '\\x00', 'whsec_fixt…') returning id`,
+    [coop.id, `https://hooks.example/${coop.canary}`],
+  );
+  const subscription = sub.rows[0]?.id as string;
+  const delivery = await su.query<{ id: string }>(
+    `insert into webhook_deliveries (coop_id, subscription_id, event, event_id, request_body)
+     values ($1, $2, 'delivery.completed', gen_random_uuid(), $3) returning id`,
+    [coop.id, subscription, JSON.stringify({ canary: coop.canary })],
+  );
+  hooksOf.set(coop.id, { subscription, delivery: delivery.rows[0]?.id as string });
+}
+
+const hookProbeUrl = () => `https://93.184.215.14/probe-${randomBytes(3).toString('hex')}`;
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
   'GET /api/partner-clients': {
@@ -28,6 +56,72 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
       method: 'post',
       url: '/api/partner-clients',
       body: { name: `probe ${randomBytes(3).toString('hex')}`, kind: 'site', scopes: ['deliveries:read'] },
+    }),
+  },
+  'GET /api/webhooks/subscriptions': {
+    permission: 'read:Webhook',
+    kind: 'list',
+    allowed: ADMINS,
+    probe: () => ({ method: 'get', url: '/api/webhooks/subscriptions' }),
+    fixture: webhookFixture,
+  },
+  'POST /api/webhooks/subscriptions': {
+    permission: 'create:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/webhooks/subscriptions',
+      body: { url: hookProbeUrl(), events: ['delivery.completed'] },
+    }),
+  },
+  'GET /api/webhooks/subscriptions/:id': {
+    permission: 'read:Webhook',
+    kind: 'read',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'get', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}` }),
+  },
+  'PATCH /api/webhooks/subscriptions/:id': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'patch',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}`,
+      body: { enabled: false },
+    }),
+  },
+  'POST /api/webhooks/subscriptions/:id/rotate-secret': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/rotate-secret`,
+      body: {},
+    }),
+  },
+  'DELETE /api/webhooks/subscriptions/:id': {
+    permission: 'delete:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'delete', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}` }),
+  },
+  'GET /api/webhooks/subscriptions/:id/deliveries': {
+    permission: 'read:Webhook',
+    kind: 'read',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'get', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/deliveries` }),
+  },
+  'POST /api/webhooks/subscriptions/:id/deliveries/:deliveryId/replay': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/deliveries/${foreignHooks(f).delivery}/replay`,
+      body: {},
     }),
   },
 };

@@ -16,6 +16,7 @@ import { trackingEn } from '../../features/tracking/data/tracking.en';
 import { boardEn } from '../../features/dispatch/data/board.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 import { partnersEn } from '../../features/partners/data/partners.en';
+import { webhooksEn } from '../../features/webhooks/data/webhooks.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -196,6 +197,7 @@ export const en = {
   ...boardEn,
   ...governanceEn,
   ...partnersEn,
+  ...webhooksEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -20,6 +20,7 @@ describe('navigationFor', () => {
       '/couriers',
       '/proposals',
       '/settings',
+      '/webhooks',
       '/licence',
     ]);
   });
