@@ -103,7 +103,7 @@ describe('webhooks: subscribe, receive a signed call, see it logged, replay it (
     await page.locator('[data-action=copy-secret]').focus();
     await screenshot(page, 'real-webhooks-secret-desktop-en');
     await page.getByRole('button', { name: 'I have stored it' }).click();
-    await expect(page.locator('[data-panel=secret]').count()).resolves.toBe(0);
+    await page.locator('[data-panel=secret]').waitFor({ state: 'detached' });
     // the secret is never shown again: not in the list
     expect(await page.locator('[data-list=webhooks]').textContent()).not.toContain(secret);
 
@@ -157,7 +157,9 @@ describe('webhooks: subscribe, receive a signed call, see it logged, replay it (
     await page.getByRole('heading', { name: `Appels vers ${receiverUrl}` }).waitFor();
     await page.getByText('Reçu').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.getByRole('heading', { name: `Appels vers ${receiverUrl}` }).scrollIntoViewIfNeeded();
+    await page
+      .getByRole('heading', { name: `Appels vers ${receiverUrl}` })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'real-webhooks-log-phone-fr', { fullPage: false });
   });
 });

@@ -1,4 +1,9 @@
-import { COOPCYCLE_WEBHOOK_EVENTS, type DeliveryEventName, type WebhookFlavour } from '@federacycle/contracts';
+import {
+  COOPCYCLE_WEBHOOK_EVENTS,
+  type CoopCycleWebhookEvent,
+  type DeliveryEventName,
+  type WebhookFlavour,
+} from '@federacycle/contracts';
 
 /** What a delivery event's body says. */
 export interface DeliveryEventFacts {
@@ -37,4 +42,14 @@ export function webhookBody(flavour: WebhookFlavour, facts: DeliveryEventFacts):
     createdAt: facts.at,
     data: { deliveryId: facts.deliveryId, reference: facts.reference, courierId: facts.courierId },
   });
+}
+
+/**
+ * The native event a CoopCycle subscription names (`POST {base}/api/webhooks {"url","event"}`),
+ * or null when CoopCycle's API has no such event (the caller answers 400 naming `event`).
+ */
+export function nativeOfCoopCycleEvent(name: string): DeliveryEventName | null {
+  return Object.prototype.hasOwnProperty.call(COOPCYCLE_WEBHOOK_EVENTS, name)
+    ? COOPCYCLE_WEBHOOK_EVENTS[name as CoopCycleWebhookEvent]
+    : null;
 }

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { WebhookDeliveryState, WebhookFlavour } from '@federacycle/contracts';
+import {
+  WEBHOOK_DELIVERY_HEADER,
+  WEBHOOK_EVENT_HEADER,
+  type WebhookDeliveryState,
+  type WebhookFlavour,
+} from '@federacycle/contracts';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { writeOutbox } from '@federacycle/platform-queue';
@@ -9,7 +14,6 @@ import { decryptSecret } from './webhook-secrets';
 import { signatureHeaders } from './webhook-signature';
 import { checkWebhookTarget, type Resolver } from './webhook-target';
 import { WEBHOOK_FAILING_MAIL_JOB, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelay } from './webhooks.jobs';
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER } from '@federacycle/contracts';
 
 /** A scheduled attempt (BullMQ's attempt number, 1-based) or a person's replay. */
 export type AttemptKind = { scheduled: number } | 'replay';

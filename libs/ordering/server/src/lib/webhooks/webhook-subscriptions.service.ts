@@ -53,9 +53,9 @@ type DeliveryRow = {
   total: string;
 };
 
-const SUBSCRIPTION_SELECT = `select s.id, s.client_id, c.name as client_name, s.url, s.events, s.flavour, s.state,
-       s.failing_since, s.secret_hint, s.previous_secret_until, s.created_at, s.updated_at
-  from webhook_subscriptions s
+const SUBSCRIPTION_COLUMNS = `s.id, s.client_id, c.name as client_name, s.url, s.events, s.flavour, s.state,
+       s.failing_since, s.secret_hint, s.previous_secret_until, s.created_at, s.updated_at`;
+const SUBSCRIPTION_FROM = `from webhook_subscriptions s
   left join partner_clients c on c.coop_id = s.coop_id and c.id = s.client_id`;
 
 /** `and ...` restricting to the scope's subscriptions; `$2` is the client id (or null for the coop). */
@@ -111,7 +111,7 @@ export class WebhookSubscriptionsService {
   ): Promise<Page<WebhookSubscriptionView>> {
     const rows: Array<SubscriptionRow & { total: string }> = await this.db.read((m) =>
       m.query(
-        `${SUBSCRIPTION_SELECT.replace('s.updated_at', 's.updated_at, count(*) over () as total')}
+        `select ${SUBSCRIPTION_COLUMNS}, count(*) over () as total ${SUBSCRIPTION_FROM}
           where s.coop_id = $1 and ${SCOPE_CONDITION}
           order by s.created_at desc, s.id limit $3 offset $4`,
         [coopId, clientOf(scope), limit, offset],
@@ -132,11 +132,10 @@ export class WebhookSubscriptionsService {
 
   async get(coopId: string, scope: WebhookScope, id: string): Promise<WebhookSubscriptionView> {
     const rows: SubscriptionRow[] = await this.db.read((m) =>
-      m.query(`${SUBSCRIPTION_SELECT} where s.coop_id = $1 and ${SCOPE_CONDITION} and s.id = $3`, [
-        coopId,
-        clientOf(scope),
-        id,
-      ]),
+      m.query(
+        `select ${SUBSCRIPTION_COLUMNS} ${SUBSCRIPTION_FROM} where s.coop_id = $1 and ${SCOPE_CONDITION} and s.id = $3`,
+        [coopId, clientOf(scope), id],
+      ),
     );
     return toView(rows[0] ?? notFound());
   }
@@ -322,14 +321,13 @@ export class WebhookSubscriptionsService {
 
   /** The subscription, locked, if the scope reaches it (else 404). */
   private async lock(tx: Tx, coopId: string, scope: WebhookScope, id: string): Promise<WebhookSubscription> {
-    const found = await tx.manager
+    const query = tx.manager
       .getRepository(WebhookSubscription)
       .createQueryBuilder('s')
       .setLock('pessimistic_write')
-      .where('s.coopId = :coopId and s.id = :id', { coopId, id })
-      .andWhere(scope.kind === 'partner' ? 's.clientId = :clientId' : '1 = 1', { clientId: clientOf(scope) })
-      .getOne();
-    return found ?? notFound();
+      .where('s.coopId = :coopId and s.id = :id', { coopId, id });
+    if (scope.kind === 'partner') query.andWhere('s.clientId = :clientId', { clientId: scope.clientId });
+    return (await query.getOne()) ?? notFound();
   }
 
   private audit(tx: Tx, action: string, subjectId: string, data: Record<string, unknown>): Promise<string> {

@@ -1,3 +1,4 @@
+import { coopCycleEventName, nativeOfCoopCycleEvent } from './webhook-bodies';
 import { checkWebhookTarget, forbiddenAddress, parseWebhookUrl, type Resolver } from './webhook-target';
 import { decryptSecret, encryptSecret, newWebhookSecret } from './webhook-secrets';
 import { signatureHeaders, verifyFederacycleSignature } from './webhook-signature';
@@ -89,5 +90,17 @@ describe('webhook secrets and signatures', () => {
     expect(total).toBeGreaterThanOrEqual(24 * 3_600_000);
     expect(WEBHOOK_MAX_ATTEMPTS).toBe(11);
     expect([1, 2, 10, 11].map(webhookRetryDelay)).toEqual([60_000, 300_000, 21_600_000, 21_600_000]);
+  });
+});
+
+describe("CoopCycle's webhook names", () => {
+  it('maps its events to the native ones both ways, and knows none of the rest', () => {
+    expect(nativeOfCoopCycleEvent('delivery.picked')).toBe('delivery.picked_up');
+    expect(nativeOfCoopCycleEvent('delivery.completed')).toBe('delivery.completed');
+    expect(nativeOfCoopCycleEvent('order.created')).toBeNull();
+    expect(nativeOfCoopCycleEvent('toString')).toBeNull();
+    expect(nativeOfCoopCycleEvent('__proto__')).toBeNull();
+    expect(coopCycleEventName('delivery.picked_up')).toBe('delivery.picked');
+    expect(coopCycleEventName('delivery.cancelled')).toBeNull();
   });
 });
