@@ -154,8 +154,10 @@ export class WebhookLogComponent {
   constructor() {
     // a new subscription shown: its first page
     effect(() => {
-      this.subscription().id;
-      untracked(() => this.log.restart());
+      const id = this.subscription().id;
+      untracked(() => {
+        if (id) this.log.restart();
+      });
     });
   }
 
