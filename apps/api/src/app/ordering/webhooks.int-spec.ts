@@ -259,6 +259,16 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     // the same scheduled attempt run again (a job delivered twice) calls nothing
     expect((await sender.attempt(coopA, rowId, { scheduled: 1 })).called).toBe(false);
     expect(receiver.on('/ok-after-two')).toHaveLength(1);
+    // a sender that claims attempt 2 and dies before calling: while its lease holds nobody sends,
+    // once it ran out the same attempt is taken again
+    const db = h.app.get(Database);
+    expect(
+      await inCoopA(() => db.forCoop(coopA, (tx) => sender.claim(tx, coopA, rowId, { scheduled: 2 }))),
+    ).not.toBeNull();
+    expect((await sender.attempt(coopA, rowId, { scheduled: 2 })).called).toBe(false);
+    await h.su.query(`update webhook_deliveries set sending_until = now() - interval '1 second' where id = $1`, [
+      rowId,
+    ]);
     const retrying = await h.su.query<{ next_attempt_at: Date }>(
       'select next_attempt_at from webhook_deliveries where id = $1',
       [rowId],
@@ -310,7 +320,8 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
       id: rowId,
       event: 'delivery.created',
       state: 'succeeded',
-      attempts: 3,
+      // the dead sender's attempt counts (no call was logged for it)
+      attempts: 4,
       lastStatusCode: 200,
       nextAttemptAt: null,
     });
@@ -329,9 +340,9 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     expect(after.body.items[0].history.map((a: { attempt: number; replay: boolean }) => [a.attempt, a.replay])).toEqual(
       [
         [1, false],
-        [2, false],
         [3, false],
-        [4, true],
+        [4, false],
+        [5, true],
       ],
     );
   });

@@ -56,9 +56,9 @@ type ClaimRow = {
 
 /**
  * Takes one attempt of a webhook delivery: claims it ($3 = the scheduled attempt number, 0 for a
- * replay) — only a delivery still pending or retrying whose scheduled attempt has not run yet, of
- * a subscription not disabled, and not held by a call in flight (a lease of 2 minutes that a
- * crashed sender lets run out) — and counts it.
+ * replay) — only a delivery still pending or retrying whose scheduled attempt has not run yet (or
+ * ran in a sender that died before recording it), of a subscription not disabled, and not held by
+ * a call in flight (a lease of 2 minutes that a crashed sender lets run out) — and counts it.
  */
 const CLAIM_SQL = `update webhook_deliveries d
     set attempts = d.attempts + 1, scheduled_attempt = greatest(d.scheduled_attempt, $3),
@@ -67,7 +67,10 @@ const CLAIM_SQL = `update webhook_deliveries d
   where d.coop_id = $1 and d.id = $2 and s.coop_id = d.coop_id and s.id = d.subscription_id
     and s.state <> 'disabled'
     and (d.sending_until is null or d.sending_until < now())
-    and ($3 = 0 or (d.state in ('pending', 'retrying') and d.scheduled_attempt < $3))
+    and ($3 = 0 or (d.state in ('pending', 'retrying')
+                    and (d.scheduled_attempt < $3
+                         -- the same attempt again after its sender died mid-call (its lease ran out)
+                         or (d.scheduled_attempt = $3 and d.sending_until is not null))))
   returning d.attempts, d.subscription_id, d.request_body, d.event, s.url, s.flavour, s.secret_encrypted,
             s.previous_secret_encrypted, s.previous_secret_until`;
 
