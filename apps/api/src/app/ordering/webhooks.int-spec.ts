@@ -84,6 +84,7 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
   let queue: Queue;
   let redis: ReturnType<typeof createRedis>;
   let config: AppConfig;
+  let registry: Metrics;
 
   beforeAll(async () => {
     await receiver.start();
@@ -114,7 +115,8 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     const db = h.app.get(Database);
     redis = createRedis(config.redisUrl);
     queue = new Queue(WEBHOOKS_QUEUE, { connection: redis, prefix: config.queuePrefix });
-    const metrics = new WebhookMetrics(new Metrics('webhooks-test'));
+    registry = new Metrics('webhooks-test');
+    const metrics = new WebhookMetrics(registry);
     sender = new WebhookSender(db, config, metrics);
     fanOut = new WebhookFanOut(db, queue);
     processor = new WebhooksProcessor(db, sender, h.app.get(MailService), config, new Metrics('webhooks-test-jobs'));
@@ -328,6 +330,11 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     expect(entry.history.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 200]);
     // only an excerpt of the answer is kept
     expect(entry.history[0].responseExcerpt).toHaveLength(500);
+    // counted by outcome, timed
+    const scraped = await registry.registry.metrics();
+    expect(scraped).toMatch(/webhook_sends_total\{outcome="http_error",kind="scheduled"[^}]*\} 2/);
+    expect(scraped).toMatch(/webhook_sends_total\{outcome="succeeded",kind="scheduled"[^}]*\} 1/);
+    expect(scraped).toMatch(/webhook_send_duration_seconds_count\{[^}]*outcome="succeeded"[^}]*\} 1/);
 
     // a replay: a new attempt, logged as one, sent once however often its job runs
     const replay = await call('adminA', 'post', `/api/webhooks/subscriptions/${sub.id}/deliveries/${rowId}/replay`, {});
