@@ -224,6 +224,13 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
       'delivery.in_transit',
       'delivery.completed',
     ]);
+    // no subscription yet: the fan-out sends nothing and marks the event processed
+    const [first] = await eventsOf(delivery.id);
+    expect(await fanOut.fanOut(first as JobEnvelope<DeliveryEventPayload>)).toEqual({ webhookDeliveryIds: [] });
+    const processed = await h.su.query('select 1 from outbox where id = $1 and processed_at is not null', [
+      first?.outboxId,
+    ]);
+    expect(processed.rowCount).toBe(1);
     const cancelled = await newDelivery();
     expect((await call('dispatcherA', 'post', `/api/dispatch/deliveries/${cancelled.id}/cancel`, {})).status).toBe(200);
     expect((await eventsOf(cancelled.id)).map((e) => e.payload.event)).toEqual([

@@ -47,7 +47,11 @@ export class WebhookFanOut {
         payload.event,
         payload.deliveryId,
       ]);
-      if (subscriptions.length === 0) return [];
+      if (subscriptions.length === 0) {
+        // the common case (no subscription hears this): done in this one transaction
+        await claimOutboxRow(tx, coopId, outboxId);
+        return null;
+      }
       const delivery = await tx.maybeOne<{ reference: string | null }>(
         'select reference from deliveries where coop_id = $1 and id = $2',
         [coopId, payload.deliveryId],
@@ -82,6 +86,7 @@ export class WebhookFanOut {
       );
       return rows.map((r) => r.id);
     });
+    if (ids === null) return { webhookDeliveryIds: [] };
     for (const id of ids) await this.enqueueSend(coopId, envelope, id);
     await this.db.forCoop(coopId, (tx) => claimOutboxRow(tx, coopId, outboxId));
     return { webhookDeliveryIds: ids };
