@@ -11,3 +11,4 @@ export * from './lib/webhooks/webhook-subscriptions.service';
 export * from './lib/webhooks/webhooks.processor';
 export * from './lib/webhooks/webhook-metrics';
 export * from './lib/webhooks/webhook-bodies';
+export * from './lib/webhooks/webhook-secrets';
