@@ -6,6 +6,7 @@ import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { ORDERING_ENTITIES, seedPricing } from '@federacycle/ordering-server';
 import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
@@ -35,6 +36,7 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...FLEET_ENTITIES,
       ...GOVERNANCE_ENTITIES,
       ...DISPATCH_ENTITIES,
+      ...ORDERING_ENTITIES,
     ],
   });
   try {
@@ -62,6 +64,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedCourierApp(db);
     // dispatch: a live day in Lyon (150 deliveries in every state; after fleet and merchants)
     await seedDispatch(db);
+    // pricing: Lyon's default rule set, which prices the city (after geo: its rules name Lyon's zones)
+    await seedPricing(db);
     return credentials;
   } finally {
     await db.close();

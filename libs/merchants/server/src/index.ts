@@ -7,3 +7,4 @@ export * from './lib/catalog/catalog.entities';
 export * from './lib/catalog/catalog.service';
 export * from './lib/seed/seed-merchants';
 export { MENU_READ_SQL } from './lib/catalog/menu-read.sql';
+export { toWall } from './lib/hours/zoned-time';

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
-import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
+import {
+  partnerRoute,
+  type CoopFixture,
+  type Expectation,
+  type PartnerFixture,
+  type Role,
+} from '../isolation/access-expectation';
+import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
  * The expected access of ordering's routes, as the isolation suite probes them (roles from the
@@ -33,9 +40,30 @@ async function webhookFixture(su: Client, coop: CoopFixture): Promise<void> {
   hooksOf.set(coop.id, { subscription, delivery: delivery.rows[0]?.id as string });
 }
 
+/** A partner's own subscription (URL with its canary) and one logged delivery: `refs.webhookSubscription`, `refs.webhookDelivery`. */
+async function partnerWebhookFixture(su: Client, partner: PartnerFixture): Promise<void> {
+  if (partner.refs['webhookSubscription']) return;
+  const sub = await su.query<{ id: string }>(
+    `insert into webhook_subscriptions (coop_id, client_id, url, events, secret_encrypted, secret_hint)
+     values ($1, $2, $3, '{delivery.completed}', '\\x00', 'whsec_fixt…') returning id`,
+    [partner.coop.id, partner.clientId, `https://hooks.example/${partner.canary}`],
+  );
+  const subscription = sub.rows[0]?.id as string;
+  const delivery = await su.query<{ id: string }>(
+    `insert into webhook_deliveries (coop_id, subscription_id, event, event_id, request_body)
+     values ($1, $2, 'delivery.completed', gen_random_uuid(), $3) returning id`,
+    [partner.coop.id, subscription, JSON.stringify({ canary: partner.canary })],
+  );
+  partner.refs['webhookSubscription'] = subscription;
+  partner.refs['webhookDelivery'] = delivery.rows[0]?.id as string;
+}
+const theirHook = (t: PartnerFixture) => `/api/partner/v1/webhooks/${t.refs['webhookSubscription']}`;
+
 const hookProbeUrl = () => `https://93.184.215.14/probe-${randomBytes(3).toString('hex')}`;
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
+  // pricing rule sets and the quote tester
+  ...PRICING_EXPECTED,
   'GET /api/partner-clients': {
     permission: 'read:PartnerClient',
     kind: 'list',
@@ -124,4 +152,56 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
       body: {},
     }),
   },
+  // partner authentication: the token endpoint is public (a bad request is refused as RFC 6749 says)
+  'POST /api/partner/oauth2/token': {
+    permission: 'public',
+    kind: 'fixed',
+    allowed: 'everyone',
+    status: 400,
+    probe: () => ({ method: 'post', url: '/api/partner/oauth2/token', body: {} }),
+  },
+  // who a partner credential speaks for: its own client, never another's
+  'GET /api/partner/v1/me': partnerRoute('any', {
+    kind: 'list',
+    probe: () => ({ method: 'get', url: '/api/partner/v1/me' }),
+  }),
+  // a partner's own webhook subscriptions: another partner's (of this coop or another) are 404
+  'GET /api/partner/v1/webhooks': partnerRoute('webhooks', {
+    kind: 'list',
+    probe: () => ({ method: 'get', url: '/api/partner/v1/webhooks' }),
+    fixture: partnerWebhookFixture,
+  }),
+  'POST /api/partner/v1/webhooks': partnerRoute('webhooks', {
+    kind: 'fixed',
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/partner/v1/webhooks',
+      body: { url: hookProbeUrl(), events: ['delivery.completed'] },
+    }),
+  }),
+  'PATCH /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'patch', url: theirHook(t), body: { enabled: false } }),
+  }),
+  'POST /api/partner/v1/webhooks/:id/rotate-secret': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'post', url: `${theirHook(t)}/rotate-secret`, body: {} }),
+  }),
+  'DELETE /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'delete', url: theirHook(t) }),
+  }),
+  'GET /api/partner/v1/webhooks/:id/deliveries': partnerRoute('webhooks', {
+    kind: 'read',
+    probe: (t) => ({ method: 'get', url: `${theirHook(t)}/deliveries` }),
+  }),
+  'POST /api/partner/v1/webhooks/:id/deliveries/:deliveryId/replay': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({
+      method: 'post',
+      url: `${theirHook(t)}/deliveries/${t.refs['webhookDelivery']}/replay`,
+      body: {},
+    }),
+  }),
 };

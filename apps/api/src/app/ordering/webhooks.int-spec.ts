@@ -23,6 +23,7 @@ import { createRedis, type JobEnvelope } from '@federacycle/platform-queue';
 import { mailDirectory } from '@federacycle/platform-notifications';
 import { decodeQuotedPrintable } from '../../testing/api-test-app';
 import { insertMerchantRow } from '../merchants/merchants-fixture';
+import { createPartner, licenseCoop } from './partner-fixture';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 
 const HOUR = 3_600_000;
@@ -598,5 +599,42 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     });
     const expected = createHmac('sha256', sub.secret).update(received.body).digest('base64');
     expect(received.headers['x-coopcycle-signature']).toBe(expected);
+  });
+
+  it('lets a partner manage its own subscriptions over its API (scope webhooks), never another partner’s', async () => {
+    await licenseCoop(h.su, coopA);
+    const shop = await createPartner(h, coopA, { scopes: ['webhooks'], merchantId: merchantA, name: 'Shop API' });
+    const other = await createPartner(h, coopA, { scopes: ['webhooks'], name: 'Other API' });
+    const readOnly = await createPartner(h, coopA, { scopes: ['deliveries:read'], name: 'Read-only API' });
+    const as = (key: string) => ({
+      get: (url: string) => h.http().get(url).set('X-Api-Key', key),
+      post: (url: string, body: object) => h.http().post(url).set('X-Api-Key', key).send(body),
+      del: (url: string) => h.http().delete(url).set('X-Api-Key', key),
+    });
+    const created = await as(shop.apiKey).post('/api/partner/v1/webhooks', {
+      url: receiver.url('/shop-api'),
+      events: ['delivery.completed'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ clientId: shop.clientId, clientName: 'Shop API', flavour: 'native' });
+    expect(created.body.secret).toMatch(/^whsec_/);
+    const mine = await as(shop.apiKey).get('/api/partner/v1/webhooks');
+    expect(mine.body.items.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
+    // another partner of the same coop: not listed, 404 everywhere
+    expect((await as(other.apiKey).get('/api/partner/v1/webhooks')).body.total).toBe(0);
+    expect((await as(other.apiKey).get(`/api/partner/v1/webhooks/${created.body.id}/deliveries`)).status).toBe(404);
+    expect((await as(other.apiKey).del(`/api/partner/v1/webhooks/${created.body.id}`)).status).toBe(404);
+    // the coop's own subscriptions are not a partner's either
+    const coopOwn = await subscribe('/coop-own-2', ['delivery.created']);
+    expect((await as(shop.apiKey).get(`/api/partner/v1/webhooks/${coopOwn.id}/deliveries`)).status).toBe(404);
+    // without the webhooks scope: refused with its code
+    const refused = await as(readOnly.apiKey).get('/api/partner/v1/webhooks');
+    expect([refused.status, refused.body.code]).toEqual([403, 'PARTNER_SCOPE_MISSING']);
+    // a person's token is no partner credential
+    expect((await call('adminA', 'get', '/api/partner/v1/webhooks')).status).toBe(401);
+    // the coop admin sees it, with its owner
+    const all = (await call('adminA', 'get', '/api/webhooks/subscriptions')).body.items;
+    expect(all.find((s: { id: string }) => s.id === created.body.id)).toMatchObject({ clientName: 'Shop API' });
+    expect((await as(shop.apiKey).del(`/api/partner/v1/webhooks/${created.body.id}`)).status).toBe(204);
   });
 });

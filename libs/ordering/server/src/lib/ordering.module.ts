@@ -1,12 +1,24 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DISPATCH_EVENTS_QUEUE, Delivery } from '@federacycle/dispatch-server';
-import { MailService } from '@federacycle/identity-server';
+import { FederationModule } from '@federacycle/federation-server';
+import { GeoModule } from '@federacycle/geo-server';
+import { AuthStrategyRegistry, IdentityModule, MailService } from '@federacycle/identity-server';
 import { Merchant } from '@federacycle/merchants-server';
+import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { PartnerAuthService } from './partners/auth/partner-auth.service';
+import { PartnerMeController } from './partners/auth/partner-me.controller';
+import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
+import { PartnerOAuthService } from './partners/auth/partner-oauth.service';
+import { PartnerApiKeyStrategy, PartnerTokenStrategy } from './partners/auth/partner-strategies';
+import { PartnerTokenService } from './partners/auth/partner-tokens.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
+import { PricingController } from './pricing/pricing.controller';
+import { PRICING_EXPORT_TABLES } from './pricing/pricing-export';
+import { PricingService } from './pricing/pricing.service';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 import { WebhookMetrics } from './webhooks/webhook-metrics';
 import { WebhookSender } from './webhooks/webhook-sender';
@@ -14,18 +26,61 @@ import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.se
 import { WEBHOOKS_QUEUE } from './webhooks/webhooks.jobs';
 import { DispatchEventsProcessor, WebhooksProcessor } from './webhooks/webhooks.processor';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { PartnerWebhooksController } from './webhooks/partner-webhooks.controller';
 
 /**
  * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
- * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
+ * Needs the host app's global ConfigModule, DatabaseModule and RedisModule. Registers the partner
+ * strategies (API key, OAuth2 partner token) in identity's AuthStrategyRegistry at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES)],
-  controllers: [PartnerClientsController, WebhooksController],
-  providers: [PartnerClientsService, WebhookSubscriptionsService],
-  exports: [PartnerClientsService, WebhookSubscriptionsService],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule, IdentityModule, FederationModule],
+  controllers: [
+    PartnerClientsController,
+    PartnerOAuthController,
+    PartnerMeController,
+    // pricing rule sets and the quote tester
+    PricingController,
+    // webhooks: the coop admin's subscriptions, logs and replays; a partner's own
+    WebhooksController,
+    PartnerWebhooksController,
+  ],
+  providers: [
+    PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
+    PartnerApiKeyStrategy,
+    PartnerTokenStrategy,
+    // pricing: rule sets, priceIn for other use cases
+    PricingService,
+    WebhookSubscriptionsService,
+  ],
+  exports: [
+    PartnerClientsService,
+    PartnerAuthService,
+    PartnerTokenService,
+    PartnerOAuthService,
+    // pricing: priceIn(tx, coopId, input) for the partner API and orders
+    PricingService,
+    WebhookSubscriptionsService,
+  ],
 })
-export class OrderingModule {}
+export class OrderingModule implements OnModuleInit {
+  constructor(
+    @Inject(AuthStrategyRegistry) private readonly registry: AuthStrategyRegistry,
+    @Inject(PartnerApiKeyStrategy) private readonly apiKeys: PartnerApiKeyStrategy,
+    @Inject(PartnerTokenStrategy) private readonly tokens: PartnerTokenStrategy,
+    @Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.registerPartner(this.apiKeys);
+    this.registry.registerPartner(this.tokens);
+    // pricing's rule sets and rules in the coop's data export
+    this.exports.register('ordering-pricing', PRICING_EXPORT_TABLES);
+  }
+}
 
 /** Every queue ordering's worker module registers (dispatch's events: ordering is their consumer). */
 export const ORDERING_QUEUES: readonly string[] = [DISPATCH_EVENTS_QUEUE, WEBHOOKS_QUEUE];

@@ -222,6 +222,21 @@ export const ErrorCode = {
   WEBHOOK_LIMIT_REACHED: 'WEBHOOK_LIMIT_REACHED',
   /** a disabled subscription sends nothing, replays included: enable it first */
   WEBHOOK_SUBSCRIPTION_DISABLED: 'WEBHOOK_SUBSCRIPTION_DISABLED',
+  // pricing
+  /** a condition or formula that does not compile (the message names the position and the reason) */
+  PRICE_EXPRESSION_INVALID: 'PRICE_EXPRESSION_INVALID',
+  /** a rule whose price fields do not fit its kind (per-km ranges out of order, a missing amount) */
+  PRICE_RULE_INVALID: 'PRICE_RULE_INVALID',
+  /** no rule of the rule set prices this delivery (details: why each rule did not match) */
+  PRICE_NO_RULE: 'PRICE_NO_RULE',
+  /** an archived rule set cannot be changed or made the default */
+  RULE_SET_ARCHIVED: 'RULE_SET_ARCHIVED',
+  /** a partner route called without a valid, live API key or partner token (or a person's token) */
+  PARTNER_CREDENTIALS_INVALID: 'PARTNER_CREDENTIALS_INVALID',
+  /** the partner credential does not hold the scope the route needs */
+  PARTNER_SCOPE_MISSING: 'PARTNER_SCOPE_MISSING',
+  /** a credential asked for a partner client that has been revoked */
+  PARTNER_CLIENT_REVOKED: 'PARTNER_CLIENT_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -17,6 +17,7 @@ describe('navigationFor', () => {
       '/orders',
       '/merchants',
       '/zones',
+      '/pricing',
       '/couriers',
       '/proposals',
       '/settings',
@@ -33,6 +34,7 @@ describe('navigationFor', () => {
       '/orders',
       '/merchants',
       '/zones',
+      '/pricing',
       '/couriers',
     ]);
   });
