@@ -172,12 +172,14 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
     fixture: partnerWebhookFixture,
   }),
   'POST /api/partner/v1/webhooks': partnerRoute('webhooks', {
+    // the suite checks the coop is unchanged after every partner probe: a refused body shows the
+    // route reaches the use case (400, not 401/403); webhooks.int-spec creates through it
     kind: 'fixed',
-    status: 201,
+    status: 400,
     probe: () => ({
       method: 'post',
       url: '/api/partner/v1/webhooks',
-      body: { url: hookProbeUrl(), events: ['delivery.completed'] },
+      body: { url: 'ftp://hooks.example/x', events: ['delivery.completed'] },
     }),
   }),
   'PATCH /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
