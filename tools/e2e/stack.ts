@@ -66,6 +66,8 @@ export async function startStack(): Promise<Stack> {
     THROTTLE_DISABLED: 'true',
     CLOCK_OFFSET_FILE: join(dataDir, 'clock-offset-ms'),
     GOVERNANCE_SWEEP_EVERY_MS: '1000',
+    // the webhooks journey's receiver listens on 127.0.0.1
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
   };
   const children = ['api', 'worker'].map((app) =>
     spawn(process.execPath, [join(root, `dist/apps/${app}/main.js`)], {

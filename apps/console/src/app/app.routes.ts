@@ -74,6 +74,12 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('./features/people/people.routes').then((m) => m.peopleRoutes),
   },
+  {
+    path: 'webhooks',
+    canActivate: [abilityGuard('manage', 'Webhook')],
+    title: 'webhooks.title',
+    loadComponent: () => import('./features/webhooks/webhooks.page').then((m) => m.WebhooksPage),
+  },
   // dispatch
   {
     path: 'dispatch',

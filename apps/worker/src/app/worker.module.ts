@@ -4,6 +4,7 @@ import { DISPATCH_QUEUES, DispatchWorkerModule } from '@federacycle/dispatch-ser
 import { FEDERATION_QUEUES, FederationWorkerModule } from '@federacycle/federation-server';
 import { FleetCourierRosterModule } from '@federacycle/fleet-server';
 import { GOVERNANCE_QUEUES, GovernanceWorkerModule } from '@federacycle/governance-server';
+import { ORDERING_QUEUES, OrderingWorkerModule } from '@federacycle/ordering-server';
 import { ConfigModule, type AppConfig } from '@federacycle/platform-config';
 import { DatabaseModule } from '@federacycle/platform-database';
 import { Metrics, MetricsModule } from '@federacycle/platform-observability';
@@ -17,6 +18,7 @@ export const WORKER_QUEUES: readonly string[] = [
   ...FEDERATION_QUEUES,
   ...DISPATCH_QUEUES,
   ...GOVERNANCE_QUEUES,
+  ...ORDERING_QUEUES,
 ];
 
 /**
@@ -40,6 +42,7 @@ export class WorkerModule {
         FederationWorkerModule,
         DispatchWorkerModule,
         GovernanceWorkerModule,
+        OrderingWorkerModule,
       ],
       providers: [EventsProcessor, MaintenanceProcessor],
     };

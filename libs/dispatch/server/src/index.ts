@@ -25,3 +25,4 @@ export * from './lib/seed/seed-dispatch';
 export * from './lib/dispatch-gauges';
 export * from './lib/board/board-events';
 export * from './lib/board/board.service';
+export * from './lib/shared/delivery-events';

@@ -12,4 +12,5 @@ export * from './lib/settings-catalogue';
 export * from './lib/governance';
 export * from './lib/dispatch-board';
 export * from './lib/partners';
+export * from './lib/webhooks';
 export * from './lib/pricing';

@@ -117,11 +117,16 @@ describe('dispatch over HTTP: deliveries, tasks, assignment (real PostgreSQL as 
     expect(events.body.items[0].actorId).toBe(user['dispatcher']);
     expect(events.body.items[0].actorName).toBe('Dispatcher A');
     expect(events.body.items[0].requestId).not.toBe('none');
-    const outbox = await h.su.query(`select job_name from outbox where coop_id = $1 and payload->>'deliveryId' = $2`, [
-      coopA,
-      one.id,
+    const outbox = await h.su.query(
+      `select job_name, payload->>'event' as event from outbox where coop_id = $1 and payload->>'deliveryId' = $2
+        order by job_name`,
+      [coopA, one.id],
+    );
+    // the planner's trigger, and the delivery event other domains hear (once for the delivery, not per task)
+    expect(outbox.rows.map((r) => [r.job_name, r.event])).toEqual([
+      ['dispatch.delivery-created', null],
+      ['dispatch.delivery-event', 'delivery.created'],
     ]);
-    expect(outbox.rows.map((r) => r.job_name)).toEqual(['dispatch.delivery-created']);
     const list = await call('admin', 'get', '/api/dispatch/deliveries?limit=2');
     expect(list.status).toBe(200);
     expect(list.body.total).toBeGreaterThanOrEqual(3);

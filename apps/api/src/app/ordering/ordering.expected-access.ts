@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { newApiKey } from '@federacycle/ordering-server';
-import { partnerRoute, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
+import {
+  partnerRoute,
+  type CoopFixture,
+  type Expectation,
+  type PartnerFixture,
+  type Role,
+} from '../isolation/access-expectation';
 import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
@@ -37,6 +43,52 @@ const credentialWrite = (permission: string, path: (f: CoopFixture) => string): 
 /** The CoopCycle-compatible base URL of a coop of the isolation suite (`coop-a`...). */
 const coopcycle = (coop: CoopFixture) => `/coopcycle/coop-${coop.slug}`;
 
+/** each coop's fixture webhook subscription and one of its deliveries, by coop id: probes aim at a foreign coop's */
+const hooksOf = new Map<string, { subscription: string; delivery: string }>();
+const foreignHooks = (f: CoopFixture) => {
+  const ids = hooksOf.get(f.id);
+  if (!ids) throw new Error(`no fixture webhook subscription for coop ${f.slug}`);
+  return ids;
+};
+
+/** A subscription (its URL carries the canary) with one logged delivery (its body carries it too). */
+async function webhookFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (hooksOf.has(coop.id)) return;
+  const sub = await su.query<{ id: string }>(
+    `insert into webhook_subscriptions (coop_id, url, events, secret_encrypted, secret_hint)
+     values ($1, $2, '{delivery.completed}', '\\x00', 'whsec_fixt…') returning id`,
+    [coop.id, `https://hooks.example/${coop.canary}`],
+  );
+  const subscription = sub.rows[0]?.id as string;
+  const delivery = await su.query<{ id: string }>(
+    `insert into webhook_deliveries (coop_id, subscription_id, event, event_id, request_body)
+     values ($1, $2, 'delivery.completed', gen_random_uuid(), $3) returning id`,
+    [coop.id, subscription, JSON.stringify({ canary: coop.canary })],
+  );
+  hooksOf.set(coop.id, { subscription, delivery: delivery.rows[0]?.id as string });
+}
+
+/** A partner's own subscription (URL with its canary) and one logged delivery: `refs.webhookSubscription`, `refs.webhookDelivery`. */
+async function partnerWebhookFixture(su: Client, partner: PartnerFixture): Promise<void> {
+  if (partner.refs['webhookSubscription']) return;
+  const sub = await su.query<{ id: string }>(
+    `insert into webhook_subscriptions (coop_id, client_id, url, events, secret_encrypted, secret_hint)
+     values ($1, $2, $3, '{delivery.completed}', '\\x00', 'whsec_fixt…') returning id`,
+    [partner.coop.id, partner.clientId, `https://hooks.example/${partner.canary}`],
+  );
+  const subscription = sub.rows[0]?.id as string;
+  const delivery = await su.query<{ id: string }>(
+    `insert into webhook_deliveries (coop_id, subscription_id, event, event_id, request_body)
+     values ($1, $2, 'delivery.completed', gen_random_uuid(), $3) returning id`,
+    [partner.coop.id, subscription, JSON.stringify({ canary: partner.canary })],
+  );
+  partner.refs['webhookSubscription'] = subscription;
+  partner.refs['webhookDelivery'] = delivery.rows[0]?.id as string;
+}
+const theirHook = (t: PartnerFixture) => `/api/partner/v1/webhooks/${t.refs['webhookSubscription']}`;
+
+const hookProbeUrl = () => `https://93.184.215.14/probe-${randomBytes(3).toString('hex')}`;
+
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
   // pricing rule sets and the quote tester
   ...PRICING_EXPECTED,
@@ -60,6 +112,72 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
       method: 'post',
       url: '/api/partner-clients',
       body: { name: `probe ${randomBytes(3).toString('hex')}`, kind: 'site', scopes: ['deliveries:read'] },
+    }),
+  },
+  'GET /api/webhooks/subscriptions': {
+    permission: 'read:Webhook',
+    kind: 'list',
+    allowed: ADMINS,
+    probe: () => ({ method: 'get', url: '/api/webhooks/subscriptions' }),
+    fixture: webhookFixture,
+  },
+  'POST /api/webhooks/subscriptions': {
+    permission: 'create:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/webhooks/subscriptions',
+      body: { url: hookProbeUrl(), events: ['delivery.completed'] },
+    }),
+  },
+  'GET /api/webhooks/subscriptions/:id': {
+    permission: 'read:Webhook',
+    kind: 'read',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'get', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}` }),
+  },
+  'PATCH /api/webhooks/subscriptions/:id': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'patch',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}`,
+      body: { enabled: false },
+    }),
+  },
+  'POST /api/webhooks/subscriptions/:id/rotate-secret': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/rotate-secret`,
+      body: {},
+    }),
+  },
+  'DELETE /api/webhooks/subscriptions/:id': {
+    permission: 'delete:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'delete', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}` }),
+  },
+  'GET /api/webhooks/subscriptions/:id/deliveries': {
+    permission: 'read:Webhook',
+    kind: 'read',
+    allowed: ADMINS,
+    probe: (f) => ({ method: 'get', url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/deliveries` }),
+  },
+  'POST /api/webhooks/subscriptions/:id/deliveries/:deliveryId/replay': {
+    permission: 'update:Webhook',
+    kind: 'write',
+    allowed: ADMINS,
+    probe: (f) => ({
+      method: 'post',
+      url: `/api/webhooks/subscriptions/${foreignHooks(f).subscription}/deliveries/${foreignHooks(f).delivery}/replay`,
+      body: {},
     }),
   },
   // partner authentication: the token endpoint is public (a bad request is refused as RFC 6749 says)
@@ -113,6 +231,47 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
     probe: (target, actor) => ({
       method: 'get',
       url: `${coopcycle(actor.coop)}/api/stores/${target.coop.refs['otherMerchant'] ?? target.clientId}`,
+    }),
+  }),
+  // a partner's own webhook subscriptions: another partner's (of this coop or another) are 404
+  'GET /api/partner/v1/webhooks': partnerRoute('webhooks', {
+    kind: 'list',
+    probe: () => ({ method: 'get', url: '/api/partner/v1/webhooks' }),
+    fixture: partnerWebhookFixture,
+  }),
+  'POST /api/partner/v1/webhooks': partnerRoute('webhooks', {
+    // the suite checks the coop is unchanged after every partner probe: a refused body shows the
+    // route reaches the use case (400, not 401/403); webhooks.int-spec creates through it
+    kind: 'fixed',
+    status: 400,
+    probe: () => ({
+      method: 'post',
+      url: '/api/partner/v1/webhooks',
+      body: { url: 'ftp://hooks.example/x', events: ['delivery.completed'] },
+    }),
+  }),
+  'PATCH /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'patch', url: theirHook(t), body: { enabled: false } }),
+  }),
+  'POST /api/partner/v1/webhooks/:id/rotate-secret': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'post', url: `${theirHook(t)}/rotate-secret`, body: {} }),
+  }),
+  'DELETE /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({ method: 'delete', url: theirHook(t) }),
+  }),
+  'GET /api/partner/v1/webhooks/:id/deliveries': partnerRoute('webhooks', {
+    kind: 'read',
+    probe: (t) => ({ method: 'get', url: `${theirHook(t)}/deliveries` }),
+  }),
+  'POST /api/partner/v1/webhooks/:id/deliveries/:deliveryId/replay': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t) => ({
+      method: 'post',
+      url: `${theirHook(t)}/deliveries/${t.refs['webhookDelivery']}/replay`,
+      body: {},
     }),
   }),
 };

@@ -3,6 +3,7 @@ import { PartnerApiKey } from './partners/credentials/partner-api-key.entity';
 import { PartnerOAuthCredential } from './partners/credentials/partner-oauth-credential.entity';
 import { PricingRuleSet } from './pricing/pricing-rule-set.entity';
 import { PricingRule } from './pricing/pricing-rule.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhooks/webhook.entities';
 
 /** ordering's tables, one entity each (registered by the module; composed by tools and tests). */
 export const ORDERING_ENTITIES = [
@@ -13,4 +14,8 @@ export const ORDERING_ENTITIES = [
   // pricing (migration 0059)
   PricingRuleSet,
   PricingRule,
+  // webhooks (migrations 0066, 0067)
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -1,8 +1,11 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DISPATCH_EVENTS_QUEUE, Delivery } from '@federacycle/dispatch-server';
 import { FederationModule } from '@federacycle/federation-server';
 import { GeoModule } from '@federacycle/geo-server';
-import { AuthStrategyRegistry, IdentityModule } from '@federacycle/identity-server';
+import { AuthStrategyRegistry, IdentityModule, MailService } from '@federacycle/identity-server';
+import { Merchant } from '@federacycle/merchants-server';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { CoopCycleAuthController } from './coopcycle/coopcycle-auth.controller';
@@ -19,6 +22,14 @@ import { PartnerClientsService } from './partners/partner-clients.service';
 import { PricingController } from './pricing/pricing.controller';
 import { PRICING_EXPORT_TABLES } from './pricing/pricing-export';
 import { PricingService } from './pricing/pricing.service';
+import { WebhookFanOut } from './webhooks/webhook-fan-out';
+import { WebhookMetrics } from './webhooks/webhook-metrics';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { WEBHOOKS_QUEUE } from './webhooks/webhooks.jobs';
+import { DispatchEventsProcessor, WebhooksProcessor } from './webhooks/webhooks.processor';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { PartnerWebhooksController } from './webhooks/partner-webhooks.controller';
 
 /**
  * The ordering domain (partner API, pricing, webhooks; storefront and orders later).
@@ -35,6 +46,9 @@ import { PricingService } from './pricing/pricing.service';
     CoopCycleAuthController,
     // pricing rule sets and the quote tester
     PricingController,
+    // webhooks: the coop admin's subscriptions, logs and replays; a partner's own
+    WebhooksController,
+    PartnerWebhooksController,
   ],
   providers: [
     PartnerClientsService,
@@ -46,6 +60,7 @@ import { PricingService } from './pricing/pricing.service';
     PartnerTokenStrategy,
     // pricing: rule sets, priceIn for other use cases
     PricingService,
+    WebhookSubscriptionsService,
   ],
   exports: [
     PartnerClientsService,
@@ -55,6 +70,7 @@ import { PricingService } from './pricing/pricing.service';
     PartnerOAuthService,
     // pricing: priceIn(tx, coopId, input) for the partner API and orders
     PricingService,
+    WebhookSubscriptionsService,
   ],
 })
 export class OrderingModule implements OnModuleInit {
@@ -72,3 +88,21 @@ export class OrderingModule implements OnModuleInit {
     this.exports.register('ordering-pricing', PRICING_EXPORT_TABLES);
   }
 }
+
+/** Every queue ordering's worker module registers (dispatch's events: ordering is their consumer). */
+export const ORDERING_QUEUES: readonly string[] = [DISPATCH_EVENTS_QUEUE, WEBHOOKS_QUEUE];
+
+/**
+ * What the worker needs of ordering: dispatch's events (delivery events → webhook fan-out) and
+ * the webhooks queue (calls, replays, the failing subscription's mail).
+ */
+@Module({
+  imports: [
+    BullModule.registerQueue({ name: DISPATCH_EVENTS_QUEUE }, { name: WEBHOOKS_QUEUE }),
+    // the entities ordering's relate to (the worker's DispatchWorkerModule registers the rest of dispatch's)
+    TypeOrmModule.forFeature([Merchant, Delivery, ...ORDERING_ENTITIES]),
+  ],
+  providers: [WebhookMetrics, WebhookSender, WebhookFanOut, MailService, DispatchEventsProcessor, WebhooksProcessor],
+  exports: [WebhookSender, WebhookFanOut],
+})
+export class OrderingWorkerModule {}

@@ -40,6 +40,18 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES: must be a positive whole number'],
     [{ MAP_TILE_URL: 'ftp://tiles/{z}/{x}/{y}' }, 'MAP_TILE_URL: must start with https:'],
     [{ MAP_TILE_URL: 'https://tile.example.org/tiles.png' }, 'MAP_TILE_URL: must contain {z}, {x} and {y}'],
+    [{ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'yes' }, 'WEBHOOKS_ALLOW_PRIVATE_TARGETS: must be true or false'],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString('base64'),
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      },
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS: cannot be true in production',
+    ],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'WEBHOOK_SECRET_KEY: is missing'],
+    [{ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' }, 'WEBHOOK_SECRET_KEY: must be 32 random bytes in base64'],
   ])('rejects %j with one line naming the variable', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);

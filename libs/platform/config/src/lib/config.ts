@@ -41,6 +41,13 @@ export interface AppConfig {
   mapTileUrl: string;
   /** the attribution the tile provider asks for (shown in the map's corner) */
   mapTileAttribution: string;
+  /**
+   * webhooks may target loopback, private and link-local addresses and plain http (tests and
+   * development with a local receiver); refused in production
+   */
+  webhooksAllowPrivateTargets: boolean;
+  /** the 32-byte key (base64) that encrypts webhook secrets at rest (AES-256-GCM) */
+  webhookSecretKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +115,29 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+/** development and tests only: production must set its own WEBHOOK_SECRET_KEY */
+const DEV_WEBHOOK_SECRET_KEY = 'ZGV2ZWxvcG1lbnQtb25seS13ZWJob29rLWtleS0wMDA=';
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name, String(fallback));
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(name, `must be true or false (got "${raw}")`);
+  return raw === 'true';
+}
+
+function webhookKey(env: Env, nodeEnv: AppConfig['nodeEnv']): Buffer {
+  const raw =
+    nodeEnv === 'production'
+      ? required(env, 'WEBHOOK_SECRET_KEY')
+      : optional(env, 'WEBHOOK_SECRET_KEY', DEV_WEBHOOK_SECRET_KEY);
+  if (nodeEnv === 'production' && raw === DEV_WEBHOOK_SECRET_KEY) {
+    throw new ConfigError('WEBHOOK_SECRET_KEY', 'must be changed from the development default in production');
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw) {
+    throw new ConfigError('WEBHOOK_SECRET_KEY', 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+  }
+  return key;
+}
 
 /** Reads and validates the whole configuration; throws the first `ConfigError`. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -140,6 +170,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       );
     }
   }
+  const webhooksAllowPrivateTargets = bool(env, 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', false);
+  if (webhooksAllowPrivateTargets && nodeEnv === 'production') {
+    throw new ConfigError(
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+      'cannot be true in production (webhooks would reach internal hosts)',
+    );
+  }
   const smtp = optional(env, 'SMTP_URL', '');
   if (smtp !== '') url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   return {
@@ -169,6 +206,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     licenceSigningKey: optional(env, 'LICENCE_SIGNING_KEY', '') || null,
     mapTileUrl,
     mapTileAttribution: optional(env, 'MAP_TILE_ATTRIBUTION', ''),
+    webhooksAllowPrivateTargets,
+    webhookSecretKey: webhookKey(env, nodeEnv),
   };
 }
 

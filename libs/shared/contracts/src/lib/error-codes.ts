@@ -211,6 +211,17 @@ export const ErrorCode = {
   PROOF_NOT_FOUND: 'PROOF_NOT_FOUND',
   /** another live partner client of the coop has this name */
   PARTNER_CLIENT_NAME_TAKEN: 'PARTNER_CLIENT_NAME_TAKEN',
+  // webhooks
+  /** a webhook URL that is not an absolute https:// URL (or carries credentials or a fragment) */
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID',
+  /** a webhook URL whose host resolves to a loopback, private, link-local or otherwise internal address */
+  WEBHOOK_TARGET_FORBIDDEN: 'WEBHOOK_TARGET_FORBIDDEN',
+  /** a webhook URL whose host does not resolve */
+  WEBHOOK_HOST_UNRESOLVED: 'WEBHOOK_HOST_UNRESOLVED',
+  /** the coop has the maximum number of webhook subscriptions */
+  WEBHOOK_LIMIT_REACHED: 'WEBHOOK_LIMIT_REACHED',
+  /** a disabled subscription sends nothing, replays included: enable it first */
+  WEBHOOK_SUBSCRIPTION_DISABLED: 'WEBHOOK_SUBSCRIPTION_DISABLED',
   // pricing
   /** a condition or formula that does not compile (the message names the position and the reason) */
   PRICE_EXPRESSION_INVALID: 'PRICE_EXPRESSION_INVALID',

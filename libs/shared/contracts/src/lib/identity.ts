@@ -4,6 +4,14 @@ import type { CoopRole, CoopStatus, PlatformRole, UserStatus } from './roles';
 export const SUPPORTED_LOCALES = ['en', 'fr'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
+/** Countries whose coops get French mails when a person has chosen no language. */
+const FRENCH_COUNTRIES = new Set(['FR', 'BE', 'CH', 'LU', 'MC']);
+
+/** A coop's default language for its mails: its country's (ISO 3166-1 alpha-2). */
+export function countryLocale(country: string): SupportedLocale {
+  return FRENCH_COUNTRIES.has(country) ? 'fr' : 'en';
+}
+
 /** One membership as the signed-in person sees it (coop switcher). */
 export interface MembershipSummary {
   coopId: string;

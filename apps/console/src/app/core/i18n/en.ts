@@ -17,6 +17,7 @@ import { trackingEn } from '../../features/tracking/data/tracking.en';
 import { boardEn } from '../../features/dispatch/data/board.en';
 import { governanceEn } from '../../features/governance/data/governance.en';
 import { partnersEn } from '../../features/partners/data/partners.en';
+import { webhooksEn } from '../../features/webhooks/data/webhooks.en';
 
 export const en = {
   'app.name': 'Federacycle',
@@ -199,6 +200,7 @@ export const en = {
   ...boardEn,
   ...governanceEn,
   ...partnersEn,
+  ...webhooksEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;

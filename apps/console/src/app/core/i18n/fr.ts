@@ -13,6 +13,7 @@ import { trackingFr } from '../../features/tracking/data/tracking.fr';
 import { boardFr } from '../../features/dispatch/data/board.fr';
 import { governanceFr } from '../../features/governance/data/governance.fr';
 import { partnersFr } from '../../features/partners/data/partners.fr';
+import { webhooksFr } from '../../features/webhooks/data/webhooks.fr';
 
 /** French dictionary: typed against the English keys, so none can be missing. */
 export const fr: Dictionary = {
@@ -197,4 +198,5 @@ export const fr: Dictionary = {
   ...boardFr,
   ...governanceFr,
   ...partnersFr,
+  ...webhooksFr,
 };

@@ -60,6 +60,11 @@ export class I18nService {
     return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium' }).format(new Date(iso));
   }
 
+  /** Formats an ISO instant (date and time, short) for the current language. */
+  formatDateTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  }
+
   /** Formats a number for the current language, with at most `maxDecimals` decimals. */
   formatNumber(value: number, maxDecimals = 0): string {
     return new Intl.NumberFormat(this.locale(), { maximumFractionDigits: maxDecimals }).format(value);

@@ -22,6 +22,7 @@ describe('navigationFor', () => {
       '/couriers',
       '/proposals',
       '/settings',
+      '/webhooks',
       '/licence',
     ]);
   });

@@ -50,6 +50,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
   { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' } },
   { path: '/settings', labelKey: 'nav.settings', permission: { action: 'read', subject: 'Proposal' } },
+  { path: '/webhooks', labelKey: 'nav.webhooks', permission: { action: 'manage', subject: 'Webhook' } },
   { path: '/licence', labelKey: 'nav.licence', permission: { action: 'read', subject: 'Licence' } },
 ];
 

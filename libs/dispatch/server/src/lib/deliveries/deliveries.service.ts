@@ -175,7 +175,14 @@ export class DeliveriesService {
       const changes: TaskChange[] = [];
       for (const task of open) {
         await this.moveTask(tx, coopId, task, 'cancelled');
-        changes.push({ taskId: task.id, deliveryId, type: 'cancelled', fromState: task.state, toState: 'cancelled' });
+        changes.push({
+          taskId: task.id,
+          deliveryId,
+          type: 'cancelled',
+          fromState: task.state,
+          toState: 'cancelled',
+          kind: task.kind,
+        });
       }
       await recordTaskEvents(tx, source, changes);
       await refreshDeliveryState(tx, coopId, deliveryId);
@@ -252,6 +259,7 @@ export class DeliveriesService {
         fromState: task.state,
         toState: result.to,
         data,
+        kind: task.kind,
       },
     ]);
     await refreshDeliveryState(tx, coopId, task.delivery_id);

@@ -1,6 +1,7 @@
-import type { EventSource, TaskEventData, TaskEventType, TaskState } from '@federacycle/contracts';
+import type { EventSource, TaskEventData, TaskEventType, TaskKind, TaskState } from '@federacycle/contracts';
 import { TenantContext, type Tx } from '@federacycle/platform-database';
 import { TaskEvent } from '../deliveries/task-event.entity';
+import { announceTaskChanges } from './delivery-events';
 
 export interface TaskChange {
   taskId: string;
@@ -9,11 +10,15 @@ export interface TaskChange {
   fromState: TaskState | null;
   toState: TaskState | null;
   data?: TaskEventData;
+  /** the task's kind: a started or done change needs it (a pickup's and a dropoff's mean different delivery events) */
+  kind?: TaskKind;
 }
 
 /**
  * Writes the history rows of changes made in `tx`: the actor and the request come from the
- * context of the work (the request, or the job's envelope), the source from the caller.
+ * context of the work (the request, or the job's envelope), the source from the caller. Every
+ * change of a task passes here, so the delivery events other domains hear of (created, assigned,
+ * started, picked up, in transit) are written to the outbox here, in the same transaction.
  */
 export async function recordTaskEvents(tx: Tx, source: EventSource, changes: readonly TaskChange[]): Promise<void> {
   if (changes.length === 0) return;
@@ -35,6 +40,7 @@ export async function recordTaskEvents(tx: Tx, source: EventSource, changes: rea
       source,
     })),
   );
+  await announceTaskChanges(tx, changes);
 }
 
 /** The coop of a caller's transaction (dispatch always works for one coop). */

@@ -5,6 +5,7 @@ import type { Courier } from '@federacycle/fleet-server';
 import type { TaskAssignment } from '../assignments/task-assignment.entity';
 import type { DeliveryTask } from '../deliveries/delivery-task.entity';
 import type { Delivery } from '../deliveries/delivery.entity';
+import { announceDeliveryState } from './delivery-events';
 import { deliveryStateOf, type TaskFacts } from './task-state-machine';
 
 type T = DeliveryTask;
@@ -141,7 +142,10 @@ export async function lockDeliveries(tx: Tx, coopId: string, deliveryIds: readon
   return rows.map((r) => r.id);
 }
 
-/** Recomputes a delivery's state from its tasks; writes it when it changed. */
+/**
+ * Recomputes a delivery's state from its tasks; writes it when it changed, and then announces a
+ * final state (completed, failed, cancelled) as a delivery event in the same transaction.
+ */
 export async function refreshDeliveryState(tx: Tx, coopId: string, deliveryId: string): Promise<DeliveryState> {
   return (await refreshDeliveryStates(tx, coopId, [deliveryId])).get(deliveryId) as DeliveryState;
 }
@@ -170,11 +174,14 @@ export async function refreshDeliveryStates(
     byDelivery.get(t.delivery_id)?.push({ id: t.id, kind: t.kind, state: t.state, supersededBy: t.superseded_by });
   }
   for (const [id, facts] of byDelivery) states.set(id, deliveryStateOf(facts));
-  await tx.execute(
+  const changed = await tx.query<{ id: string; state: DeliveryState }>(
     `update deliveries d set state = s.state, updated_at = now()
        from unnest($2::uuid[], $3::text[]) as s(id, state)
-      where d.coop_id = $1 and d.id = s.id and d.state <> s.state`,
+      where d.coop_id = $1 and d.id = s.id and d.state <> s.state
+      returning d.id, d.state`,
     [coopId, ids, ids.map((id) => states.get(id))],
   );
+  // only a delivery whose own state changed is announced (completed, failed, cancelled)
+  for (const row of changed) await announceDeliveryState(tx, row.id, row.state);
   return states;
 }

@@ -1,12 +1,9 @@
-import type { SupportedLocale } from '@federacycle/contracts';
+import { countryLocale, type SupportedLocale } from '@federacycle/contracts';
 import type { MailLocale } from './governance-mailer';
 
-/** Countries whose coops get French mails when a person has chosen no language. */
-const FRENCH_COUNTRIES = new Set(['FR', 'BE', 'CH', 'LU', 'MC']);
-
-/** The coop's default language for governance mails: its country's. */
+/** The coop's default language for governance mails: its country's (contracts' countryLocale). */
 export function coopLocale(country: string): MailLocale {
-  return FRENCH_COUNTRIES.has(country) ? 'fr' : 'en';
+  return countryLocale(country);
 }
 
 /** The language of one recipient's governance mail: the one they chose, else the coop's default. */
