@@ -258,6 +258,29 @@ export const ORDERING_EXPECTED: Record<string, Expectation> = {
     kind: 'write',
     probe: (t) => ({ method: 'post', url: `${theirHook(t)}/rotate-secret`, body: {} }),
   }),
+  // CoopCycle's webhooks: a client's own, under its coop's base URL (another partner's: 404)
+  'GET /coopcycle/:slug/api/webhooks': partnerRoute('webhooks', {
+    kind: 'list',
+    probe: (_target, actor) => ({ method: 'get', url: `${coopcycle(actor.coop)}/api/webhooks` }),
+    fixture: partnerWebhookFixture,
+  }),
+  'POST /coopcycle/:slug/api/webhooks': partnerRoute('webhooks', {
+    // a refused body shows the route reaches the use case (400) and the coop stays unchanged
+    kind: 'fixed',
+    status: 400,
+    probe: (_target, actor) => ({
+      method: 'post',
+      url: `${coopcycle(actor.coop)}/api/webhooks`,
+      body: { url: '', event: 'delivery.completed' },
+    }),
+  }),
+  'DELETE /coopcycle/:slug/api/webhooks/:id': partnerRoute('webhooks', {
+    kind: 'write',
+    probe: (t, actor) => ({
+      method: 'delete',
+      url: `${coopcycle(actor.coop)}/api/webhooks/${t.refs['webhookSubscription']}`,
+    }),
+  }),
   'DELETE /api/partner/v1/webhooks/:id': partnerRoute('webhooks', {
     kind: 'write',
     probe: (t) => ({ method: 'delete', url: theirHook(t) }),

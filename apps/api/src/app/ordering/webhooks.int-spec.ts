@@ -637,4 +637,33 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     expect(all.find((s: { id: string }) => s.id === created.body.id)).toMatchObject({ clientName: 'Shop API' });
     expect((await as(shop.apiKey).del(`/api/partner/v1/webhooks/${created.body.id}`)).status).toBe(204);
   });
+  it('lets a CoopCycle integration subscribe one event per webhook under its coop’s base URL', async () => {
+    await licenseCoop(h.su, coopA);
+    const plugin = await createPartner(h, coopA, { scopes: ['webhooks'], merchantId: merchantA, name: 'Woo plugin' });
+    const base = '/coopcycle/hooks-a/api/webhooks';
+    const post = (url: string, body: object) => h.http().post(url).set('X-Api-Key', plugin.apiKey).send(body);
+    const created = await post(base, { url: receiver.url('/woo'), event: 'delivery.completed' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ '@type': 'Webhook', url: receiver.url('/woo'), event: 'delivery.completed' });
+    expect(created.body['@id']).toMatch(/^\/api\/webhooks\//);
+    expect(created.body.secret).toMatch(/^whsec_/);
+    // stored in CoopCycle's flavour, owned by the plugin's client, listed under its one event
+    const id = String(created.body['@id']).split('/').pop() as string;
+    const row = await h.su.query('select flavour, client_id, events from webhook_subscriptions where id = $1', [id]);
+    expect(row.rows[0]).toMatchObject({ flavour: 'coopcycle', client_id: plugin.clientId });
+    const list = await h.http().get(base).set('X-Api-Key', plugin.apiKey);
+    expect(list.body['hydra:member'].map((w: { event: string }) => w.event)).toEqual(['delivery.completed']);
+    // CoopCycle's validation answer; an event its API does not have is a violation too
+    const bad = await post(base, { url: '', event: 'delivery.exploded' });
+    expect(bad.status).toBe(400);
+    expect(bad.body['@type']).toBe('ConstraintViolationList');
+    expect(bad.body.violations.map((v: { propertyPath: string }) => v.propertyPath)).toEqual(['url', 'event']);
+    // another coop's base URL refuses the credential; then the plugin deletes its webhook
+    expect(
+      (await post('/coopcycle/hooks-b/api/webhooks', { url: receiver.url('/woo'), event: 'delivery.completed' }))
+        .status,
+    ).toBe(401);
+    expect((await h.http().delete(`${base}/${id}`).set('X-Api-Key', plugin.apiKey)).status).toBe(204);
+    expect((await h.su.query('select 1 from webhook_subscriptions where id = $1', [id])).rowCount).toBe(0);
+  });
 });

@@ -9,6 +9,7 @@ import { Merchant } from '@federacycle/merchants-server';
 import { CoopExportRegistry } from '@federacycle/platform-database';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { CoopCycleAuthController } from './coopcycle/coopcycle-auth.controller';
+import { CoopCycleWebhooksController } from './coopcycle/coopcycle-webhooks.controller';
 import { PartnerAuthService } from './partners/auth/partner-auth.service';
 import { PartnerMeController } from './partners/auth/partner-me.controller';
 import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
@@ -44,6 +45,7 @@ import { PartnerWebhooksController } from './webhooks/partner-webhooks.controlle
     PartnerOAuthController,
     PartnerMeController,
     CoopCycleAuthController,
+    CoopCycleWebhooksController,
     // pricing rule sets and the quote tester
     PricingController,
     // webhooks: the coop admin's subscriptions, logs and replays; a partner's own

@@ -18,6 +18,7 @@ export const IRI_SEGMENTS = {
   Delivery: 'deliveries',
   Task: 'tasks',
   Address: 'addresses',
+  Webhook: 'webhooks',
 } as const;
 export type JsonLdType = keyof typeof IRI_SEGMENTS;
 
