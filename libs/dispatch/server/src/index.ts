@@ -25,3 +25,6 @@ export * from './lib/seed/seed-dispatch';
 export * from './lib/dispatch-gauges';
 export * from './lib/board/board-events';
 export * from './lib/board/board.service';
+export * from './lib/time-slots/time-slot.entity';
+export * from './lib/time-slots/time-slots.service';
+export * from './lib/time-slots/slot-choices';

@@ -12,3 +12,4 @@ export * from './lib/settings-catalogue';
 export * from './lib/governance';
 export * from './lib/dispatch-board';
 export * from './lib/partners';
+export * from './lib/time-slots';

@@ -94,6 +94,7 @@ export class DeliveriesController {
     return this.deliveries.create({
       reference: body.reference,
       merchantId: body.merchantId,
+      timeSlotId: body.timeSlotId,
       tasks: body.tasks,
       source: 'console',
     });

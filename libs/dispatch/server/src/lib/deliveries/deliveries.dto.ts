@@ -165,6 +165,15 @@ export class CreateDeliveryDto implements CreateDeliveryRequest {
   @IsUUID('all')
   merchantId?: string | null;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: "a time slot: the dropoffs take one of its windows (their after/before, or the first free one)",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  timeSlotId?: string | null;
+
   @ApiProperty({ type: [TaskRequestDto], minItems: 2, maxItems: MAX_TASKS_PER_DELIVERY })
   @IsArray()
   @ArrayMinSize(2)
