@@ -13,3 +13,4 @@ export * from './lib/governance';
 export * from './lib/dispatch-board';
 export * from './lib/partners';
 export * from './lib/time-slots';
+export * from './lib/partner-deliveries';

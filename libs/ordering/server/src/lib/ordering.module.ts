@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DispatchModule } from '@federacycle/dispatch-server';
+import { FederationModule } from '@federacycle/federation-server';
+import { GeoModule } from '@federacycle/geo-server';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { PartnerDeliveriesService } from './partner-deliveries/partner-deliveries.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
 
@@ -9,9 +13,9 @@ import { PartnerClientsService } from './partners/partner-clients.service';
  * Needs the host app's global ConfigModule, DatabaseModule and RedisModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), DispatchModule, GeoModule, FederationModule],
   controllers: [PartnerClientsController],
-  providers: [PartnerClientsService],
-  exports: [PartnerClientsService],
+  providers: [PartnerClientsService, PartnerDeliveriesService],
+  exports: [PartnerClientsService, PartnerDeliveriesService],
 })
 export class OrderingModule {}

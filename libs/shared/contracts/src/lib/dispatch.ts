@@ -143,6 +143,10 @@ export interface DeliveryView {
   merchantId: string | null;
   /** the public tracking page's token (unguessable) */
   trackingToken: string;
+  /** where it was created: the console, the partner API, the storefront… */
+  source: EventSource;
+  /** the time slot its dropoffs were booked in, or null */
+  timeSlotId: string | null;
   tasks: TaskView[];
   createdAt: string;
   updatedAt: string;

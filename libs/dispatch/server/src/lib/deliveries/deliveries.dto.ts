@@ -168,7 +168,7 @@ export class CreateDeliveryDto implements CreateDeliveryRequest {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
-    description: "a time slot: the dropoffs take one of its windows (their after/before, or the first free one)",
+    description: 'a time slot: the dropoffs take one of its windows (their after/before, or the first free one)',
   })
   @IsOptional()
   @IsUUID('all')
@@ -294,6 +294,8 @@ export class DeliveryViewDto implements DeliveryView {
   @ApiProperty({ enum: DELIVERY_STATES }) state!: DeliveryState;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) merchantId!: string | null;
   @ApiProperty({ description: 'the public tracking page token' }) trackingToken!: string;
+  @ApiProperty({ enum: EVENT_SOURCES }) source!: EventSource;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) timeSlotId!: string | null;
   @ApiProperty({ type: [TaskViewDto] }) tasks!: TaskView[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
