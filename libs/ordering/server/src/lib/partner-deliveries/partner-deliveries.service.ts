@@ -11,19 +11,19 @@ import {
   type PartnerPrincipal,
   type PartnerQuoteView,
 } from '@federacycle/contracts';
-import { CreateDeliveryUseCase, DeliveriesService, TimeSlot, TimeSlotsService, unknownTimeSlot } from '@federacycle/dispatch-server';
+import {
+  CreateDeliveryUseCase,
+  DeliveriesService,
+  TimeSlot,
+  TimeSlotsService,
+  unknownTimeSlot,
+} from '@federacycle/dispatch-server';
 import { CLOCK, StandingService, type Clock } from '@federacycle/federation-server';
 import { ZonesService } from '@federacycle/geo-server';
 import { Merchant } from '@federacycle/merchants-server';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { Database, type Tx } from '@federacycle/platform-database';
-import {
-  ApiException,
-  cursorPage,
-  decodeCursor,
-  idempotent,
-  type IdempotentResult,
-} from '@federacycle/platform-http';
+import { ApiException, cursorPage, decodeCursor, idempotent, type IdempotentResult } from '@federacycle/platform-http';
 import { DELIVERY_PRICER, type DeliveryPricer, type PriceBreakdown, type PricingInput } from './delivery-pricer.port';
 import { PartnerDelivery, PartnerQuote } from './partner-delivery.entity';
 import { defaultPickupWindow, placeOf, stopsOf, taskOf, type PlannedTask, type StorePlace } from './partner-request';
@@ -128,10 +128,14 @@ export class PartnerDeliveriesService {
   ): Promise<IdempotentResult<PartnerDeliveryView>> {
     const test = await this.admit(partner.coopId);
     return this.db.forCoop(partner.coopId, (tx) =>
-      idempotent(tx, { caller: `partner:${partner.clientId}`, key, route: 'POST deliveries', body: { quoteId } }, async () => ({
-        status: 201,
-        body: await this.confirmIn(tx, partner, quoteId, test),
-      })),
+      idempotent(
+        tx,
+        { caller: `partner:${partner.clientId}`, key, route: 'POST deliveries', body: { quoteId } },
+        async () => ({
+          status: 201,
+          body: await this.confirmIn(tx, partner, quoteId, test),
+        }),
+      ),
     );
   }
 
@@ -162,7 +166,9 @@ export class PartnerDeliveriesService {
   /** POST /quotes: the price of the request (checked like a create), held until it expires. */
   async quote(partner: PartnerPrincipal, body: PartnerDeliveryRequest): Promise<PartnerQuoteView> {
     if (body.quoteId) {
-      throw ApiException.validation([{ field: 'quoteId', code: 'forbidden', message: 'a quote is asked for a request, not for a quote' }]);
+      throw ApiException.validation([
+        { field: 'quoteId', code: 'forbidden', message: 'a quote is asked for a request, not for a quote' },
+      ]);
     }
     const pricer = this.requirePricer();
     const checked = await this.check(partner, body);
@@ -236,7 +242,16 @@ export class PartnerDeliveriesService {
             and ($6::timestamptz is null or (pd.created_at, pd.delivery_id) < ($6, $7::uuid))
           order by pd.created_at desc, pd.delivery_id desc
           limit $8`,
-        [partner.coopId, partner.clientId, query.state ?? null, from, to, after?.at ?? null, after?.id ?? null, query.limit + 1],
+        [
+          partner.coopId,
+          partner.clientId,
+          query.state ?? null,
+          from,
+          to,
+          after?.at ?? null,
+          after?.id ?? null,
+          query.limit + 1,
+        ],
       ),
     );
     const page = cursorPage(rows, query.limit, (r) => ({ at: r.created_at, id: r.delivery_id }));
@@ -299,10 +314,16 @@ export class PartnerDeliveriesService {
     test: boolean,
   ): Promise<PartnerDeliveryView> {
     if (body.quoteId) {
-      const extra = (['reference', 'pickup', 'dropoff', 'tasks', 'timeSlotId'] as const).filter((k) => body[k] !== undefined);
+      const extra = (['reference', 'pickup', 'dropoff', 'tasks', 'timeSlotId'] as const).filter(
+        (k) => body[k] !== undefined,
+      );
       if (extra.length > 0) {
         throw ApiException.validation(
-          extra.map((k) => ({ field: k, code: 'forbidden', message: 'the quote holds the request: send quoteId alone' })),
+          extra.map((k) => ({
+            field: k,
+            code: 'forbidden',
+            message: 'the quote holds the request: send quoteId alone',
+          })),
         );
       }
       return this.confirmIn(tx, partner, body.quoteId, test);
@@ -313,19 +334,32 @@ export class PartnerDeliveriesService {
     return this.record(tx, partner, plan, price, null, test);
   }
 
-  private async confirmIn(tx: Tx, partner: PartnerPrincipal, quoteId: string, test: boolean): Promise<PartnerDeliveryView> {
+  private async confirmIn(
+    tx: Tx,
+    partner: PartnerPrincipal,
+    quoteId: string,
+    test: boolean,
+  ): Promise<PartnerDeliveryView> {
     const quote = await tx.maybeOne<{ request: PartnerDeliveryRequest; delivery_id: string | null; live: boolean }>(
       `select request, delivery_id, expires_at > now() as live from partner_quotes
         where coop_id = $1 and id = $2 and client_id = $3 for update`,
       [partner.coopId, quoteId, partner.clientId],
     );
     if (!quote) throw new ApiException(404, 'NOT_FOUND', 'Quote not found');
-    if (quote.delivery_id !== null) throw ApiException.conflict('QUOTE_USED', 'This quote was confirmed already: it created a delivery');
+    if (quote.delivery_id !== null)
+      throw ApiException.conflict('QUOTE_USED', 'This quote was confirmed already: it created a delivery');
     if (!quote.live) throw new ApiException(422, 'QUOTE_EXPIRED', 'This quote has expired: ask for a new one');
     const stored = await tx.manager.findOneByOrFail(PartnerQuote, { coopId: partner.coopId, id: quoteId });
     const plan = await this.plan(tx, partner, quote.request, this.clock.now());
     const price = stored.breakdown as unknown as PriceBreakdown;
-    const view = await this.record(tx, partner, plan, { ...price, amountMinor: Number(stored.amountMinor), currency: stored.currency }, quoteId, test);
+    const view = await this.record(
+      tx,
+      partner,
+      plan,
+      { ...price, amountMinor: Number(stored.amountMinor), currency: stored.currency },
+      quoteId,
+      test,
+    );
     await tx.execute('update partner_quotes set delivery_id = $3 where coop_id = $1 and id = $2', [
       partner.coopId,
       quoteId,
@@ -389,7 +423,11 @@ export class PartnerDeliveriesService {
       if (dropoffs.every((t) => !t.after && !t.before)) {
         const first = (await this.timeSlots.choicesIn(tx, timeSlotId)).items[0];
         if (!first) {
-          throw new ApiException(422, 'TIME_SLOT_NO_WINDOW', 'This time slot has no window with a place left in its horizon');
+          throw new ApiException(
+            422,
+            'TIME_SLOT_NO_WINDOW',
+            'This time slot has no window with a place left in its horizon',
+          );
         }
         for (const dropoff of dropoffs) {
           dropoff.after = first.start;
@@ -433,7 +471,11 @@ export class PartnerDeliveriesService {
 
   private requirePricer(): DeliveryPricer {
     if (!this.pricer) {
-      throw new ApiException(503, 'SERVICE_UNAVAILABLE', 'Prices are not available on this server yet: create the delivery without a quote');
+      throw new ApiException(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'Prices are not available on this server yet: create the delivery without a quote',
+      );
     }
     return this.pricer;
   }

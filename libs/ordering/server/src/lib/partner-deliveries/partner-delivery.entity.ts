@@ -1,4 +1,14 @@
-import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Delivery } from '@federacycle/dispatch-server';
 import { Coop } from '@federacycle/platform-database';
 import { PartnerClient } from '../partners/partner-client.entity';

@@ -78,7 +78,8 @@ export function placeOf(
     }
     return { address: store.address, lat: store.lat, lng: store.lng, fromStore: true };
   }
-  if (stop.address === undefined) throw field(`${stop.path}.address`, 'required', 'give the address (text) with lat and lng');
+  if (stop.address === undefined)
+    throw field(`${stop.path}.address`, 'required', 'give the address (text) with lat and lng');
   if (stop.lat === undefined || stop.lng === undefined) {
     throw field(`${stop.path}.lat`, 'required', 'give the point of the address: lat and lng');
   }
