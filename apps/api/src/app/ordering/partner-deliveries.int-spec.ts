@@ -190,7 +190,7 @@ describe('ordering: the partner delivery API (service level, real PostgreSQL as 
   });
 
   it('lists newest first by cursor, filtered by state and time, and refuses a forged cursor', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 5; i += 1)
       ids.push((await create(otherShop, { reference: `P-${i}`, dropoff: dropoff() })).body.id);
     const seen: string[] = [];

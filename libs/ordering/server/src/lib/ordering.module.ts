@@ -4,6 +4,7 @@ import { DispatchModule } from '@federacycle/dispatch-server';
 import { FederationModule } from '@federacycle/federation-server';
 import { GeoModule } from '@federacycle/geo-server';
 import { ORDERING_ENTITIES } from './ordering.entities';
+import { DeliveryPartnerController } from './partner-deliveries/delivery-partner.controller';
 import { PartnerDeliveriesService } from './partner-deliveries/partner-deliveries.service';
 import { PartnerClientsController } from './partners/partner-clients.controller';
 import { PartnerClientsService } from './partners/partner-clients.service';
@@ -14,7 +15,7 @@ import { PartnerClientsService } from './partners/partner-clients.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), DispatchModule, GeoModule, FederationModule],
-  controllers: [PartnerClientsController],
+  controllers: [PartnerClientsController, DeliveryPartnerController],
   providers: [PartnerClientsService, PartnerDeliveriesService],
   exports: [PartnerClientsService, PartnerDeliveriesService],
 })

@@ -111,3 +111,11 @@ export interface PartnerQuoteView {
 
 /** How long a quote holds its price. */
 export const PARTNER_QUOTE_TTL_MINUTES = 30;
+
+/** A partner-created delivery's origin, as the coop's people see it (the Deliveries page). */
+export interface DeliveryPartnerView {
+  clientId: string;
+  clientName: string;
+  test: boolean;
+  price: PartnerPrice | null;
+}

@@ -110,9 +110,9 @@ describe('CoopCycle delivery input → partner request', () => {
       'dropoff.weight',
       'dropoff.packages[0].quantity',
     ]);
-    expect(violationsOf({ dropoff: { address: { streetAddress: 'x', latLng: [45, 4] }, before: 'tomorrow' } })).toEqual([
-      'dropoff.before',
-    ]);
+    expect(violationsOf({ dropoff: { address: { streetAddress: 'x', latLng: [45, 4] }, before: 'tomorrow' } })).toEqual(
+      ['dropoff.before'],
+    );
     expect(violationsOf([])).toEqual(['']);
     expect(violationList([{ propertyPath: 'dropoff', message: 'm' }])).toMatchObject({
       '@type': 'ConstraintViolationList',
@@ -151,7 +151,14 @@ describe('partner view → CoopCycle Delivery', () => {
       tasks: [task('p', 'pickup', 'done'), task('d1', 'dropoff', 'done'), task('d2', 'dropoff', 'started')],
       createdAt: '2026-12-03T08:00:00.000Z',
     };
-    const json = toCoopcycleDelivery(view, { delivery: 7, tasks: new Map([['p', 13], ['d1', 14], ['d2', 15]]) });
+    const json = toCoopcycleDelivery(view, {
+      delivery: 7,
+      tasks: new Map([
+        ['p', 13],
+        ['d1', 14],
+        ['d2', 15],
+      ]),
+    });
     expect(json).toMatchObject({
       '@id': '/api/deliveries/7',
       '@type': 'Delivery',
@@ -160,13 +167,8 @@ describe('partner view → CoopCycle Delivery', () => {
       dropoff: { '@id': '/api/tasks/15', id: 15, type: 'DROPOFF', status: 'DOING' },
       trackingUrl: 'https://x/track/t',
     });
-    expect(['open', 'assigned', 'started', 'done', 'failed', 'cancelled'].map((s) => coopcycleStatus(s as never))).toEqual([
-      'TODO',
-      'TODO',
-      'DOING',
-      'DONE',
-      'FAILED',
-      'CANCELLED',
-    ]);
+    expect(
+      ['open', 'assigned', 'started', 'done', 'failed', 'cancelled'].map((s) => coopcycleStatus(s as never)),
+    ).toEqual(['TODO', 'TODO', 'DOING', 'DONE', 'FAILED', 'CANCELLED']);
   });
 });

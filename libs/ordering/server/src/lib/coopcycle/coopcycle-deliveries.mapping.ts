@@ -123,8 +123,7 @@ function pointOf(address: Json, path: string, c: Collector): { lat: number; lng:
   return undefined;
 }
 
-const NO_GEOCODER =
-  'Give the coordinates of this address (latLng or geo): this server does not geocode addresses.';
+const NO_GEOCODER = 'Give the coordinates of this address (latLng or geo): this server does not geocode addresses.';
 
 /** The address forms: string, object, or an address IRI (the store's saved address). */
 function addressOf(v: unknown, path: string, c: Collector): Partial<PartnerTaskRequest> | undefined {
@@ -141,7 +140,8 @@ function addressOf(v: unknown, path: string, c: Collector): Partial<PartnerTaskR
     if (!ADDRESS_KEYS.has(key) && !key.startsWith('@')) c.add(`${path}.${key}`, 'This field was not expected.');
   }
   if (typeof v['@id'] === 'string') {
-    if (!ADDRESS_IRI.test(v['@id'])) return c.add(`${path}.@id`, 'This value is not an address IRI (/api/addresses/{id}).');
+    if (!ADDRESS_IRI.test(v['@id']))
+      return c.add(`${path}.@id`, 'This value is not an address IRI (/api/addresses/{id}).');
     return { store: true };
   }
   const street = text(v['streetAddress'], `${path}.streetAddress`, c, 300);
@@ -243,7 +243,8 @@ function taskOf(v: unknown, path: string, c: Collector): PartnerTaskRequest | un
  */
 export function fromCoopcycleDelivery(body: unknown): PartnerDeliveryRequest {
   const c = new Collector();
-  if (!isObject(body)) throw new CoopcycleViolations([{ propertyPath: '', message: 'The body should be a JSON object.' }]);
+  if (!isObject(body))
+    throw new CoopcycleViolations([{ propertyPath: '', message: 'The body should be a JSON object.' }]);
   for (const key of Object.keys(body)) {
     if (!['pickup', 'dropoff'].includes(key) && !key.startsWith('@')) {
       c.add(key, 'This field was not expected.');

@@ -66,7 +66,9 @@ export class PartnerTaskDto implements PartnerTaskRequest {
   @IsFinite()
   lng?: number;
 
-  @ApiPropertyOptional({ description: "the client's store (its saved address); the default of a pickup without address" })
+  @ApiPropertyOptional({
+    description: "the client's store (its saved address); the default of a pickup without address",
+  })
   @IsOptional()
   @IsBoolean()
   store?: boolean;

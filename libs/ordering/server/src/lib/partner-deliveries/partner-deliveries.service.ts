@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   PARTNER_QUOTE_TTL_MINUTES,
+  type DeliveryPartnerView,
   type DeliveryState,
   type DeliveryView,
   type PartnerCheckView,
@@ -279,6 +280,23 @@ export class PartnerDeliveriesService {
       const view = await this.deliveries.cancelIn(tx, partner.coopId, id, 'partner_api', { refuseOnceUnderWay: true });
       return this.view(view, owned);
     });
+  }
+
+  /** For the coop's people: which partner client created a delivery, test or not, at what price (404 for others). */
+  async partnerOf(coopId: string, deliveryId: string): Promise<DeliveryPartnerView> {
+    const rows: Array<
+      { client_id: string; name: string; test: boolean } & Pick<Ownership, 'amountMinor' | 'currency' | 'breakdown'>
+    > = await this.db.read((m) =>
+      m.query(
+        `select pd.client_id, c.name, pd.test, pd.amount_minor as "amountMinor", pd.currency, pd.breakdown
+             from partner_deliveries pd join partner_clients c on c.coop_id = pd.coop_id and c.id = pd.client_id
+            where pd.coop_id = $1 and pd.delivery_id = $2`,
+        [coopId, deliveryId],
+      ),
+    );
+    const row = rows[0];
+    if (!row) throw new ApiException(404, 'NOT_FOUND', 'This delivery was not created by a partner');
+    return { clientId: row.client_id, clientName: row.name, test: row.test, price: priceOf(row) };
   }
 
   /**

@@ -31,7 +31,8 @@ export const dispatchErrorsFr: Record<keyof typeof dispatchErrorsEn, string> = {
   'error.TIME_SLOT_WINDOW_INVALID': 'Cette plage n’est pas proposée par le créneau : choisissez une de ses plages.',
   'error.TIME_SLOT_PAST': 'Cette plage commence trop tôt ou est passée : choisissez-en une plus tardive.',
   'error.TIME_SLOT_FULL': 'Cette plage est complète : choisissez-en une autre.',
-  'error.TIME_SLOT_NO_WINDOW': 'Ce créneau ne propose aucune plage dans les jours qui viennent : vérifiez ses horaires.',
+  'error.TIME_SLOT_NO_WINDOW':
+    'Ce créneau ne propose aucune plage dans les jours qui viennent : vérifiez ses horaires.',
   'error.OUTSIDE_SERVICE_AREA': 'Cette adresse est en dehors de toutes les zones desservies par la coopérative.',
   'error.TOO_MANY_TASKS': 'Une livraison compte au plus 20 étapes : répartissez-la en plusieurs livraisons.',
   'error.PICKUP_REQUIRED': 'Indiquez un retrait : ce client n’a pas de boutique où retirer par défaut.',
