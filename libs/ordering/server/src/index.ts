@@ -5,3 +5,5 @@ export * from './lib/partners/partner-clients.service';
 export * from './lib/partner-deliveries/partner-delivery.entity';
 export * from './lib/partner-deliveries/partner-deliveries.service';
 export * from './lib/partner-deliveries/delivery-pricer.port';
+export * from './lib/coopcycle/coopcycle-deliveries.service';
+export * from './lib/coopcycle/coopcycle-deliveries.mapping';

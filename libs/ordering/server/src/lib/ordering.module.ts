@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DispatchModule } from '@federacycle/dispatch-server';
 import { FederationModule } from '@federacycle/federation-server';
 import { GeoModule } from '@federacycle/geo-server';
+import { CoopcycleDeliveriesService } from './coopcycle/coopcycle-deliveries.service';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { DeliveryPartnerController } from './partner-deliveries/delivery-partner.controller';
 import { PartnerDeliveriesService } from './partner-deliveries/partner-deliveries.service';
@@ -16,7 +17,7 @@ import { PartnerClientsService } from './partners/partner-clients.service';
 @Module({
   imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), DispatchModule, GeoModule, FederationModule],
   controllers: [PartnerClientsController, DeliveryPartnerController],
-  providers: [PartnerClientsService, PartnerDeliveriesService],
-  exports: [PartnerClientsService, PartnerDeliveriesService],
+  providers: [PartnerClientsService, PartnerDeliveriesService, CoopcycleDeliveriesService],
+  exports: [PartnerClientsService, PartnerDeliveriesService, CoopcycleDeliveriesService],
 })
 export class OrderingModule {}

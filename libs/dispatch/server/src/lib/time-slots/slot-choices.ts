@@ -103,9 +103,7 @@ export function matchWindow(
   after: Date,
   before: Date,
 ): WindowMatch {
-  const window = windows.find(
-    (w) => w.start.getTime() === after.getTime() && w.end.getTime() === before.getTime(),
-  );
+  const window = windows.find((w) => w.start.getTime() === after.getTime() && w.end.getTime() === before.getTime());
   if (!window) return { ok: false, code: 'TIME_SLOT_WINDOW_INVALID' };
   if (window.start.getTime() < earliestStart(rule, now)) return { ok: false, code: 'TIME_SLOT_PAST', window };
   return { ok: true, window };

@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { TimeSlotChoicesView, TimeSlotView } from '@federacycle/contracts';
 import { Access, CurrentPrincipal, UuidPipe, coopOf, type Caller } from '@federacycle/platform-http';
-import { TimeSlotChoicesDto, TimeSlotChoicesQueryDto, TimeSlotDto, TimeSlotListDto, TimeSlotViewDto } from './time-slots.dto';
+import {
+  TimeSlotChoicesDto,
+  TimeSlotChoicesQueryDto,
+  TimeSlotDto,
+  TimeSlotListDto,
+  TimeSlotViewDto,
+} from './time-slots.dto';
 import { TimeSlotsService } from './time-slots.service';
 
 /** The coop's time slots: the coop admin defines them (Settings), dispatchers read them and their windows. */

@@ -2,13 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type OpeningHours from 'opening_hours';
 import type { TimeSlotChoicesView, TimeSlotRequest, TimeSlotView } from '@federacycle/contracts';
 import { CLOCK, type Clock } from '@federacycle/federation-server';
-import {
-  cachedHours,
-  hoursError,
-  isTimeZone,
-  OpeningHoursError,
-  parseHours,
-} from '@federacycle/merchants-server';
+import { cachedHours, hoursError, isTimeZone, OpeningHoursError, parseHours } from '@federacycle/merchants-server';
 import { Coop, Database, PgErrorCode, pgErrorCode, type Tx } from '@federacycle/platform-database';
 import { ApiException } from '@federacycle/platform-http';
 import type { EntityManager } from 'typeorm';
@@ -35,7 +29,11 @@ export function toTimeSlotView(slot: TimeSlot): TimeSlotView {
 }
 
 export function unknownTimeSlot(id: string): ApiException {
-  return new ApiException(422, 'UNKNOWN_TIME_SLOT', `No time slot ${id.slice(0, 36)} in this coop: pick one of its time slots`);
+  return new ApiException(
+    422,
+    'UNKNOWN_TIME_SLOT',
+    `No time slot ${id.slice(0, 36)} in this coop: pick one of its time slots`,
+  );
 }
 
 /** Where a coop's slots are read: its time zone and country (holidays). */
@@ -51,7 +49,10 @@ export interface SlotBooking {
 }
 
 async function coopPlace(manager: EntityManager, coopId: string): Promise<CoopPlace> {
-  const coop = await manager.findOne(Coop, { where: { id: coopId }, select: { id: true, timezone: true, country: true } });
+  const coop = await manager.findOne(Coop, {
+    where: { id: coopId },
+    select: { id: true, timezone: true, country: true },
+  });
   return { timeZone: coop && isTimeZone(coop.timezone) ? coop.timezone : 'UTC', country: coop?.country ?? 'FR' };
 }
 
@@ -76,7 +77,12 @@ function ruleOf(slot: TimeSlot): SlotRule {
 }
 
 /** Deliveries booked per window start (ms), cancelled ones excluded. */
-async function bookedCounts(manager: EntityManager, coopId: string, slotId: string, from: Date): Promise<Map<number, number>> {
+async function bookedCounts(
+  manager: EntityManager,
+  coopId: string,
+  slotId: string,
+  from: Date,
+): Promise<Map<number, number>> {
   const rows: Array<{ start: Date; n: number }> = await manager.query(
     `select time_slot_start as start, count(*)::int as n from deliveries
       where coop_id = $1 and time_slot_id = $2 and time_slot_start >= $3 and state <> 'cancelled'
@@ -113,9 +119,7 @@ export class TimeSlotsService {
   create(coopId: string, request: TimeSlotRequest): Promise<TimeSlotView> {
     return this.db.unitOfWork(async (tx) => {
       await this.checkHours(tx, request.openingHours);
-      const inserted = await this.saving(() =>
-        tx.manager.insert(TimeSlot, { coopId, ...this.columns(request) }),
-      );
+      const inserted = await this.saving(() => tx.manager.insert(TimeSlot, { coopId, ...this.columns(request) }));
       const { id } = inserted.identifiers[0] as Pick<TimeSlot, 'id'>;
       return toTimeSlotView(await tx.manager.findOneByOrFail(TimeSlot, { coopId, id }));
     });
@@ -162,7 +166,11 @@ export class TimeSlotsService {
     const place = await coopPlace(tx.manager, coopId);
     const windows = this.windowsOf(slot, place, now);
     const booked = await bookedCounts(tx.manager, coopId, id, windows[0]?.start ?? now);
-    return { slotId: id, timeZone: place.timeZone, items: slotChoices(windows, ruleOf(slot), now, booked, includeFull) };
+    return {
+      slotId: id,
+      timeZone: place.timeZone,
+      items: slotChoices(windows, ruleOf(slot), now, booked, includeFull),
+    };
   }
 
   /**
@@ -226,6 +234,24 @@ export class TimeSlotsService {
     return { slotId, window: match.window };
   }
 
+  /**
+   * The coop's slot (by name) one of whose windows is exactly [after, before], or null: a CoopCycle
+   * client sends the window it picked from a slot's choices, not the slot.
+   */
+  async slotOfWindowIn(tx: Tx, after: Date, before: Date): Promise<string | null> {
+    const coopId = coopOfTx(tx);
+    const slots = await tx.manager.find(TimeSlot, { where: { coopId }, order: { name: 'ASC' }, take: 200 });
+    if (slots.length === 0) return null;
+    const place = await coopPlace(tx.manager, coopId);
+    const now = this.clock.now();
+    const found = slots.find((slot) =>
+      this.windowsOf(slot, place, now).some(
+        (w) => w.start.getTime() === after.getTime() && w.end.getTime() === before.getTime(),
+      ),
+    );
+    return found?.id ?? null;
+  }
+
   private windowsOf(slot: TimeSlot, place: CoopPlace, now: Date): SlotWindow[] {
     const hours = cachedHours(slot.openingHours, { country: place.country, region: null });
     return slotWindows(hours, ruleOf(slot), now, place.timeZone, workingDayOf(place.country));
@@ -258,7 +284,10 @@ export class TimeSlotsService {
       return await write();
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) {
-        throw ApiException.conflict('TIME_SLOT_NAME_TAKEN', 'Another time slot of the coop has this name: choose another one');
+        throw ApiException.conflict(
+          'TIME_SLOT_NAME_TAKEN',
+          'Another time slot of the coop has this name: choose another one',
+        );
       }
       throw error;
     }

@@ -270,16 +270,18 @@ export class PartnerDeliveriesService {
   /** Cancels the client's delivery and its tasks; refused (409 DELIVERY_UNDER_WAY) once a courier picked it up. */
   async cancel(partner: PartnerPrincipal, id: string): Promise<PartnerDeliveryView> {
     await this.admit(partner.coopId);
-    return this.db.forCoop(partner.coopId, async (tx) => {
-      const owned = await tx.manager.findOneBy(PartnerDelivery, {
-        coopId: partner.coopId,
-        deliveryId: id,
-        clientId: partner.clientId,
-      });
-      if (!owned) throw partnerDeliveryNotFound();
-      const view = await this.deliveries.cancelIn(tx, partner.coopId, id, 'partner_api', { refuseOnceUnderWay: true });
-      return this.view(view, owned);
+    return this.db.forCoop(partner.coopId, (tx) => this.cancelIn(tx, partner, id));
+  }
+
+  async cancelIn(tx: Tx, partner: PartnerPrincipal, id: string): Promise<PartnerDeliveryView> {
+    const owned = await tx.manager.findOneBy(PartnerDelivery, {
+      coopId: partner.coopId,
+      deliveryId: id,
+      clientId: partner.clientId,
     });
+    if (!owned) throw partnerDeliveryNotFound();
+    const view = await this.deliveries.cancelIn(tx, partner.coopId, id, 'partner_api', { refuseOnceUnderWay: true });
+    return this.view(view, owned);
   }
 
   /** For the coop's people: which partner client created a delivery, test or not, at what price (404 for others). */
@@ -304,7 +306,7 @@ export class PartnerDeliveriesService {
    * only for test deliveries (returns true: the create is a test); a restricted one not at all
    * (403 with the standing's code).
    */
-  private async admit(coopId: string): Promise<boolean> {
+  async admit(coopId: string): Promise<boolean> {
     const standing = await this.standing.standing(coopId);
     if (standing.mode !== 'sandbox') {
       await this.standing.assertCapability(coopId, 'partner_api');
@@ -325,7 +327,8 @@ export class PartnerDeliveriesService {
     await this.standing.assertTestOrder(coopId, n);
   }
 
-  private async createIn(
+  /** The create in the caller's unit of work (the CoopCycle surface wraps it in its own shapes). */
+  async createIn(
     tx: Tx,
     partner: PartnerPrincipal,
     body: PartnerDeliveryRequest,

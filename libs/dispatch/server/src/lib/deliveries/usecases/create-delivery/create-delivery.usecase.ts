@@ -102,7 +102,9 @@ export class CreateDeliveryUseCase {
     const named = dropoffs.filter((t) => t.windowAfter !== null || t.windowBefore !== null);
     const first = named[0];
     const differs = named.some(
-      (t) => t.windowAfter?.getTime() !== first?.windowAfter?.getTime() || t.windowBefore?.getTime() !== first?.windowBefore?.getTime(),
+      (t) =>
+        t.windowAfter?.getTime() !== first?.windowAfter?.getTime() ||
+        t.windowBefore?.getTime() !== first?.windowBefore?.getTime(),
     );
     if (differs || (first && named.length !== dropoffs.length)) {
       throw new ApiException(
