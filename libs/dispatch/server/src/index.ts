@@ -29,3 +29,4 @@ export * from './lib/time-slots/time-slot.entity';
 export * from './lib/time-slots/time-slots.service';
 export * from './lib/time-slots/slot-choices';
 export { PackageLineDto } from './lib/deliveries/deliveries.dto';
+export * from './lib/time-slots/seed-time-slots';

@@ -173,7 +173,8 @@ function slotForm() {
       min-width: 0;
     }
     .small {
-      flex: 0 1 170px;
+      flex: 1 1 190px;
+      min-width: 0;
     }
     .full {
       width: 100%;
