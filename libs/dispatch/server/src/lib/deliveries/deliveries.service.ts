@@ -15,7 +15,7 @@ import {
   type TaskView,
 } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
-import { ApiException } from '@federacycle/platform-http';
+import { ApiException, idempotent, type IdempotentCall, type IdempotentResult } from '@federacycle/platform-http';
 import { writeOutbox } from '@federacycle/platform-queue';
 import { TASK_CLOSED_JOB } from '../planning/dispatch.jobs';
 import { askRecipientMail } from '../tracking/ask-recipient-mail';
@@ -75,6 +75,13 @@ export class DeliveriesService {
 
   create(command: CreateDeliveryCommand): Promise<DeliveryView> {
     return this.db.unitOfWork((tx) => this.createDelivery.execute(tx, command));
+  }
+
+  /** The create under an Idempotency-Key (the key's record in the same transaction). */
+  createOnce(command: CreateDeliveryCommand, call: IdempotentCall): Promise<IdempotentResult<DeliveryView>> {
+    return this.db.unitOfWork((tx) =>
+      idempotent(tx, call, async () => ({ status: 201, body: await this.createDelivery.execute(tx, command) })),
+    );
   }
 
   /** The Deliveries page's search, newest first; one statement with a window count. */

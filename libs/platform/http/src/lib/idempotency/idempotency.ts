@@ -117,3 +117,15 @@ export async function idempotent<T>(
   );
   return { ...result, replayed: false };
 }
+
+/** What a route needs of the HTTP response to answer an idempotent create (express and the like). */
+export interface ReplyHeaders {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/** The stored status, and `Idempotent-Replayed: true` on a replay (a route with `@Res({ passthrough: true })`). */
+export function replyIdempotent(response: ReplyHeaders, result: IdempotentResult<unknown>): void {
+  response.status(result.status);
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+}
