@@ -12,6 +12,7 @@ import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { GOVERNANCE_ENTITIES, seedGovernance } from '@federacycle/governance-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
 import { MERCHANTS_ENTITIES, seedMerchants } from '@federacycle/merchants-server';
+import { ORDERING_ENTITIES, seedPricing } from '@federacycle/ordering-server';
 import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { Database } from '@federacycle/platform-database';
 
@@ -41,6 +42,7 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
       ...FLEET_ENTITIES,
       ...GOVERNANCE_ENTITIES,
       ...DISPATCH_ENTITIES,
+      ...ORDERING_ENTITIES,
     ],
   });
   try {
@@ -70,6 +72,8 @@ export async function runSeed(appUrl: string): Promise<DemoCredential[]> {
     await seedDispatch(db);
     // dispatch: Lyon's time slot (the delivery form and partners offer its windows)
     await seedTimeSlots(db);
+    // pricing: Lyon's default rule set, which prices the city (after geo: its rules name Lyon's zones)
+    await seedPricing(db);
     return credentials;
   } finally {
     await db.close();

@@ -97,6 +97,13 @@ export const appRoutes: Route[] = [
     canActivate: [abilityGuard('read', 'Zone')],
     loadChildren: () => import('./features/zones/zones.routes').then((m) => m.zonesRoutes),
   },
+  // pricing rule sets and the quote tester: coop admin (manage), dispatchers (read, test quotes)
+  {
+    path: 'pricing',
+    canActivate: [abilityGuard('read', 'Pricing')],
+    title: 'pricing.title',
+    loadComponent: () => import('./features/pricing/pricing.page').then((m) => m.PricingPage),
+  },
   // fleet: couriers and shifts (coop admin, dispatcher); a courier's own page
   {
     path: 'couriers',

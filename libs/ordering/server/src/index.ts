@@ -7,3 +7,7 @@ export * from './lib/partner-deliveries/partner-deliveries.service';
 export * from './lib/partner-deliveries/delivery-pricer.port';
 export * from './lib/coopcycle/coopcycle-deliveries.service';
 export * from './lib/coopcycle/coopcycle-deliveries.mapping';
+export * from './lib/pricing/pricing-rule-set.entity';
+export * from './lib/pricing/pricing-rule.entity';
+export * from './lib/pricing/pricing.service';
+export * from './lib/pricing/seed-pricing';

@@ -14,3 +14,4 @@ export * from './lib/dispatch-board';
 export * from './lib/partners';
 export * from './lib/time-slots';
 export * from './lib/partner-deliveries';
+export * from './lib/pricing';

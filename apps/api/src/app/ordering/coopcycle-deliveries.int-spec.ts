@@ -5,7 +5,7 @@ import { ApiException } from '@federacycle/platform-http';
 import { nextWednesdayMorning, paris } from '../dispatch/time-slots-fixture';
 import { insertCoop, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { insertMerchantRow } from '../merchants/merchants-fixture';
-import { asPartner, insertPartnerClient, licenseCoop, serveLyon } from './partner-deliveries-fixture';
+import { asPartner, insertPartnerClient, insertRuleSet, licenseCoop, serveLyon } from './partner-deliveries-fixture';
 
 type Json = Record<string, unknown> & { pickup: Record<string, unknown>; dropoff: Record<string, unknown> };
 
@@ -25,6 +25,7 @@ describe('ordering: CoopCycle delivery endpoints (service level, real PostgreSQL
     const coop = await insertCoop(h.su, 'coopcycle-a', 'CoopCycle A');
     await licenseCoop(h.su, coop);
     await serveLyon(h.su, coop);
+    await insertRuleSet(h.su, coop);
     shop = await insertPartnerClient(h.su, coop, 'Woo shop', await insertMerchantRow(h.su, coop, 'Woo bakery'));
     otherShop = await insertPartnerClient(h.su, coop, 'Presta shop', await insertMerchantRow(h.su, coop, 'Presta'));
     const { rows } = await h.su.query<{ id: string }>(
@@ -103,6 +104,8 @@ describe('ordering: CoopCycle delivery endpoints (service level, real PostgreSQL
     expect(body['@id']).toBe(`/api/deliveries/${body['id']}`);
     expect(Number.isInteger(body.dropoff['id'])).toBe(true);
     expect(body['trackingUrl']).toMatch(/\/track\//);
+    // priced by the coop's rules (pricing's engine): 5 € + 1 € for the second stop
+    expect([body['price'], body['currency']]).toEqual([600, 'EUR']);
     // the plugin retries with its key: the same answer, the same numbers
     const again = await as(shop, () =>
       coopcycle.create(

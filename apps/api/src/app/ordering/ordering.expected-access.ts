@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
+import { PRICING_EXPECTED } from './pricing.expected-access';
 
 /**
  * The expected access of ordering's routes, as the isolation suite probes them (roles from the
@@ -31,6 +32,8 @@ async function partnerDeliveryFixture(su: Client, coop: CoopFixture): Promise<vo
 }
 
 export const ORDERING_EXPECTED: Record<string, Expectation> = {
+  // pricing rule sets and the quote tester
+  ...PRICING_EXPECTED,
   'GET /api/partner-clients': {
     permission: 'read:PartnerClient',
     kind: 'list',

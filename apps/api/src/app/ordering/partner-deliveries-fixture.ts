@@ -57,3 +57,27 @@ export async function serveLyon(su: Client, coopId: string): Promise<void> {
     [coopId],
   );
 }
+
+/**
+ * The coop's default pricing rule set (pricing's tables, as superuser): "Base" 5 € a delivery and
+ * "Per dropoff" 1 € for each stop after the first (sum of matches, per delivery, VAT included). Returns its id.
+ */
+export async function insertRuleSet(su: Client, coopId: string): Promise<string> {
+  const { rows } = await su.query<{ id: string }>(
+    `insert into pricing_rule_sets (coop_id, name, strategy, scope, currency, vat_rate_bp, is_default)
+     values ($1, 'City', 'sum_of_matches', 'per_delivery', 'EUR', 2000, true) returning id`,
+    [coopId],
+  );
+  const id = rows[0]?.id as string;
+  await su.query(
+    `insert into pricing_rules (coop_id, rule_set_id, position, label, condition, price_kind, amount_minor)
+     values ($1, $2, 0, 'Base', 'distance_km < 100', 'fixed', 500)`,
+    [coopId, id],
+  );
+  await su.query(
+    `insert into pricing_rules (coop_id, rule_set_id, position, label, condition, price_kind, amount_minor, included_stops)
+     values ($1, $2, 1, 'Per dropoff', 'distance_km < 100', 'per_stop', 100, 1)`,
+    [coopId, id],
+  );
+  return id;
+}

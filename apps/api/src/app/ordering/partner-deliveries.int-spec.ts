@@ -1,61 +1,44 @@
 import type { PartnerDeliveryRequest, PartnerPrincipal } from '@federacycle/contracts';
 import { SettingsReader } from '@federacycle/federation-server';
-import {
-  PartnerDeliveriesService,
-  type DeliveryPricer,
-  type PriceBreakdown,
-  type PricingInput,
-} from '@federacycle/ordering-server';
+import { PartnerDeliveriesService } from '@federacycle/ordering-server';
 import { ApiException } from '@federacycle/platform-http';
 import { insertCoop, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { insertMerchantRow } from '../merchants/merchants-fixture';
-import { asPartner, insertPartnerClient, licenseCoop, serveLyon } from './partner-deliveries-fixture';
+import { asPartner, insertPartnerClient, insertRuleSet, licenseCoop, serveLyon } from './partner-deliveries-fixture';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A real, minimal pricer: 5 € + 1 € per dropoff, 20 % VAT included; `base` moves the price (to show a quote holds it). */
-class TestPricer implements DeliveryPricer {
-  base = 500;
-  calls: PricingInput[] = [];
-  async priceIn(_tx: unknown, _coopId: string, input: PricingInput): Promise<PriceBreakdown> {
-    this.calls.push(input);
-    const amountMinor = this.base + 100 * input.tasks.filter((t) => t.type === 'dropoff').length;
-    const exclVat = Math.round(amountMinor / 1.2);
-    return {
-      amountMinor,
-      amountExclVatMinor: exclVat,
-      vatMinor: amountMinor - exclVat,
-      vatRateBp: 2000,
-      currency: 'EUR',
-      lines: [{ label: 'base', amountMinor }],
-      distanceKm: 1,
-      ruleSetId: null,
-    };
-  }
-}
-
 describe('ordering: the partner delivery API (service level, real PostgreSQL as fc_app)', () => {
   let h: IdentityHarness;
   let service: PartnerDeliveriesService;
-  const pricer = new TestPricer();
   let shop: PartnerPrincipal;
   let otherShop: PartnerPrincipal;
   let unbound: PartnerPrincipal;
   let foreign: PartnerPrincipal;
   let sandboxShop: PartnerPrincipal;
   let coopA: string;
+  let rules: Record<string, string>;
+  let unpriced: PartnerPrincipal;
 
   beforeAll(async () => {
     h = await startHarness();
     service = h.app.get(PartnerDeliveriesService);
-    // pricing lands on another branch: until then the port is bound to this in-test pricer
-    (service as unknown as { pricer: DeliveryPricer }).pricer = pricer;
     coopA = await insertCoop(h.su, 'partner-a', 'Partner A');
     const coopB = await insertCoop(h.su, 'partner-b', 'Partner B');
     const sandbox = await insertCoop(h.su, 'partner-sandbox', 'Partner Sandbox');
-    for (const coop of [coopA, coopB]) await licenseCoop(h.su, coop);
-    for (const coop of [coopA, coopB, sandbox]) await serveLyon(h.su, coop);
+    const noRules = await insertCoop(h.su, 'partner-unpriced', 'Partner Unpriced');
+    for (const coop of [coopA, coopB, noRules]) await licenseCoop(h.su, coop);
+    for (const coop of [coopA, coopB, sandbox, noRules]) await serveLyon(h.su, coop);
+    // pricing's real rules: 5 € a delivery plus 1 € a dropoff, VAT included (coop A's rule, changed in the quotes test)
+    rules = {};
+    for (const coop of [coopA, coopB, sandbox]) rules[coop] = await insertRuleSet(h.su, coop);
+    unpriced = await insertPartnerClient(
+      h.su,
+      noRules,
+      'Unpriced site',
+      await insertMerchantRow(h.su, noRules, 'Shop'),
+    );
     const store = await insertMerchantRow(h.su, coopA, 'Bellecour bakery');
     shop = await insertPartnerClient(h.su, coopA, 'Bakery site', store);
     otherShop = await insertPartnerClient(h.su, coopA, 'Other site', await insertMerchantRow(h.su, coopA, 'Other'));
@@ -272,7 +255,10 @@ describe('ordering: the partner delivery API (service level, real PostgreSQL as 
   it('quotes hold their price until confirmed once; an expired quote is refused', async () => {
     const quote = await asPartner(shop, () => service.quote(shop, { reference: 'Q-1', dropoff: dropoff() }));
     expect(quote).toMatchObject({ amountMinor: 600, currency: 'EUR', deliveryId: null });
-    pricer.base = 900;
+    // the coop admin raises the base price after the quote was given
+    await h.su.query(`update pricing_rules set amount_minor = 900 where rule_set_id = $1 and label = 'Base'`, [
+      rules[coopA],
+    ]);
     try {
       const confirmed = await asPartner(shop, () => service.confirm(shop, quote.id, 'confirm-1'));
       expect(confirmed.body).toMatchObject({ reference: 'Q-1', quoteId: quote.id, price: { amountMinor: 600 } });
@@ -300,7 +286,9 @@ describe('ordering: the partner delivery API (service level, real PostgreSQL as 
         'QUOTE_EXPIRED',
       ]);
     } finally {
-      pricer.base = 500;
+      await h.su.query(`update pricing_rules set amount_minor = 500 where rule_set_id = $1 and label = 'Base'`, [
+        rules[coopA],
+      ]);
     }
   });
 
@@ -319,5 +307,17 @@ describe('ordering: the partner delivery API (service level, real PostgreSQL as 
     expect(await refusal(create(sandboxShop, { dropoff: dropoff() }))).toEqual([429, 'SANDBOX_TEST_ORDER_LIMIT']);
     // a licensed coop's deliveries are real ones
     expect((await create(foreign, { dropoff: dropoff() })).body.test).toBe(false);
+  });
+
+  it('a coop whose rules price nothing refuses the create with PRICE_NO_RULE, never a price of 0, writing nothing', async () => {
+    const before = await counts();
+    expect(await refusal(create(unpriced, { dropoff: dropoff() }, 'unpriced-1'))).toEqual([422, 'PRICE_NO_RULE']);
+    const checked = await asPartner(unpriced, () => service.check(unpriced, { dropoff: dropoff() }));
+    expect(checked).toMatchObject({ ok: false, problems: [{ code: 'PRICE_NO_RULE' }] });
+    expect(await refusal(asPartner(unpriced, () => service.quote(unpriced, { dropoff: dropoff() })))).toEqual([
+      422,
+      'PRICE_NO_RULE',
+    ]);
+    expect(await counts()).toEqual(before);
   });
 });

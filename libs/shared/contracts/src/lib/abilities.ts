@@ -85,6 +85,8 @@ const coopRoleRules: Record<CoopRole, (can: Can, input: AbilityInput) => void> =
     can('manage', 'Delivery');
     can('manage', 'Dispatch');
     can('read', 'Order');
+    // reads the rule sets and tests quotes (a customer on the phone); only admins change them
+    can('read', 'Pricing');
   },
   courier(can) {
     can('read', 'Coop');

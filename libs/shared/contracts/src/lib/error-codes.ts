@@ -241,6 +241,15 @@ export const ErrorCode = {
   QUOTE_USED: 'QUOTE_USED',
   /** a cursor that this list did not hand out */
   CURSOR_INVALID: 'CURSOR_INVALID',
+  // pricing
+  /** a condition or formula that does not compile (the message names the position and the reason) */
+  PRICE_EXPRESSION_INVALID: 'PRICE_EXPRESSION_INVALID',
+  /** a rule whose price fields do not fit its kind (per-km ranges out of order, a missing amount) */
+  PRICE_RULE_INVALID: 'PRICE_RULE_INVALID',
+  /** no rule of the rule set prices this delivery (details: why each rule did not match) */
+  PRICE_NO_RULE: 'PRICE_NO_RULE',
+  /** an archived rule set cannot be changed or made the default */
+  RULE_SET_ARCHIVED: 'RULE_SET_ARCHIVED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

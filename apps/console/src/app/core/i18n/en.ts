@@ -9,6 +9,7 @@ import { licenceEn } from '../../features/licence/data/licence.en';
 import { peopleEn } from '../../features/people/data/people.en';
 import { merchantsEn } from '../../features/merchants/data/merchants.en';
 import { zonesEn } from '../../features/zones/data/zones.en';
+import { pricingEn } from '../../features/pricing/data/pricing.en';
 import { fleetEn } from '../../features/couriers/data/fleet.en';
 import { dispatchEn } from '../../features/deliveries/data/dispatch.en';
 import { courierAppEn } from '../../features/my-tasks/data/courier-app.en';
@@ -189,6 +190,7 @@ export const en = {
   ...federationEn,
   ...licenceEn,
   ...zonesEn,
+  ...pricingEn,
   ...fleetEn,
   ...dispatchEn,
   ...courierAppEn,

@@ -5,6 +5,7 @@ import { licenceFr } from '../../features/licence/data/licence.fr';
 import { peopleFr } from '../../features/people/data/people.fr';
 import { merchantsFr } from '../../features/merchants/data/merchants.fr';
 import { zonesFr } from '../../features/zones/data/zones.fr';
+import { pricingFr } from '../../features/pricing/data/pricing.fr';
 import { fleetFr } from '../../features/couriers/data/fleet.fr';
 import { dispatchFr } from '../../features/deliveries/data/dispatch.fr';
 import { courierAppFr } from '../../features/my-tasks/data/courier-app.fr';
@@ -187,6 +188,7 @@ export const fr: Dictionary = {
   ...federationFr,
   ...licenceFr,
   ...zonesFr,
+  ...pricingFr,
   ...fleetFr,
   ...dispatchFr,
   ...courierAppFr,

@@ -17,6 +17,7 @@ describe('navigationFor', () => {
       '/orders',
       '/merchants',
       '/zones',
+      '/pricing',
       '/couriers',
       '/proposals',
       '/settings',
@@ -32,6 +33,7 @@ describe('navigationFor', () => {
       '/orders',
       '/merchants',
       '/zones',
+      '/pricing',
       '/couriers',
     ]);
   });

@@ -44,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: { action: 'read', subject: 'Merchant' },
   },
   { path: '/zones', labelKey: 'nav.zones', permission: { action: 'read', subject: 'Zone' } },
+  { path: '/pricing', labelKey: 'nav.pricing', permission: { action: 'read', subject: 'Pricing' } },
   { path: '/couriers', labelKey: 'nav.couriers', permission: { action: 'read', subject: 'Courier' } },
   { path: '/me/courier', labelKey: 'nav.myCourier', permission: { action: 'read', subject: 'OwnCourier' } },
   { path: '/proposals', labelKey: 'nav.proposals', permission: { action: 'read', subject: 'Proposal' } },

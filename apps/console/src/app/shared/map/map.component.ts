@@ -20,6 +20,20 @@ import { ConsoleConfigService } from '../../core/config/console-config.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { boundsOfCircle, boundsOfShapes, roundPoint, type MapCircle, type MapShape } from './map-shapes';
 
+/** A labelled point among several (e.g. a quote's pickup and dropoff); `alt` draws it in the second colour. */
+export interface MapPoint {
+  id: string;
+  point: LatLng;
+  label: string;
+  alt?: boolean;
+}
+
+/** A dragged point: its id and where it was dropped (6 decimals). */
+export interface PointMove {
+  id: string;
+  point: LatLng;
+}
+
 /** An edited shape: its id and its new geometry (GeoJSON, 6 decimals). */
 export interface ShapeEdit {
   id: string;
@@ -50,6 +64,8 @@ const FALLBACK_CENTRE: LatLng = { lat: 46.5, lng: 2.5 };
  * - `marker` + `markerDraggable` + `pickPoint`: one point the person places (click) or drags →
  *   `markerMoved`. For a form field, use `<fc-point-picker>` (it adds lat/lng inputs for keyboard
  *   users and is a form control).
+ * - `points` (+ `pointsDraggable`): several labelled points → `pointMoved({ id, point })` when one
+ *   is dragged (the pricing page's pickup and dropoff).
  * - `focusShape(id)` / `fitAll()` frame the view.
  */
 @Component({
@@ -113,6 +129,10 @@ const FALLBACK_CENTRE: LatLng = { lat: 46.5, lng: 2.5 };
       border: 3px solid var(--mat-sys-on-primary);
       box-shadow: 0 1px 4px rgb(0 0 0 / 40%);
     }
+    .fc-map-pin.fc-map-pin--alt {
+      background: var(--mat-sys-tertiary);
+      border-color: var(--mat-sys-on-tertiary);
+    }
     .fc-map-tooltip {
       font: var(--mat-sys-label-medium);
     }
@@ -141,6 +161,9 @@ export class MapComponent {
   readonly markerDraggable = input(false);
   /** a click on the map moves the marker there (emits markerMoved) */
   readonly pickPoint = input(false);
+  /** several labelled points, draggable when `pointsDraggable` */
+  readonly points = input<readonly MapPoint[]>([]);
+  readonly pointsDraggable = input(false);
   /** CSS height of the map */
   readonly height = input('420px');
   /** accessible name of the map region (default "Map") */
@@ -151,6 +174,7 @@ export class MapComponent {
   readonly shapeEdited = output<ShapeEdit>();
   readonly shapeClick = output<string>();
   readonly markerMoved = output<LatLng>();
+  readonly pointMoved = output<PointMove>();
 
   /** true when no tile URL is configured (or tiles fail to load): a plain background */
   protected readonly plain = signal(true);
@@ -161,6 +185,7 @@ export class MapComponent {
   private readonly shapeGroup = L.featureGroup();
   private circleLayer: L.Circle | null = null;
   private markerLayer: L.Marker | null = null;
+  private readonly pointGroup = L.layerGroup();
   /** what the view was last framed on automatically: shapes win over the circle */
   private framedOn: 'nothing' | 'circle' | 'shapes' = 'nothing';
   private shapesSeen = false;
@@ -223,6 +248,13 @@ export class MapComponent {
     effect(() => {
       const map = this.map();
       if (!map) return;
+      const points = this.points();
+      const draggable = this.pointsDraggable();
+      untracked(() => this.renderPoints(points, draggable));
+    });
+    effect(() => {
+      const map = this.map();
+      if (!map) return;
       const drawing = this.drawing();
       untracked(() => {
         if (drawing && !map.pm.globalDrawModeEnabled()) {
@@ -271,6 +303,7 @@ export class MapComponent {
     L.control.zoom({ zoomInTitle: this.t('map.zoomIn'), zoomOutTitle: this.t('map.zoomOut') }).addTo(map);
     L.control.scale({ imperial: false }).addTo(map);
     this.shapeGroup.addTo(map);
+    this.pointGroup.addTo(map);
     map.pm.setGlobalOptions({ allowSelfIntersection: true });
     map.on('pm:create', (event) => {
       const layer = event.layer as L.Polygon;
@@ -371,6 +404,31 @@ export class MapComponent {
       });
     }
     if (!map.getBounds().contains([point.lat, point.lng])) map.panTo([point.lat, point.lng]);
+  }
+
+  private renderPoints(points: readonly MapPoint[], draggable: boolean): void {
+    this.pointGroup.clearLayers();
+    for (const p of points) {
+      const marker = L.marker([p.point.lat, p.point.lng], {
+        draggable,
+        keyboard: true,
+        title: p.label,
+        alt: p.label,
+        icon: L.divIcon({ className: p.alt ? 'fc-map-pin fc-map-pin--alt' : 'fc-map-pin', iconSize: [24, 24] }),
+        pmIgnore: true,
+      });
+      marker.bindTooltip(p.label, {
+        permanent: true,
+        direction: 'right',
+        offset: [10, -14],
+        className: 'fc-map-tooltip',
+      });
+      marker.on('dragend', () => {
+        const at = marker.getLatLng();
+        this.pointMoved.emit({ id: p.id, point: roundPoint({ lat: at.lat, lng: at.lng }) });
+      });
+      this.pointGroup.addLayer(marker);
+    }
   }
 
   private frame(map: L.Map, always: boolean): void {

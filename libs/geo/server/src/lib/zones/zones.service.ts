@@ -240,6 +240,11 @@ export class ZonesService {
     return zone ? toZoneView(zone) : null;
   }
 
+  /** For other domains: every zone of the transaction's coop, by name (a coop has a handful). */
+  async allIn(tx: Tx): Promise<Zone[]> {
+    return zones(tx.manager, coopOfTx(tx)).orderBy('lower(z.name)').getMany();
+  }
+
   /**
    * For other domains: the zones of the transaction's coop that contain a point (boundary
    * included), by name. The bbox filter runs in SQL; point-in-polygon (turf) on what remains.

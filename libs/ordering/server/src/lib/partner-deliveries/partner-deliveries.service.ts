@@ -11,6 +11,8 @@ import {
   type PartnerPrice,
   type PartnerPrincipal,
   type PartnerQuoteView,
+  type PriceBreakdown,
+  type PricingInput,
 } from '@federacycle/contracts';
 import {
   CreateDeliveryUseCase,
@@ -25,7 +27,7 @@ import { Merchant } from '@federacycle/merchants-server';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
 import { Database, type Tx } from '@federacycle/platform-database';
 import { ApiException, cursorPage, decodeCursor, idempotent, type IdempotentResult } from '@federacycle/platform-http';
-import { DELIVERY_PRICER, type DeliveryPricer, type PriceBreakdown, type PricingInput } from './delivery-pricer.port';
+import { DELIVERY_PRICER, type DeliveryPricer } from './delivery-pricer.port';
 import { PartnerDelivery, PartnerQuote } from './partner-delivery.entity';
 import { defaultPickupWindow, placeOf, stopsOf, taskOf, type PlannedTask, type StorePlace } from './partner-request';
 
@@ -70,17 +72,16 @@ function priceOf(row: Pick<Ownership, 'amountMinor' | 'currency' | 'breakdown'>)
 }
 
 function pricingInputOf(plan: PartnerPlan, now: Date): PricingInput {
-  const at = (s: string | null | undefined) => (s ? new Date(s) : undefined);
   return {
     at: now,
     tasks: plan.tasks.map((t) => ({
       type: t.kind,
       lat: t.lat,
       lng: t.lng,
-      after: at(t.after),
-      before: at(t.before),
-      timeSlotId: t.kind === 'dropoff' ? (plan.timeSlotId ?? undefined) : undefined,
-      weightGrams: t.weightGrams,
+      after: t.after ?? null,
+      before: t.before ?? null,
+      timeSlotId: t.kind === 'dropoff' ? plan.timeSlotId : null,
+      weightGrams: t.weightGrams ?? null,
       packages: t.packages,
     })),
   };

@@ -1,0 +1,167 @@
+/**
+ * Pricing contracts (issue 12, part 3): rule sets, their rules, the quote's input and its
+ * breakdown. Shared by the API (ordering's PricingService), other domains' use cases and the console.
+ * Money is integer minor units (cents) in the rule set's currency; VAT rates in basis points.
+ */
+
+export const PRICING_STRATEGIES = ['first_match', 'sum_of_matches'] as const;
+export type PricingStrategy = (typeof PRICING_STRATEGIES)[number];
+
+export const PRICING_SCOPES = ['per_delivery', 'per_task'] as const;
+export type PricingScope = (typeof PRICING_SCOPES)[number];
+
+export const PRICE_KINDS = ['fixed', 'per_km', 'per_package', 'per_stop', 'percentage', 'formula'] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
+/** One band of a per-km price: the km from `fromKm` to `toKm` (null: no end) cost `perKmMinor` each. */
+export interface PerKmRange {
+  fromKm: number;
+  toKm: number | null;
+  perKmMinor: number;
+}
+
+export const PRICING_LIMITS = {
+  nameMaxLength: 80,
+  labelMaxLength: 80,
+  /** characters of a condition or a formula */
+  expressionMaxLength: 500,
+  /** nesting depth of an expression's syntax tree */
+  expressionMaxDepth: 24,
+  rulesPerSet: 100,
+  kmRangesPerRule: 20,
+  /** tasks of one quote */
+  tasksPerQuote: 50,
+  maxAmountMinor: 100_000_000,
+} as const;
+
+/** The variables an expression may read (see ARCHITECTURE.md, "Pricing"). */
+export const PRICING_VARIABLES = [
+  'distance_km',
+  'weight_kg',
+  'packages',
+  'stops',
+  'pickups',
+  'dropoffs',
+  'lead_time_min',
+  'hour',
+  'weekday',
+  'time_slot',
+  'vehicle',
+] as const;
+/** Variables known only in a per-task rule set (the task being priced). */
+export const PRICING_TASK_VARIABLES = ['task_type', 'task_index', 'task_weight_kg', 'task_packages', 'leg_km'] as const;
+/** The functions an expression may call. */
+export const PRICING_FUNCTIONS = ['in_zone', 'packages_of', 'min', 'max', 'round', 'ceil', 'floor'] as const;
+
+export interface PricingRuleFields {
+  label: string;
+  /** an expression; empty: always matches */
+  condition: string;
+  priceKind: PriceKind;
+  /** fixed, per_package (each), per_stop (each) */
+  amountMinor?: number | null;
+  /** percentage: basis points of the subtotal (-10000..100000) */
+  percentBp?: number | null;
+  kmRanges?: PerKmRange[] | null;
+  /** per_package: count only this package type (null: every package) */
+  packageType?: string | null;
+  /** per_stop: stops that cost nothing (e.g. 2: the pickup and the first dropoff) */
+  includedStops?: number | null;
+  /** formula: an expression whose value is the price in minor units */
+  formula?: string | null;
+}
+
+export interface PricingRuleView extends PricingRuleFields {
+  id: string;
+  position: number;
+}
+
+export interface PricingRuleSetSummary {
+  id: string;
+  name: string;
+  strategy: PricingStrategy;
+  scope: PricingScope;
+  currency: string;
+  vatRateBp: number;
+  pricesIncludeVat: boolean;
+  isDefault: boolean;
+  archived: boolean;
+  rules: number;
+  updatedAt: string;
+}
+
+export interface PricingRuleSetView extends Omit<PricingRuleSetSummary, 'rules'> {
+  rules: PricingRuleView[];
+  createdAt: string;
+}
+
+export interface CreatePricingRuleSetRequest {
+  name: string;
+  strategy: PricingStrategy;
+  scope: PricingScope;
+  vatRateBp: number;
+  pricesIncludeVat: boolean;
+  /** in order; a rule that carries the id of one of the set's rules keeps it */
+  rules: Array<PricingRuleFields & { id?: string }>;
+}
+export type UpdatePricingRuleSetRequest = Partial<CreatePricingRuleSetRequest>;
+
+/** What is priced: the tasks in order (pickups then dropoffs, or as the route goes). */
+export interface PricingInput {
+  tasks: Array<{
+    type: 'pickup' | 'dropoff';
+    lat: number;
+    lng: number;
+    after?: string | null;
+    before?: string | null;
+    timeSlotId?: string | null;
+    weightGrams?: number | null;
+    packages?: Array<{ type: string; quantity: number }>;
+  }>;
+  vehicleType?: string | null;
+  /** the moment of the quote (lead time counts from it); default now */
+  at?: Date;
+}
+
+export interface PriceLine {
+  ruleId: string;
+  label: string;
+  amountMinor: number;
+  /** the task priced (per-task rule sets), else null */
+  taskIndex: number | null;
+}
+
+export interface RuleEvaluation {
+  ruleId: string;
+  label: string;
+  matched: boolean;
+  /** why it matched or not, with the values it read (English; expressions are code) */
+  reason: string;
+}
+
+export interface PriceBreakdown {
+  ruleSetId: string;
+  ruleSetName: string;
+  currency: string;
+  /** incl. VAT */
+  amountMinor: number;
+  amountExclVatMinor: number;
+  vatMinor: number;
+  vatRateBp: number;
+  lines: PriceLine[];
+  evaluated: RuleEvaluation[];
+  distanceKm: number;
+}
+
+/** The quote tester's body: a PricingInput (with `at` as an ISO string) and an optional rule set. */
+export interface PricingQuoteRequest extends Omit<PricingInput, 'at'> {
+  at?: string;
+  ruleSetId?: string;
+}
+
+/** `details` of a 422 PRICE_NO_RULE. */
+export interface PriceNoRuleDetails {
+  ruleSetId: string | null;
+  ruleSetName: string | null;
+  evaluated: RuleEvaluation[];
+}
