@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   PARTNER_QUOTE_TTL_MINUTES,
   type DeliveryPartnerView,
@@ -104,7 +104,7 @@ export class PartnerDeliveriesService {
     @Inject(StandingService) private readonly standing: StandingService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DELIVERY_PRICER) private readonly pricer?: DeliveryPricer,
+    @Inject(DELIVERY_PRICER) private readonly pricer: DeliveryPricer,
   ) {}
 
   /** POST /deliveries: 201 with the delivery, or the stored answer of the same Idempotency-Key. */
@@ -172,7 +172,6 @@ export class PartnerDeliveriesService {
         { field: 'quoteId', code: 'forbidden', message: 'a quote is asked for a request, not for a quote' },
       ]);
     }
-    const pricer = this.requirePricer();
     const checked = await this.check(partner, body);
     const first = checked.problems[0];
     if (first) {
@@ -182,7 +181,7 @@ export class PartnerDeliveriesService {
     return this.db.forCoop(partner.coopId, async (tx) => {
       const now = this.clock.now();
       const plan = await this.plan(tx, partner, body, now);
-      const price = await pricer.priceIn(tx, partner.coopId, pricingInputOf(plan, now));
+      const price = await this.pricer.priceIn(tx, partner.coopId, pricingInputOf(plan, now));
       const expiresAt = new Date(now.getTime() + PARTNER_QUOTE_TTL_MINUTES * MINUTE);
       const inserted = await tx.manager.insert(PartnerQuote, {
         coopId: partner.coopId,
@@ -352,7 +351,7 @@ export class PartnerDeliveriesService {
     }
     const now = this.clock.now();
     const plan = await this.plan(tx, partner, body, now);
-    const price = this.pricer ? await this.pricer.priceIn(tx, partner.coopId, pricingInputOf(plan, now)) : null;
+    const price = await this.pricer.priceIn(tx, partner.coopId, pricingInputOf(plan, now));
     return this.record(tx, partner, plan, price, null, test);
   }
 
@@ -489,17 +488,6 @@ export class PartnerDeliveriesService {
       contactName: m.contactName,
       contactPhone: m.contactPhone,
     };
-  }
-
-  private requirePricer(): DeliveryPricer {
-    if (!this.pricer) {
-      throw new ApiException(
-        503,
-        'SERVICE_UNAVAILABLE',
-        'Prices are not available on this server yet: create the delivery without a quote',
-      );
-    }
-    return this.pricer;
   }
 
   trackingUrl(token: string): string {
