@@ -83,4 +83,17 @@ describe('Idempotency-Key on creating a delivery over HTTP (real PostgreSQL as f
     const { rows } = await h.su.query(`select count(*)::int as n from idempotency_keys where key = 'key-3'`);
     expect(rows[0].n).toBe(1);
   });
+
+  it('expired keys are replaced on use and swept as new keys come', async () => {
+    const first = await post('ana', body('IDEM-F'), 'key-4');
+    await h.su.query(
+      `update idempotency_keys set expires_at = now() - interval '1 second' where key in ('key-4', 'key-2')`,
+    );
+    const later = await post('ana', body('IDEM-F'), 'key-4');
+    expect([later.status, later.headers['idempotent-replayed']]).toEqual([201, undefined]);
+    expect(later.body.id).not.toBe(first.body.id);
+    // key-2's two expired rows (ana's and bo's) were swept by that insert
+    const { rows } = await h.su.query(`select count(*)::int as n from idempotency_keys where key = 'key-2'`);
+    expect(rows[0].n).toBe(0);
+  });
 });

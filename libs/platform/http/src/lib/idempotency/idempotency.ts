@@ -5,6 +5,8 @@ import { ApiException } from '../api-exception';
 /** How long a key's answer is kept (and replayed). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** expired keys removed with each new one */
+const EXPIRED_PER_INSERT = 10;
 /** a key: 1 to 255 visible ASCII characters (a UUID is what clients usually send) */
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -110,6 +112,13 @@ export async function idempotent<T>(
     ]);
   }
   const result = await work();
+  // expired keys of the coop leave a few at a time, with each new key: the table stays bounded
+  // without a sweep job (the expiry index finds them)
+  await tx.execute(
+    `delete from idempotency_keys where coop_id = $1 and (caller, key) in (
+       select caller, key from idempotency_keys where coop_id = $1 and expires_at < now() limit ${EXPIRED_PER_INSERT})`,
+    [coopId],
+  );
   await tx.execute(
     `insert into idempotency_keys (coop_id, caller, key, request_hash, response_status, response_body, expires_at)
      values ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7))`,
