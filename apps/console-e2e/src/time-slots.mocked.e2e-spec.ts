@@ -218,6 +218,10 @@ describe('time slots and partner deliveries in the console (mocked API)', () => 
         workingDaysOnly: false,
       },
     ]);
+    // the form is ready for the next slot: its starting values, no error shown
+    expect(await form.getByLabel('Name').inputValue()).toBe('');
+    expect(await form.getByLabel('Window length').inputValue()).toBe('120');
+    expect(await form.locator('.mat-form-field-invalid').count()).toBe(0);
     await page.keyboard.press('Shift+Tab');
     await screenshot(page, 'mocked-time-slots-created-desktop-en');
   });

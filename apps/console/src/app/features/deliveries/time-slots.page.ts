@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -20,21 +20,39 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { EmptyStateComponent } from '../../shared/empty-state.component';
 import { DispatchApi } from './data/dispatch-api';
 
+/** A new slot's starting values: two-hour windows, Monday to Saturday, an hour's notice, a week ahead. */
+const NEW_SLOT = {
+  name: '',
+  intervalMinutes: 120,
+  openingHours: 'Mo-Sa 10:00-18:00',
+  priorNoticeMinutes: 60,
+  capacity: null,
+  horizonDays: 7,
+  workingDaysOnly: false,
+};
+
 function slotForm() {
   return new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(80)] }),
-    intervalMinutes: new FormControl<number | null>(120, [
+    intervalMinutes: new FormControl<number | null>(NEW_SLOT.intervalMinutes, [
       Validators.required,
       Validators.min(MIN_SLOT_INTERVAL_MINUTES),
       Validators.max(MAX_SLOT_INTERVAL_MINUTES),
     ]),
-    openingHours: new FormControl('Mo-Sa 10:00-18:00', {
+    openingHours: new FormControl(NEW_SLOT.openingHours, {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(500)],
     }),
-    priorNoticeMinutes: new FormControl<number | null>(60, [Validators.min(0), Validators.max(10080)]),
+    priorNoticeMinutes: new FormControl<number | null>(NEW_SLOT.priorNoticeMinutes, [
+      Validators.min(0),
+      Validators.max(10080),
+    ]),
     capacity: new FormControl<number | null>(null, [Validators.min(1), Validators.max(100000)]),
-    horizonDays: new FormControl<number | null>(7, [Validators.required, Validators.min(1), Validators.max(60)]),
+    horizonDays: new FormControl<number | null>(NEW_SLOT.horizonDays, [
+      Validators.required,
+      Validators.min(1),
+      Validators.max(60),
+    ]),
     workingDaysOnly: new FormControl(false, { nonNullable: true }),
   });
 }
@@ -228,6 +246,7 @@ export class TimeSlotsPage implements OnInit {
   protected readonly confirming = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   ngOnInit(): void {
     this.load();
@@ -294,7 +313,7 @@ export class TimeSlotsPage implements OnInit {
 
   protected cancelEdit(): void {
     this.editing.set(null);
-    this.form.reset();
+    this.formDirective()?.resetForm(NEW_SLOT);
   }
 
   protected save(): void {
@@ -319,7 +338,8 @@ export class TimeSlotsPage implements OnInit {
       next: (slot) => {
         this.busy.set(false);
         this.editing.set(null);
-        this.form.reset();
+        // resetForm also clears the submitted state: the empty new form shows no errors
+        this.formDirective()?.resetForm(NEW_SLOT);
         this.snackBar.open(this.t('timeSlots.saved', { name: slot.name }), this.t('common.close'), { duration: 5000 });
         this.load();
       },
