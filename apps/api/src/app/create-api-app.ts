@@ -12,8 +12,16 @@ import { registerDispatchGauges } from '@federacycle/dispatch-server';
 import { ApiErrorFilter, PreconditionExpressAdapter, hostOf } from '@federacycle/platform-http';
 import { Database } from '@federacycle/platform-database';
 import { Metrics, PinoNestLogger, createLogger, registerPlatformGauges } from '@federacycle/platform-observability';
+import { PARTNER_API_KEY_SCHEME, PARTNER_TOKEN_SCHEME } from '@federacycle/ordering-server';
 import { AppModule } from './app.module';
-import { httpMetrics, limitJsonDepth, requestContext, requireJsonBodies } from './http-middleware';
+import {
+  JSON_TYPES,
+  OAUTH_TOKEN_PATH,
+  httpMetrics,
+  limitJsonDepth,
+  requestContext,
+  requireJsonBodies,
+} from './http-middleware';
 
 const NOT_CONSOLE = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 
@@ -67,7 +75,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   app.use(requireJsonBodies);
-  app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: JSON_TYPES }));
+  // the OAuth2 token endpoints' forms (RFC 6749): flat fields, small
+  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    OAUTH_TOKEN_PATH.test(req.path) ? form(req, res, next) : next(),
+  );
   // a body nested thousands of levels deep is refused (400) before validation walks it
   app.use(limitJsonDepth());
   // Body-parser errors happen before Nest's pipeline: render them like every other error.
@@ -86,6 +99,32 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'a partner API key (fcp_live_…); also accepted as Authorization: Bearer fcp_live_…',
+        },
+        PARTNER_API_KEY_SCHEME,
+      )
+      .addOAuth2(
+        {
+          type: 'oauth2',
+          description: 'partner access tokens (1 h) from the client-credentials grant',
+          flows: {
+            clientCredentials: {
+              tokenUrl: '/api/partner/oauth2/token',
+              scopes: {
+                deliveries: 'create, read and cancel deliveries',
+                'deliveries:read': 'read deliveries',
+                webhooks: 'manage webhook subscriptions',
+              },
+            },
+          },
+        },
+        PARTNER_TOKEN_SCHEME,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });

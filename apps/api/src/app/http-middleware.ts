@@ -31,10 +31,23 @@ export function httpMetrics(metrics: Metrics) {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-/** A body that is neither JSON nor a multipart upload is refused with 415 before parsing. */
+/**
+ * The OAuth2 token endpoints (native and CoopCycle-compatible), whose clients send an
+ * `application/x-www-form-urlencoded` body (RFC 6749); only they accept one.
+ */
+export const OAUTH_TOKEN_PATH = /^\/(api\/partner|coopcycle\/[a-z0-9-]+)\/oauth2\/token$/;
+
+/** JSON types the API parses: JSON, and JSON-LD (`application/ld+json`, the CoopCycle-compatible API). */
+export const JSON_TYPES = ['application/json', 'application/ld+json'];
+
+/**
+ * A body that is neither JSON (or JSON-LD) nor a multipart upload is refused with 415 before
+ * parsing; the OAuth2 token endpoints also take a form.
+ */
 export function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding') !== undefined;
-  if (BODY_METHODS.has(req.method) && hasBody && !req.is('application/json') && !req.is('multipart/form-data')) {
+  const form = OAUTH_TOKEN_PATH.test(req.path) && req.is('application/x-www-form-urlencoded');
+  if (BODY_METHODS.has(req.method) && hasBody && !req.is(JSON_TYPES) && !req.is('multipart/form-data') && !form) {
     res.status(415).json({
       statusCode: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',

@@ -28,5 +28,5 @@ export * from './lib/board/board.service';
 export * from './lib/time-slots/time-slot.entity';
 export * from './lib/time-slots/time-slots.service';
 export * from './lib/time-slots/slot-choices';
-export { PackageLineDto } from './lib/deliveries/deliveries.dto';
+export { EmptyBodyDto, PackageLineDto } from './lib/deliveries/deliveries.dto';
 export * from './lib/time-slots/seed-time-slots';

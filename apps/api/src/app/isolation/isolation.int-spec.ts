@@ -6,7 +6,15 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Database } from '@federacycle/platform-database';
 import { insertCoop, insertUser, signIn, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { AccessTokenService, listRoutes, type AccessClaims, type RouteAccess } from '@federacycle/identity-server';
-import { COOP_ROLES, OUTSIDE_NEST, type Actor, type CoopFixture, type Probe } from './access-expectation';
+import { createPartner, licenseCoop } from '../ordering/partner-fixture';
+import {
+  COOP_ROLES,
+  OUTSIDE_NEST,
+  type Actor,
+  type CoopFixture,
+  type PartnerFixture,
+  type Probe,
+} from './access-expectation';
 import { EXPECTED } from './expected-access';
 
 describe('tenant isolation, through every route of the live API, as the application role', () => {
@@ -16,6 +24,8 @@ describe('tenant isolation, through every route of the live API, as the applicat
   let liveRoutes: RouteAccess[];
   const coops: CoopFixture[] = [];
   const actors: Actor[] = [];
+  /** two partner clients per coop (p1 bound to the coop's merchant when a fixture made one) */
+  const partners: PartnerFixture[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
@@ -49,6 +59,20 @@ describe('tenant isolation, through every route of the live API, as the applicat
     for (const expected of Object.values(EXPECTED)) {
       for (const coop of coops) await expected.fixture?.(h.su, coop);
     }
+    for (const coop of coops) {
+      for (const label of ['p1', 'p2'] as const) {
+        const canary = `partner-${label}-${randomBytes(4).toString('hex')}`;
+        const made = await createPartner(h, coop.id, {
+          name: `Partner ${coop.canary} ${canary}`,
+          merchantId: label === 'p1' ? (coop.refs['merchant'] ?? null) : null,
+          scopes: ['deliveries', 'webhooks'],
+        });
+        partners.push({ coop, label, clientId: made.clientId, apiKey: made.apiKey, canary, refs: {} });
+      }
+    }
+    for (const expected of Object.values(EXPECTED)) {
+      for (const partner of partners) await expected.partner?.fixture?.(h.su, partner);
+    }
     await insertUser(h, 'fed@fc.test', 'Federation', [], ['federation_admin']);
     for (const coop of coops) {
       for (const role of COOP_ROLES)
@@ -80,9 +104,11 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     const parts = await Promise.all([
       ...tenantTables.map((table) =>
-        h.su.query(`select to_jsonb(t) as r from "${table}" t where coop_id = $1 order by to_jsonb(t)::text`, [
-          coop.id,
-        ]),
+        // a credential's last_used_at moves with its own calls (at most once a minute): not the coop's data
+        h.su.query(
+          `select to_jsonb(t) - 'last_used_at' as r from "${table}" t where coop_id = $1 order by to_jsonb(t)::text`,
+          [coop.id],
+        ),
       ),
       // platform rows about the coop: the coop itself, its people's accounts, its licences
       h.su.query('select to_jsonb(c) as r from coops c where id = $1', [coop.id]),
@@ -155,8 +181,9 @@ describe('tenant isolation, through every route of the live API, as the applicat
         );
         const body = JSON.stringify(res.body ?? '') + (res.text ?? '');
         const label = `${key} as ${actor.role}@${actor.coop?.slug ?? 'platform'}`;
-        const defaults = { list: 200, read: 404, write: 404, body: 403, fixed: 200 };
-        const status = allowed ? (expected.status ?? defaults[expected.kind]) : 403;
+        const defaults = { list: 200, read: 404, write: 404, body: 403, fixed: 200, partner: 401 };
+        // a partner route refuses every person's token (401); people's routes refuse by role (403)
+        const status = expected.kind === 'partner' ? 401 : allowed ? (expected.status ?? defaults[expected.kind]) : 403;
         expect([label, res.status]).toEqual([label, status]);
         const foreignCanaries = coops.filter((c) => c !== actor.coop).map((c) => c.canary);
         const platformList = key.startsWith('GET /api/federation/coops') || key === 'GET /api/federation/directory';
@@ -204,6 +231,44 @@ describe('tenant isolation, through every route of the live API, as the applicat
     }
     expect(checks).toBeGreaterThan(0);
   });
+
+  it('partners: every partner route, as every partner of every coop, aimed at another coop’s partner and at the other partner of its own coop', async () => {
+    for (const coop of coops) await licenseCoop(h.su, coop.id); // the partner_api capability (after the people's probes)
+    let checks = 0;
+    for (const [key, expected] of Object.entries(EXPECTED)) {
+      const partnerProbe = expected.partner;
+      if (!partnerProbe) continue;
+      for (const actor of partners) {
+        await h.resetThrottle();
+        const foreignCoop = coops[(coops.indexOf(actor.coop) + 1) % coops.length];
+        const targets = [
+          partners.find((p) => p.coop === foreignCoop && p.label === actor.label) as PartnerFixture,
+          partners.find((p) => p.coop === actor.coop && p !== actor) as PartnerFixture,
+        ];
+        for (const target of targets) {
+          const label = `${key} as ${actor.coop.slug}/${actor.label}, aimed at ${target.coop.slug}/${target.label}`;
+          const before = await snapshot(target.coop);
+          const probe = partnerProbe.probe(target, actor);
+          let req = h.http()[probe.method](probe.url).set('X-Api-Key', actor.apiKey);
+          if (probe.body) req = req.send(probe.body);
+          const res = await req;
+          const defaults = { list: 200, read: 404, write: 404, fixed: 200 };
+          expect([label, res.status]).toEqual([label, partnerProbe.status ?? defaults[partnerProbe.kind]]);
+          const body = JSON.stringify(res.body ?? '') + (res.text ?? '');
+          const hidden = [
+            target.canary,
+            ...coops.filter((c) => c !== actor.coop).map((c) => c.canary),
+            ...partners.filter((p) => p !== actor).map((p) => p.canary),
+          ];
+          for (const canary of hidden) expect([label, canary, body.includes(canary)]).toEqual([label, canary, false]);
+          if (partnerProbe.kind === 'list') expect([label, body.includes(actor.canary)]).toEqual([label, true]);
+          expect([label, await snapshot(target.coop)]).toEqual([label, before]);
+          checks += 1;
+        }
+      }
+    }
+    expect(checks).toBeGreaterThan(0);
+  }, 300_000);
 
   it('refuses forged, expired, foreign-coop, disabled and revoked tokens, every one', async () => {
     const victim = actors[0] as Actor;

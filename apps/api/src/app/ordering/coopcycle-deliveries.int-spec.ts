@@ -5,7 +5,8 @@ import { ApiException } from '@federacycle/platform-http';
 import { nextWednesdayMorning, paris } from '../dispatch/time-slots-fixture';
 import { insertCoop, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { insertMerchantRow } from '../merchants/merchants-fixture';
-import { asPartner, insertPartnerClient, insertRuleSet, licenseCoop, serveLyon } from './partner-deliveries-fixture';
+import { asPartner, insertPartnerClient, insertRuleSet, serveLyon } from './partner-deliveries-fixture';
+import { licenseCoop } from './partner-fixture';
 
 type Json = Record<string, unknown> & { pickup: Record<string, unknown>; dropoff: Record<string, unknown> };
 

@@ -1,12 +1,11 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { PartnerPrincipal, PartnerScope } from '@federacycle/contracts';
 import { TenantContext } from '@federacycle/platform-database';
 
 /**
  * A partner client row and the principal the partner strategies would put on its requests (as
- * superuser). The partner routes are reached over HTTP once partner authentication lands; until
- * then the service-level specs act as this principal.
+ * superuser): the service-level specs act as it (the HTTP specs use `createPartner`'s credentials).
  */
 export async function insertPartnerClient(
   su: Client,
@@ -19,9 +18,11 @@ export async function insertPartnerClient(
     `insert into partner_clients (coop_id, name, kind, merchant_id, scopes) values ($1, $2, 'shop', $3, $4) returning id`,
     [coopId, name, merchantId, scopes],
   );
+  const { rows: coop } = await su.query<{ slug: string }>('select slug from coops where id = $1', [coopId]);
   return {
     kind: 'partner',
     coopId,
+    coopSlug: coop[0]?.slug as string,
     clientId: rows[0]?.id as string,
     clientName: name,
     merchantId,
@@ -33,21 +34,6 @@ export async function insertPartnerClient(
 /** Runs `fn` in the partner's work context (its coop; no person acts). */
 export function asPartner<T>(partner: PartnerPrincipal, fn: () => Promise<T>): Promise<T> {
   return TenantContext.run({ coopId: partner.coopId, actorId: null, requestId: randomUUID() }, fn);
-}
-
-/** Licenses a coop for a year (a signing key row and a licence row; the token is not verified here). */
-export async function licenseCoop(su: Client, coopId: string): Promise<void> {
-  const kid = `k-${coopId.slice(0, 8)}`;
-  const { publicKey } = generateKeyPairSync('ed25519');
-  await su.query('insert into licence_signing_keys (kid, public_jwk) values ($1, $2) on conflict do nothing', [
-    kid,
-    JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid }),
-  ]);
-  await su.query(
-    `insert into licences (id, licensed_coop_id, kid, token, issued_at, expires_at)
-     values (gen_random_uuid(), $1, $2, 'x.y.z', now() - interval '1 day', now() + interval '365 days')`,
-    [coopId, kid],
-  );
 }
 
 /** The coop serves a 5 km circle around Lyon's centre. */

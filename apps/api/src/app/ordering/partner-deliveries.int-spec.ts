@@ -4,7 +4,8 @@ import { PartnerDeliveriesService } from '@federacycle/ordering-server';
 import { ApiException } from '@federacycle/platform-http';
 import { insertCoop, startHarness, type IdentityHarness } from '../identity/identity-harness';
 import { insertMerchantRow } from '../merchants/merchants-fixture';
-import { asPartner, insertPartnerClient, insertRuleSet, licenseCoop, serveLyon } from './partner-deliveries-fixture';
+import { asPartner, insertPartnerClient, insertRuleSet, serveLyon } from './partner-deliveries-fixture';
+import { licenseCoop } from './partner-fixture';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,12 +1,14 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Permission } from '@federacycle/contracts';
+import { isPartnerPermission, type Permission } from '@federacycle/contracts';
 
 export const ACCESS_METADATA = 'fc:access';
 
 /** Renders a permission for people and snapshots: `public`, `authenticated`, or `read:Member`. */
 export function describePermission(permission: Permission): string {
-  return typeof permission === 'string' ? permission : `${permission.action}:${permission.subject}`;
+  if (typeof permission === 'string') return permission;
+  if (isPartnerPermission(permission)) return `partner:${permission.partner}`;
+  return `${permission.action}:${permission.subject}`;
 }
 
 /**
@@ -18,7 +20,7 @@ export function Access(permission: Permission): MethodDecorator & ClassDecorator
     SetMetadata(ACCESS_METADATA, permission),
     ApiExtension('x-permission', describePermission(permission)),
   ];
-  if (permission !== 'public') {
+  if (permission !== 'public' && !isPartnerPermission(permission)) {
     decorators.push(
       ApiBearerAuth(),
       ApiUnauthorizedResponse({ description: 'missing, expired or revoked token' }),

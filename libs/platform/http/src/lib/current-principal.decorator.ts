@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Principal } from '@federacycle/contracts';
+import type { PartnerPrincipal, Principal } from '@federacycle/contracts';
 import { ApiException } from './api-exception';
 
 /**
@@ -12,6 +12,8 @@ export type Caller = Pick<Principal, 'userId' | 'coopId' | 'roles' | 'platformRo
 /** Requests the guard has authenticated carry their caller here. */
 export interface AuthenticatedRequest {
   principal?: Caller;
+  /** on a partner route: the partner client the credential belongs to (never with `principal`) */
+  partner?: PartnerPrincipal;
 }
 
 /** The caller, as resolved by the guard (routes with a non-public @Access only). */
@@ -19,6 +21,13 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (!principal) throw new ApiException(401, 'UNAUTHENTICATED', 'Sign in first');
   return principal;
+});
+
+/** The partner client calling a partner route (`@PartnerAccess`), as its credential says. */
+export const CurrentPartner = createParamDecorator((_data: unknown, context: ExecutionContext): PartnerPrincipal => {
+  const partner = context.switchToHttp().getRequest<AuthenticatedRequest>().partner;
+  if (!partner) throw new ApiException(401, 'PARTNER_CREDENTIALS_INVALID', 'Send a partner API key or token');
+  return partner;
 });
 
 /** The coop of a coop-scoped route: always the token's, never the path's or the body's. */

@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import type { PartnerRouteScope } from './partners';
 import { CoopRole, PlatformRole } from './roles';
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
@@ -137,8 +138,23 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
   return build();
 }
 
-/** The permission a route declares: an action on a subject, or public. */
-export type Permission = { action: Action; subject: Subject } | 'public' | 'authenticated';
+/**
+ * The permission a route declares: an action on a subject (people, CASL), public, any signed-in
+ * person, or `{ partner: scope }`: a partner route, for partner credentials holding that scope
+ * (never a person's token; a partner credential never passes any other route).
+ */
+export type Permission =
+  | { action: Action; subject: Subject }
+  | { partner: PartnerRouteScope }
+  | 'public'
+  | 'authenticated';
+
+/** A person's permission: what CASL decides. */
+export type PersonPermission = Extract<Permission, { action: Action }>;
+
+export function isPartnerPermission(permission: Permission): permission is { partner: PartnerRouteScope } {
+  return typeof permission === 'object' && 'partner' in permission;
+}
 
 /**
  * The merchants a caller may `action` on `subject` (Merchant, MerchantPause, Menu): 'all' of the

@@ -250,6 +250,12 @@ export const ErrorCode = {
   PRICE_NO_RULE: 'PRICE_NO_RULE',
   /** an archived rule set cannot be changed or made the default */
   RULE_SET_ARCHIVED: 'RULE_SET_ARCHIVED',
+  /** a partner route called without a valid, live API key or partner token (or a person's token) */
+  PARTNER_CREDENTIALS_INVALID: 'PARTNER_CREDENTIALS_INVALID',
+  /** the partner credential does not hold the scope the route needs */
+  PARTNER_SCOPE_MISSING: 'PARTNER_SCOPE_MISSING',
+  /** a credential asked for a partner client that has been revoked */
+  PARTNER_CLIENT_REVOKED: 'PARTNER_CLIENT_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,10 +11,21 @@ export const PARTNER_CLIENT_KINDS: readonly PartnerClientKind[] = Object.values(
 export const PARTNER_SCOPES = ['deliveries', 'deliveries:read', 'webhooks'] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
+/** What a partner route requires: one scope, or `any` (any live credential of the client). */
+export type PartnerRouteScope = PartnerScope | 'any';
+
+/** Does a credential holding `granted` pass a route requiring `required`? `deliveries` implies `deliveries:read`. */
+export function partnerScopeAllows(granted: readonly PartnerScope[], required: PartnerRouteScope): boolean {
+  if (required === 'any' || granted.includes(required)) return true;
+  return required === 'deliveries:read' && granted.includes('deliveries');
+}
+
 /** Who is calling on a partner route: one client of one coop, optionally bound to one merchant. */
 export interface PartnerPrincipal {
   kind: 'partner';
   coopId: string;
+  /** the coop's slug (the CoopCycle-compatible base URL `/coopcycle/<slug>` must name it) */
+  coopSlug: string;
   clientId: string;
   clientName: string;
   /** the store this client speaks for (its address and time slots are the defaults), or null */

@@ -1,7 +1,14 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { defineAbilityFor, type Permission } from '@federacycle/contracts';
+import {
+  defineAbilityFor,
+  isPartnerPermission,
+  partnerScopeAllows,
+  type PartnerRouteScope,
+  type Permission,
+  type PersonPermission,
+} from '@federacycle/contracts';
 import { Database, TenantContext } from '@federacycle/platform-database';
 import { ACCESS_METADATA, ApiException, describePermission } from '@federacycle/platform-http';
 import { ALLOWED_WHILE_COOP_READ_ONLY } from './coop-read-only.decorator';
@@ -42,6 +49,8 @@ export class AccessGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<RequestWithHeaders>();
+    if (isPartnerPermission(permission))
+      return this.partner(request, http.getResponse<ServerResponse>(), permission.partner);
     const header = request.headers['authorization'];
     if (typeof header !== 'string' || header === '') throw new ApiException(401, 'UNAUTHENTICATED', 'Sign in first');
     const strategy = this.strategies.forHeader(header);
@@ -65,13 +74,40 @@ export class AccessGuard implements CanActivate {
   }
 
   /**
+   * A partner route: only a partner strategy may vouch (a person's token is refused with 401
+   * PARTNER_CREDENTIALS_INVALID); the work context enters the partner's coop as for people, the
+   * credential must hold the route's scope (`deliveries` implies `deliveries:read`), and its
+   * liveness check travels like a person's session check (deferred for reads, first for writes).
+   */
+  private async partner(
+    request: RequestWithHeaders,
+    response: ServerResponse,
+    scope: PartnerRouteScope,
+  ): Promise<boolean> {
+    const auth = await this.strategies.authenticatePartner(request, response);
+    const partner = auth.partner;
+    TenantContext.enterCoop(partner.coopId, partner.clientId);
+    request.partner = partner;
+    const check = auth.check();
+    if (!check.passed) {
+      if (SAFE_METHODS.has(request.method)) TenantContext.requirePrecondition(check);
+      else await this.db.check(check);
+    }
+    if (!partnerScopeAllows(partner.scopes, scope)) {
+      if (!check.passed) await this.db.check(check);
+      throw new ApiException(403, 'PARTNER_SCOPE_MISSING', `This needs the partner scope ${scope}`);
+    }
+    return true;
+  }
+
+  /**
    * A write that the coop's standing must allow: the caller acts for a coop (the token names
    * one), the route is not marked @AllowedWhileCoopReadOnly, and the caller's platform roles
    * alone would not allow it (what the federation does is not the coop's write).
    */
   private isCoopWrite(
     caller: Caller,
-    permission: Exclude<Permission, 'public'>,
+    permission: PersonPermission | 'authenticated',
     targets: Parameters<Reflector['getAllAndOverride']>[1],
   ): boolean {
     if (caller.coopId === null) return false;
