@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { DISPATCH_ENTITIES, demoTrackingTokens, seedCourierApp, seedDispatch } from '@federacycle/dispatch-server';
+import {
+  DISPATCH_ENTITIES,
+  demoTrackingTokens,
+  seedCourierApp,
+  seedDispatch,
+  seedTimeSlots,
+} from '@federacycle/dispatch-server';
 import { FEDERATION_ENTITIES, seedFederation } from '@federacycle/federation-server';
 import { FLEET_ENTITIES, seedFleet } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
@@ -75,6 +81,8 @@ export async function runSeed(appUrl: string): Promise<SeedResult> {
     await seedCourierApp(db);
     // dispatch: a live day in Lyon (150 deliveries in every state; after fleet and merchants)
     await seedDispatch(db);
+    // dispatch: Lyon's time slot (the delivery form and partners offer its windows)
+    await seedTimeSlots(db);
     // pricing: Lyon's default rule set, which prices the city (after geo: its rules name Lyon's zones)
     await seedPricing(db);
     // ordering: a partner client for one Lyon shop with fixed demo credentials (after merchants)

@@ -90,6 +90,8 @@ const delivery: DeliveryView = {
   state: 'completed',
   merchantId: null,
   trackingToken: TOKEN,
+  source: 'console',
+  timeSlotId: null,
   tasks: [
     task(PICKUP, 'pickup', 'Boulangerie, 3 rue Mercière, 69002 Lyon'),
     task(DROPOFF, 'dropoff', base.dropoff.address),

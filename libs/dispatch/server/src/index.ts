@@ -26,3 +26,8 @@ export * from './lib/dispatch-gauges';
 export * from './lib/board/board-events';
 export * from './lib/board/board.service';
 export * from './lib/shared/delivery-events';
+export * from './lib/time-slots/time-slot.entity';
+export * from './lib/time-slots/time-slots.service';
+export * from './lib/time-slots/slot-choices';
+export { EmptyBodyDto, PackageLineDto } from './lib/deliveries/deliveries.dto';
+export * from './lib/time-slots/seed-time-slots';

@@ -7,4 +7,7 @@ export * from './lib/catalog/catalog.entities';
 export * from './lib/catalog/catalog.service';
 export * from './lib/seed/seed-merchants';
 export { MENU_READ_SQL } from './lib/catalog/menu-read.sql';
-export { toWall } from './lib/hours/zoned-time';
+export { parseHours, OpeningHoursError, type HoursPlace } from './lib/hours/opening-hours';
+export { cachedHours } from './lib/hours/hours-cache';
+export { hoursError } from './lib/merchants/merchants.service';
+export { toWall, fromWall, isTimeZone } from './lib/hours/zoned-time';

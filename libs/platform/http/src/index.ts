@@ -7,3 +7,5 @@ export * from './lib/precondition-adapter';
 export * from './lib/current-principal.decorator';
 export * from './lib/paging';
 export * from './lib/tokens';
+export * from './lib/idempotency/idempotency';
+export * from './lib/cursor';

@@ -13,4 +13,6 @@ export * from './lib/governance';
 export * from './lib/dispatch-board';
 export * from './lib/partners';
 export * from './lib/webhooks';
+export * from './lib/time-slots';
+export * from './lib/partner-deliveries';
 export * from './lib/pricing';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import type { CoopFixture, Expectation, Role } from '../isolation/access-expectation';
+import { ADMIN, type CoopFixture, type Expectation, type Role } from '../isolation/access-expectation';
 
 /**
  * The expected access of dispatch's routes, as the isolation suite probes them: dispatchers
@@ -100,6 +100,22 @@ async function boardFixture(su: Client, coop: CoopFixture): Promise<void> {
 }
 
 const FUTURE = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/** Every coop's time slot, its name carrying the canary (the list's proof it shows its own). */
+const slots = new Map<string, string>();
+async function timeSlotFixture(su: Client, coop: CoopFixture): Promise<void> {
+  if (slots.has(coop.id)) return;
+  const { rows } = await su.query<{ id: string }>(
+    `insert into time_slots (coop_id, name, interval_minutes, opening_hours) values ($1, $2, 120, 'Mo-Su 08:00-20:00') returning id`,
+    [coop.id, `Slot ${coop.canary}`.slice(0, 80)],
+  );
+  slots.set(coop.id, rows[0]?.id as string);
+}
+const slotOf = (coop: CoopFixture) => {
+  const id = slots.get(coop.id);
+  if (!id) throw new Error(`no time slot fixture for coop ${coop.slug}`);
+  return id;
+};
 
 /**
  * Every coop's plan proposal (suggest mode): its courier with the open dropoff, and the canary
@@ -357,5 +373,56 @@ export const DISPATCH_EXPECTED: Record<string, Expectation> = {
       return { method: 'get', url: `/api/track/${own?.trackingToken ?? token()}/proofs/${idsOf(f).proofId}` };
     },
     fixture: dispatchFixture,
+  },
+  // time slots: the coop admin writes them (Settings), dispatchers and admins read them and their windows
+  'GET /api/dispatch/time-slots': {
+    permission: 'read:Delivery',
+    kind: 'list',
+    allowed: READERS,
+    probe: () => ({ method: 'get', url: '/api/dispatch/time-slots' }),
+    fixture: timeSlotFixture,
+  },
+  'POST /api/dispatch/time-slots': {
+    permission: 'create:Settings',
+    kind: 'write',
+    allowed: ADMIN,
+    status: 201,
+    probe: () => ({
+      method: 'post',
+      url: '/api/dispatch/time-slots',
+      body: { name: `probe ${randomBytes(3).toString('hex')}`, intervalMinutes: 60, openingHours: 'Mo-Fr 09:00-17:00' },
+    }),
+  },
+  'GET /api/dispatch/time-slots/:id': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/time-slots/${slotOf(f)}` }),
+    fixture: timeSlotFixture,
+  },
+  'GET /api/dispatch/time-slots/:id/choices': {
+    permission: 'read:Delivery',
+    kind: 'read',
+    allowed: READERS,
+    probe: (f) => ({ method: 'get', url: `/api/dispatch/time-slots/${slotOf(f)}/choices` }),
+    fixture: timeSlotFixture,
+  },
+  'PUT /api/dispatch/time-slots/:id': {
+    permission: 'update:Settings',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({
+      method: 'put',
+      url: `/api/dispatch/time-slots/${slotOf(f)}`,
+      body: { name: 'taken over', intervalMinutes: 60, openingHours: 'Mo-Fr 09:00-17:00' },
+    }),
+    fixture: timeSlotFixture,
+  },
+  'DELETE /api/dispatch/time-slots/:id': {
+    permission: 'delete:Settings',
+    kind: 'write',
+    allowed: ADMIN,
+    probe: (f) => ({ method: 'delete', url: `/api/dispatch/time-slots/${slotOf(f)}` }),
+    fixture: timeSlotFixture,
   },
 };

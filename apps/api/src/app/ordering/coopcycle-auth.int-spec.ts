@@ -10,6 +10,7 @@ describe('the CoopCycle-compatible auth surface under /coopcycle/<slug> (real Po
   let foreign: PartnerCredentials;
   let store: string;
   let otherStore: string;
+  let slots: string[];
 
   beforeAll(async () => {
     h = await startHarness();
@@ -22,6 +23,20 @@ describe('the CoopCycle-compatible auth surface under /coopcycle/<slug> (real Po
     shop = await createPartner(h, lyon, { name: 'Épicerie (WooCommerce)', merchantId: store, scopes: ['deliveries'] });
     sibling = await createPartner(h, lyon, { name: 'Another shop', merchantId: otherStore });
     foreign = await createPartner(h, berlin, { name: 'Berlin shop' });
+    // Lyon's time slots (the first made is the store's default); Berlin's is never listed
+    slots = [];
+    for (const [coop, name] of [
+      [lyon, 'Morning'],
+      [lyon, 'Evening'],
+      [berlin, 'Berlin'],
+    ] as const) {
+      const { rows } = await h.su.query<{ id: string }>(
+        `insert into time_slots (coop_id, name, interval_minutes, opening_hours, created_at)
+         values ($1, $2, 120, 'Mo-Su 08:00-20:00', now() + make_interval(secs => $3)) returning id`,
+        [coop, name, slots.length],
+      );
+      slots.push(rows[0]?.id as string);
+    }
   });
   afterAll(() => h?.close());
 
@@ -71,7 +86,8 @@ describe('the CoopCycle-compatible auth surface under /coopcycle/<slug> (real Po
         streetAddress: '1 place Bellecour, 69002 Lyon',
         geo: { latitude: 45.7578, longitude: 4.832 },
       },
-      timeSlots: [],
+      timeSlot: `/api/time_slots/${slots[0]}`,
+      timeSlots: [`/api/time_slots/${slots[0]}`, `/api/time_slots/${slots[1]}`],
       weightRequired: false,
       packagesRequired: false,
       multiDropEnabled: false,

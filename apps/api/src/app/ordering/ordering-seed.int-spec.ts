@@ -1,3 +1,5 @@
+import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
+import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { Database } from '@federacycle/platform-database';
 import { GEO_ENTITIES } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES } from '@federacycle/identity-server';
@@ -25,6 +27,8 @@ describe('ordering seed: the demo partner of a Lyon shop with fixed credentials'
         ...GEO_ENTITIES,
         ...MERCHANTS_ENTITIES,
         ...STORAGE_ENTITIES,
+        ...FLEET_ENTITIES,
+        ...DISPATCH_ENTITIES,
         ...ORDERING_ENTITIES,
       ],
     });

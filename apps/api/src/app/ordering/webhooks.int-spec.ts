@@ -550,7 +550,7 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     }
   });
 
-  it("sends a partner's subscription the events of its own merchant's deliveries only", async () => {
+  it("sends a partner's subscription the events of the deliveries it created only", async () => {
     const client = (
       await h.su.query<{ id: string }>(
         `insert into partner_clients (coop_id, name, kind, merchant_id, scopes) values ($1, 'Hooks shop site', 'shop', $2, '{webhooks}') returning id`,
@@ -580,8 +580,14 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
       flavour: 'coopcycle',
     });
 
+    // both for the partner's store; only one created by the partner (its partner_deliveries row)
     const theirs = await newDelivery(merchantA);
-    const other = await newDelivery();
+    const other = await newDelivery(merchantA);
+    await h.su.query('insert into partner_deliveries (coop_id, delivery_id, client_id) values ($1, $2, $3)', [
+      coopA,
+      theirs.id,
+      client,
+    ]);
     for (const d of [theirs, other]) {
       const [created] = await eventsOf(d.id);
       await fanOut.fanOut(created as JobEnvelope<DeliveryEventPayload>);
@@ -594,8 +600,15 @@ describe('webhooks: subscriptions, signed calls, retries, failing, replay (real 
     await sender.attempt(coopA, rows.rows[0]?.id as string, { scheduled: 1 });
     const [received] = receiver.on('/partner') as [Received];
     // CoopCycle's body has no delivery.created name of its own: the native name is kept
+    // and names the delivery by its CoopCycle number, as CoopCycle's GET /api/deliveries/{id} reads it
+    const [number] = (
+      await h.su.query<{ number: string }>(
+        `select number from coopcycle_ids where coop_id = $1 and kind = 'delivery' and ref_id = $2`,
+        [coopA, theirs.id],
+      )
+    ).rows;
     expect(JSON.parse(received.body)).toEqual({
-      data: { object: `/api/deliveries/${theirs.id}`, event: 'delivery.created' },
+      data: { object: `/api/deliveries/${number?.number}`, event: 'delivery.created' },
     });
     const expected = createHmac('sha256', sub.secret).update(received.body).digest('base64');
     expect(received.headers['x-coopcycle-signature']).toBe(expected);

@@ -4,6 +4,7 @@ import { TaskAssignment } from './assignments/task-assignment.entity';
 import { Delivery } from './deliveries/delivery.entity';
 import { DeliveryTask } from './deliveries/delivery-task.entity';
 import { TaskEvent } from './deliveries/task-event.entity';
+import { TimeSlot } from './time-slots/time-slot.entity';
 import { PlanProposal } from './planning/plan-proposal.entity';
 
 /** dispatch's tables, one entity each (registered by the module; composed by tools and tests). */
@@ -15,4 +16,5 @@ export const DISPATCH_ENTITIES = [
   PlanProposal,
   TaskProof,
   CourierAction,
+  TimeSlot,
 ];

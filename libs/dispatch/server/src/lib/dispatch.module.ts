@@ -2,7 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoopExportRegistry } from '@federacycle/platform-database';
-import { CLOCK, SettingsModule, StandingService, clockFromEnvironment } from '@federacycle/federation-server';
+import {
+  CLOCK,
+  FederationModule,
+  SettingsModule,
+  StandingService,
+  clockFromEnvironment,
+} from '@federacycle/federation-server';
 import { FLEET_ENTITIES, FLEET_EVENTS_QUEUE } from '@federacycle/fleet-server';
 import { GEO_ENTITIES, GeoModule } from '@federacycle/geo-server';
 import { MailService } from '@federacycle/identity-server';
@@ -36,10 +42,12 @@ import { RecipientMailProcessor } from './tracking/recipient-mail.processor';
 import { TrackingController } from './tracking/tracking.controller';
 import { TRACKING_MAIL_QUEUE } from './tracking/tracking.jobs';
 import { TrackingService } from './tracking/tracking.service';
+import { TimeSlotsController } from './time-slots/time-slots.controller';
+import { TimeSlotsService } from './time-slots/time-slots.service';
 
 /** The dispatch domain. Needs the host app's global ConfigModule, DatabaseModule and RedisModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule, GeoModule, RealtimeModule],
+  imports: [TypeOrmModule.forFeature(DISPATCH_ENTITIES), SettingsModule, FederationModule, GeoModule, RealtimeModule],
   controllers: [
     DeliveriesController,
     DeliveriesExportController,
@@ -50,6 +58,7 @@ import { TrackingService } from './tracking/tracking.service';
     CourierController,
     TrackingController,
     BoardController,
+    TimeSlotsController,
   ],
   providers: [
     CreateDeliveryUseCase,
@@ -62,8 +71,9 @@ import { TrackingService } from './tracking/tracking.service';
     TrackingService,
     BoardEvents,
     BoardService,
+    TimeSlotsService,
   ],
-  exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService],
+  exports: [CreateDeliveryUseCase, DeliveriesService, AssignmentsService, TimeSlotsService],
 })
 export class DispatchModule implements OnModuleInit {
   constructor(@Inject(CoopExportRegistry) private readonly exports: CoopExportRegistry) {}

@@ -1,3 +1,4 @@
+import { CoopcycleId, PartnerDelivery, PartnerQuote } from './partner-deliveries/partner-delivery.entity';
 import { PartnerClient } from './partners/partner-client.entity';
 import { PartnerApiKey } from './partners/credentials/partner-api-key.entity';
 import { PartnerOAuthCredential } from './partners/credentials/partner-oauth-credential.entity';
@@ -18,4 +19,8 @@ export const ORDERING_ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  // partner deliveries, quotes and CoopCycle's integer ids (migration 0064)
+  PartnerQuote,
+  PartnerDelivery,
+  CoopcycleId,
 ];

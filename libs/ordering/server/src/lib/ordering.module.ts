@@ -1,15 +1,21 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DISPATCH_EVENTS_QUEUE, Delivery } from '@federacycle/dispatch-server';
+import { DISPATCH_EVENTS_QUEUE, Delivery, DispatchModule } from '@federacycle/dispatch-server';
 import { FederationModule } from '@federacycle/federation-server';
 import { GeoModule } from '@federacycle/geo-server';
 import { AuthStrategyRegistry, IdentityModule, MailService } from '@federacycle/identity-server';
 import { Merchant } from '@federacycle/merchants-server';
 import { CoopExportRegistry } from '@federacycle/platform-database';
+import { CoopcycleDeliveriesController } from './coopcycle/coopcycle-deliveries.controller';
+import { CoopcycleDeliveriesService } from './coopcycle/coopcycle-deliveries.service';
 import { ORDERING_ENTITIES } from './ordering.entities';
 import { CoopCycleAuthController } from './coopcycle/coopcycle-auth.controller';
 import { CoopCycleWebhooksController } from './coopcycle/coopcycle-webhooks.controller';
+import { DELIVERY_PRICER } from './partner-deliveries/delivery-pricer.port';
+import { DeliveryPartnerController } from './partner-deliveries/delivery-partner.controller';
+import { PartnerDeliveriesController } from './partner-deliveries/partner-deliveries.controller';
+import { PartnerDeliveriesService } from './partner-deliveries/partner-deliveries.service';
 import { PartnerAuthService } from './partners/auth/partner-auth.service';
 import { PartnerMeController } from './partners/auth/partner-me.controller';
 import { PartnerOAuthController } from './partners/auth/partner-oauth.controller';
@@ -38,7 +44,7 @@ import { PartnerWebhooksController } from './webhooks/partner-webhooks.controlle
  * strategies (API key, OAuth2 partner token) in identity's AuthStrategyRegistry at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), GeoModule, IdentityModule, FederationModule],
+  imports: [TypeOrmModule.forFeature(ORDERING_ENTITIES), DispatchModule, GeoModule, IdentityModule, FederationModule],
   controllers: [
     PartnerClientsController,
     PartnerCredentialsController,
@@ -51,6 +57,11 @@ import { PartnerWebhooksController } from './webhooks/partner-webhooks.controlle
     // webhooks: the coop admin's subscriptions, logs and replays; a partner's own
     WebhooksController,
     PartnerWebhooksController,
+    // which partner created a delivery (the Deliveries page)
+    DeliveryPartnerController,
+    // the partner delivery API and CoopCycle's delivery endpoints
+    PartnerDeliveriesController,
+    CoopcycleDeliveriesController,
   ],
   providers: [
     PartnerClientsService,
@@ -63,6 +74,10 @@ import { PartnerWebhooksController } from './webhooks/partner-webhooks.controlle
     // pricing: rule sets, priceIn for other use cases
     PricingService,
     WebhookSubscriptionsService,
+    // the partner delivery API prices through its port, bound to pricing
+    { provide: DELIVERY_PRICER, useExisting: PricingService },
+    PartnerDeliveriesService,
+    CoopcycleDeliveriesService,
   ],
   exports: [
     PartnerClientsService,
@@ -73,6 +88,8 @@ import { PartnerWebhooksController } from './webhooks/partner-webhooks.controlle
     // pricing: priceIn(tx, coopId, input) for the partner API and orders
     PricingService,
     WebhookSubscriptionsService,
+    PartnerDeliveriesService,
+    CoopcycleDeliveriesService,
   ],
 })
 export class OrderingModule implements OnModuleInit {

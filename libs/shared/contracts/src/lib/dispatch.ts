@@ -92,6 +92,11 @@ export interface CreateDeliveryRequest {
   reference?: string | null;
   /** the merchant it is for (one of the coop's) */
   merchantId?: string | null;
+  /**
+   * a time slot of the coop: the dropoffs take one of its windows (the one their after/before
+   * name, which must be exactly one of the slot's, or the first with a place left)
+   */
+  timeSlotId?: string | null;
   tasks: TaskRequest[];
 }
 
@@ -138,6 +143,10 @@ export interface DeliveryView {
   merchantId: string | null;
   /** the public tracking page's token (unguessable) */
   trackingToken: string;
+  /** where it was created: the console, the partner API, the storefront… */
+  source: EventSource;
+  /** the time slot its dropoffs were booked in, or null */
+  timeSlotId: string | null;
   tasks: TaskView[];
   createdAt: string;
   updatedAt: string;

@@ -222,6 +222,36 @@ export const ErrorCode = {
   WEBHOOK_LIMIT_REACHED: 'WEBHOOK_LIMIT_REACHED',
   /** a disabled subscription sends nothing, replays included: enable it first */
   WEBHOOK_SUBSCRIPTION_DISABLED: 'WEBHOOK_SUBSCRIPTION_DISABLED',
+  // time slots
+  /** a time slot id the coop does not have */
+  UNKNOWN_TIME_SLOT: 'UNKNOWN_TIME_SLOT',
+  /** another time slot of the coop has this name */
+  TIME_SLOT_NAME_TAKEN: 'TIME_SLOT_NAME_TAKEN',
+  /** deliveries were booked in this slot: it cannot be deleted */
+  TIME_SLOT_IN_USE: 'TIME_SLOT_IN_USE',
+  /** the window asked is not one of the slot's windows (misaligned, outside its hours or beyond its horizon) */
+  TIME_SLOT_WINDOW_INVALID: 'TIME_SLOT_WINDOW_INVALID',
+  /** the window starts too soon (within the slot's prior notice) or has passed */
+  TIME_SLOT_PAST: 'TIME_SLOT_PAST',
+  /** the window holds as many deliveries as the slot allows */
+  TIME_SLOT_FULL: 'TIME_SLOT_FULL',
+  /** the slot offers no window at all in its horizon */
+  TIME_SLOT_NO_WINDOW: 'TIME_SLOT_NO_WINDOW',
+  // the partner delivery API
+  /** the point lies outside every zone of the coop (or its service area when it has no zones) */
+  OUTSIDE_SERVICE_AREA: 'OUTSIDE_SERVICE_AREA',
+  /** more tasks than one delivery may hold */
+  TOO_MANY_TASKS: 'TOO_MANY_TASKS',
+  /** the partner omitted the pickup, and its client is bound to no store to default to */
+  PICKUP_REQUIRED: 'PICKUP_REQUIRED',
+  /** a courier has picked it up (or it is finished): the partner can no longer cancel it */
+  DELIVERY_UNDER_WAY: 'DELIVERY_UNDER_WAY',
+  /** the quote's expiry has passed: ask for a new quote */
+  QUOTE_EXPIRED: 'QUOTE_EXPIRED',
+  /** the quote was confirmed already (it created a delivery) */
+  QUOTE_USED: 'QUOTE_USED',
+  /** a cursor that this list did not hand out */
+  CURSOR_INVALID: 'CURSOR_INVALID',
   // pricing
   /** a condition or formula that does not compile (the message names the position and the reason) */
   PRICE_EXPRESSION_INVALID: 'PRICE_EXPRESSION_INVALID',

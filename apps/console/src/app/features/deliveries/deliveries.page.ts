@@ -11,6 +11,8 @@ import {
   type DeliverySearch,
   type DeliveryState,
   type DeliverySummaryView,
+  type TimeSlotChoice,
+  type TimeSlotView,
 } from '@federacycle/contracts';
 import { DOCUMENT } from '@angular/common';
 import { problemText, toProblemText } from '../../core/api/problem-text';
@@ -67,6 +69,9 @@ export class DeliveriesPage implements OnInit {
     const error = this.deliveries.error();
     return error === null ? null : toProblemText(this.t, error);
   });
+  /** the coop's time slots (the creation form offers them) and the chosen one's windows */
+  protected readonly slots = signal<TimeSlotView[]>([]);
+  protected readonly slotChoices = signal<TimeSlotChoice[] | null>(null);
   protected readonly creating = signal(false);
   protected readonly createError = signal<string | null>(null);
   private readonly form = viewChild(DeliveryFormComponent);
@@ -91,6 +96,12 @@ export class DeliveriesPage implements OnInit {
       next: (page) => this.merchants.set(page.items.map((m) => ({ id: m.id, name: m.name }))),
       error: () => this.merchants.set([]),
     });
+    if (this.canCreate()) {
+      this.api.listTimeSlots().subscribe({
+        next: (list) => this.slots.set(list.items),
+        error: () => this.slots.set([]),
+      });
+    }
     this.fleetApi.listCouriers({ limit: 200, offset: 0 }).subscribe({
       next: (page) => this.couriers.set(page.items.map((c) => ({ id: c.id, name: c.displayName }))),
       error: () => this.couriers.set([]),
@@ -156,6 +167,16 @@ export class DeliveriesPage implements OnInit {
     if (d.before) return this.t('deliveries.until', { time: this.time(d.before) });
     if (d.after) return this.t('deliveries.from', { time: this.time(d.after) });
     return this.t('deliveries.anyTime');
+  }
+
+  /** A slot was chosen in the form: its windows (full ones left out) fill the window list. */
+  protected slotChanged(id: string | null): void {
+    this.slotChoices.set(null);
+    if (id === null) return;
+    this.api.timeSlotChoices(id).subscribe({
+      next: (view) => this.slotChoices.set(view.items),
+      error: (error: unknown) => this.createError.set(problemText(this.t, toApiProblem(error))),
+    });
   }
 
   protected create(request: CreateDeliveryRequest): void {

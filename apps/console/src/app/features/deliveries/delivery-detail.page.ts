@@ -5,6 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
   FAILURE_REASONS,
+  type DeliveryPartnerView,
   type DeliveryProofView,
   type DeliveryState,
   type DeliveryView,
@@ -50,6 +51,21 @@ import { ProofGalleryComponent } from './proof-gallery.component';
       <p class="fc-muted">
         {{ t('deliveries.createdAt', { time: time(d.createdAt) }) }} ·
         <a [href]="'/track/' + d.trackingToken" target="_blank" rel="noopener">{{ t('deliveries.trackingLink') }}</a>
+      </p>
+      <p class="origin" data-field="source">
+        {{ t('deliveries.source', { source: sourceLabel(d.source) }) }}
+        @if (partner(); as p) {
+          · <strong>{{ t('deliveries.partner', { name: p.clientName }) }}</strong>
+          @if (p.test) {
+            · {{ t('deliveries.testDelivery') }}
+          }
+          @if (p.price; as price) {
+            · {{ t('deliveries.price', { amount: money(price.amountMinor, price.currency) }) }}
+          }
+        }
+        @if (d.timeSlotId) {
+          · {{ t('deliveries.bookedInSlot') }}
+        }
       </p>
       <section class="section" aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">{{ t('deliveries.tasks') }}</h2>
@@ -127,6 +143,9 @@ import { ProofGalleryComponent } from './proof-gallery.component';
     .section {
       margin-top: var(--fc-space-5);
     }
+    .origin {
+      margin: var(--fc-space-1) 0;
+    }
     .tasks {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
@@ -170,6 +189,8 @@ export class DeliveryDetailPage implements OnInit {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
   protected readonly proofs = signal<DeliveryProofView[]>([]);
+  /** the partner client that created it (partner API deliveries only) */
+  protected readonly partner = signal<DeliveryPartnerView | null>(null);
   private readonly tasksById = computed(() => new Map((this.delivery()?.tasks ?? []).map((t) => [t.id, t])));
 
   ngOnInit(): void {
@@ -180,6 +201,12 @@ export class DeliveryDetailPage implements OnInit {
     ]).subscribe({
       next: ([delivery, events, proofs]) => {
         this.delivery.set(delivery);
+        if (delivery.source === 'partner_api') {
+          this.api.deliveryPartner(delivery.id).subscribe({
+            next: (partner) => this.partner.set(partner),
+            error: () => this.partner.set(null),
+          });
+        }
         this.events.set(events.items);
         this.proofs.set(proofs.items);
         this.loading.set(false);
@@ -195,6 +222,10 @@ export class DeliveryDetailPage implements OnInit {
     return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(
       new Date(iso),
     );
+  }
+
+  protected money(amountMinor: number, currency: string): string {
+    return new Intl.NumberFormat(this.i18n.locale(), { style: 'currency', currency }).format(amountMinor / 100);
   }
 
   protected windowOf(task: TaskView): string | null {

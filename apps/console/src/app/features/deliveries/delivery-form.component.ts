@@ -17,6 +17,8 @@ import {
   type ContactLanguage,
   type CreateDeliveryRequest,
   type TaskRequest,
+  type TimeSlotChoice,
+  type TimeSlotView,
 } from '@federacycle/contracts';
 import { fieldErrorText } from '../../core/api/form-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -57,6 +59,10 @@ export function createDeliveryForm() {
     reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(80)] }),
     packages: new FormControl<number | null>(1, [Validators.min(0), Validators.max(999)]),
     weightKg: new FormControl<number | null>(null, [Validators.min(0), Validators.max(1000)]),
+    /** a coop time slot for the dropoffs ('' : none, the windows typed below) */
+    timeSlotId: new FormControl('', { nonNullable: true }),
+    /** the slot's window as "start/end" ('' : the first one with a place left) */
+    slotWindow: new FormControl('', { nonNullable: true }),
     pickups: new FormArray<StopForm>([stopForm()]),
     dropoffs: new FormArray<StopForm>([stopForm()]),
   });
@@ -93,6 +99,34 @@ export function localToIso(value: string): string | null {
           <input matInput type="number" inputmode="decimal" step="any" min="0" formControlName="weightKg" />
         </mat-form-field>
       </div>
+      @if (slots().length > 0) {
+        <div class="row" data-section="time-slot">
+          <mat-form-field class="grow">
+            <mat-label>{{ t('deliveries.timeSlot') }}</mat-label>
+            <mat-select formControlName="timeSlotId" (selectionChange)="chooseSlot($event.value)">
+              <mat-option value="">{{ t('deliveries.noTimeSlot') }}</mat-option>
+              @for (slot of slots(); track slot.id) {
+                <mat-option [value]="slot.id">{{ slot.name }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>{{ t('deliveries.timeSlotHint') }}</mat-hint>
+          </mat-form-field>
+          @if (slotChosen()) {
+            <mat-form-field class="grow">
+              <mat-label>{{ t('deliveries.slotWindow') }}</mat-label>
+              <mat-select formControlName="slotWindow">
+                <mat-option value="">{{ t('deliveries.firstFreeWindow') }}</mat-option>
+                @for (choice of choices() ?? []; track choice.start) {
+                  <mat-option [value]="choice.start + '/' + choice.end">{{ choiceLabel(choice) }}</mat-option>
+                }
+              </mat-select>
+              @if (choices()?.length === 0) {
+                <mat-hint>{{ t('deliveries.noFreeWindow') }}</mat-hint>
+              }
+            </mat-form-field>
+          }
+        </div>
+      }
       @for (stop of stops(); track stop.group) {
         <fieldset class="stop" [formGroup]="stop.group" [attr.data-stop]="stop.kind + '-' + stop.index">
           <legend>
@@ -134,16 +168,20 @@ export function localToIso(value: string): string | null {
               <mat-error>{{ errorOf(stop.group, 'lng') }}</mat-error>
             </mat-form-field>
           </div>
-          <div class="row">
-            <mat-form-field class="grow">
-              <mat-label>{{ t('deliveries.after') }}</mat-label>
-              <input matInput type="datetime-local" formControlName="after" />
-            </mat-form-field>
-            <mat-form-field class="grow">
-              <mat-label>{{ t('deliveries.before') }}</mat-label>
-              <input matInput type="datetime-local" formControlName="before" />
-            </mat-form-field>
-          </div>
+          @if (stop.kind === 'pickup' || !slotChosen()) {
+            <div class="row">
+              <mat-form-field class="grow">
+                <mat-label>{{ t('deliveries.after') }}</mat-label>
+                <input matInput type="datetime-local" formControlName="after" />
+              </mat-form-field>
+              <mat-form-field class="grow">
+                <mat-label>{{ t('deliveries.before') }}</mat-label>
+                <input matInput type="datetime-local" formControlName="before" />
+              </mat-form-field>
+            </div>
+          } @else {
+            <p class="fc-muted slot-note">{{ t('deliveries.windowFromSlot') }}</p>
+          }
           <div class="row">
             <mat-form-field class="grow">
               <mat-label>{{ t('deliveries.contactName') }}</mat-label>
@@ -218,6 +256,9 @@ export function localToIso(value: string): string | null {
     .full {
       width: 100%;
     }
+    .slot-note {
+      margin: 0 0 var(--fc-space-2, 8px);
+    }
     .stop {
       border: 1px solid var(--mat-sys-outline-variant, #c4c7c5);
       border-radius: var(--fc-radius-2, 8px);
@@ -236,7 +277,8 @@ export function localToIso(value: string): string | null {
   `,
 })
 export class DeliveryFormComponent {
-  protected readonly t = inject(I18nService).t;
+  private readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
   protected readonly form = createDeliveryForm();
   protected readonly languages = CONTACT_LANGUAGES;
   /** the stops in order (pickups first), rebuilt when one is added or removed */
@@ -245,14 +287,40 @@ export class DeliveryFormComponent {
   private readonly changeDetector = inject(ChangeDetectorRef);
 
   readonly busy = input(false);
+  /** the coop's time slots (none: the section is not shown) */
+  readonly slots = input<TimeSlotView[]>([]);
+  /** the chosen slot's windows, once the container has read them */
+  readonly choices = input<TimeSlotChoice[] | null>(null);
   readonly create = output<CreateDeliveryRequest>();
+  /** a slot was chosen (null: none): the container reads its windows */
+  readonly slotChange = output<string | null>();
+  protected readonly slotChosen = signal(false);
+
+  protected chooseSlot(id: string): void {
+    this.slotChosen.set(id !== '');
+    this.form.controls.slotWindow.setValue('');
+    this.slotChange.emit(id === '' ? null : id);
+  }
+
+  protected choiceLabel(choice: TimeSlotChoice): string {
+    const format = new Intl.DateTimeFormat(this.i18n.locale(), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const range = format.formatRange(new Date(choice.start), new Date(choice.end));
+    return choice.remaining === null ? range : `${range} · ${this.t('deliveries.placesLeft', { n: choice.remaining })}`;
+  }
 
   /** Called by the container once the delivery is created. */
   reset(): void {
     for (const list of [this.form.controls.pickups, this.form.controls.dropoffs]) {
       while (list.length > 1) list.removeAt(list.length - 1);
     }
-    this.formDirective().resetForm({ packages: 1 });
+    this.formDirective().resetForm({ packages: 1, timeSlotId: '', slotWindow: '' });
+    this.slotChosen.set(false);
     for (const list of [this.form.controls.pickups, this.form.controls.dropoffs]) {
       list.at(0).controls.contactLanguage.setValue('fr');
     }
@@ -319,14 +387,20 @@ export class DeliveryFormComponent {
         : {}),
       ...extra,
     });
+    const slotId = value.timeSlotId || null;
+    const [slotAfter, slotBefore] = value.slotWindow ? value.slotWindow.split('/') : [null, null];
+    const slotWindow: Partial<TaskRequest> = slotId ? { after: slotAfter ?? null, before: slotBefore ?? null } : {};
     const packages =
       value.packages && value.packages > 0 ? [{ type: 'parcel' as const, quantity: value.packages }] : [];
     // the parcels are counted once: on the first pickup and the first dropoff
     this.create.emit({
       reference: value.reference.trim() || null,
+      ...(slotId ? { timeSlotId: slotId } : {}),
       tasks: [
         ...value.pickups.map((stop, i) => task('pickup', stop, i === 0 ? { packages, weightGrams: grams } : {})),
-        ...value.dropoffs.map((stop, i) => task('dropoff', stop, i === 0 ? { packages, weightGrams: grams } : {})),
+        ...value.dropoffs.map((stop, i) =>
+          task('dropoff', stop, { ...slotWindow, ...(i === 0 ? { packages, weightGrams: grams } : {}) }),
+        ),
       ],
     });
   }

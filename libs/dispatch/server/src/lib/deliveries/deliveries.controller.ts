@@ -1,7 +1,20 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   DeliveryProofView,
   DeliverySearch,
@@ -11,7 +24,17 @@ import type {
   TaskEventView,
   TaskView,
 } from '@federacycle/contracts';
-import { Access, CurrentPrincipal, UuidPipe, coopOf, pageOf, type Caller } from '@federacycle/platform-http';
+import {
+  Access,
+  CurrentPrincipal,
+  UuidPipe,
+  coopOf,
+  idempotencyKeyOf,
+  pageOf,
+  replyIdempotent,
+  type Caller,
+  type ReplyHeaders,
+} from '@federacycle/platform-http';
 import { DeliveryProofsService } from '../courier/delivery-proofs.service';
 import { sendProofImage, type ImageRequest, type ImageResponse } from '../courier/proof-image';
 import {
@@ -86,17 +109,30 @@ export class DeliveriesController {
     return this.deliveries.list(coopOf(caller), searchOf(query), limit, offset);
   }
 
+  /** Honours `Idempotency-Key` (per person): the same key and body answer the first delivery again. */
   @Post()
   @HttpCode(201)
   @Access({ action: 'create', subject: 'Delivery' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body → the same answer (24 h)' })
   @ApiCreatedResponse({ type: DeliveryViewDto })
-  create(@Body() body: CreateDeliveryDto): Promise<DeliveryView> {
-    return this.deliveries.create({
-      reference: body.reference,
-      merchantId: body.merchantId,
-      tasks: body.tasks,
-      source: 'console',
-    });
+  async create(
+    @CurrentPrincipal() caller: Caller,
+    @Body() body: CreateDeliveryDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: ReplyHeaders,
+  ): Promise<DeliveryView> {
+    const result = await this.deliveries.createOnce(
+      {
+        reference: body.reference,
+        merchantId: body.merchantId,
+        timeSlotId: body.timeSlotId,
+        tasks: body.tasks,
+        source: 'console',
+      },
+      { caller: `user:${caller.userId}`, key: idempotencyKeyOf(key), route: 'POST /api/dispatch/deliveries', body },
+    );
+    replyIdempotent(response, result);
+    return result.body;
   }
 
   @Get(':id')

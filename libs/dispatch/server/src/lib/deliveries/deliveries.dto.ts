@@ -165,6 +165,15 @@ export class CreateDeliveryDto implements CreateDeliveryRequest {
   @IsUUID('all')
   merchantId?: string | null;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'a time slot: the dropoffs take one of its windows (their after/before, or the first free one)',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  timeSlotId?: string | null;
+
   @ApiProperty({ type: [TaskRequestDto], minItems: 2, maxItems: MAX_TASKS_PER_DELIVERY })
   @IsArray()
   @ArrayMinSize(2)
@@ -285,6 +294,8 @@ export class DeliveryViewDto implements DeliveryView {
   @ApiProperty({ enum: DELIVERY_STATES }) state!: DeliveryState;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) merchantId!: string | null;
   @ApiProperty({ description: 'the public tracking page token' }) trackingToken!: string;
+  @ApiProperty({ enum: EVENT_SOURCES }) source!: EventSource;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) timeSlotId!: string | null;
   @ApiProperty({ type: [TaskViewDto] }) tasks!: TaskView[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { In } from 'typeorm';
 import { BoardEvents } from '../board/board-events';
 import {
   MAX_DELIVERY_EXPORT_ROWS,
@@ -14,7 +15,7 @@ import {
   type TaskView,
 } from '@federacycle/contracts';
 import { Database, type Tx } from '@federacycle/platform-database';
-import { ApiException } from '@federacycle/platform-http';
+import { ApiException, idempotent, type IdempotentCall, type IdempotentResult } from '@federacycle/platform-http';
 import { writeOutbox } from '@federacycle/platform-queue';
 import { TASK_CLOSED_JOB } from '../planning/dispatch.jobs';
 import { askRecipientMail } from '../tracking/ask-recipient-mail';
@@ -28,6 +29,7 @@ import {
   refreshDeliveryState,
   taskById,
   tasksOfDelivery,
+  tasksOfDeliveries,
   toDeliveryView,
   toTaskView,
   type TaskRow,
@@ -73,6 +75,13 @@ export class DeliveriesService {
 
   create(command: CreateDeliveryCommand): Promise<DeliveryView> {
     return this.db.unitOfWork((tx) => this.createDelivery.execute(tx, command));
+  }
+
+  /** The create under an Idempotency-Key (the key's record in the same transaction). */
+  createOnce(command: CreateDeliveryCommand, call: IdempotentCall): Promise<IdempotentResult<DeliveryView>> {
+    return this.db.unitOfWork((tx) =>
+      idempotent(tx, call, async () => ({ status: 201, body: await this.createDelivery.execute(tx, command) })),
+    );
   }
 
   /** The Deliveries page's search, newest first; one statement with a window count. */
@@ -126,6 +135,25 @@ export class DeliveriesService {
     return toDeliveryView(delivery, tasks);
   }
 
+  /**
+   * Several deliveries with their tasks, in the order of `ids` (unknown ids left out): two reads,
+   * whatever the count. For other domains' lists (the partner API's).
+   */
+  async viewsOf(coopId: string, ids: readonly string[]): Promise<DeliveryView[]> {
+    if (ids.length === 0) return [];
+    const [deliveries, tasks] = await Promise.all([
+      this.db.read((m) => m.findBy(Delivery, { coopId, id: In([...ids]) })),
+      this.db.read((m) => tasksOfDeliveries(m, coopId, ids)),
+    ]);
+    const byDelivery = new Map<string, TaskRow[]>();
+    for (const task of tasks) byDelivery.set(task.delivery_id, [...(byDelivery.get(task.delivery_id) ?? []), task]);
+    const found = new Map(deliveries.map((d) => [d.id, d]));
+    return ids.flatMap((id) => {
+      const delivery = found.get(id);
+      return delivery ? [toDeliveryView(delivery, byDelivery.get(id) ?? [])] : [];
+    });
+  }
+
   /** The delivery's whole history, oldest first, with the name of who made each change. */
   async events(coopId: string, deliveryId: string): Promise<TaskEventView[]> {
     const [exists, events] = await Promise.all([
@@ -162,41 +190,61 @@ export class DeliveriesService {
 
   /** Cancels every task not final yet (which cancels the delivery when nothing was done). */
   cancel(coopId: string, deliveryId: string, source: EventSource): Promise<DeliveryView> {
-    return this.db.unitOfWork(async (tx) => {
-      if ((await lockDeliveries(tx, coopId, [deliveryId])).length === 0) throw deliveryNotFound();
-      const tasks = await tasksOfDelivery(tx.manager, coopId, deliveryId);
-      const open = tasks.filter((t) => !isFinal(t.state));
-      if (open.length === 0) {
-        throw ApiException.conflict(
-          'TASK_CLOSED',
-          'Every task of this delivery is finished already: nothing to cancel',
-        );
-      }
-      const changes: TaskChange[] = [];
-      for (const task of open) {
-        await this.moveTask(tx, coopId, task, 'cancelled');
-        changes.push({
-          taskId: task.id,
-          deliveryId,
-          type: 'cancelled',
-          fromState: task.state,
-          toState: 'cancelled',
-          kind: task.kind,
-        });
-      }
-      await recordTaskEvents(tx, source, changes);
-      await refreshDeliveryState(tx, coopId, deliveryId);
-      for (const task of open) {
-        await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId, taskId: task.id, state: 'cancelled' });
-      }
-      await this.board?.tasksChanged(
-        tx,
-        coopId,
-        open.map((t) => t.id),
+    return this.db.unitOfWork((tx) => this.cancelIn(tx, coopId, deliveryId, source));
+  }
+
+  /**
+   * The cancellation in the caller's transaction (the partner API checks the delivery is its
+   * client's first). With `refuseOnceUnderWay`, a delivery whose pickup a courier has done (or
+   * whose tasks are all final) is refused with 409 DELIVERY_UNDER_WAY, decided after the
+   * delivery's row is locked, so a courier's pickup cannot slip in between.
+   */
+  async cancelIn(
+    tx: Tx,
+    coopId: string,
+    deliveryId: string,
+    source: EventSource,
+    options: { refuseOnceUnderWay?: boolean } = {},
+  ): Promise<DeliveryView> {
+    if ((await lockDeliveries(tx, coopId, [deliveryId])).length === 0) throw deliveryNotFound();
+    const tasks = await tasksOfDelivery(tx.manager, coopId, deliveryId);
+    if (
+      options.refuseOnceUnderWay &&
+      (tasks.some((t) => t.kind === 'pickup' && t.state === 'done') || tasks.every((t) => isFinal(t.state)))
+    ) {
+      throw ApiException.conflict(
+        'DELIVERY_UNDER_WAY',
+        'A courier has picked this delivery up (or it is finished): it can no longer be cancelled',
       );
-      const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
-      return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
-    });
+    }
+    const open = tasks.filter((t) => !isFinal(t.state));
+    if (open.length === 0) {
+      throw ApiException.conflict('TASK_CLOSED', 'Every task of this delivery is finished already: nothing to cancel');
+    }
+    const changes: TaskChange[] = [];
+    for (const task of open) {
+      await this.moveTask(tx, coopId, task, 'cancelled');
+      changes.push({
+        taskId: task.id,
+        deliveryId,
+        type: 'cancelled',
+        fromState: task.state,
+        toState: 'cancelled',
+        kind: task.kind,
+      });
+    }
+    await recordTaskEvents(tx, source, changes);
+    await refreshDeliveryState(tx, coopId, deliveryId);
+    for (const task of open) {
+      await writeOutbox(tx, TASK_CLOSED_JOB, { deliveryId, taskId: task.id, state: 'cancelled' });
+    }
+    await this.board?.tasksChanged(
+      tx,
+      coopId,
+      open.map((t) => t.id),
+    );
+    const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
+    return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
   }
 
   /** start / complete / fail / cancel one task, by a dispatcher or by the courier holding it. */

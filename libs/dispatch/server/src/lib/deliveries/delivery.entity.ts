@@ -12,8 +12,9 @@ import {
 import type { DeliveryState, EventSource } from '@federacycle/contracts';
 import { Merchant } from '@federacycle/merchants-server';
 import { Coop } from '@federacycle/platform-database';
+import { TimeSlot } from '../time-slots/time-slot.entity';
 
-/** A delivery: one or more pickups and one or more dropoffs (its tasks). Migrations 0050, 0057. */
+/** A delivery: one or more pickups and one or more dropoffs (its tasks). Migrations 0050, 0057, 0063. */
 @Entity({ name: 'deliveries' })
 @Index('deliveries_tracking_token', ['coopId', 'trackingToken'], { unique: true })
 @Index('deliveries_tracking_lookup', ['trackingToken'])
@@ -21,6 +22,9 @@ import { Coop } from '@federacycle/platform-database';
 @Index('deliveries_state', ['coopId', 'state', 'createdAt'])
 @Index('deliveries_merchant', ['coopId', 'merchantId', 'createdAt'], { where: 'merchant_id is not null' })
 @ForeignKey(() => Merchant, ['coopId', 'merchantId'], ['coopId', 'id'], { name: 'deliveries_merchant_fkey' })
+@ForeignKey(() => TimeSlot, ['coopId', 'timeSlotId'], ['coopId', 'id'], { name: 'deliveries_time_slot_fkey' })
+@Index('deliveries_time_slot', ['coopId', 'timeSlotId', 'timeSlotStart'], { where: 'time_slot_id is not null' })
+@Check('deliveries_time_slot_check', '(time_slot_id is null) = (time_slot_start is null)')
 @Check('deliveries_reference_check', 'length(reference) between 1 and 80')
 @Check('deliveries_state_check', `state in ('open', 'in_progress', 'completed', 'failed', 'cancelled')`)
 @Check('deliveries_tracking_token_check', `tracking_token ~ '^[A-Za-z0-9_-]{43}$'`)
@@ -46,6 +50,13 @@ export class Delivery {
   /** the merchant it is for (the storefront and the partner API set it), or null */
   @Column({ name: 'merchant_id', type: 'uuid', nullable: true })
   merchantId!: string | null;
+
+  /** the time slot it was booked in and the start of its window (migration 0063), or null */
+  @Column({ name: 'time_slot_id', type: 'uuid', nullable: true })
+  timeSlotId!: string | null;
+
+  @Column({ name: 'time_slot_start', type: 'timestamptz', nullable: true })
+  timeSlotStart!: Date | null;
 
   @Column({ name: 'tracking_token', type: 'text' })
   trackingToken!: string;

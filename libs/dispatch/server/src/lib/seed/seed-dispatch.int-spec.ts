@@ -9,6 +9,7 @@ import { STORAGE_ENTITIES } from '@federacycle/platform-storage';
 import { createTestDatabase, type TestDatabase } from '@federacycle/platform-testing';
 import type { TaskKind, TaskState } from '@federacycle/contracts';
 import { DISPATCH_ENTITIES } from '../dispatch.entities';
+import { seedTimeSlots } from '../time-slots/seed-time-slots';
 import { deliveryStateOf } from '../shared/task-state-machine';
 import { demoTrackingTokens, seedDispatch } from './seed-dispatch';
 
@@ -121,5 +122,11 @@ describe('seedDispatch', () => {
     const again = await seedDispatch(db, { now: new Date(now.getTime() + 3_600_000) });
     expect(again).toEqual(first);
     expect(await dump()).toBe(before);
+  });
+
+  it("seeds Lyon's time slot once", async () => {
+    const slot = await seedTimeSlots(db);
+    expect(slot).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await seedTimeSlots(db)).toBe(slot);
   });
 });

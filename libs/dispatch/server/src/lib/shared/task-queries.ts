@@ -109,6 +109,18 @@ export function tasksOfDelivery(manager: EntityManager, coopId: string, delivery
   ]);
 }
 
+/** The tasks of several deliveries, each delivery's in order. */
+export function tasksOfDeliveries(
+  manager: EntityManager,
+  coopId: string,
+  deliveryIds: readonly string[],
+): Promise<TaskRow[]> {
+  return manager.query(
+    `${TASK_FROM} where t.coop_id = $1 and t.delivery_id = any($2::uuid[]) order by t.delivery_id, t.seq, t.attempt`,
+    [coopId, deliveryIds],
+  );
+}
+
 export async function taskById(manager: EntityManager, coopId: string, taskId: string): Promise<TaskRow | null> {
   const rows: TaskRow[] = await manager.query(`${TASK_FROM} where t.coop_id = $1 and t.id = $2`, [coopId, taskId]);
   return rows[0] ?? null;
@@ -121,6 +133,8 @@ export function toDeliveryView(d: Delivery, tasks: readonly TaskRow[]): Delivery
     state: d.state,
     merchantId: d.merchantId,
     trackingToken: d.trackingToken,
+    source: d.source,
+    timeSlotId: d.timeSlotId,
     tasks: tasks.map(toTaskView),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),

@@ -18,6 +18,7 @@ import { ApiException } from '@federacycle/platform-http';
 import { AUDIT_RECORD_JOB, writeOutbox } from '@federacycle/platform-queue';
 import {
   areaSquareMetres,
+  distanceMetres,
   pointInZone,
   validateZoneGeometry,
   type GeometryProblem,
@@ -257,6 +258,17 @@ export class ZonesService {
       .orderBy('lower(z.name)')
       .getMany();
     return candidates.filter((z) => pointInZone(point, z.geometry, z.bbox)).map(toZoneView);
+  }
+
+  /**
+   * For other domains: whether the transaction's coop serves a point: inside one of its zones
+   * when it has any, else inside its service area when it has one, else (nothing drawn yet) yes.
+   */
+  async serves(tx: Tx, point: LatLng): Promise<boolean> {
+    const coopId = coopOfTx(tx);
+    if (await tx.manager.existsBy(Zone, { coopId })) return (await this.containing(tx, point)).length > 0;
+    const area = await this.areas.findIn(tx);
+    return area === null || distanceMetres(point, area.centre) <= area.radiusM;
   }
 
   /** Creates a zone in the caller's transaction (checked like the API's). */

@@ -9,7 +9,7 @@ import {
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { PartnerRouteScope } from '@federacycle/contracts';
 import { ApiException, type AuthenticatedRequest } from '@federacycle/platform-http';
-import { PartnerAccess } from '../partners/auth/partner-access.decorator';
+import { PartnerAccess, type PartnerAccessOptions } from '../partners/auth/partner-access.decorator';
 import { JSON_LD } from './jsonld';
 
 /** The per-coop prefix of the CoopCycle-compatible surface: a plugin's base URL is `https://host/coopcycle/<slug>`. */
@@ -40,9 +40,9 @@ export class CoopSlugGuard implements CanActivate {
  * capability, rate limit and isolation as the native API) plus the base URL's coop matching the
  * credential's, answered as JSON-LD.
  */
-export function CoopCycleAccess(scope: PartnerRouteScope): MethodDecorator {
+export function CoopCycleAccess(scope: PartnerRouteScope, options: PartnerAccessOptions = {}): MethodDecorator {
   return applyDecorators(
-    PartnerAccess(scope),
+    PartnerAccess(scope, options),
     UseGuards(CoopSlugGuard),
     Header('Content-Type', JSON_LD),
     ApiProduces('application/ld+json'),

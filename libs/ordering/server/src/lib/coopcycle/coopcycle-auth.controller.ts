@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { PartnerPrincipal } from '@federacycle/contracts';
+import { TimeSlot } from '@federacycle/dispatch-server';
 import { Merchant } from '@federacycle/merchants-server';
 import { NoStore } from '@federacycle/identity-server';
 import { Database } from '@federacycle/platform-database';
@@ -73,10 +74,17 @@ export class CoopCycleAuthController {
     @Res({ passthrough: true }) res: StatusResponse,
   ): Promise<object> {
     // only the client's own store: any other id (another client's, another coop's, none) is 403
-    const merchant =
-      partner.merchantId !== null && isUuid(id) && id.toLowerCase() === partner.merchantId
-        ? await this.db.read((m) => m.findOneBy(Merchant, { coopId: partner.coopId, id: partner.merchantId as string }))
-        : null;
+    const own = partner.merchantId !== null && isUuid(id) && id.toLowerCase() === partner.merchantId;
+    const [merchant, slots] = own
+      ? await this.db.read(
+          async (m) =>
+            [
+              await m.findOneBy(Merchant, { coopId: partner.coopId, id: partner.merchantId as string }),
+              // the coop's time slots, oldest first: the first is the store's default
+              await m.find(TimeSlot, { where: { coopId: partner.coopId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+            ] as const,
+        )
+      : ([null, []] as const);
     if (!merchant) {
       res.status(403);
       return hydraError('Access Denied.');
@@ -98,9 +106,8 @@ export class CoopCycleAuthController {
         contactName: merchant.contactName,
         geo: { '@type': 'GeoCoordinates', latitude: merchant.lat, longitude: merchant.lng },
       },
-      // TODO(lead): the coop's time slots (dispatch's, by the deliveries work) once they land on main
-      timeSlot: null,
-      timeSlots: [],
+      timeSlot: slots[0] ? iri('TimeSlot', slots[0].id) : null,
+      timeSlots: slots.map((slot) => iri('TimeSlot', slot.id)),
       weightRequired: false,
       packagesRequired: false,
       multiDropEnabled: false,

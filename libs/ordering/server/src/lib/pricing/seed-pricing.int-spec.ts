@@ -1,3 +1,5 @@
+import { DISPATCH_ENTITIES } from '@federacycle/dispatch-server';
+import { FLEET_ENTITIES } from '@federacycle/fleet-server';
 import { Client } from 'pg';
 import { GEO_ENTITIES, seedGeo } from '@federacycle/geo-server';
 import { IDENTITY_ENTITIES, seedIdentity } from '@federacycle/identity-server';
@@ -20,12 +22,14 @@ describe('seedPricing', () => {
     db = await Database.connect({
       url: testDb.appUrl,
       max: 2,
-      // partner clients name a merchant: ordering's entities need merchants' (and their images')
+      // ordering's tables name merchants and deliveries: their entities (and theirs) come along
       entities: [
         ...IDENTITY_ENTITIES,
         ...GEO_ENTITIES,
         ...MERCHANTS_ENTITIES,
         ...STORAGE_ENTITIES,
+        ...FLEET_ENTITIES,
+        ...DISPATCH_ENTITIES,
         ...ORDERING_ENTITIES,
       ],
     });

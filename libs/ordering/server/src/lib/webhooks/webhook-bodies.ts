@@ -14,6 +14,8 @@ export interface DeliveryEventFacts {
   deliveryId: string;
   reference: string | null;
   courierId: string | null;
+  /** CoopCycle's integer id of the delivery (`coopcycle_ids`), for the coopcycle flavour's IRI */
+  coopcycleNumber?: number;
 }
 
 const COOPCYCLE_NAME_OF = new Map<DeliveryEventName, string>(
@@ -28,12 +30,16 @@ export function coopCycleEventName(event: DeliveryEventName): string | null {
 /**
  * The exact body of a call. Native:
  * `{"id","type","createdAt","data":{"deliveryId","reference","courierId"}}`; CoopCycle's:
- * `{"data":{"object":"/api/deliveries/<id>","event":"delivery.completed"}}`.
+ * `{"data":{"object":"/api/deliveries/<number>","event":"delivery.completed"}}` (the delivery's
+ * integer id on CoopCycle's surface).
  */
 export function webhookBody(flavour: WebhookFlavour, facts: DeliveryEventFacts): string {
   if (flavour === 'coopcycle') {
     return JSON.stringify({
-      data: { object: `/api/deliveries/${facts.deliveryId}`, event: coopCycleEventName(facts.event) ?? facts.event },
+      data: {
+        object: `/api/deliveries/${facts.coopcycleNumber ?? facts.deliveryId}`,
+        event: coopCycleEventName(facts.event) ?? facts.event,
+      },
     });
   }
   return JSON.stringify({

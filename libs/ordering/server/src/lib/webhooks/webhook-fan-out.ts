@@ -5,6 +5,7 @@ import type { DeliveryEventPayload } from '@federacycle/dispatch-server';
 import { Database } from '@federacycle/platform-database';
 import { claimOutboxRow, type EnvelopeOf, type JobEnvelope } from '@federacycle/platform-queue';
 import type { WebhookFlavour } from '@federacycle/contracts';
+import { coopcycleNumbers } from '../coopcycle/coopcycle-ids';
 import { PARTNER_OWNS_DELIVERY_SQL } from './partner-delivery-owner';
 import { webhookBody } from './webhook-bodies';
 import { WebhookDelivery } from './webhook.entities';
@@ -63,6 +64,10 @@ export class WebhookFanOut {
         deliveryId: payload.deliveryId,
         reference: delivery?.reference ?? null,
         courierId: payload.courierId ?? null,
+        // CoopCycle's bodies name the delivery by its integer id (given on first use)
+        ...(subscriptions.some((s) => s.flavour === 'coopcycle')
+          ? { coopcycleNumber: (await coopcycleNumbers(tx, 'delivery', [payload.deliveryId])).get(payload.deliveryId) }
+          : {}),
       };
       await tx.manager
         .createQueryBuilder()

@@ -2,6 +2,10 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateDeliveryRequest,
+  DeliveryPartnerView,
+  TimeSlotChoicesView,
+  TimeSlotRequest,
+  TimeSlotView,
   DeliveryProofView,
   DeliverySearch,
   DeliverySummaryView,
@@ -66,5 +70,34 @@ export class DispatchApi {
 
   createDelivery(body: CreateDeliveryRequest): Observable<DeliveryView> {
     return this.http.post<DeliveryView>(`${API_BASE}/dispatch/deliveries`, body, { params: new HttpParams() });
+  }
+
+  /** the partner client that created a delivery (404 when none did) */
+  deliveryPartner(id: string): Observable<DeliveryPartnerView> {
+    return this.http.get<DeliveryPartnerView>(`${API_BASE}/ordering/deliveries/${encodeURIComponent(id)}/partner`);
+  }
+
+  listTimeSlots(): Observable<{ items: TimeSlotView[] }> {
+    return this.http.get<{ items: TimeSlotView[] }>(`${API_BASE}/dispatch/time-slots`);
+  }
+
+  /** the windows a delivery booked now can take */
+  timeSlotChoices(id: string, includeFull = false): Observable<TimeSlotChoicesView> {
+    const params = includeFull ? new HttpParams().set('includeFull', 'true') : new HttpParams();
+    return this.http.get<TimeSlotChoicesView>(`${API_BASE}/dispatch/time-slots/${encodeURIComponent(id)}/choices`, {
+      params,
+    });
+  }
+
+  createTimeSlot(body: TimeSlotRequest): Observable<TimeSlotView> {
+    return this.http.post<TimeSlotView>(`${API_BASE}/dispatch/time-slots`, body);
+  }
+
+  updateTimeSlot(id: string, body: TimeSlotRequest): Observable<TimeSlotView> {
+    return this.http.put<TimeSlotView>(`${API_BASE}/dispatch/time-slots/${encodeURIComponent(id)}`, body);
+  }
+
+  deleteTimeSlot(id: string): Observable<void> {
+    return this.http.delete<void>(`${API_BASE}/dispatch/time-slots/${encodeURIComponent(id)}`);
   }
 }

@@ -10,6 +10,14 @@ export { CurrentPartner } from '@federacycle/platform-http';
 export const PARTNER_API_KEY_SCHEME = 'partner-api-key';
 export const PARTNER_TOKEN_SCHEME = 'partner-oauth2';
 
+export interface PartnerAccessOptions {
+  /**
+   * A sandbox coop passes too: the route's use case creates test deliveries only, within the
+   * federation's daily cap, and refuses a restricted coop (PartnerDeliveriesService.admit).
+   */
+  sandboxTestDeliveries?: boolean;
+}
+
 /**
  * The one decorator of a partner route: a partner credential (API key or OAuth2 partner token,
  * never a person's token) holding `scope` (`deliveries` implies `deliveries:read`; `any`: any
@@ -19,10 +27,15 @@ export const PARTNER_TOKEN_SCHEME = 'partner-oauth2';
  * Refusals: 401 PARTNER_CREDENTIALS_INVALID (or TOKEN_EXPIRED), 403 PARTNER_SCOPE_MISSING,
  * 403 LICENCE_REQUIRED | LICENCE_EXPIRED | COOP_SUSPENDED | COOP_NOT_WORKER_OWNED, 429 RATE_LIMITED.
  */
-export function PartnerAccess(scope: PartnerRouteScope): MethodDecorator & ClassDecorator {
+export function PartnerAccess(
+  scope: PartnerRouteScope,
+  options: PartnerAccessOptions = {},
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     Access({ partner: scope }),
-    RequiresCapability('partner_api'),
+    // the delivery routes let a sandbox coop's partners make test deliveries: their service checks
+    // the standing itself (licensed or grace: partner_api; sandbox: test deliveries, capped a day)
+    ...(options.sandboxTestDeliveries ? [] : [RequiresCapability('partner_api')]),
     ApiSecurity(PARTNER_API_KEY_SCHEME),
     ApiBearerAuth(PARTNER_TOKEN_SCHEME),
     ApiUnauthorizedResponse({ description: 'PARTNER_CREDENTIALS_INVALID: missing, unknown or revoked credential' }),

@@ -6,10 +6,11 @@ import { ApiException } from '@federacycle/platform-http';
 import { writeOutbox } from '@federacycle/platform-queue';
 import { BoardEvents } from '../../../board/board-events';
 import { DELIVERY_CREATED_JOB } from '../../../planning/dispatch.jobs';
-import { checkTask } from '../../../shared/delivery-rules';
+import { checkTask, type CheckedTask } from '../../../shared/delivery-rules';
 import { coopOfTx, recordTaskEvents } from '../../../shared/task-history';
 import { tasksOfDelivery, toDeliveryView } from '../../../shared/task-queries';
 import { deliveryShapeProblem } from '../../../shared/task-state-machine';
+import { TimeSlotsService, type SlotBooking } from '../../../time-slots/time-slots.service';
 import { Delivery } from '../../delivery.entity';
 import { DeliveryTask } from '../../delivery-task.entity';
 
@@ -33,7 +34,10 @@ export function newTrackingToken(): string {
  */
 @Injectable()
 export class CreateDeliveryUseCase {
-  constructor(@Optional() @Inject(BoardEvents) private readonly board?: BoardEvents) {}
+  constructor(
+    @Inject(TimeSlotsService) private readonly timeSlots: TimeSlotsService,
+    @Optional() @Inject(BoardEvents) private readonly board?: BoardEvents,
+  ) {}
 
   async execute(tx: Tx, command: CreateDeliveryCommand): Promise<DeliveryView> {
     const coopId = coopOfTx(tx);
@@ -41,6 +45,7 @@ export class CreateDeliveryUseCase {
     if (shape) throw new ApiException(400, 'DELIVERY_SHAPE_INVALID', shape);
     const now = command.now ?? Date.now();
     const checked = command.tasks.map((task, index) => checkTask(task, index, now));
+    const booking = command.timeSlotId ? await this.book(tx, command.timeSlotId, checked) : null;
     const reference = command.reference?.trim() ? command.reference.trim() : null;
     const merchantId = command.merchantId ?? null;
     if (merchantId !== null) {
@@ -61,6 +66,8 @@ export class CreateDeliveryUseCase {
       trackingToken: newTrackingToken(),
       createdBy: TenantContext.require().actorId,
       source: command.source,
+      timeSlotId: booking?.slotId ?? null,
+      timeSlotStart: booking?.window.start ?? null,
     });
     const { id: deliveryId } = inserted.identifiers[0] as Pick<Delivery, 'id'>;
     const tasks = await tx.manager.insert(
@@ -84,5 +91,36 @@ export class CreateDeliveryUseCase {
     this.board?.deliveryCreated(tx, coopId, deliveryId, taskIds);
     const delivery = await tx.manager.findOneByOrFail(Delivery, { coopId, id: deliveryId });
     return toDeliveryView(delivery, await tasksOfDelivery(tx.manager, coopId, deliveryId));
+  }
+
+  /**
+   * Books the dropoffs in one window of the slot: the window the dropoffs name (all the same, or
+   * none), else the first with a place left; the dropoffs take it.
+   */
+  private async book(tx: Tx, slotId: string, tasks: CheckedTask[]): Promise<SlotBooking> {
+    const dropoffs = tasks.filter((t) => t.kind === 'dropoff');
+    const named = dropoffs.filter((t) => t.windowAfter !== null || t.windowBefore !== null);
+    const first = named[0];
+    const differs = named.some(
+      (t) =>
+        t.windowAfter?.getTime() !== first?.windowAfter?.getTime() ||
+        t.windowBefore?.getTime() !== first?.windowBefore?.getTime(),
+    );
+    if (differs || (first && named.length !== dropoffs.length)) {
+      throw new ApiException(
+        422,
+        'TIME_SLOT_WINDOW_INVALID',
+        'With a time slot, every dropoff takes the same window: give it on each dropoff, or on none',
+      );
+    }
+    const booking = await this.timeSlots.bookIn(tx, slotId, {
+      after: first?.windowAfter ?? null,
+      before: first?.windowBefore ?? null,
+    });
+    for (const dropoff of dropoffs) {
+      dropoff.windowAfter = booking.window.start;
+      dropoff.windowBefore = booking.window.end;
+    }
+    return booking;
   }
 }
