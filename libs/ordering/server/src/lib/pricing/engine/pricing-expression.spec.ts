@@ -1,4 +1,4 @@
-import { compileExpression, type ExpressionFacts } from './pricing-expression';
+import { compileExpression, describeValues, type ExpressionFacts } from './pricing-expression';
 
 const facts = (variables: Record<string, string | number> = {}): ExpressionFacts => ({
   variables: {
@@ -64,7 +64,8 @@ describe('pricing expressions: what they can say', () => {
     );
     expect(compiled.ok && compiled.expression.reads).toEqual(['distance_km']);
     expect(compiled.ok && compiled.expression.zoneNames).toEqual(['Centre']);
-    expect(compiled.ok && compiled.expression.describe(facts())).toBe('distance_km = 4.2');
+    expect(compiled.ok && compiled.expression.values(facts())).toEqual([{ name: 'distance_km', value: 4.2 }]);
+    expect(compiled.ok && describeValues(compiled.expression.values(facts()))).toBe('distance_km = 4.2');
   });
 
   it('task variables exist only in per-task rule sets', () => {

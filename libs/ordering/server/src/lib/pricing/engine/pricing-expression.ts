@@ -7,6 +7,7 @@ import {
   PRICING_LIMITS,
   PRICING_TASK_VARIABLES,
   PRICING_VARIABLES,
+  type ExpressionValue,
   type PricingScope,
 } from '@federacycle/contracts';
 
@@ -135,10 +136,15 @@ export class CompiledExpression {
     }
   }
 
-  /** `name = value` for each variable read, for a reason ("distance_km = 4.2, hour = 12"). */
-  describe(facts: ExpressionFacts): string {
-    return this.reads.map((name) => `${name} = ${JSON.stringify(facts.variables[name] ?? '')}`).join(', ');
+  /** Each variable read and its value, in order of first appearance (for a reason). */
+  values(facts: ExpressionFacts): ExpressionValue[] {
+    return this.reads.map((name) => ({ name, value: facts.variables[name] ?? '' }));
   }
+}
+
+/** `name = value` for each variable read, for a reason ("distance_km = 4.2, hour = 12"). */
+export function describeValues(values: readonly ExpressionValue[]): string {
+  return values.map(({ name, value }) => `${name} = ${JSON.stringify(value)}`).join(', ');
 }
 
 /**
