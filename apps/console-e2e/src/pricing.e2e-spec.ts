@@ -220,6 +220,14 @@ describe('pricing: rule sets, the live quote tester, PRICE_NO_RULE (real API)', 
       .locator('[data-quote=no-rule]')
       .getByText('Aucune règle ne chiffre cette livraison : elle serait refusée, pas facturée 0.')
       .waitFor();
+    // each rule's reason in French, its numbers with a decimal comma (the API's structured reason)
+    const evaluated = page.locator('[data-quote=no-rule] ~ [data-list=evaluated]');
+    await evaluated.getByText(/aucune tranche ne couvre \d+,\d+ km \(les tranches s’arrêtent à \d+ km\)/).waitFor();
+    await evaluated
+      .getByText(/condition fausse : distance_km <= 15 \(distance_km = \d+,\d+/)
+      .first()
+      .waitFor();
+    expect(await evaluated.getByText('condition is false').count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.locator('[data-section=quote-result]').scrollIntoViewIfNeeded();
     await screenshot(page, 'real-pricing-no-rule-phone-fr', { fullPage: false });

@@ -137,7 +137,11 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
       amountMinor: 650 + perKm + Math.round((650 + perKm) * 0.2),
     });
     expect(b.evaluated.map((e) => e.matched)).toEqual([true, true, true, false]);
-    expect(b.evaluated[3].reason).toBe('condition is false: weight_kg > 20 (weight_kg = 3)');
+    expect(b.evaluated[3]).toMatchObject({
+      reason: 'condition is false: weight_kg > 20 (weight_kg = 3)',
+      why: { code: 'condition_false', expression: 'weight_kg > 20', values: [{ name: 'weight_kg', value: 3 }] },
+      taskIndex: null,
+    });
     // a dispatcher may test quotes too
     expect((await as(dispatcher).quote(quoteOf())).body.amountMinor).toBe(b.amountMinor);
   });
@@ -252,6 +256,12 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
           label: 'Cargo only',
           matched: false,
           reason: 'condition is false: vehicle == "cargo_bike" (vehicle = "bike")',
+          why: {
+            code: 'condition_false',
+            expression: 'vehicle == "cargo_bike"',
+            values: [{ name: 'vehicle', value: 'bike' }],
+          },
+          taskIndex: null,
         },
       ],
     });

@@ -114,7 +114,7 @@ export const pricingFr: Record<keyof typeof pricingEn, string> = {
   'pricing.why.matched': '{condition} ; {price}',
   'pricing.why.no_price': '{condition}, mais {problem}',
   'pricing.why.surcharge_unused':
-    '{condition} ; {percent} % du sous-total, mais aucune règle de prix ne s’applique à laquelle l’ajouter',
+    '{condition} ; {percent} % du sous-total, mais aucune règle de prix ne s’applique : rien à majorer',
   'pricing.why.price.fixed': 'forfait {amount}',
   'pricing.why.price.per_km': '{km} km par tranches',
   'pricing.why.price.per_package': '{count} × {amount}',
