@@ -179,7 +179,16 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
       ['rules.5.kmRanges.1.toKm', 'PRICE_RULE_INVALID'],
     ]);
     expect(res.body.errors[0].message).toMatch(/^at character 1: unknown variable "distnce_km"/);
+    expect(res.body.errors[0].params).toMatchObject({ reason: 'unknown_variable', position: 1, name: 'distnce_km' });
+    expect(res.body.errors[1].params).toMatchObject({ reason: 'syntax', position: null, message: expect.any(String) });
     expect(res.body.errors[2].message).toMatch(/no zone is named “Moon” \(the coop’s zones: centre\)/);
+    expect(res.body.errors[2].params).toEqual({
+      reason: 'unknown_zone',
+      position: null,
+      zone: 'Moon',
+      known: 'centre',
+    });
+    expect(res.body.errors[4].params).toBeUndefined();
     expect(await countRows('pricing_rules')).toBe(before);
     expect(await countRows('pricing_rule_sets')).toBe(1);
   });

@@ -131,6 +131,35 @@ export interface PriceLine {
   taskIndex: number | null;
 }
 
+/**
+ * Why an expression cannot be stored, as a stable code and its parameters: the `params` of a
+ * PRICE_EXPRESSION_INVALID field error are `{reason: <code>, position, ...the rest}` (`position`
+ * 1-based, null when it cannot be told). `message` is the expression engine's own words (English).
+ */
+export type ExpressionProblem =
+  | { code: 'too_long'; max: number }
+  | { code: 'syntax'; message: string }
+  | { code: 'incomplete' }
+  | { code: 'too_deep'; max: number }
+  | { code: 'property_access'; name: string }
+  | { code: 'unknown_variable'; name: string; known: string }
+  | { code: 'task_variable'; name: string }
+  | { code: 'filter' }
+  | { code: 'object_literal' }
+  | { code: 'not_allowed' }
+  | { code: 'transform'; name: string }
+  | { code: 'unknown_function'; name: string; known: string }
+  | { code: 'arity'; name: string; wanted: string; given: number }
+  | { code: 'in_zone_side'; sides: string }
+  | { code: 'in_zone_task' }
+  | { code: 'in_zone_name' }
+  | { code: 'package_type_name' }
+  | { code: 'unknown_package_type'; type: string; known: string }
+  /** an in_zone() naming no zone of the coop (`known`: the coop's zones, comma-separated) */
+  | { code: 'unknown_zone'; zone: string; known: string };
+
+export type ExpressionProblemCode = ExpressionProblem['code'];
+
 /** A variable an expression read, and its value in this quote. */
 export interface ExpressionValue {
   name: string;

@@ -2,7 +2,7 @@ import type { RuleEvaluation } from '@federacycle/contracts';
 import { en, type TranslationKey } from '../../../core/i18n/en';
 import { fr } from '../../../core/i18n/fr';
 import { interpolate, type TranslationParams } from '../../../core/i18n/i18n.service';
-import { ruleReasonText, type ReasonFormat } from './rule-reason';
+import { fieldErrorText, ruleReasonText, type ReasonFormat } from './rule-reason';
 
 function format(lang: 'en' | 'fr'): ReasonFormat {
   const dictionary = lang === 'en' ? en : fr;
@@ -72,6 +72,29 @@ describe('the quote tester’s reasons (from the API’s structured reason)', ()
     );
     expect(text({ taskIndex: null, why: { code: 'not_evaluated' } }, 'en')).toBe(
       'not evaluated: an earlier rule priced it (first match)',
+    );
+  });
+
+  it('an expression refused at save time: its reason code and position in the page’s language', () => {
+    const error = {
+      field: 'rules.0.condition',
+      code: 'PRICE_EXPRESSION_INVALID',
+      message: 'at character 1: unknown variable "distnce_km" (known: distance_km)',
+      params: { reason: 'unknown_variable', position: 1, name: 'distnce_km', known: 'distance_km' },
+    };
+    expect(fieldErrorText(error, format('en').t)).toBe(error.message);
+    expect(fieldErrorText(error, format('fr').t)).toBe(
+      'au caractère 1 : variable inconnue « distnce_km » (connues : distance_km)',
+    );
+    const zone = { ...error, params: { reason: 'unknown_zone', position: null, zone: 'Moon', known: '' } };
+    expect(fieldErrorText(zone, format('fr').t)).toBe(
+      'aucune zone ne s’appelle « Moon » (zones de la coopérative : aucune pour l’instant)',
+    );
+    // no code, or one this console does not know: the API's message
+    const rule = { field: 'rules.0.amountMinor', code: 'PRICE_RULE_INVALID', message: 'give the amount' };
+    expect(fieldErrorText(rule, format('fr').t)).toBe('give the amount');
+    expect(fieldErrorText({ ...error, params: { reason: 'future_code', position: 2 } }, format('fr').t)).toBe(
+      error.message,
     );
   });
 });

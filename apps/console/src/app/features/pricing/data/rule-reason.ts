@@ -1,5 +1,7 @@
 import type {
+  ExpressionProblemCode,
   ExpressionValue,
+  FieldError,
   RuleEvaluation,
   RulePriceDetail,
   RulePriceProblem,
@@ -102,4 +104,47 @@ function problemText(problem: RulePriceProblem, f: ReasonFormat): string {
     case 'formula_not_price':
       return f.t('pricing.why.problem.formula_not_price', { value: problem.value });
   }
+}
+
+const EXPRESSION_PROBLEMS: ReadonlySet<string> = new Set<ExpressionProblemCode>([
+  'too_long',
+  'syntax',
+  'incomplete',
+  'too_deep',
+  'property_access',
+  'unknown_variable',
+  'task_variable',
+  'filter',
+  'object_literal',
+  'not_allowed',
+  'transform',
+  'unknown_function',
+  'arity',
+  'in_zone_side',
+  'in_zone_task',
+  'in_zone_name',
+  'package_type_name',
+  'unknown_package_type',
+  'unknown_zone',
+]);
+
+/**
+ * A field error of the rule set editor in the page's language: a PRICE_EXPRESSION_INVALID carries
+ * the engine's reason code and position in `params`; anything else (or a code this console does
+ * not know) shows the API's message.
+ */
+export function fieldErrorText(error: FieldError, t: ReasonFormat['t']): string {
+  const params = error.params;
+  const reason = params?.['reason'];
+  if (error.code !== 'PRICE_EXPRESSION_INVALID' || typeof reason !== 'string' || !EXPRESSION_PROBLEMS.has(reason)) {
+    return error.message;
+  }
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+  }
+  if (reason === 'unknown_zone' && !values['known']) values['known'] = t('pricing.expr.noZones');
+  const text = t(`pricing.expr.${reason as ExpressionProblemCode}`, values);
+  const position = params?.['position'];
+  return typeof position === 'number' ? t('pricing.expr.at', { position, reason: text }) : text;
 }
