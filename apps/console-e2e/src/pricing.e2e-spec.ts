@@ -231,6 +231,18 @@ describe('pricing: rule sets, the live quote tester, PRICE_NO_RULE (real API)', 
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.locator('[data-section=quote-result]').scrollIntoViewIfNeeded();
     await screenshot(page, 'real-pricing-no-rule-phone-fr', { fullPage: false });
+
+    // a condition the engine cannot read: the reason under the field in French, nothing saved
+    const condition = page.locator('[data-rule="Cargo bike"] [data-field=condition]');
+    await condition.fill('distnce_km <= 15');
+    await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
+    await page
+      .locator('[data-rule="Cargo bike"] [data-error=condition]')
+      .getByText('au caractère 1 : variable inconnue « distnce_km »')
+      .waitFor();
+    await condition.focus();
+    await screenshot(page, 'real-pricing-refused-phone-fr', { fullPage: false });
+    await page.getByRole('button', { name: 'Annuler' }).click();
   });
 
   it('a dispatcher tests quotes but changes nothing (French)', async () => {
