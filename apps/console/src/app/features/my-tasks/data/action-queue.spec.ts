@@ -18,6 +18,8 @@ const task = (id: string, state: TaskView['state'], kind: TaskView['kind'] = 'pi
   serviceMinutes: 0,
   contactName: null,
   contactPhone: null,
+  contactEmail: null,
+  contactLanguage: null,
   comments: null,
   packages: [],
   weightGrams: 0,
