@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { deleteDB } from 'idb';
 import { MAX_FIX_AGE_MS, type LocationFix } from '@federacycle/contracts';
 import { QUEUE_DB_NAME } from './action-queue';
 import { CourierSync } from './courier-sync.service';
@@ -57,11 +58,7 @@ describe('LocationShare (fixes kept on the device until the server has them)', (
   afterEach(async () => {
     await TestBed.inject(CourierSync).queue.close();
     TestBed.resetTestingModule();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase(QUEUE_DB_NAME);
-      request.onsuccess = () => resolve();
-      request.onerror = () => resolve();
-    });
+    await deleteDB(QUEUE_DB_NAME);
   });
 
   it('keeps fixes taken without network through a reload, sends them oldest first, then forgets them', async () => {
