@@ -44,14 +44,11 @@ async function tokenOf(email: string): Promise<string> {
 
 type Task = { id: string; kind: string; state: string };
 
-/**
- * Waits until the location fixes the page keeps in IndexedDB (`fc-courier-app`, store `fixes`)
- * hold one at `lat`, or (null) none at all.
- */
-async function waitForStoredFixes(page: Page, lat: number | null): Promise<void> {
-  await page.waitForFunction(
-    (wanted) =>
-      new Promise<boolean>((resolve, reject) => {
+/** The location fixes the page keeps in IndexedDB (`fc-courier-app`, store `fixes`), oldest first. */
+function storedFixes(page: Page): Promise<Array<{ lat: number }>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ lat: number }>>((resolve, reject) => {
         const open = indexedDB.open('fc-courier-app');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -59,13 +56,20 @@ async function waitForStoredFixes(page: Page, lat: number | null): Promise<void>
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             open.result.close();
-            const fixes = all.result as Array<{ lat: number }>;
-            resolve(wanted === null ? fixes.length === 0 : fixes.some((f) => f.lat === wanted));
+            resolve(all.result as Array<{ lat: number }>);
           };
         };
       }),
-    lat,
   );
+}
+
+/** Polls the stored fixes until one is at `lat`, or (null) none is left (the test's timeout bounds it). */
+async function waitForStoredFixes(page: Page, lat: number | null): Promise<void> {
+  for (;;) {
+    const fixes = await storedFixes(page);
+    if (lat === null ? fixes.length === 0 : fixes.some((f) => f.lat === lat)) return;
+    await page.waitForTimeout(250);
+  }
 }
 
 const card = (page: Page, taskId: string) => page.locator(`fc-task-card[data-task-id="${taskId}"]`);
@@ -245,14 +249,14 @@ describe('the courier app through the real API (phone, French)', () => {
       await page.locator('[data-offline]').waitFor();
       // the profile the device saw last: still on duty
       await page.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
-      await waitForStoredFixes(page, OFFLINE_SPOT.latitude);
+      expect((await storedFixes(page)).some((f) => f.lat === OFFLINE_SPOT.latitude)).toBe(true);
       await screenshot(page, 'real-courier-app-offline-reload-phone-fr', { fullPage: false });
     } finally {
       await phone.context.setOffline(false);
     }
 
-    // back online: the kept fixes are sent and leave the device once the server accepted them;
-    // the newest is now the courier's position
+    // back online: the kept fixes are sent (on the `online` event, else at the next 30 s batch)
+    // and leave the device once the server accepted them; the newest is now the courier's position
     await waitForStoredFixes(page, null);
     const me = await api<{ location: { lat: number; lng: number } | null }>(
       await tokenOf(COURIER),
