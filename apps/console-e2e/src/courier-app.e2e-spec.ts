@@ -3,7 +3,9 @@
  * both its tasks to courier@lyon.demo; on a phone, in French, the courier goes on duty, starts the
  * pickup, picks it up, starts the dropoff WITHOUT network (the step shows as pending, then syncs
  * when the network returns) and delivers it with a photo and a drawn signature (Lyon's dropoff
- * policy is photo and signature).
+ * policy is photo and signature). Then a reload without network: the app shell from the service
+ * worker, the last list and the location fixes taken offline from the device, the fixes sent once
+ * the network returns.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from './support/browser';
@@ -41,6 +43,34 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 type Task = { id: string; kind: string; state: string };
+
+/** The location fixes the page keeps in IndexedDB (`fc-courier-app`, store `fixes`), oldest first. */
+function storedFixes(page: Page): Promise<Array<{ lat: number }>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ lat: number }>>((resolve, reject) => {
+        const open = indexedDB.open('fc-courier-app');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('fixes').objectStore('fixes').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result as Array<{ lat: number }>);
+          };
+        };
+      }),
+  );
+}
+
+/** Polls the stored fixes until one is at `lat`, or (null) none is left (the test's timeout bounds it). */
+async function waitForStoredFixes(page: Page, lat: number | null): Promise<void> {
+  for (;;) {
+    const fixes = await storedFixes(page);
+    if (lat === null ? fixes.length === 0 : fixes.some((f) => f.lat === lat)) return;
+    await page.waitForTimeout(250);
+  }
+}
 
 const card = (page: Page, taskId: string) => page.locator(`fc-task-card[data-task-id="${taskId}"]`);
 
@@ -193,7 +223,7 @@ describe('the courier app through the real API (phone, French)', () => {
     expect(events.items.find((e) => e.source === 'courier_app')?.data['clientActionId']).toEqual(expect.any(String));
   });
 
-  it('reloads without network: the app shell from the service worker, the last list from the device', async () => {
+  it('reloads without network: the app shell from the service worker, the last list and the location fixes from the device', async () => {
     const page = await phone.newPage();
     await page.goto(urlOf('/my-tasks'));
     await page.getByRole('heading', { name: 'Mes tâches', level: 1 }).waitFor();
@@ -205,16 +235,35 @@ describe('the courier app through the real API (phone, French)', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
 
+    // without network the courier rides on: the fixes stay on the device
+    const OFFLINE_SPOT = { latitude: 45.7712, longitude: 4.859 };
     await phone.context.setOffline(true);
     try {
+      await phone.context.setGeolocation({ ...OFFLINE_SPOT, accuracy: 8 });
+      await waitForStoredFixes(page, OFFLINE_SPOT.latitude);
+      // no new fix after the reload: only the kept one can bring the offline spot to the server
+      await phone.context.clearPermissions();
+
       await page.reload();
       await page.getByRole('heading', { name: 'Mes tâches', level: 1 }).waitFor();
       await page.locator('[data-offline]').waitFor();
       // the profile the device saw last: still on duty
       await page.getByRole('heading', { name: 'En service', level: 2 }).waitFor();
+      expect((await storedFixes(page)).some((f) => f.lat === OFFLINE_SPOT.latitude)).toBe(true);
       await screenshot(page, 'real-courier-app-offline-reload-phone-fr', { fullPage: false });
     } finally {
       await phone.context.setOffline(false);
     }
+
+    // back online: the kept fixes are sent (on the `online` event, else at the next 30 s batch)
+    // and leave the device once the server accepted them; the newest is now the courier's position
+    await waitForStoredFixes(page, null);
+    const me = await api<{ location: { lat: number; lng: number } | null }>(
+      await tokenOf(COURIER),
+      'GET',
+      '/api/fleet/me',
+    );
+    expect(me.location).toMatchObject({ lat: OFFLINE_SPOT.latitude, lng: OFFLINE_SPOT.longitude });
+    await phone.context.grantPermissions(['geolocation']);
   }, 120_000);
 });

@@ -220,9 +220,29 @@ describe('pricing: rule sets, the live quote tester, PRICE_NO_RULE (real API)', 
       .locator('[data-quote=no-rule]')
       .getByText('Aucune règle ne chiffre cette livraison : elle serait refusée, pas facturée 0.')
       .waitFor();
+    // each rule's reason in French, its numbers with a decimal comma (the API's structured reason)
+    const evaluated = page.locator('[data-quote=no-rule] ~ [data-list=evaluated]');
+    await evaluated.getByText(/aucune tranche ne couvre \d+,\d+ km \(les tranches s’arrêtent à \d+ km\)/).waitFor();
+    await evaluated
+      .getByText(/condition fausse : distance_km <= 15 \(distance_km = \d+,\d+/)
+      .first()
+      .waitFor();
+    expect(await evaluated.getByText('condition is false').count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.locator('[data-section=quote-result]').scrollIntoViewIfNeeded();
     await screenshot(page, 'real-pricing-no-rule-phone-fr', { fullPage: false });
+
+    // a condition the engine cannot read: the reason under the field in French, nothing saved
+    const condition = page.locator('[data-rule="Cargo bike"] [data-field=condition]');
+    await condition.fill('distnce_km <= 15');
+    await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
+    await page
+      .locator('[data-rule="Cargo bike"] [data-error=condition]')
+      .getByText('au caractère 1 : variable inconnue « distnce_km »')
+      .waitFor();
+    await condition.focus();
+    await screenshot(page, 'real-pricing-refused-phone-fr', { fullPage: false });
+    await page.getByRole('button', { name: 'Annuler' }).click();
   });
 
   it('a dispatcher tests quotes but changes nothing (French)', async () => {

@@ -137,7 +137,11 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
       amountMinor: 650 + perKm + Math.round((650 + perKm) * 0.2),
     });
     expect(b.evaluated.map((e) => e.matched)).toEqual([true, true, true, false]);
-    expect(b.evaluated[3].reason).toBe('condition is false: weight_kg > 20 (weight_kg = 3)');
+    expect(b.evaluated[3]).toMatchObject({
+      reason: 'condition is false: weight_kg > 20 (weight_kg = 3)',
+      why: { code: 'condition_false', expression: 'weight_kg > 20', values: [{ name: 'weight_kg', value: 3 }] },
+      taskIndex: null,
+    });
     // a dispatcher may test quotes too
     expect((await as(dispatcher).quote(quoteOf())).body.amountMinor).toBe(b.amountMinor);
   });
@@ -175,7 +179,16 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
       ['rules.5.kmRanges.1.toKm', 'PRICE_RULE_INVALID'],
     ]);
     expect(res.body.errors[0].message).toMatch(/^at character 1: unknown variable "distnce_km"/);
+    expect(res.body.errors[0].params).toMatchObject({ reason: 'unknown_variable', position: 1, name: 'distnce_km' });
+    expect(res.body.errors[1].params).toMatchObject({ reason: 'syntax', position: null, message: expect.any(String) });
     expect(res.body.errors[2].message).toMatch(/no zone is named “Moon” \(the coop’s zones: centre\)/);
+    expect(res.body.errors[2].params).toEqual({
+      reason: 'unknown_zone',
+      position: null,
+      zone: 'Moon',
+      known: 'centre',
+    });
+    expect(res.body.errors[4].params).toBeUndefined();
     expect(await countRows('pricing_rules')).toBe(before);
     expect(await countRows('pricing_rule_sets')).toBe(1);
   });
@@ -252,6 +265,12 @@ describe('ordering: pricing rule sets over HTTP (real PostgreSQL as fc_app)', ()
           label: 'Cargo only',
           matched: false,
           reason: 'condition is false: vehicle == "cargo_bike" (vehicle = "bike")',
+          why: {
+            code: 'condition_false',
+            expression: 'vehicle == "cargo_bike"',
+            values: [{ name: 'vehicle', value: 'bike' }],
+          },
+          taskIndex: null,
         },
       ],
     });

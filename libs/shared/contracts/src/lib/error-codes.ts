@@ -277,6 +277,8 @@ export interface FieldError {
   /** stable code, e.g. `isEmail`, `whitelistValidation`, `isUuid` */
   code: string;
   message: string;
+  /** the code's parameters, when it has any, for a client's own words (e.g. PRICE_EXPRESSION_INVALID: `reason`, `position`…) */
+  params?: Readonly<Record<string, string | number | null>>;
 }
 
 /** The body of every error response. */

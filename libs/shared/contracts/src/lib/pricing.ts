@@ -131,12 +131,92 @@ export interface PriceLine {
   taskIndex: number | null;
 }
 
+/**
+ * Why an expression cannot be stored, as a stable code and its parameters: the `params` of a
+ * PRICE_EXPRESSION_INVALID field error are `{reason: <code>, position, ...the rest}` (`position`
+ * 1-based, null when it cannot be told). `message` is the expression engine's own words (English).
+ */
+export type ExpressionProblem =
+  | { code: 'too_long'; max: number }
+  | { code: 'syntax'; message: string }
+  | { code: 'incomplete' }
+  | { code: 'too_deep'; max: number }
+  | { code: 'property_access'; name: string }
+  | { code: 'unknown_variable'; name: string; known: string }
+  | { code: 'task_variable'; name: string }
+  | { code: 'filter' }
+  | { code: 'object_literal' }
+  | { code: 'not_allowed' }
+  | { code: 'transform'; name: string }
+  | { code: 'unknown_function'; name: string; known: string }
+  | { code: 'arity'; name: string; wanted: string; given: number }
+  | { code: 'in_zone_side'; sides: string }
+  | { code: 'in_zone_task' }
+  | { code: 'in_zone_name' }
+  | { code: 'package_type_name' }
+  | { code: 'unknown_package_type'; type: string; known: string }
+  /** an in_zone() naming no zone of the coop (`known`: the coop's zones, comma-separated) */
+  | { code: 'unknown_zone'; zone: string; known: string };
+
+export type ExpressionProblemCode = ExpressionProblem['code'];
+
+/** A variable an expression read, and its value in this quote. */
+export interface ExpressionValue {
+  name: string;
+  value: string | number;
+}
+
+/** What a matched price rule charged, by kind (amounts in minor units). */
+export type RulePriceDetail =
+  | { kind: 'fixed'; amountMinor: number }
+  | { kind: 'per_km'; distanceKm: number }
+  | { kind: 'per_package'; count: number; amountMinor: number; packageType: string | null }
+  /** per delivery: the stops beyond the included ones */
+  | { kind: 'per_stop'; extraStops: number; includedStops: number; amountMinor: number }
+  /** per task: this task's stop is charged, or one of the included */
+  | { kind: 'task_stop'; charged: boolean; amountMinor: number }
+  | { kind: 'formula'; amountMinor: number; values: ExpressionValue[] }
+  | { kind: 'percentage'; percent: number };
+
+/** Why a rule whose condition held could not price. */
+export type RulePriceProblem =
+  | { code: 'no_ranges' }
+  | { code: 'no_range'; distanceKm: number; lastKm: number }
+  /** `message`: the expression engine's own words (English) */
+  | { code: 'formula_invalid'; message: string }
+  | { code: 'formula_failed'; message: string }
+  /** `value`: what the formula gave, as JSON */
+  | { code: 'formula_not_price'; value: string };
+
+/**
+ * Why a rule matched or not, as a stable code and its parameters (a client renders it in its own
+ * language). `expression` is the condition as written, null when it is empty ("always").
+ */
+export type RuleReason =
+  /** first match: an earlier rule priced it */
+  | { code: 'not_evaluated' }
+  | { code: 'condition_invalid'; message: string }
+  | { code: 'condition_failed'; message: string }
+  | { code: 'condition_false'; expression: string | null; values: ExpressionValue[] }
+  /** `value`: what the condition gave, as JSON */
+  | { code: 'condition_not_boolean'; expression: string | null; values: ExpressionValue[]; value: string }
+  | { code: 'matched'; expression: string | null; values: ExpressionValue[]; price: RulePriceDetail }
+  | { code: 'no_price'; expression: string | null; values: ExpressionValue[]; problem: RulePriceProblem }
+  /** a percentage surcharge whose condition held, with no price rule to apply it to */
+  | { code: 'surcharge_unused'; expression: string | null; values: ExpressionValue[]; percent: number };
+
+export type RuleReasonCode = RuleReason['code'];
+
 export interface RuleEvaluation {
   ruleId: string;
   label: string;
   matched: boolean;
   /** why it matched or not, with the values it read (English; expressions are code) */
   reason: string;
+  /** the same, structured: a stable code and its parameters */
+  why: RuleReason;
+  /** the task this evaluation priced (per-task rule sets), else null */
+  taskIndex: number | null;
 }
 
 export interface PriceBreakdown {

@@ -24,6 +24,7 @@ import { MapComponent, type MapPoint, type PointMove } from '../../shared/map/ma
 import type { MapCircle, MapShape } from '../../shared/map/map-shapes';
 import { formatMoney } from '../merchants/merchant-format';
 import { PricingApi } from './data/pricing-api';
+import { ruleReasonText } from './data/rule-reason';
 
 type Outcome =
   | { kind: 'priced'; breakdown: PriceBreakdown }
@@ -174,6 +175,15 @@ export class QuoteTesterComponent {
 
   protected rate(bp: number): string {
     return `${this.i18n.formatNumber(bp / 100, 2)} %`;
+  }
+
+  /** why a rule matched or not, in the page's language (amounts in the set's currency when known) */
+  protected reason(e: RuleEvaluation, currency: string | null): string {
+    return ruleReasonText(e, {
+      t: this.t,
+      number: (value, decimals) => this.i18n.formatNumber(value, decimals),
+      money: (minor) => (currency ? this.money(minor, currency) : this.i18n.formatNumber(minor / 100, 2)),
+    });
   }
 
   protected km(value: number): string {

@@ -29,6 +29,7 @@ import {
   type PricingStrategy,
 } from '@federacycle/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { fieldErrorText } from './data/rule-reason';
 
 type RangeForm = FormGroup<{
   fromKm: FormControl<number | null>;
@@ -143,9 +144,10 @@ export class RuleSetEditorComponent implements OnInit {
     return `pricing.scope.${scope}` as const;
   }
 
-  /** The API's message for a field (`name`, `rules.1.condition`, `rules.0.kmRanges.1.toKm`). */
+  /** The API's message for a field, in the page's language when it carries a reason code (`name`, `rules.1.condition`, `rules.0.kmRanges.1.toKm`). */
   protected error(field: string): string | null {
-    return this.fieldErrors().find((e) => this.formField(e.field) === field)?.message ?? null;
+    const found = this.fieldErrors().find((e) => this.formField(e.field) === field);
+    return found ? fieldErrorText(found, this.t) : null;
   }
 
   private formField(apiField: string): string {

@@ -39,6 +39,7 @@ import {
   type PricingScope,
   type PricingStrategy,
   type RuleEvaluation,
+  type RuleReason,
 } from '@federacycle/contracts';
 
 const IsFinite = () => IsNumber({ allowNaN: false, allowInfinity: false });
@@ -351,6 +352,21 @@ export class RuleEvaluationDto implements RuleEvaluation {
   matched!: boolean;
   @ApiProperty({ example: 'condition is false: distance_km <= 3 (distance_km = 4.21)' })
   reason!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'the reason, structured: `code` (not_evaluated, condition_invalid, condition_failed, condition_false, ' +
+      'condition_not_boolean, matched, no_price, surcharge_unused) and its parameters (expression, values, price, problem…)',
+    example: {
+      code: 'condition_false',
+      expression: 'distance_km <= 3',
+      values: [{ name: 'distance_km', value: 4.21 }],
+    },
+  })
+  why!: RuleReason;
+  @ApiProperty({ nullable: true, type: Number, description: 'the task evaluated (per-task rule sets), else null' })
+  taskIndex!: number | null;
 }
 
 export class PriceBreakdownDto implements PriceBreakdown {

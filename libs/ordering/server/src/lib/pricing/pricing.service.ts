@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   vatRatesFor,
   type CreatePricingRuleSetRequest,
+  type ExpressionProblem,
   type FieldError,
   type Page,
   type PriceBreakdown,
@@ -93,15 +94,28 @@ function expressionProblems(
   const compiled = compileExpression(source, scope);
   if (!compiled.ok) {
     const at = compiled.position === null ? '' : `at character ${compiled.position}: `;
-    return [{ field, code: 'PRICE_EXPRESSION_INVALID', message: `${at}${compiled.reason}` }];
+    return [expressionError(field, `${at}${compiled.reason}`, compiled.position, compiled.problem)];
   }
+  const known = [...zoneNames].join(', ');
   return compiled.expression.zoneNames
     .filter((name) => !zoneNames.has(name.toLowerCase()))
-    .map((name) => ({
-      field,
-      code: 'PRICE_EXPRESSION_INVALID',
-      message: `no zone is named “${name}” (the coop’s zones: ${[...zoneNames].join(', ') || 'none yet'})`,
-    }));
+    .map((name) =>
+      expressionError(field, `no zone is named “${name}” (the coop’s zones: ${known || 'none yet'})`, null, {
+        code: 'unknown_zone',
+        zone: name,
+        known,
+      }),
+    );
+}
+
+/** A PRICE_EXPRESSION_INVALID field error: the English message, and its code and parameters. */
+function expressionError(
+  field: string,
+  message: string,
+  position: number | null,
+  { code, ...params }: ExpressionProblem,
+): FieldError {
+  return { field, code: 'PRICE_EXPRESSION_INVALID', message, params: { reason: code, position, ...params } };
 }
 
 /** Every problem of a rule list, with its field path (`rules.2.condition`). */

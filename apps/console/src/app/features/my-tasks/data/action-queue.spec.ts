@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { TaskView } from '@federacycle/contracts';
+import { openDB } from 'idb';
 import { ActionQueue, nextStep, projectTasks, type QueuedItem } from './action-queue';
 
 const task = (id: string, state: TaskView['state'], kind: TaskView['kind'] = 'pickup'): TaskView => ({
@@ -17,6 +18,8 @@ const task = (id: string, state: TaskView['state'], kind: TaskView['kind'] = 'pi
   serviceMinutes: 0,
   contactName: null,
   contactPhone: null,
+  contactEmail: null,
+  contactLanguage: null,
   comments: null,
   packages: [],
   weightGrams: 0,
@@ -61,6 +64,43 @@ describe('the courier app queue', () => {
     await queue.saveSnapshot('tasks', [task('a', 'assigned')]);
     expect(await queue.snapshot<TaskView[]>('tasks')).toHaveLength(1);
     expect(await queue.snapshot('nothing')).toBeNull();
+    await queue.close();
+  });
+
+  it('keeps location fixes oldest first, at most as many as asked (the oldest leave)', async () => {
+    const queue = new ActionQueue(`test-${Math.random()}`);
+    const fix = (minute: number) => ({
+      lat: 45.76,
+      lng: 4.83,
+      accuracyM: 10,
+      recordedAt: `2026-12-07T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    });
+    for (let minute = 0; minute < 5; minute += 1) await queue.addFix(fix(minute), 3);
+    const kept = await queue.oldestFixes(10);
+    expect(kept.map((f) => f.recordedAt)).toEqual([fix(2), fix(3), fix(4)].map((f) => f.recordedAt));
+    expect((await queue.oldestFixes(2)).map((f) => f.recordedAt)).toEqual([fix(2).recordedAt, fix(3).recordedAt]);
+    await queue.removeFixes([kept[0]?.seq as number, kept[2]?.seq as number]);
+    expect((await queue.oldestFixes(10)).map((f) => f.recordedAt)).toEqual([fix(3).recordedAt]);
+    await queue.close();
+  });
+
+  it('upgrades a version 1 database (queue and snapshots only) without losing its queued steps', async () => {
+    const name = `test-${Math.random()}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('snapshots', { keyPath: 'key' });
+      },
+    });
+    await v1.add('queue', action('a', 'start'));
+    await v1.put('snapshots', { key: 'tasks', value: [task('a', 'assigned')], at: '2026-12-07T10:00:00.000Z' });
+    v1.close();
+
+    const queue = new ActionQueue(name);
+    expect(await queue.all()).toEqual([{ ...action('a', 'start'), seq: 1 }]);
+    expect(await queue.snapshot<TaskView[]>('tasks')).toHaveLength(1);
+    await queue.addFix({ lat: 45.76, lng: 4.83, accuracyM: 10, recordedAt: '2026-12-07T10:00:00.000Z' }, 500);
+    expect(await queue.oldestFixes(10)).toHaveLength(1);
     await queue.close();
   });
 

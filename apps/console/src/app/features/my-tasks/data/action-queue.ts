@@ -1,6 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ApiProblem } from '../../../core/api/api-error';
-import type { CourierActionRequest, CourierStep, ProofKind, TaskState, TaskView } from '@federacycle/contracts';
+import type {
+  CourierActionRequest,
+  CourierStep,
+  LocationFix,
+  ProofKind,
+  TaskState,
+  TaskView,
+} from '@federacycle/contracts';
 
 /** Why a queued item was not applied (kept on the device and shown on its task, never dropped). */
 export type QueueProblem = ApiProblem;
@@ -26,11 +33,21 @@ export interface QueuedProof extends QueuedBase {
 }
 export type QueuedItem = QueuedAction | QueuedProof;
 
+/** A location fix waiting on the device to be sent (`seq`: its order, oldest first). */
+export interface StoredFix extends LocationFix {
+  seq?: number;
+}
+
 interface CourierAppDb extends DBSchema {
   queue: { key: number; value: QueuedItem };
   /** the last lists seen online, so the page shows something after an offline reload */
   snapshots: { key: string; value: { key: string; value: unknown; at: string } };
+  /** location fixes not yet accepted by the server (version 2), oldest first */
+  fixes: { key: number; value: StoredFix };
 }
+
+/** version 1: the queue and the snapshots; version 2 adds the location fixes */
+const QUEUE_DB_VERSION = 2;
 
 export const QUEUE_DB_NAME = 'fc-courier-app';
 
@@ -45,10 +62,18 @@ export class ActionQueue {
   constructor(private readonly name = QUEUE_DB_NAME) {}
 
   private open(): Promise<IDBPDatabase<CourierAppDb>> {
-    this.db ??= openDB<CourierAppDb>(this.name, 1, {
-      upgrade(db) {
-        db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
-        db.createObjectStore('snapshots', { keyPath: 'key' });
+    this.db ??= openDB<CourierAppDb>(this.name, QUEUE_DB_VERSION, {
+      // each step from the version the device has: the steps and proofs queued under version 1 stay
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
+          db.createObjectStore('snapshots', { keyPath: 'key' });
+        }
+        if (oldVersion < 2) db.createObjectStore('fixes', { keyPath: 'seq', autoIncrement: true });
+      },
+      // a newer version opened in another tab (the app updated): let it upgrade, reopen on next use
+      blocking: () => {
+        void this.close();
       },
     });
     return this.db;
@@ -74,6 +99,33 @@ export class ActionQueue {
     const db = await this.open();
     const item = await db.get('queue', seq);
     if (item) await db.put('queue', { ...item, status: 'refused', problem });
+  }
+
+  /** Keeps a fix; beyond `keep` fixes the oldest leave (a phone offline all day stays bounded). */
+  async addFix(fix: LocationFix, keep: number): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction('fixes', 'readwrite');
+    await tx.store.add(fix);
+    let excess = (await tx.store.count()) - keep;
+    let cursor = excess > 0 ? await tx.store.openCursor() : null;
+    while (cursor && excess > 0) {
+      await cursor.delete();
+      excess -= 1;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+
+  /** the oldest fixes still on the device, at most `limit` */
+  async oldestFixes(limit: number): Promise<StoredFix[]> {
+    const db = await this.open();
+    return db.getAll('fixes', undefined, limit);
+  }
+
+  async removeFixes(seqs: readonly number[]): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction('fixes', 'readwrite');
+    await Promise.all([...seqs.map((seq) => tx.store.delete(seq)), tx.done]);
   }
 
   async saveSnapshot(key: string, value: unknown): Promise<void> {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { deleteDB } from 'idb';
 import { QUEUE_DB_NAME } from './action-queue';
 import { CourierSync } from './courier-sync.service';
 
@@ -50,11 +51,7 @@ describe('CourierSync (the device queue sent in order)', () => {
   afterEach(async () => {
     await sync.queue.close();
     TestBed.resetTestingModule();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase(QUEUE_DB_NAME);
-      request.onsuccess = () => resolve();
-      request.onerror = () => resolve();
-    });
+    await deleteDB(QUEUE_DB_NAME);
   });
 
   it('keeps a step pending without network, and sends it with the same client id when the network returns', async () => {

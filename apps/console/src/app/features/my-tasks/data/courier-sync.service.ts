@@ -92,11 +92,11 @@ export class CourierSync {
     }
     this.running = this.run().finally(() => {
       this.running = null;
-      // asked for while the run was finishing (after its last pass): one more run, not lost
-      if (this.again) {
-        this.again = false;
-        void this.sync();
-      }
+      // asked for while the run was finishing (after its last pass): one more run, not lost —
+      // unless the run just found no network (the `online` event or the retry timer comes next)
+      const rerun = this.again && this.online();
+      this.again = false;
+      if (rerun) void this.sync();
     });
     return this.running;
   }

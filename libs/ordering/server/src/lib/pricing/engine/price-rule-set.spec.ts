@@ -96,6 +96,20 @@ describe('pricing a quote', () => {
     expect(b.lines.map((l) => l.amountMinor)).toEqual([500, 200]);
     expect(b.evaluated.map((e) => e.matched)).toEqual([true, true, false]);
     expect(b.evaluated[2].reason).toBe('condition is false: weight_kg > 10 (weight_kg = 2.5)');
+    expect(b.evaluated[2].why).toEqual({
+      code: 'condition_false',
+      expression: 'weight_kg > 10',
+      values: [{ name: 'weight_kg', value: 2.5 }],
+    });
+    expect(b.evaluated[0]).toMatchObject({
+      reason: 'always; fixed 500',
+      why: { code: 'matched', expression: null, values: [], price: { kind: 'fixed', amountMinor: 500 } },
+      taskIndex: null,
+    });
+    expect(b.evaluated[1].why).toMatchObject({
+      code: 'matched',
+      price: { kind: 'per_package', count: 2, amountMinor: 100, packageType: null },
+    });
     expect(b).toMatchObject({ amountExclVatMinor: 700, vatMinor: 140, amountMinor: 840, vatRateBp: 2000 });
   });
 
@@ -117,6 +131,7 @@ describe('pricing a quote', () => {
       ['Long', false],
     ]);
     expect(b.evaluated[2].reason).toMatch(/not evaluated: an earlier rule priced it/);
+    expect(b.evaluated[2].why).toEqual({ code: 'not_evaluated' });
     // VAT included: 600 = 500 + 100
     expect(b).toMatchObject({ amountMinor: 600, amountExclVatMinor: 500, vatMinor: 100 });
   });
@@ -148,7 +163,23 @@ describe('pricing a quote', () => {
     expect(perKmAmount(ranges, 1.5)).toEqual({ amount: 0 });
     expect(perKmAmount(ranges, 4)).toEqual({ amount: 200 });
     expect(perKmAmount(ranges, 7.5)).toEqual({ amount: 300 + 375 });
-    expect(perKmAmount(ranges, 12)).toEqual({ reason: 'no range covers 12 km (the ranges end at 10 km)' });
+    expect(perKmAmount(ranges, 12)).toEqual({ problem: { code: 'no_range', distanceKm: 12, lastKm: 10 } });
+    expect(perKmAmount([], 1)).toEqual({ problem: { code: 'no_ranges' } });
+    const beyond = price(
+      set([
+        rule({
+          priceKind: 'per_km',
+          kmRanges: [{ fromKm: 0, toKm: 0.5, perKmMinor: 100 }],
+          condition: 'distance_km > 0',
+        }),
+      ]),
+    );
+    expect(!beyond.ok && beyond.evaluated[0]).toMatchObject({
+      reason: expect.stringMatching(
+        /^distance_km > 0 \(distance_km = [\d.]+\), but no range covers [\d.]+ km \(the ranges end at 0.5 km\)$/,
+      ),
+      why: { code: 'no_price', expression: 'distance_km > 0', problem: { code: 'no_range', lastKm: 0.5 } },
+    });
     expect(perKmAmount([{ fromKm: 0, toKm: null, perKmMinor: 120 }], 3.333)).toEqual({ amount: 400 });
   });
 
@@ -167,6 +198,10 @@ describe('pricing a quote', () => {
     const outcome = price(set([rule({ priceKind: 'formula', formula: '0 - distance_km' })]));
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.evaluated[0].reason).toMatch(/not a price/);
+    expect(!outcome.ok && outcome.evaluated[0].why).toMatchObject({
+      code: 'no_price',
+      problem: { code: 'formula_not_price', value: expect.stringMatching(/^-/) },
+    });
   });
 
   it('per task: each task is priced by the rules, lines name their task', () => {
@@ -185,6 +220,8 @@ describe('pricing a quote', () => {
       ['Leg', 1],
     ]);
     expect(b.evaluated[0].reason).toMatch(/^task 1: /);
+    expect(b.evaluated.map((e) => e.taskIndex)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(b.evaluated[5].why).toMatchObject({ code: 'matched', price: { kind: 'per_km' } });
   });
 
   it('per task: one task no rule prices makes the whole quote unpriced', () => {
@@ -206,7 +243,11 @@ describe('pricing a quote', () => {
       ok: false,
       evaluated: [
         expect.objectContaining({ matched: false, reason: 'condition is false: vehicle == "car" (vehicle = "")' }),
-        expect.objectContaining({ matched: false, reason: expect.stringMatching(/no price rule matched/) }),
+        expect.objectContaining({
+          matched: false,
+          reason: 'always; 10 % of the subtotal, but no price rule matched to apply it to',
+          why: { code: 'surcharge_unused', expression: null, values: [], percent: 10 },
+        }),
       ],
     });
     expect(price(set([])).ok).toBe(false);
@@ -215,6 +256,11 @@ describe('pricing a quote', () => {
   it('a condition that is not true or false does not match, and says so', () => {
     const outcome = price(set([rule({ priceKind: 'fixed', amountMinor: 1, condition: 'distance_km' })]));
     expect(!outcome.ok && outcome.evaluated[0].reason).toMatch(/not true or false/);
+    expect(!outcome.ok && outcome.evaluated[0].why).toMatchObject({
+      code: 'condition_not_boolean',
+      expression: 'distance_km',
+      value: expect.any(String),
+    });
   });
 });
 

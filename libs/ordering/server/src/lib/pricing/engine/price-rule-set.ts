@@ -6,8 +6,11 @@ import type {
   PricingScope,
   PricingStrategy,
   RuleEvaluation,
+  RulePriceDetail,
+  RulePriceProblem,
+  RuleReason,
 } from '@federacycle/contracts';
-import { compileExpression, type CompiledExpression, type ExpressionFacts } from './pricing-expression';
+import { compileExpression, describeValues, type CompiledExpression, type ExpressionFacts } from './pricing-expression';
 
 /** A rule set as pricing reads it (the entity's fields, rules in order). */
 export interface RuleSetToPrice {
@@ -70,11 +73,11 @@ const km = (n: number) => `${Math.round(n * 100) / 100} km`;
 export function perKmAmount(
   ranges: readonly PerKmRange[],
   distanceKm: number,
-): { amount: number } | { reason: string } {
-  if (ranges.length === 0) return { reason: 'no per-km range is set' };
+): { amount: number } | { problem: RulePriceProblem } {
+  if (ranges.length === 0) return { problem: { code: 'no_ranges' } };
   const last = ranges[ranges.length - 1];
   if (last.toKm !== null && distanceKm > last.toKm) {
-    return { reason: `no range covers ${km(distanceKm)} (the ranges end at ${km(last.toKm)})` };
+    return { problem: { code: 'no_range', distanceKm: Math.round(distanceKm * 100) / 100, lastKm: last.toKm } };
   }
   let amount = 0;
   for (const range of ranges) {
@@ -85,44 +88,116 @@ export function perKmAmount(
   return { amount: Math.round(amount) };
 }
 
-type Priced = { amount: number; detail: string } | { reason: string };
+type Priced = { amount: number; detail: RulePriceDetail } | { problem: RulePriceProblem };
 
 function priceOf(rule: PricingRuleFields, unit: UnitFacts, scope: PricingScope): Priced {
   const amount = rule.amountMinor ?? 0;
   switch (rule.priceKind) {
     case 'fixed':
-      return { amount, detail: `fixed ${amount}` };
+      return { amount, detail: { kind: 'fixed', amountMinor: amount } };
     case 'per_km': {
       const banded = perKmAmount(rule.kmRanges ?? [], unit.distanceKm);
-      return 'reason' in banded ? banded : { amount: banded.amount, detail: `${km(unit.distanceKm)} by range` };
+      if ('problem' in banded) return banded;
+      return {
+        amount: banded.amount,
+        detail: { kind: 'per_km', distanceKm: Math.round(unit.distanceKm * 100) / 100 },
+      };
     }
     case 'per_package': {
       const type = rule.packageType?.toLowerCase() ?? null;
       const count = type === null ? unit.packages : (unit.packagesByType.get(type) ?? 0);
-      return { amount: amount * count, detail: `${count} × ${amount}${type === null ? '' : ` (${type})`}` };
+      return {
+        amount: amount * count,
+        detail: { kind: 'per_package', count, amountMinor: amount, packageType: type },
+      };
     }
     case 'per_stop': {
       const included = rule.includedStops ?? 0;
       if (scope === 'per_task') {
         const charged = (unit.taskIndex ?? 0) >= included;
-        return { amount: charged ? amount : 0, detail: charged ? `stop × ${amount}` : 'an included stop' };
+        return { amount: charged ? amount : 0, detail: { kind: 'task_stop', charged, amountMinor: amount } };
       }
       const extra = Math.max(0, unit.stops - included);
-      return { amount: amount * extra, detail: `${extra} stop(s) beyond ${included} × ${amount}` };
+      return {
+        amount: amount * extra,
+        detail: { kind: 'per_stop', extraStops: extra, includedStops: included, amountMinor: amount },
+      };
     }
     case 'formula': {
       const formula = compiled(rule.formula ?? '', scope);
-      if (typeof formula === 'string') return { reason: `formula does not compile: ${formula}` };
+      if (typeof formula === 'string') return { problem: { code: 'formula_invalid', message: formula } };
       const result = formula.evaluate(unit);
-      if (!result.ok) return { reason: `formula failed: ${result.reason}` };
+      if (!result.ok) return { problem: { code: 'formula_failed', message: result.reason } };
       const value = result.value;
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        return { reason: `formula gave ${JSON.stringify(value) ?? String(value)}, not a price (a number ≥ 0)` };
+        return { problem: { code: 'formula_not_price', value: JSON.stringify(value) ?? String(value) } };
       }
-      return { amount: Math.round(value), detail: `formula = ${Math.round(value)} (${formula.describe(unit)})` };
+      const rounded = Math.round(value);
+      return { amount: rounded, detail: { kind: 'formula', amountMinor: rounded, values: formula.values(unit) } };
     }
     case 'percentage':
-      return { amount: 0, detail: 'percentage' };
+      return { amount: 0, detail: { kind: 'percentage', percent: (rule.percentBp ?? 0) / 100 } };
+  }
+}
+
+function priceText(detail: RulePriceDetail): string {
+  switch (detail.kind) {
+    case 'fixed':
+      return `fixed ${detail.amountMinor}`;
+    case 'per_km':
+      return `${km(detail.distanceKm)} by range`;
+    case 'per_package':
+      return `${detail.count} × ${detail.amountMinor}${detail.packageType === null ? '' : ` (${detail.packageType})`}`;
+    case 'task_stop':
+      return detail.charged ? `stop × ${detail.amountMinor}` : 'an included stop';
+    case 'per_stop':
+      return `${detail.extraStops} stop(s) beyond ${detail.includedStops} × ${detail.amountMinor}`;
+    case 'formula':
+      return `formula = ${detail.amountMinor} (${describeValues(detail.values)})`;
+    case 'percentage':
+      return `${detail.percent} % of the subtotal`;
+  }
+}
+
+function problemText(problem: RulePriceProblem): string {
+  switch (problem.code) {
+    case 'no_ranges':
+      return 'no per-km range is set';
+    case 'no_range':
+      return `no range covers ${km(problem.distanceKm)} (the ranges end at ${km(problem.lastKm)})`;
+    case 'formula_invalid':
+      return `formula does not compile: ${problem.message}`;
+    case 'formula_failed':
+      return `formula failed: ${problem.message}`;
+    case 'formula_not_price':
+      return `formula gave ${problem.value}, not a price (a number ≥ 0)`;
+  }
+}
+
+/** The English text of a reason (the API's `reason`, for clients that show it as is). */
+export function reasonText(why: RuleReason, taskIndex: number | null): string {
+  const prefix = taskIndex === null ? '' : `task ${taskIndex + 1}: `;
+  return prefix + reasonBody(why);
+}
+
+function reasonBody(why: RuleReason): string {
+  if (why.code === 'not_evaluated') return 'not evaluated: an earlier rule priced it (first match)';
+  if (why.code === 'condition_invalid') return `condition does not compile: ${why.message}`;
+  if (why.code === 'condition_failed') return `condition failed: ${why.message}`;
+  const shown = why.expression ?? 'always';
+  const read = describeValues(why.values);
+  const withValues = (text: string) => (read ? `${text} (${read})` : text);
+  switch (why.code) {
+    case 'condition_false':
+      return withValues(`condition is false: ${shown}`);
+    case 'condition_not_boolean':
+      return withValues(`condition gave ${why.value}, not true or false: ${shown}`);
+    case 'matched':
+      return `${withValues(shown)}; ${priceText(why.price)}`;
+    case 'no_price':
+      return `${withValues(shown)}, but ${problemText(why.problem)}`;
+    case 'surcharge_unused':
+      return `${withValues(shown)}; ${why.percent} % of the subtotal, but no price rule matched to apply it to`;
   }
 }
 
@@ -133,54 +208,60 @@ interface UnitResult {
 }
 
 function priceUnit(set: RuleSetToPrice, unit: UnitFacts): UnitResult {
-  const prefix = unit.taskIndex === null ? '' : `task ${unit.taskIndex + 1}: `;
   const lines: PriceLine[] = [];
   const evaluated: RuleEvaluation[] = [];
   const surcharges: Array<{ rule: RuleSetToPrice['rules'][number]; at: number }> = [];
   let priced = false;
-  const note = (rule: { id: string; label: string }, matched: boolean, reason: string) =>
-    evaluated.push({ ruleId: rule.id, label: rule.label, matched, reason: prefix + reason });
+  const note = (rule: { id: string; label: string }, matched: boolean, why: RuleReason) =>
+    evaluated.push(evaluation(rule.id, rule.label, matched, why, unit.taskIndex));
 
   for (const rule of set.rules) {
     const isSurcharge = rule.priceKind === 'percentage';
     if (set.strategy === 'first_match' && priced && !isSurcharge) {
-      note(rule, false, 'not evaluated: an earlier rule priced it (first match)');
+      note(rule, false, { code: 'not_evaluated' });
       continue;
     }
     const condition = compiled(rule.condition, set.scope);
     if (typeof condition === 'string') {
-      note(rule, false, `condition does not compile: ${condition}`);
+      note(rule, false, { code: 'condition_invalid', message: condition });
       continue;
     }
     const result = condition.evaluate(unit);
-    const values = condition.describe(unit);
-    const shown = rule.condition.trim() === '' ? 'always' : rule.condition.trim();
     if (!result.ok) {
-      note(rule, false, `condition failed: ${result.reason}`);
+      note(rule, false, { code: 'condition_failed', message: result.reason });
       continue;
     }
+    const read = {
+      expression: rule.condition.trim() === '' ? null : rule.condition.trim(),
+      values: condition.values(unit),
+    };
     if (result.value !== true) {
-      const why =
+      note(
+        rule,
+        false,
         result.value === false
-          ? `condition is false: ${shown}`
-          : `condition gave ${JSON.stringify(result.value) ?? String(result.value)}, not true or false: ${shown}`;
-      note(rule, false, values ? `${why} (${values})` : why);
+          ? { code: 'condition_false', ...read }
+          : { code: 'condition_not_boolean', ...read, value: JSON.stringify(result.value) ?? String(result.value) },
+      );
       continue;
     }
-    const matchedBecause = values ? `${shown} (${values})` : shown;
     if (isSurcharge) {
       surcharges.push({ rule, at: evaluated.length });
-      note(rule, true, `${matchedBecause}; ${(rule.percentBp ?? 0) / 100} % of the subtotal`);
+      note(rule, true, {
+        code: 'matched',
+        ...read,
+        price: { kind: 'percentage', percent: (rule.percentBp ?? 0) / 100 },
+      });
       continue;
     }
     const price = priceOf(rule, unit, set.scope);
-    if ('reason' in price) {
-      note(rule, false, `${matchedBecause}, but ${price.reason}`);
+    if ('problem' in price) {
+      note(rule, false, { code: 'no_price', ...read, problem: price.problem });
       continue;
     }
     priced = true;
     lines.push({ ruleId: rule.id, label: rule.label, amountMinor: price.amount, taskIndex: unit.taskIndex });
-    note(rule, true, `${matchedBecause}; ${price.detail}`);
+    note(rule, true, { code: 'matched', ...read, price: price.detail });
   }
   if (priced) {
     const subtotal = lines.reduce((sum, line) => sum + line.amountMinor, 0);
@@ -194,11 +275,35 @@ function priceUnit(set: RuleSetToPrice, unit: UnitFacts): UnitResult {
     }
   } else {
     for (const { at } of surcharges) {
-      const entry = evaluated[at];
-      evaluated[at] = { ...entry, matched: false, reason: `${entry.reason}, but no price rule matched to apply it to` };
+      const { why } = evaluated[at];
+      if (why.code !== 'matched' || why.price.kind !== 'percentage') continue;
+      const unused: RuleReason = {
+        code: 'surcharge_unused',
+        expression: why.expression,
+        values: why.values,
+        percent: why.price.percent,
+      };
+      evaluated[at] = evaluation(evaluated[at].ruleId, evaluated[at].label, false, unused, unit.taskIndex);
     }
   }
   return { lines, evaluated, priced };
+}
+
+function evaluation(
+  ruleId: string,
+  label: string,
+  matched: boolean,
+  why: RuleReason,
+  taskIndex: number | null,
+): RuleEvaluation {
+  return {
+    ruleId,
+    label,
+    matched,
+    reason: reasonText(why, taskIndex),
+    why,
+    taskIndex,
+  };
 }
 
 /** The VAT split of a total, in minor units, rounded half up on the VAT side. */

@@ -1,4 +1,4 @@
-import { compileExpression, type ExpressionFacts } from './pricing-expression';
+import { compileExpression, describeValues, type ExpressionFacts } from './pricing-expression';
 
 const facts = (variables: Record<string, string | number> = {}): ExpressionFacts => ({
   variables: {
@@ -64,7 +64,8 @@ describe('pricing expressions: what they can say', () => {
     );
     expect(compiled.ok && compiled.expression.reads).toEqual(['distance_km']);
     expect(compiled.ok && compiled.expression.zoneNames).toEqual(['Centre']);
-    expect(compiled.ok && compiled.expression.describe(facts())).toBe('distance_km = 4.2');
+    expect(compiled.ok && compiled.expression.values(facts())).toEqual([{ name: 'distance_km', value: 4.2 }]);
+    expect(compiled.ok && describeValues(compiled.expression.values(facts()))).toBe('distance_km = 4.2');
   });
 
   it('task variables exist only in per-task rule sets', () => {
@@ -77,22 +78,31 @@ describe('pricing expressions: what they can say', () => {
 
 describe('pricing expressions: refused at save time, with the position', () => {
   it.each([
-    ['distnce_km > 3', /unknown variable "distnce_km"/, 1],
-    ['weight_kg > 1 && foo', /unknown variable "foo"/, 18],
-    ['price(3)', /unknown function "price"/, 1],
-    ['in_zone("moon", "Centre")', /first argument/, 1],
-    ['in_zone("pickup", vehicle)', /zone name in quotes/, 1],
-    ['min(1)', /takes 2 to 8 arguments, not 1/, 1],
-    ['packages_of(vehicle)', /package type in quotes/, 1],
-  ])('%s', (source, reason, position) => {
+    ['distnce_km > 3', /unknown variable "distnce_km"/, 1, { code: 'unknown_variable', name: 'distnce_km' }],
+    ['weight_kg > 1 && foo', /unknown variable "foo"/, 18, { code: 'unknown_variable', name: 'foo' }],
+    ['price(3)', /unknown function "price"/, 1, { code: 'unknown_function', name: 'price' }],
+    ['in_zone("moon", "Centre")', /first argument/, 1, { code: 'in_zone_side' }],
+    ['in_zone("pickup", vehicle)', /zone name in quotes/, 1, { code: 'in_zone_name' }],
+    ['min(1)', /takes 2 to 8 arguments, not 1/, 1, { code: 'arity', name: 'min', wanted: '2 to 8', given: 1 }],
+    ['packages_of(vehicle)', /package type in quotes/, 1, { code: 'package_type_name' }],
+    [
+      'packages_of("spaceship")',
+      /unknown package type "spaceship"/,
+      1,
+      { code: 'unknown_package_type', type: 'spaceship' },
+    ],
+  ])('%s', (source, reason, position, problem) => {
     const refused = refusal(source);
     expect(refused.reason).toMatch(reason);
     expect(refused.position).toBe(position);
+    // the same reason as a stable code and its parameters, for clients' own words
+    expect(refused.problem).toMatchObject(problem);
   });
 
   it('says what is wrong with the syntax', () => {
     expect(refusal('distance_km > ').reason).toMatch(/incomplete|syntax error/);
     expect(refusal('distance_km >> 3').reason).toMatch(/syntax error/);
+    expect(refusal('distance_km >> 3').problem).toEqual({ code: 'syntax', message: expect.any(String) });
     expect(refusal('"unterminated').reason).toMatch(/syntax error/);
   });
 });

@@ -7,6 +7,8 @@ import {
   PRICING_LIMITS,
   PRICING_TASK_VARIABLES,
   PRICING_VARIABLES,
+  type ExpressionProblem,
+  type ExpressionValue,
   type PricingScope,
 } from '@federacycle/contracts';
 
@@ -39,7 +41,7 @@ export interface ExpressionFacts {
 
 export type CompileResult =
   | { ok: true; expression: CompiledExpression }
-  | { ok: false; position: number | null; reason: string };
+  | { ok: false; position: number | null; reason: string; problem: ExpressionProblem };
 
 const ZONE_SIDES = ['pickup', 'dropoff', 'any', 'task'] as const;
 
@@ -135,10 +137,15 @@ export class CompiledExpression {
     }
   }
 
-  /** `name = value` for each variable read, for a reason ("distance_km = 4.2, hour = 12"). */
-  describe(facts: ExpressionFacts): string {
-    return this.reads.map((name) => `${name} = ${JSON.stringify(facts.variables[name] ?? '')}`).join(', ');
+  /** Each variable read and its value, in order of first appearance (for a reason). */
+  values(facts: ExpressionFacts): ExpressionValue[] {
+    return this.reads.map((name) => ({ name, value: facts.variables[name] ?? '' }));
   }
+}
+
+/** `name = value` for each variable read, for a reason ("distance_km = 4.2, hour = 12"). */
+export function describeValues(values: readonly ExpressionValue[]): string {
+  return values.map(({ name, value }) => `${name} = ${JSON.stringify(value)}`).join(', ');
 }
 
 /**
@@ -147,10 +154,10 @@ export class CompiledExpression {
  */
 export function compileExpression(source: string, scope: PricingScope): CompileResult {
   if (source.length > PRICING_LIMITS.expressionMaxLength) {
+    const max = PRICING_LIMITS.expressionMaxLength;
     return {
       ok: false,
-      position: PRICING_LIMITS.expressionMaxLength + 1,
-      reason: `the expression is longer than ${PRICING_LIMITS.expressionMaxLength} characters`,
+      ...problemAt(max + 1, { code: 'too_long', max }, `the expression is longer than ${max} characters`),
     };
   }
   if (source.trim() === '') return { ok: true, expression: new CompiledExpression(source, [], [], null) };
@@ -160,22 +167,28 @@ export function compileExpression(source: string, scope: PricingScope): CompileR
     compiled = engine.compile(source);
     ast = compiled._getAst();
   } catch (error) {
-    return { ok: false, position: null, reason: syntaxReason(error) };
+    const message = syntaxMessage(error);
+    return { ok: false, ...problemAt(null, { code: 'syntax', message }, `syntax error: ${message}`) };
   }
-  if (!ast) return { ok: false, position: 1, reason: 'the expression is incomplete' };
+  if (!ast) return { ok: false, ...problemAt(1, { code: 'incomplete' }, 'the expression is incomplete') };
   const found: Found = { reads: [], zoneNames: [] };
   const problem = check(ast, 1, variablesFor(scope), found, source);
   if (problem) return { ok: false, ...problem };
   return { ok: true, expression: new CompiledExpression(source, found.reads, found.zoneNames, compiled) };
 }
 
-function syntaxReason(error: unknown): string {
+function syntaxMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Jexl repeats the whole expression after "in expression:"; the caller has it already
-  return `syntax error: ${message.replace(/\s+in expression:[\s\S]*$/, '')}`;
+  return message.replace(/\s+in expression:[\s\S]*$/, '');
 }
 
-type Problem = { position: number | null; reason: string };
+type Problem = { position: number | null; reason: string; problem: ExpressionProblem };
+
+/** A problem at a place, with its code (for clients) and its English text (the API's message). */
+function problemAt(position: number | null, problem: ExpressionProblem, reason: string): Problem {
+  return { position, reason, problem };
+}
 type Found = { reads: string[]; zoneNames: string[] };
 
 /** Where a name first appears in the text as a whole word (1-based), or null. */
@@ -187,7 +200,8 @@ function positionOf(source: string, name: string): number | null {
 
 function check(node: Ast, depth: number, variables: ReadonlySet<string>, found: Found, source: string): Problem | null {
   if (depth > PRICING_LIMITS.expressionMaxDepth) {
-    return { position: null, reason: `the expression nests deeper than ${PRICING_LIMITS.expressionMaxDepth} levels` };
+    const max = PRICING_LIMITS.expressionMaxDepth;
+    return problemAt(null, { code: 'too_deep', max }, `the expression nests deeper than ${max} levels`);
   }
   const next = (child: Ast) => check(child, depth + 1, variables, found, source);
   switch (node.type) {
@@ -195,19 +209,26 @@ function check(node: Ast, depth: number, variables: ReadonlySet<string>, found: 
       return null;
     case 'Identifier': {
       if (node.from || node.relative) {
-        return {
-          position: positionOf(source, node.value),
-          reason: `property access (".${node.value}") is not allowed: use the variables by name`,
-        };
+        return problemAt(
+          positionOf(source, node.value),
+          { code: 'property_access', name: node.value },
+          `property access (".${node.value}") is not allowed: use the variables by name`,
+        );
       }
       if (!variables.has(node.value)) {
         const taskOnly = (PRICING_TASK_VARIABLES as readonly string[]).includes(node.value);
-        return {
-          position: positionOf(source, node.value),
-          reason: taskOnly
-            ? `unknown variable "${node.value}": it is known only in a per-task rule set`
-            : `unknown variable "${node.value}" (known: ${[...variables].join(', ')})`,
-        };
+        const known = [...variables].join(', ');
+        return taskOnly
+          ? problemAt(
+              positionOf(source, node.value),
+              { code: 'task_variable', name: node.value },
+              `unknown variable "${node.value}": it is known only in a per-task rule set`,
+            )
+          : problemAt(
+              positionOf(source, node.value),
+              { code: 'unknown_variable', name: node.value, known },
+              `unknown variable "${node.value}" (known: ${known})`,
+            );
       }
       if (!found.reads.includes(node.value)) found.reads.push(node.value);
       return null;
@@ -229,11 +250,15 @@ function check(node: Ast, depth: number, variables: ReadonlySet<string>, found: 
     case 'FunctionCall':
       return checkCall(node, next, found, source, variables.has('task_type'));
     case 'FilterExpression':
-      return { position: null, reason: 'filters and indexes ("[...]" after a value) are not allowed' };
+      return problemAt(null, { code: 'filter' }, 'filters and indexes ("[...]" after a value) are not allowed');
     case 'ObjectLiteral':
-      return { position: positionOf(source, '{'), reason: 'object literals ("{...}") are not allowed' };
+      return problemAt(
+        positionOf(source, '{'),
+        { code: 'object_literal' },
+        'object literals ("{...}") are not allowed',
+      );
     default:
-      return { position: null, reason: 'this construct is not allowed' };
+      return problemAt(null, { code: 'not_allowed' }, 'this construct is not allowed');
   }
 }
 
@@ -246,32 +271,40 @@ function checkCall(
 ): Problem | null {
   const at = positionOf(source, node.name);
   if (node.pool !== 'functions') {
-    return { position: at, reason: `transforms ("|${node.name}") are not allowed` };
+    return problemAt(at, { code: 'transform', name: node.name }, `transforms ("|${node.name}") are not allowed`);
   }
   if (!FUNCTIONS.has(node.name)) {
-    return { position: at, reason: `unknown function "${node.name}" (known: ${PRICING_FUNCTIONS.join(', ')})` };
+    const known = PRICING_FUNCTIONS.join(', ');
+    return problemAt(
+      at,
+      { code: 'unknown_function', name: node.name, known },
+      `unknown function "${node.name}" (known: ${known})`,
+    );
   }
   const [least, most] = ARITY[node.name as (typeof PRICING_FUNCTIONS)[number]];
   if (node.args.length < least || node.args.length > most) {
     const wanted = least === most ? `${least}` : `${least} to ${most}`;
-    return { position: at, reason: `${node.name}() takes ${wanted} arguments, not ${node.args.length}` };
+    return problemAt(
+      at,
+      { code: 'arity', name: node.name, wanted, given: node.args.length },
+      `${node.name}() takes ${wanted} arguments, not ${node.args.length}`,
+    );
   }
   if (node.name === 'in_zone') {
     const [side, zone] = node.args;
     if (side?.type !== 'Literal' || !(ZONE_SIDES as readonly unknown[]).includes(side.value)) {
-      return {
-        position: at,
-        reason: `in_zone's first argument is one of ${ZONE_SIDES.map((s) => `"${s}"`).join(', ')}`,
-      };
+      const sides = ZONE_SIDES.map((s) => `"${s}"`).join(', ');
+      return problemAt(at, { code: 'in_zone_side', sides }, `in_zone's first argument is one of ${sides}`);
     }
     if (side.value === 'task' && !perTask) {
-      return { position: at, reason: `in_zone("task", …) is known only in a per-task rule set` };
+      return problemAt(at, { code: 'in_zone_task' }, `in_zone("task", …) is known only in a per-task rule set`);
     }
     if (zone?.type !== 'Literal' || typeof zone.value !== 'string') {
-      return {
-        position: at,
-        reason: `in_zone's second argument is a zone name in quotes, e.g. in_zone("pickup", "Centre")`,
-      };
+      return problemAt(
+        at,
+        { code: 'in_zone_name' },
+        `in_zone's second argument is a zone name in quotes, e.g. in_zone("pickup", "Centre")`,
+      );
     }
     if (!found.zoneNames.includes(zone.value)) found.zoneNames.push(zone.value);
     return null;
@@ -279,10 +312,19 @@ function checkCall(
   if (node.name === 'packages_of') {
     const [type] = node.args;
     if (type?.type !== 'Literal' || typeof type.value !== 'string') {
-      return { position: at, reason: `packages_of's argument is a package type in quotes, e.g. packages_of("box")` };
+      return problemAt(
+        at,
+        { code: 'package_type_name' },
+        `packages_of's argument is a package type in quotes, e.g. packages_of("box")`,
+      );
     }
     if (!(PACKAGE_TYPES as readonly string[]).includes(type.value.toLowerCase())) {
-      return { position: at, reason: `unknown package type "${type.value}" (known: ${PACKAGE_TYPES.join(', ')})` };
+      const known = PACKAGE_TYPES.join(', ');
+      return problemAt(
+        at,
+        { code: 'unknown_package_type', type: type.value, known },
+        `unknown package type "${type.value}" (known: ${known})`,
+      );
     }
     return null;
   }
