@@ -77,8 +77,18 @@ describe('invite a dispatcher through the real API', () => {
     const menu = page.getByRole('button', { name: /menu/i });
     if (await menu.count()) await menu.first().click();
     const paths = await navPaths(page);
-    // exactly what a dispatcher's ability allows: no People, Licence, Proposals or federation pages
-    expect(paths).toEqual(['/', '/dispatch', '/deliveries', '/orders', '/merchants', '/zones', '/couriers']);
+    // exactly what a dispatcher's ability allows: no People, Licence, Proposals or federation pages;
+    // Pricing to read the rules and test quotes
+    expect(paths).toEqual([
+      '/',
+      '/dispatch',
+      '/deliveries',
+      '/orders',
+      '/merchants',
+      '/zones',
+      '/pricing',
+      '/couriers',
+    ]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'real-dispatcher-nav-phone-fr');
 

@@ -185,7 +185,7 @@ describe('pricing: rule sets, the live quote tester, PRICE_NO_RULE (real API)', 
     await page.mouse.up();
     await page.waitForFunction(
       () =>
-        [...document.querySelectorAll('[data-form=rule-set] li.rule')]
+        Array.from(document.querySelectorAll('[data-form=rule-set] li.rule'))
           .map((r) => r.getAttribute('data-rule'))
           .slice(5)
           .join() === 'Heavy load,Evening or Sunday',

@@ -13,13 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { PartnerPrincipal } from '@federacycle/contracts';
-import {
-  ApiException,
-  UuidPipe,
-  idempotencyKeyOf,
-  replyIdempotent,
-  type ReplyHeaders,
-} from '@federacycle/platform-http';
+import { UuidPipe, idempotencyKeyOf, replyIdempotent, type ReplyHeaders } from '@federacycle/platform-http';
 import { CurrentPartner } from '../partners/auth/partner-access.decorator';
 import { CoopCycleAccess, CoopCycleController, COOPCYCLE_PREFIX } from './coopcycle-access.decorator';
 import { constraintViolationList } from './jsonld';
