@@ -1,22 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type IORedis from 'ioredis';
-import type { PartnerPrincipal, PartnerScope } from '@federacycle/contracts';
+import type { PartnerPrincipal } from '@federacycle/contracts';
 import { APP_CONFIG, type AppConfig } from '@federacycle/platform-config';
-import { Database, pgErrorCode, type Precondition } from '@federacycle/platform-database';
+import { Database, pgErrorCode, type Coop, type Precondition } from '@federacycle/platform-database';
 import { ApiException, hashToken } from '@federacycle/platform-http';
 import { REDIS } from '@federacycle/platform-queue';
+import type { PartnerApiKey } from '../credentials/partner-api-key.entity';
+import type { PartnerOAuthCredential } from '../credentials/partner-oauth-credential.entity';
+import type { PartnerClient } from '../partner-client.entity';
 
-/** A live credential as the security-definer lookups answer it (migration 0061). */
-interface CredentialRow {
-  coop_id: string;
-  coop_slug: string;
-  client_id: string;
-  client_name: string;
-  merchant_id: string | null;
-  scopes: PartnerScope[];
-  rate_limit_per_minute: number;
-  credential_id: string;
-}
+/**
+ * A live credential as the security-definer lookups answer it (migration 0061): a join of a
+ * credential, its client and its coop, typed from their entities.
+ */
+type CredentialRow = {
+  coop_id: PartnerClient['coopId'];
+  coop_slug: Coop['slug'];
+  client_id: PartnerClient['id'];
+  client_name: PartnerClient['name'];
+  merchant_id: PartnerClient['merchantId'];
+  scopes: PartnerClient['scopes'];
+  rate_limit_per_minute: PartnerClient['rateLimitPerMinute'];
+  credential_id: PartnerApiKey['id'] | PartnerOAuthCredential['id'];
+};
 
 /** A credential found live: who it speaks for and its client's rate limit. */
 export interface LiveCredential {
