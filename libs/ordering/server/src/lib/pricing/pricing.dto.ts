@@ -273,7 +273,8 @@ export class PricingRuleViewDto extends PricingRuleDto implements PricingRuleVie
   position!: number;
 }
 
-export class PricingRuleSetSummaryDto implements PricingRuleSetSummary {
+/** What a rule set's summary and its full view both say of it. */
+class PricingRuleSetHeadDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty()
@@ -292,6 +293,9 @@ export class PricingRuleSetSummaryDto implements PricingRuleSetSummary {
   isDefault!: boolean;
   @ApiProperty()
   archived!: boolean;
+}
+
+export class PricingRuleSetSummaryDto extends PricingRuleSetHeadDto implements PricingRuleSetSummary {
   @ApiProperty({ description: 'number of rules' })
   rules!: number;
   @ApiProperty({ format: 'date-time' })
@@ -305,25 +309,7 @@ export class PricingRuleSetPageDto {
   total!: number;
 }
 
-export class PricingRuleSetViewDto implements PricingRuleSetView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-  @ApiProperty()
-  name!: string;
-  @ApiProperty({ enum: PRICING_STRATEGIES })
-  strategy!: PricingStrategy;
-  @ApiProperty({ enum: PRICING_SCOPES })
-  scope!: PricingScope;
-  @ApiProperty({ example: 'EUR' })
-  currency!: string;
-  @ApiProperty()
-  vatRateBp!: number;
-  @ApiProperty()
-  pricesIncludeVat!: boolean;
-  @ApiProperty()
-  isDefault!: boolean;
-  @ApiProperty()
-  archived!: boolean;
+export class PricingRuleSetViewDto extends PricingRuleSetHeadDto implements PricingRuleSetView {
   @ApiProperty({ type: [PricingRuleViewDto] })
   rules!: PricingRuleViewDto[];
   @ApiProperty({ format: 'date-time' })
